@@ -1,0 +1,140 @@
+# One lwIP library and one runner per (profile, lwIP version).
+#
+# A profile is a folder with lwipopts.h and profile.ini (docs/profiles.md).
+# lwIP is compiled with the sim's observability overlay (sim/port/include),
+# which includes the profile's header by absolute path and then only turns on
+# observation; lwIP keeps its own warnings, our code gets -Werror.
+
+set(LWIPSIM_PROFILE_INDEX "${CMAKE_BINARY_DIR}/bin/profiles.tsv")
+file(WRITE "${LWIPSIM_PROFILE_INDEX}" "")
+
+# Reads KEY from a profile.ini into OUT ("" when absent).
+function(lwipsim_profile_ini_get file key out)
+  file(STRINGS "${file}" lines REGEX "^[ \t]*${key}[ \t]*=")
+  set(value "")
+  if(lines)
+    list(GET lines 0 line)
+    string(REGEX REPLACE "^[ \t]*${key}[ \t]*=[ \t]*" "" value "${line}")
+    string(STRIP "${value}" value)
+  endif()
+  set(${out} "${value}" PARENT_SCOPE)
+endfunction()
+
+# The version an lwIP tree declares in lwip/init.h, e.g. 2.2.1.
+function(lwipsim_lwip_tree_version dir out)
+  set(init "${dir}/src/include/lwip/init.h")
+  if(NOT EXISTS "${init}")
+    message(FATAL_ERROR "${dir}: not an lwIP tree (no src/include/lwip/init.h). "
+                        "Run ci/fetch-lwip.sh or point -DLWIP_DIR at lwIP sources.")
+  endif()
+  foreach(part MAJOR MINOR REVISION)
+    file(STRINGS "${init}" l REGEX "#define LWIP_VERSION_${part}[ \t]")
+    string(REGEX MATCH "[0-9]+" v "${l}")
+    list(APPEND parts "${v}")
+  endforeach()
+  list(JOIN parts "." version)
+  set(${out} "${version}" PARENT_SCOPE)
+endfunction()
+
+# lwIP tree for a version: LWIP_DIR when given, else the fetched cache.
+function(lwipsim_lwip_dir_for version out)
+  if(LWIP_DIR)
+    set(${out} "${LWIP_DIR}" PARENT_SCOPE)
+  else()
+    set(${out} "${LWIPSIM_LWIP_CACHE}/${version}" PARENT_SCOPE)
+  endif()
+endfunction()
+
+# Static lwIP library for (profile, tree); the target name is returned.
+function(lwipsim_add_lwip_library target lwip_dir profile_header)
+  file(GLOB srcs
+    "${lwip_dir}/src/core/*.c"
+    "${lwip_dir}/src/core/ipv4/*.c"
+    "${lwip_dir}/src/core/ipv6/*.c"
+    "${lwip_dir}/src/netif/ethernet.c"
+    "${lwip_dir}/src/apps/mdns/*.c"
+    "${lwip_dir}/src/apps/sntp/sntp.c")
+  add_library(${target} STATIC ${srcs})
+  target_include_directories(${target} BEFORE PUBLIC
+    "${PROJECT_SOURCE_DIR}/sim/port/include"
+    "${lwip_dir}/src/include")
+  target_compile_definitions(${target} PUBLIC "LWIPSIM_PROFILE_LWIPOPTS=\"${profile_header}\"")
+  target_compile_options(${target} PRIVATE -O2 -g)
+endfunction()
+
+# Every sim source that sees lwIP's options: compiled once per profile.
+set(LWIPSIM_PROFILE_SOURCES
+  ${PROJECT_SOURCE_DIR}/sim/port/clock.c
+  ${PROJECT_SOURCE_DIR}/sim/port/platform.c
+  ${PROJECT_SOURCE_DIR}/sim/port/heap_budget.c
+  ${PROJECT_SOURCE_DIR}/sim/port/sim_options.c
+  ${PROJECT_SOURCE_DIR}/sim/probe/probe.c
+  ${PROJECT_SOURCE_DIR}/sim/probe/assert_policy.c
+  ${PROJECT_SOURCE_DIR}/sim/netif/replay_netif.c
+  ${PROJECT_SOURCE_DIR}/sim/device/device.c
+  ${PROJECT_SOURCE_DIR}/sim/device/http_server.c
+  ${PROJECT_SOURCE_DIR}/sim/device/mdns_app.c
+  ${PROJECT_SOURCE_DIR}/sim/device/tcp_client.c
+  ${PROJECT_SOURCE_DIR}/sim/engine/engine.c)
+
+set(LWIPSIM_WRAPS
+  -Wl,--wrap=memp_malloc -Wl,--wrap=memp_free -Wl,--wrap=sys_timeout -Wl,--wrap=tcp_timer_needed)
+
+# lwipsim_add_profile(DIR): library + runner + a line in bin/profiles.tsv.
+# Sets LWIPSIM_LAST_PROFILE_TARGET / _LIB / _NAME in the caller for tests.
+function(lwipsim_add_profile dir)
+  get_filename_component(name "${dir}" NAME)
+  set(ini "${dir}/profile.ini")
+  foreach(required "${dir}/lwipopts.h" "${ini}")
+    if(NOT EXISTS "${required}")
+      message(FATAL_ERROR "${dir}: profile has no ${required}")
+    endif()
+  endforeach()
+  lwipsim_profile_ini_get("${ini}" lwip_version declared)
+  lwipsim_profile_ini_get("${ini}" assert_policy policy)
+  lwipsim_profile_ini_get("${ini}" heap_budget_bytes heap)
+  lwipsim_profile_ini_get("${ini}" description description)
+  if(NOT policy MATCHES "^(panic|silent|abort)$")
+    message(FATAL_ERROR "${ini}: assert_policy must be panic, silent or abort (got '${policy}')")
+  endif()
+  if(NOT declared MATCHES "^[0-9]+\\.[0-9]+\\.[0-9]+$")
+    message(FATAL_ERROR "${ini}: lwip_version must look like 2.2.1 (got '${declared}')")
+  endif()
+  if(heap STREQUAL "")
+    set(heap 0)
+  endif()
+  lwipsim_lwip_dir_for("${declared}" lwip_dir)
+  lwipsim_lwip_tree_version("${lwip_dir}" version)
+
+  string(REGEX REPLACE "[^A-Za-z0-9_.+-]" "_" safe "${name}")
+  set(lib "lwip-${safe}-${version}")
+  set(runner "lwipsim-run-${safe}-lwip${version}")
+  lwipsim_add_lwip_library(${lib} "${lwip_dir}" "${dir}/lwipopts.h")
+
+  add_executable(${runner} ${LWIPSIM_PROFILE_SOURCES} ${PROJECT_SOURCE_DIR}/sim/runner/main.c)
+  target_compile_definitions(${runner} PRIVATE
+    _GNU_SOURCE
+    "LWIPSIM_PROFILE_NAME=\"${name}\""
+    "LWIPSIM_LWIP_VERSION_STR=\"${version}\""
+    "LWIPSIM_ASSERT_POLICY_STR=\"${policy}\""
+    "LWIPSIM_HEAP_BUDGET=${heap}u")
+  target_compile_options(${runner} PRIVATE ${LWIPSIM_C_WARNINGS})
+  target_include_directories(${runner} PRIVATE ${PROJECT_SOURCE_DIR}/sim)
+  target_link_libraries(${runner} PRIVATE ${lib} lwipsim_core lwipsim_common ${LWIPSIM_WRAPS})
+  set_target_properties(${runner} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
+
+  file(APPEND "${LWIPSIM_PROFILE_INDEX}"
+    "${name}\t${version}\t${policy}\t${runner}\t${dir}\t${description}\n")
+  set(LWIPSIM_LAST_PROFILE_TARGET ${runner} PARENT_SCOPE)
+  set(LWIPSIM_LAST_PROFILE_LIB ${lib} PARENT_SCOPE)
+endfunction()
+
+# Every folder under ROOT with a profile.ini is a profile.
+function(lwipsim_add_profiles_in root)
+  file(GLOB inis "${root}/*/profile.ini")
+  list(SORT inis)
+  foreach(ini ${inis})
+    get_filename_component(dir "${ini}" DIRECTORY)
+    lwipsim_add_profile("${dir}")
+  endforeach()
+endfunction()

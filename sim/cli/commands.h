@@ -1,0 +1,19 @@
+#ifndef LWIPSIM_COMMANDS_H
+#define LWIPSIM_COMMANDS_H
+
+#include <limits.h>
+
+#include "cli/profiles_index.h"
+
+struct lwipsim_cli {
+  char bin_dir[PATH_MAX];               /* where lwipsim and the runners are */
+  struct lwipsim_profiles_index profiles;
+};
+
+int lwipsim_cli_init(struct lwipsim_cli *cli);
+void lwipsim_cli_free(struct lwipsim_cli *cli);
+
+int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv);
+int lwipsim_cmd_profiles(const struct lwipsim_cli *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,50 @@
+/* lwipsim: the front end. Each subcommand lives in its own cmd_*.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+
+static const struct {
+  const char *name;
+  int (*run)(const struct lwipsim_cli *cli, int argc, char **argv);
+  const char *summary;
+} commands[] = {
+    {"replay", lwipsim_cmd_replay, "replay a scenario through one profile's lwIP and show every pool"},
+    {"profiles", lwipsim_cmd_profiles, "list the profiles this build has, with lwIP version and assert policy"},
+};
+
+static void usage(FILE *out)
+{
+  fprintf(out, "usage: lwipsim COMMAND [OPTIONS]   (lwipsim COMMAND --help for its options)\n\ncommands:\n");
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+    fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  }
+  fprintf(out, "\nexit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash\n");
+}
+
+int main(int argc, char **argv)
+{
+  if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+    usage(argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  if (strcmp(argv[1], "--version") == 0) {
+    printf("lwipsim %s\n", LWIPSIM_VERSION);
+    return 0;
+  }
+  struct lwipsim_cli cli;
+  if (lwipsim_cli_init(&cli) != 0) {
+    return 2;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+    if (strcmp(argv[1], commands[i].name) == 0) {
+      int rc = commands[i].run(&cli, argc - 1, argv + 1);
+      lwipsim_cli_free(&cli);
+      return rc;
+    }
+  }
+  fprintf(stderr, "lwipsim: unknown command '%s'\n", argv[1]);
+  usage(stderr);
+  lwipsim_cli_free(&cli);
+  return 2;
+}

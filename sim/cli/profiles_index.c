@@ -1,0 +1,80 @@
+#include "cli/profiles_index.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void copy_field(char *dst, size_t cap, const char *src)
+{
+  snprintf(dst, cap, "%s", src ? src : "");
+}
+
+int lwipsim_profiles_load(const char *bin_dir, struct lwipsim_profiles_index *idx, char *err, size_t errlen)
+{
+  memset(idx, 0, sizeof *idx);
+  char path[PATH_MAX];
+  snprintf(path, sizeof path, "%s/profiles.tsv", bin_dir);
+  FILE *f = fopen(path, "r");
+  if (f == NULL) {
+    snprintf(err, errlen, "%s: cannot read the profile list; is this a complete lwipsim build?", path);
+    return -1;
+  }
+  char *line = NULL;
+  size_t cap = 0;
+  while (getline(&line, &cap, f) > 0) {
+    line[strcspn(line, "\n")] = '\0';
+    if (line[0] == '\0') {
+      continue;
+    }
+    struct lwipsim_profile_entry e;
+    memset(&e, 0, sizeof e);
+    char *save = NULL;
+    char *fields[6] = {0};
+    char *p = line;
+    for (int i = 0; i < 6; i++) {
+      fields[i] = strtok_r(p, "\t", &save);
+      p = NULL;
+    }
+    if (fields[3] == NULL) {
+      snprintf(err, errlen, "%s: malformed line '%s'", path, line);
+      free(line);
+      fclose(f);
+      lwipsim_profiles_free(idx);
+      return -1;
+    }
+    copy_field(e.name, sizeof e.name, fields[0]);
+    copy_field(e.lwip_version, sizeof e.lwip_version, fields[1]);
+    copy_field(e.assert_policy, sizeof e.assert_policy, fields[2]);
+    snprintf(e.runner, sizeof e.runner, "%s/%s", bin_dir, fields[3]);
+    copy_field(e.dir, sizeof e.dir, fields[4]);
+    copy_field(e.description, sizeof e.description, fields[5]);
+    struct lwipsim_profile_entry *grown = realloc(idx->entries, (idx->n + 1) * sizeof *grown);
+    if (grown == NULL) {
+      break;
+    }
+    idx->entries = grown;
+    idx->entries[idx->n++] = e;
+  }
+  free(line);
+  fclose(f);
+  return 0;
+}
+
+const struct lwipsim_profile_entry *lwipsim_profiles_find(const struct lwipsim_profiles_index *idx, const char *name,
+                                                          const char *lwip_version)
+{
+  for (size_t i = 0; i < idx->n; i++) {
+    if (strcmp(idx->entries[i].name, name) == 0 &&
+        (lwip_version == NULL || strcmp(idx->entries[i].lwip_version, lwip_version) == 0)) {
+      return &idx->entries[i];
+    }
+  }
+  return NULL;
+}
+
+void lwipsim_profiles_free(struct lwipsim_profiles_index *idx)
+{
+  free(idx->entries);
+  idx->entries = NULL;
+  idx->n = 0;
+}

@@ -1,0 +1,13 @@
+/* The device script: what the firmware does with lwIP, one action at a time. */
+#ifndef LWIPSIM_DEVICE_H
+#define LWIPSIM_DEVICE_H
+
+struct netif;
+struct lwipsim_action;
+
+void lwipsim_device_init(struct netif *netif);
+/* Returns 0, or -1 when lwIP refused (logged as an event; the run goes on,
+ * as firmware that ignores an error code would). */
+int lwipsim_device_run(const struct lwipsim_action *a);
+
+#endif

@@ -1,0 +1,201 @@
+#include "device/http_server.h"
+
+#include <string.h>
+
+#include "lwip/opt.h"
+#include "lwip/tcp.h"
+#include "record/events.h"
+
+#if LWIP_TCP
+
+/* Enough to see the end of a GET's header block; a request that does not
+ * fit is answered anyway, as a tolerant embedded server does. */
+#define REQ_MAX 512
+#define POLL_INTERVAL 4 /* x 500 ms: drop a client that stalls for 2 s */
+
+static const char page[] =
+    "HTTP/1.1 200 OK\r\n"
+    "Content-Type: text/html\r\n"
+    "Content-Length: 46\r\n"
+    "Connection: close\r\n"
+    "\r\n"
+    "<html><body><h1>kittyfood</h1></body></html>\r\n";
+
+struct http_conn {
+  char req[REQ_MAX];
+  u16_t req_len;
+  int answered;
+};
+
+static struct tcp_pcb *listener;
+static uint16_t listen_port;
+static uint32_t served;
+
+/* Static pool of connection states: the sim must not allocate in ways the
+ * firmware would not, and lwIP's pools are what we measure. */
+#define MAX_CONNS 16
+static struct http_conn conns[MAX_CONNS];
+static int conn_used[MAX_CONNS];
+
+static struct http_conn *conn_alloc(void)
+{
+  for (int i = 0; i < MAX_CONNS; i++) {
+    if (!conn_used[i]) {
+      conn_used[i] = 1;
+      memset(&conns[i], 0, sizeof conns[i]);
+      return &conns[i];
+    }
+  }
+  return NULL;
+}
+
+static void conn_free(struct http_conn *c)
+{
+  if (c != NULL) {
+    conn_used[c - conns] = 0;
+  }
+}
+
+static void conn_close(struct tcp_pcb *pcb, struct http_conn *c)
+{
+  tcp_arg(pcb, NULL);
+  tcp_recv(pcb, NULL);
+  tcp_err(pcb, NULL);
+  tcp_poll(pcb, NULL, 0);
+  tcp_sent(pcb, NULL);
+  conn_free(c);
+  if (tcp_close(pcb) != ERR_OK) {
+    tcp_abort(pcb);
+  }
+}
+
+static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
+{
+  (void)len;
+  struct http_conn *c = arg;
+  if (c != NULL && c->answered && tcp_sndqueuelen(pcb) == 0) {
+    conn_close(pcb, c);
+  }
+  return ERR_OK;
+}
+
+static void answer(struct tcp_pcb *pcb, struct http_conn *c)
+{
+  c->answered = 1;
+  if (tcp_write(pcb, page, sizeof page - 1, 0) != ERR_OK) {
+    lwipsim_event_add("http: tcp_write failed, closing");
+    conn_close(pcb, c);
+    return;
+  }
+  tcp_output(pcb);
+  served++;
+}
+
+static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
+{
+  struct http_conn *c = arg;
+  if (p == NULL || err != ERR_OK) {
+    if (p != NULL) {
+      pbuf_free(p);
+    }
+    conn_close(pcb, c);
+    return ERR_OK;
+  }
+  tcp_recved(pcb, p->tot_len);
+  if (c != NULL && !c->answered) {
+    u16_t room = (u16_t)(REQ_MAX - 1 - c->req_len);
+    u16_t n = pbuf_copy_partial(p, c->req + c->req_len, room, 0);
+    c->req_len = (u16_t)(c->req_len + n);
+    c->req[c->req_len] = '\0';
+    if (strstr(c->req, "\r\n\r\n") != NULL || c->req_len == REQ_MAX - 1) {
+      answer(pcb, c);
+    }
+  }
+  pbuf_free(p);
+  return ERR_OK;
+}
+
+static void on_err(void *arg, err_t err)
+{
+  (void)err;
+  conn_free(arg); /* lwIP has freed the PCB already */
+}
+
+static err_t on_poll(void *arg, struct tcp_pcb *pcb)
+{
+  conn_close(pcb, arg);
+  return ERR_OK;
+}
+
+static err_t on_accept(void *arg, struct tcp_pcb *pcb, err_t err)
+{
+  (void)arg;
+  if (err != ERR_OK || pcb == NULL) {
+    return ERR_VAL;
+  }
+  struct http_conn *c = conn_alloc();
+  if (c == NULL) {
+    lwipsim_event_add("http: no connection slot, refusing");
+    tcp_abort(pcb);
+    return ERR_ABRT;
+  }
+  tcp_arg(pcb, c);
+  tcp_recv(pcb, on_recv);
+  tcp_sent(pcb, on_sent);
+  tcp_err(pcb, on_err);
+  tcp_poll(pcb, on_poll, POLL_INTERVAL);
+  return ERR_OK;
+}
+
+int lwipsim_http_listen(uint16_t port)
+{
+  if (listener != NULL) {
+    return 0;
+  }
+  struct tcp_pcb *pcb = tcp_new();
+  if (pcb == NULL) {
+    lwipsim_event_add("http: tcp_new failed (TCP_PCB pool empty)");
+    return -1;
+  }
+  if (tcp_bind(pcb, IP_ANY_TYPE, port) != ERR_OK) {
+    lwipsim_event_add("http: bind to port %u failed", port);
+    tcp_close(pcb);
+    return -1;
+  }
+  struct tcp_pcb *l = tcp_listen(pcb);
+  if (l == NULL) {
+    lwipsim_event_add("http: tcp_listen failed (TCP_PCB_LISTEN pool empty)");
+    tcp_close(pcb);
+    return -1;
+  }
+  tcp_accept(l, on_accept);
+  listener = l;
+  listen_port = port;
+  return 0;
+}
+
+void lwipsim_http_close(void)
+{
+  if (listener != NULL) {
+    tcp_close(listener);
+    listener = NULL;
+  }
+}
+
+#else /* !LWIP_TCP */
+
+int lwipsim_http_listen(uint16_t port)
+{
+  lwipsim_event_add("http: profile has LWIP_TCP 0, cannot listen on %u", port);
+  return -1;
+}
+void lwipsim_http_close(void) {}
+static uint16_t listen_port;
+static uint32_t served;
+static void *listener;
+
+#endif
+
+int lwipsim_http_listening(void) { return listener != NULL; }
+uint16_t lwipsim_http_port(void) { return listen_port; }
+uint32_t lwipsim_http_requests_served(void) { return served; }

@@ -1,0 +1,108 @@
+#include "engine/engine.h"
+
+#include <stdio.h>
+
+#include "device/device.h"
+#include "lwip/init.h"
+#include "lwip/netif.h"
+#include "lwip/timeouts.h"
+#include "netif/replay_netif.h"
+#include "pcap/pcap_reader.h"
+#include "port/clock.h"
+#include "record/events.h"
+#include "record/run_state.h"
+#include "scenario/scenario.h"
+
+/* A timer that keeps re-arming itself for "now" would spin forever without
+ * time moving; real lwIP never does this, so it is a finding, not a loop. */
+#define MAX_STEPS_AT_ONE_INSTANT 100000
+
+struct frame_cursor {
+  struct lwipsim_pcap_reader *reader;
+  struct lwipsim_frame frame;
+  int have;
+  uint64_t start_ms;
+};
+
+static int cursor_advance(struct frame_cursor *c, char *err, size_t errlen)
+{
+  c->have = 0;
+  if (c->reader == NULL) {
+    return 0;
+  }
+  int rc = lwipsim_pcap_next(c->reader, &c->frame, err, errlen);
+  if (rc < 0) {
+    return -1;
+  }
+  c->have = rc == 1;
+  return 0;
+}
+
+static uint64_t cursor_due_ms(const struct frame_cursor *c)
+{
+  return c->have ? c->start_ms + c->frame.time_us / 1000u : LWIPSIM_TIME_NEVER;
+}
+
+int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_t errlen)
+{
+  const struct lwipsim_scenario *sc = cfg->scenario;
+  lwipsim_clock_reset();
+  lwip_init();
+  struct netif *netif = lwipsim_replay_netif_add(cfg->device_mac, cfg->pcap_out);
+  if (netif == NULL) {
+    snprintf(err, errlen, "%s: lwIP refused to add the device netif", sc->path);
+    return -1;
+  }
+  lwipsim_device_init(netif);
+
+  struct frame_cursor frames = {.reader = cfg->capture, .start_ms = sc->capture_start_ms};
+  if (cursor_advance(&frames, err, errlen) != 0) {
+    return -1;
+  }
+  size_t next_action = 0;
+  uint64_t last_t = LWIPSIM_TIME_NEVER;
+  unsigned steps_here = 0;
+
+  for (;;) {
+    uint64_t action_ms = next_action < sc->n_actions ? sc->actions[next_action].time_ms : LWIPSIM_TIME_NEVER;
+    uint64_t timer_ms = lwipsim_clock_timer_due_ms(sys_timeouts_sleeptime());
+    uint64_t t = lwipsim_clock_next_event(cursor_due_ms(&frames), action_ms, timer_ms);
+    if (t == LWIPSIM_TIME_NEVER || t > sc->duration_ms) {
+      break;
+    }
+    if (t == last_t && ++steps_here > MAX_STEPS_AT_ONE_INSTANT) {
+      snprintf(err, errlen, "%s: lwIP's timers make no progress at %llu ms (livelock)", sc->path,
+               (unsigned long long)t);
+      return -1;
+    }
+    if (t != last_t) {
+      steps_here = 0;
+      last_t = t;
+    }
+    lwipsim_clock_set_ms(t);
+
+    /* The device acts before traffic of the same millisecond: a firmware
+     * brings its interface up before it can receive. */
+    while (next_action < sc->n_actions && sc->actions[next_action].time_ms <= t) {
+      lwipsim_device_run(&sc->actions[next_action++]);
+    }
+    while (frames.have && cursor_due_ms(&frames) <= t) {
+      lwipsim_replay_netif_offer(frames.frame.data, frames.frame.caplen, frames.frame.len);
+      if (cursor_advance(&frames, err, errlen) != 0) {
+        return -1;
+      }
+    }
+    sys_check_timeouts();
+  }
+  lwipsim_clock_set_ms(sc->duration_ms);
+  /* Frames past the end are read too: a capture that is corrupt further on
+   * is still an input error, and the record says how many were left out. */
+  while (frames.have) {
+    lwipsim_state->frames.after_end++;
+    if (cursor_advance(&frames, err, errlen) != 0) {
+      return -1;
+    }
+  }
+  lwipsim_event_add("end of scenario");
+  return 0;
+}

@@ -1,0 +1,144 @@
+#include "netif/replay_netif.h"
+
+#include <string.h>
+
+#include "lwip/etharp.h"
+#include "lwip/igmp.h"
+#include "lwip/mld6.h"
+#include "lwip/pbuf.h"
+#include "netif/ethernet.h"
+#include "pcap/pcap_writer.h"
+#include "port/clock.h"
+#include "record/run_state.h"
+
+#define MTU 1500
+#define MAX_FRAME 1514
+
+static struct netif device_netif;
+static struct lwipsim_mac_filter filter;
+static struct lwipsim_pcap_writer *writer;
+
+static err_t linkoutput(struct netif *netif, struct pbuf *p)
+{
+  (void)netif;
+  uint8_t buf[MAX_FRAME + 4];
+  u16_t len = pbuf_copy_partial(p, buf, sizeof buf, 0);
+  lwipsim_state->frames.transmitted++;
+  if (writer != NULL) {
+    lwipsim_pcap_writer_write(writer, lwipsim_clock_now_ms() * 1000u, buf, len);
+  }
+  return ERR_OK;
+}
+
+static void ip_to_mac_filter(const uint8_t mac[6], enum netif_mac_filter_action action)
+{
+  if (action == NETIF_ADD_MAC_FILTER) {
+    lwipsim_mac_filter_add(&filter, mac);
+  } else {
+    lwipsim_mac_filter_del(&filter, mac);
+  }
+}
+
+#if LWIP_IPV4 && LWIP_IGMP
+static err_t igmp_filter(struct netif *netif, const ip4_addr_t *group, enum netif_mac_filter_action action)
+{
+  (void)netif;
+  /* RFC 1112: 01:00:5e + the low 23 bits of the group */
+  uint32_t a = lwip_ntohl(ip4_addr_get_u32(group));
+  uint8_t mac[6] = {0x01, 0x00, 0x5e, (uint8_t)((a >> 16) & 0x7f), (uint8_t)(a >> 8), (uint8_t)a};
+  ip_to_mac_filter(mac, action);
+  return ERR_OK;
+}
+#endif
+
+#if LWIP_IPV6 && LWIP_IPV6_MLD
+static err_t mld_filter(struct netif *netif, const ip6_addr_t *group, enum netif_mac_filter_action action)
+{
+  (void)netif;
+  /* RFC 2464: 33:33 + the low 32 bits of the group */
+  uint32_t a = lwip_ntohl(group->addr[3]);
+  uint8_t mac[6] = {0x33, 0x33, (uint8_t)(a >> 24), (uint8_t)(a >> 16), (uint8_t)(a >> 8), (uint8_t)a};
+  ip_to_mac_filter(mac, action);
+  return ERR_OK;
+}
+#endif
+
+static err_t init_netif(struct netif *netif)
+{
+  netif->name[0] = 'w';
+  netif->name[1] = 'l';
+  netif->mtu = MTU;
+  netif->hwaddr_len = ETH_HWADDR_LEN;
+  memcpy(netif->hwaddr, filter.device, 6);
+  /* What the CYW43 driver of a Pico W sets. */
+  netif->flags = NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP | NETIF_FLAG_ETHERNET;
+#if LWIP_IPV4
+  netif->output = etharp_output;
+#endif
+#if LWIP_IPV6
+  netif->output_ip6 = ethip6_output;
+#endif
+  netif->linkoutput = linkoutput;
+  filter.accept_all_multicast = 1;
+#if LWIP_IPV4 && LWIP_IGMP
+  netif->flags |= NETIF_FLAG_IGMP;
+  netif_set_igmp_mac_filter(netif, igmp_filter);
+  filter.accept_all_multicast = 0;
+#endif
+#if LWIP_IPV6 && LWIP_IPV6_MLD
+  netif->flags |= NETIF_FLAG_MLD6;
+  netif_set_mld_mac_filter(netif, mld_filter);
+  filter.accept_all_multicast = 0;
+  /* all-nodes ff02::1 is never joined through MLD but always received */
+  static const uint8_t all_nodes[6] = {0x33, 0x33, 0, 0, 0, 1};
+  lwipsim_mac_filter_add(&filter, all_nodes);
+#endif
+  return ERR_OK;
+}
+
+struct netif *lwipsim_replay_netif_add(const uint8_t mac[6], struct lwipsim_pcap_writer *out)
+{
+  memset(&filter, 0, sizeof filter);
+  memcpy(filter.device, mac, 6);
+  writer = out;
+#if LWIP_IPV4
+  if (netif_add(&device_netif, NULL, NULL, NULL, NULL, init_netif, ethernet_input) == NULL) {
+#else
+  if (netif_add(&device_netif, NULL, init_netif, ethernet_input) == NULL) {
+#endif
+    return NULL;
+  }
+  netif_set_default(&device_netif);
+  return &device_netif;
+}
+
+const struct lwipsim_mac_filter *lwipsim_replay_netif_filter(void) { return &filter; }
+
+void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t len)
+{
+  struct lwipsim_run_state *s = lwipsim_state;
+  s->frames.read++;
+  switch (lwipsim_frame_classify(&filter, frame, caplen, len)) {
+  case LWIPSIM_FRAME_REFERENCE: s->frames.reference++; return;
+  case LWIPSIM_FRAME_NON_ETHERNET2: s->frames.skipped_non_ethernet2++; return;
+  case LWIPSIM_FRAME_NOT_FOR_DEVICE: s->frames.not_for_device++; return;
+  case LWIPSIM_FRAME_MALFORMED: s->frames.malformed++; return;
+  case LWIPSIM_FRAME_INJECT: break;
+  }
+  if (!netif_is_up(&device_netif) || !netif_is_link_up(&device_netif) || len > 0xffff) {
+    s->frames.dropped_link_down++; /* a radio that is down receives nothing */
+    return;
+  }
+  /* As a Wi-Fi driver does: one PBUF_POOL buffer per received frame, dropped
+   * when the pool is empty. */
+  struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+  if (p == NULL) {
+    s->frames.dropped_no_pbuf++;
+    return;
+  }
+  pbuf_take(p, frame, (u16_t)len);
+  s->frames.injected++;
+  if (device_netif.input(p, &device_netif) != ERR_OK) {
+    pbuf_free(p);
+  }
+}

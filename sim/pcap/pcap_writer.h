@@ -1,0 +1,19 @@
+/* Writes the frames the simulated stack transmits to a pcap file (EN10MB). */
+#ifndef LWIPSIM_PCAP_WRITER_H
+#define LWIPSIM_PCAP_WRITER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lwipsim_pcap_writer;
+
+/* Returns 0, or -1 with a one-line message in err. */
+int lwipsim_pcap_writer_open(const char *path, struct lwipsim_pcap_writer **out, char *err, size_t errlen);
+/* time_us is virtual time. */
+void lwipsim_pcap_writer_write(struct lwipsim_pcap_writer *w, uint64_t time_us, const uint8_t *data, uint32_t len);
+/* Pushes buffered frames to the file; returns 0, or -1 with a one-line message
+ * in err when a write failed (writes themselves cannot report errors). */
+int lwipsim_pcap_writer_flush(struct lwipsim_pcap_writer *w, char *err, size_t errlen);
+void lwipsim_pcap_writer_close(struct lwipsim_pcap_writer *w);
+
+#endif

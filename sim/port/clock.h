@@ -1,0 +1,21 @@
+/* Virtual time: the only clock lwIP sees. Never the wall clock. */
+#ifndef LWIPSIM_CLOCK_H
+#define LWIPSIM_CLOCK_H
+
+#include <stdint.h>
+
+#define LWIPSIM_TIME_NEVER UINT64_MAX
+
+uint64_t lwipsim_clock_now_ms(void);
+/* Time only moves forward; an earlier value is ignored (returns -1). */
+int lwipsim_clock_set_ms(uint64_t t);
+void lwipsim_clock_reset(void);
+
+/* Earliest of the candidate event times, LWIPSIM_TIME_NEVER when all are. */
+uint64_t lwipsim_clock_next_event(uint64_t frame_ms, uint64_t action_ms, uint64_t timer_ms);
+
+/* Absolute time of lwIP's next timeout given sys_timeouts_sleeptime()'s
+ * answer, or LWIPSIM_TIME_NEVER for its "infinite". */
+uint64_t lwipsim_clock_timer_due_ms(uint32_t sleeptime_ms);
+
+#endif

@@ -1,0 +1,50 @@
+/* lwipsim observability overlay.
+ *
+ * lwIP includes "lwipopts.h"; this one includes the profile's header first
+ * (LWIPSIM_PROFILE_LWIPOPTS, an absolute path set by the build) and then turns
+ * on observation only. It never touches a pool size or a behaviour option.
+ * Every change made here is listed by sim/port/sim_options.c in each run
+ * record (sim_changed_options); keep the two in step. */
+#ifndef LWIPSIM_OVERLAY_LWIPOPTS_H
+#define LWIPSIM_OVERLAY_LWIPOPTS_H
+
+#include <stdint.h>
+
+#include LWIPSIM_PROFILE_LWIPOPTS
+
+/* Record what the profile asked for before we change anything, so the run
+ * record can say "was X, now Y". */
+#ifdef LWIP_TESTMODE
+#define LWIPSIM_PROFILE_LWIP_TESTMODE LWIP_TESTMODE
+#undef LWIP_TESTMODE
+#else
+#define LWIPSIM_PROFILE_LWIP_TESTMODE -1
+#endif
+/* Exports sys_timeouts_get_next_timeout(), so the probe can walk the armed
+ * timeout list and name each handler. No effect on allocation. */
+#define LWIP_TESTMODE 1
+
+/* The firmware's random source is replaced by a seeded PRNG: runs must be
+ * deterministic (mDNS response delays, DHCP xid, TCP ISN, ports). */
+#ifdef LWIP_RAND
+#define LWIPSIM_PROFILE_HAD_LWIP_RAND 1
+#undef LWIP_RAND
+#else
+#define LWIPSIM_PROFILE_HAD_LWIP_RAND 0
+#endif
+#define LWIP_RAND() lwipsim_rand()
+
+/* lwIP's IPv6 reassembly asserts on 64-bit hosts unless the fragment header is
+ * copied (the hole descriptor no longer fits in the IPv6 header): a
+ * portability fix, not a behaviour change. */
+#if defined(LWIP_IPV6) && LWIP_IPV6 && UINTPTR_MAX > 0xFFFFFFFFu
+#ifdef IPV6_FRAG_COPYHEADER
+#define LWIPSIM_PROFILE_IPV6_FRAG_COPYHEADER IPV6_FRAG_COPYHEADER
+#undef IPV6_FRAG_COPYHEADER
+#else
+#define LWIPSIM_PROFILE_IPV6_FRAG_COPYHEADER -1
+#endif
+#define IPV6_FRAG_COPYHEADER 1
+#endif
+
+#endif

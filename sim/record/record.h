@@ -1,0 +1,54 @@
+/* The run record: JSON for programs (stable keys, byte-identical for
+ * identical inputs; docs/run-record.md) and a table for people. */
+#ifndef LWIPSIM_RECORD_H
+#define LWIPSIM_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "record/run_state.h"
+
+struct cJSON;
+
+enum lwipsim_outcome {
+  LWIPSIM_OUTCOME_OK,
+  LWIPSIM_OUTCOME_POOL_FAILURE,
+  LWIPSIM_OUTCOME_PANIC,
+  LWIPSIM_OUTCOME_CRASH
+};
+
+/* Exit codes shared by the runners and the front end. */
+#define LWIPSIM_EXIT_OK 0
+#define LWIPSIM_EXIT_USAGE 2
+#define LWIPSIM_EXIT_POOL_FAILURE 3
+#define LWIPSIM_EXIT_PANIC 4
+
+struct lwipsim_timeline_point;
+
+struct lwipsim_run_meta {
+  const char *profile;
+  const char *lwip_version;
+  const char *scenario;
+  const char *assert_policy;
+  uint64_t duration_ms;
+  const char *const *sim_changed_options;
+  size_t n_sim_changed_options;
+  int crash_signal;                 /* 0 unless the run died on a signal */
+  /* Timeline of pool i, or NULL (a crashed run has none). */
+  const struct lwipsim_timeline_point *(*timeline)(size_t pool, size_t *n);
+};
+
+enum lwipsim_outcome lwipsim_record_outcome(const struct lwipsim_run_state *s, int crash_signal);
+const char *lwipsim_outcome_name(enum lwipsim_outcome o);
+int lwipsim_outcome_exit_code(enum lwipsim_outcome o);
+
+struct cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s);
+/* Unformatted would be smaller, but a person diffs these: two-space indent. */
+char *lwipsim_record_print(const struct cJSON *record);
+
+/* The per-pool table and outcome, from a record (so crash records and
+ * records read back from files print the same way). */
+void lwipsim_record_print_table(const struct cJSON *record, FILE *out);
+
+#endif

@@ -1,0 +1,85 @@
+/* Everything a run record needs that must survive a crash of the run.
+ *
+ * The runner maps this struct shared between itself and the child process
+ * that runs lwIP; when lwIP dies on a signal the parent still has the pool
+ * counters, the assert (if any) and the last events, and writes a `crash`
+ * record from them. Fixed-size on purpose: no pointers cross the fork. */
+#ifndef LWIPSIM_RUN_STATE_H
+#define LWIPSIM_RUN_STATE_H
+
+#include <stdint.h>
+
+#define LWIPSIM_MAX_POOLS 48
+#define LWIPSIM_MAX_TIMERS 64
+#define LWIPSIM_NAME_LEN 64
+#define LWIPSIM_MAX_SITES 8
+#define LWIPSIM_EVENT_RING 32
+#define LWIPSIM_EVENT_LEN 160
+#define LWIPSIM_MAX_ASSERTS 16
+
+struct lwipsim_failure_site {
+  char name[LWIPSIM_NAME_LEN];
+  uint32_t count;
+};
+
+struct lwipsim_pool_state {
+  char name[32];          /* as lwIP spells it: SYS_TIMEOUT, TCP_PCB, ... */
+  uint32_t size;          /* configured MEMP_NUM_* */
+  int size_limited;       /* 0 with MEMP_MEM_MALLOC: the count is not enforced */
+  uint32_t elem_bytes;    /* host element size */
+  uint32_t used, peak, failed;
+  uint64_t peak_ms, first_failure_ms;
+  uint32_t n_sites;
+  struct lwipsim_failure_site sites[LWIPSIM_MAX_SITES];
+};
+
+/* The armed-timeout list at one instant, each entry named by its handler. */
+struct lwipsim_timer_list {
+  int valid;
+  uint64_t time_ms;
+  uint32_t count;         /* may exceed LWIPSIM_MAX_TIMERS; names are cut there */
+  char names[LWIPSIM_MAX_TIMERS][LWIPSIM_NAME_LEN];
+};
+
+struct lwipsim_assert_info {
+  char message[160];
+  char file[128];
+  int line;
+  uint64_t time_ms;
+};
+
+struct lwipsim_run_state {
+  uint64_t now_ms;
+
+  uint32_t n_pools;
+  struct lwipsim_pool_state pools[LWIPSIM_MAX_POOLS];
+
+  struct lwipsim_timer_list sys_timeout_at_peak;
+  struct lwipsim_timer_list sys_timeout_at_first_failure;
+
+  int panicked;                        /* policy panic/abort: the run ended here */
+  struct lwipsim_assert_info panic;
+  struct lwipsim_timer_list panic_armed;
+  char panic_arming[LWIPSIM_NAME_LEN]; /* handler being armed when the pool ran dry */
+
+  uint32_t n_asserts;                  /* policy silent: every assert, first ones kept */
+  struct lwipsim_assert_info asserts[LWIPSIM_MAX_ASSERTS];
+
+  struct {
+    uint64_t read, injected, reference, skipped_non_ethernet2, not_for_device,
+        malformed, dropped_link_down, dropped_no_pbuf, after_end, transmitted;
+  } frames;
+
+  struct {
+    int enabled;
+    uint64_t budget_bytes, used_bytes, peak_bytes, failed;
+  } heap;
+
+  uint32_t event_head;                 /* total events ever added */
+  char events[LWIPSIM_EVENT_RING][LWIPSIM_EVENT_LEN];
+};
+
+/* The run's state: shared memory in the runner, plain memory in unit tests. */
+extern struct lwipsim_run_state *lwipsim_state;
+
+#endif

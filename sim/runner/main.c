@@ -1,0 +1,265 @@
+/* lwipsim-run-<profile>-lwip<version>: one profile's lwIP, built with the
+ * observability overlay, replaying one scenario. The front end `lwipsim
+ * replay` execs this; it can also be run by hand. */
+#include <cjson/cJSON.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "engine/engine.h"
+#include "pcap/pcap_reader.h"
+#include "pcap/pcap_writer.h"
+#include "port/heap_budget.h"
+#include "port/platform.h"
+#include "port/sim_options.h"
+#include "probe/assert_policy.h"
+#include "probe/probe.h"
+#include "record/record.h"
+#include "runner/isolate.h"
+#include "scenario/scenario.h"
+
+#define MAX_CAPS 16
+#define MAX_OPTIONS 16
+
+struct run {
+  struct lwipsim_scenario scenario;
+  struct lwipsim_pcap_reader *capture;
+  struct lwipsim_pcap_writer *pcap_out;
+  uint8_t mac[6];
+  enum lwipsim_assert_policy policy;
+  const char *caps[MAX_CAPS];
+  size_t n_caps;
+  struct lwipsim_run_meta meta;
+  const char *options[MAX_OPTIONS];
+  int out_fd;
+};
+
+static struct run run;
+
+static void usage(FILE *out)
+{
+  fprintf(out,
+          "usage: %s --scenario DIR [--json FILE] [--pcap-out FILE] [--device-mac MAC]\n"
+          "          [--cap POOL=N ...] [--quiet]\n"
+          "\n"
+          "Replays a scenario through lwIP %s built with the %s profile (assert policy %s)\n"
+          "and prints each memp pool's size, peak and failures.\n"
+          "\n"
+          "  --scenario DIR     folder with scenario.ini (and its capture)\n"
+          "  --json FILE        write the run record (JSON) to FILE\n"
+          "  --pcap-out FILE    write every frame the stack transmits to FILE\n"
+          "  --device-mac MAC   the device's MAC in the capture (default: scenario's [device] mac)\n"
+          "  --cap POOL=N       let at most N elements of POOL be used (demand and sweep runs)\n"
+          "  --quiet            no table on stdout\n"
+          "\n"
+          "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash\n",
+          "lwipsim-run-" LWIPSIM_PROFILE_NAME "-lwip" LWIPSIM_LWIP_VERSION_STR, LWIPSIM_LWIP_VERSION_STR,
+          LWIPSIM_PROFILE_NAME, LWIPSIM_ASSERT_POLICY_STR);
+}
+
+static int write_all(int fd, const char *s, size_t n)
+{
+  while (n > 0) {
+    ssize_t w = write(fd, s, n);
+    if (w <= 0) {
+      return -1;
+    }
+    s += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+/* The end of every run in the child, normal or by panic. */
+static int emit_record(void)
+{
+  if (run.pcap_out != NULL) {
+    lwipsim_pcap_writer_close(run.pcap_out);
+    run.pcap_out = NULL;
+  }
+  cJSON *rec = lwipsim_record_build(&run.meta, lwipsim_state);
+  char *text = lwipsim_record_print(rec);
+  int code = (int)cJSON_GetObjectItemCaseSensitive(rec, "exit_code")->valuedouble;
+  write_all(run.out_fd, text, strlen(text));
+  write_all(run.out_fd, "\n", 1);
+  cJSON_free(text);
+  cJSON_Delete(rec);
+  return code;
+}
+
+static void on_panic(void) { _exit(emit_record()); }
+
+static int child_main(void *ctx, int out_fd)
+{
+  (void)ctx;
+  run.out_fd = out_fd;
+  lwipsim_heap_init(LWIPSIM_HEAP_BUDGET);
+  lwipsim_probe_init();
+  for (size_t i = 0; i < run.n_caps; i++) {
+    const char *eq = strchr(run.caps[i], '=');
+    char name[32];
+    snprintf(name, sizeof name, "%.*s", (int)(eq - run.caps[i]), run.caps[i]);
+    lwipsim_probe_set_cap(name, (uint32_t)strtoul(eq + 1, NULL, 10));
+  }
+  lwipsim_rand_seed(run.scenario.seed);
+  lwipsim_assert_set_policy(run.policy, on_panic);
+  struct lwipsim_engine_config cfg = {
+      .scenario = &run.scenario, .capture = run.capture, .pcap_out = run.pcap_out, .device_mac = run.mac};
+  char err[512];
+  if (lwipsim_engine_run(&cfg, err, sizeof err) != 0) {
+    fprintf(stderr, "lwipsim: %s\n", err);
+    return LWIPSIM_EXIT_USAGE;
+  }
+  return emit_record();
+}
+
+static int parse_cap(const char *arg)
+{
+  const char *eq = strchr(arg, '=');
+  char *end;
+  if (eq == NULL || eq == arg || eq - arg >= 32 || eq[1] == '\0') {
+    return -1;
+  }
+  strtoul(eq + 1, &end, 10);
+  if (*end != '\0') {
+    return -1;
+  }
+  char name[32];
+  snprintf(name, sizeof name, "%.*s", (int)(eq - arg), arg);
+  return lwipsim_probe_set_cap(name, 0); /* validates the pool name only */
+}
+
+static int write_file(const char *path, const char *text)
+{
+  FILE *f = fopen(path, "w");
+  if (f == NULL) {
+    return -1;
+  }
+  int ok = fputs(text, f) >= 0;
+  ok = (fclose(f) == 0) && ok;
+  return ok ? 0 : -1;
+}
+
+int main(int argc, char **argv)
+{
+  static const struct option longopts[] = {
+      {"scenario", required_argument, 0, 's'}, {"json", required_argument, 0, 'j'},
+      {"pcap-out", required_argument, 0, 'p'}, {"device-mac", required_argument, 0, 'm'},
+      {"cap", required_argument, 0, 'c'},      {"quiet", no_argument, 0, 'q'},
+      {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
+  const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *mac = NULL;
+  int quiet = 0, opt;
+  char err[1024];
+
+  while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    switch (opt) {
+    case 's': scenario = optarg; break;
+    case 'j': json = optarg; break;
+    case 'p': pcap_out = optarg; break;
+    case 'm': mac = optarg; break;
+    case 'q': quiet = 1; break;
+    case 'c':
+      if (parse_cap(optarg) != 0 || run.n_caps == MAX_CAPS) {
+        fprintf(stderr, "lwipsim: --cap %s: expected POOL=N with a pool of this profile (e.g. SYS_TIMEOUT=12)\n", optarg);
+        return LWIPSIM_EXIT_USAGE;
+      }
+      run.caps[run.n_caps++] = optarg;
+      break;
+    case 'h': usage(stdout); return 0;
+    default: usage(stderr); return LWIPSIM_EXIT_USAGE;
+    }
+  }
+  if (scenario == NULL || optind != argc) {
+    fprintf(stderr, "lwipsim: %s\n", scenario == NULL ? "--scenario DIR is required" : "unexpected argument");
+    usage(stderr);
+    return LWIPSIM_EXIT_USAGE;
+  }
+  if (lwipsim_assert_policy_parse(LWIPSIM_ASSERT_POLICY_STR, &run.policy) != 0) {
+    fprintf(stderr, "lwipsim: built with unknown assert policy '%s'\n", LWIPSIM_ASSERT_POLICY_STR);
+    return LWIPSIM_EXIT_USAGE;
+  }
+  if (lwipsim_scenario_load(scenario, &run.scenario, err, sizeof err) != 0) {
+    fprintf(stderr, "lwipsim: %s\n", err);
+    return LWIPSIM_EXIT_USAGE;
+  }
+  if (mac != NULL) {
+    if (lwipsim_parse_mac(mac, run.mac) != 0) {
+      fprintf(stderr, "lwipsim: --device-mac %s: expected six hex bytes like 28:cd:c1:03:9e:26\n", mac);
+      return LWIPSIM_EXIT_USAGE;
+    }
+  } else if (run.scenario.has_device_mac) {
+    memcpy(run.mac, run.scenario.device_mac, 6);
+  } else {
+    /* No capture to match: any locally administered address will do. */
+    static const uint8_t local_mac[6] = {0x02, 0x00, 0x00, 0x00, 0x00, 0x01};
+    memcpy(run.mac, local_mac, 6);
+  }
+  if (run.scenario.capture_path[0] != '\0' &&
+      lwipsim_pcap_open(run.scenario.capture_path, &run.capture, err, sizeof err) != 0) {
+    fprintf(stderr, "lwipsim: %s\n", err);
+    return LWIPSIM_EXIT_USAGE;
+  }
+  if (pcap_out != NULL && lwipsim_pcap_writer_open(pcap_out, &run.pcap_out, err, sizeof err) != 0) {
+    fprintf(stderr, "lwipsim: %s\n", err);
+    return LWIPSIM_EXIT_USAGE;
+  }
+
+  lwipsim_state = mmap(NULL, sizeof *lwipsim_state, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (lwipsim_state == MAP_FAILED) {
+    perror("lwipsim: mmap");
+    return LWIPSIM_EXIT_PANIC;
+  }
+  run.meta = (struct lwipsim_run_meta){
+      .profile = LWIPSIM_PROFILE_NAME,
+      .lwip_version = LWIPSIM_LWIP_VERSION_STR,
+      .scenario = run.scenario.name,
+      .assert_policy = LWIPSIM_ASSERT_POLICY_STR,
+      .duration_ms = run.scenario.duration_ms,
+      .sim_changed_options = run.options,
+      .n_sim_changed_options = lwipsim_sim_changed_options(run.options, MAX_OPTIONS),
+      .timeline = lwipsim_probe_timeline,
+  };
+
+  struct lwipsim_child_result res;
+  if (lwipsim_isolate_run(child_main, NULL, &res) != 0) {
+    perror("lwipsim: running the scenario in a child process");
+    return LWIPSIM_EXIT_PANIC;
+  }
+  if (res.exited && res.exit_code == LWIPSIM_EXIT_USAGE) {
+    return LWIPSIM_EXIT_USAGE; /* the child said what was wrong with the input */
+  }
+  cJSON *rec = cJSON_Parse(res.output);
+  char *text = NULL;
+  if (rec == NULL) {
+    /* lwIP took the child down before it could write its record: write it
+     * from the shared counters. */
+    run.meta.crash_signal = res.signal ? res.signal : -1;
+    run.meta.timeline = NULL;
+    rec = lwipsim_record_build(&run.meta, lwipsim_state);
+    text = lwipsim_record_print(rec);
+  }
+  const char *out_text = text ? text : res.output;
+  int code = (int)cJSON_GetObjectItemCaseSensitive(rec, "exit_code")->valuedouble;
+  if (json != NULL) {
+    int failed = write_file(json, out_text) != 0 || (text != NULL && write_file(json, text) != 0);
+    if (text != NULL && !failed) {
+      FILE *f = fopen(json, "a");
+      failed = f == NULL || fputc('\n', f) == EOF || fclose(f) != 0;
+    }
+    if (failed) {
+      fprintf(stderr, "lwipsim: %s: cannot write the run record\n", json);
+      code = LWIPSIM_EXIT_USAGE;
+    }
+  }
+  if (!quiet) {
+    lwipsim_record_print_table(rec, stdout);
+  }
+  cJSON_Delete(rec);
+  cJSON_free(text);
+  free(res.output);
+  lwipsim_scenario_free(&run.scenario);
+  return code;
+}

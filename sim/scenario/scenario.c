@@ -1,0 +1,876 @@
+/* Scenario files (docs/scenario-format.md): an INI file read with inih.
+ *
+ * inih does the tokenising; this file checks every section, key and value and
+ * turns the first problem into one line "FILE:LINE: problem" that says what to
+ * do about it. Debian builds inih without INI_HANDLER_LINENO, so the line of a
+ * rejected key comes from ini_parse_stream's return value (the line of the
+ * first error); our own line reader counts lines too, for problems found
+ * before inih sees a line (too long, indented, unknown empty section). */
+#include "scenario/scenario.h"
+
+#include <ini.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_ACTIONS 100000u /* far beyond any real script; bounds a runaway file */
+#define MAX_ARGS 8
+
+enum key_id { KEY_DESCRIPTION, KEY_SOURCE, KEY_CAPTURE, KEY_DURATION, KEY_CAPTURE_START, KEY_SEED, KEY_MAC, KEY_COUNT };
+
+struct parse_ctx {
+  struct lwipsim_scenario *sc;
+  FILE *file;
+  char *linebuf;           /* getline's buffer */
+  size_t linecap;
+  int lineno;              /* line the reader handed to inih last */
+  int failed;
+  int err_line;
+  char msg[768];
+  int key_line[KEY_COUNT]; /* where each single-valued key was set; 0 = not yet */
+  int scenario_line;       /* line of the [scenario] header; 0 = none */
+  size_t actions_cap;
+  char dir[PATH_MAX];      /* the scenario directory, for the capture path */
+  char capture[PATH_MAX];  /* capture as written in the file */
+};
+
+static const char *const section_names[] = { "scenario", "device", "script" };
+
+static const char *const action_names[] = {
+  [LWIPSIM_ACT_NETIF_UP] = "netif-up",
+  [LWIPSIM_ACT_NETIF_DOWN] = "netif-down",
+  [LWIPSIM_ACT_STATIC] = "static",
+  [LWIPSIM_ACT_DHCP] = "dhcp",
+  [LWIPSIM_ACT_IPV6_LINKLOCAL] = "ipv6-linklocal",
+  [LWIPSIM_ACT_MDNS_START] = "mdns-start",
+  [LWIPSIM_ACT_MDNS_STOP] = "mdns-stop",
+  [LWIPSIM_ACT_HTTP_LISTEN] = "http-listen",
+  [LWIPSIM_ACT_HTTP_CLOSE] = "http-close",
+  [LWIPSIM_ACT_RELOAD] = "reload",
+  [LWIPSIM_ACT_TCP_CONNECT] = "tcp-connect",
+};
+#define N_ACTIONS (sizeof(action_names) / sizeof(action_names[0]))
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+  va_list ap;
+
+  if (err == NULL || errlen == 0) {
+    return;
+  }
+  va_start(ap, fmt);
+  vsnprintf(err, errlen, fmt, ap);
+  va_end(ap);
+}
+
+/* Records the first problem only: later ones are often consequences of it. */
+static int fail(struct parse_ctx *c, int line, const char *fmt, ...)
+{
+  va_list ap;
+
+  if (c->failed) {
+    return 0;
+  }
+  c->failed = 1;
+  c->err_line = line;
+  va_start(ap, fmt);
+  vsnprintf(c->msg, sizeof(c->msg), fmt, ap);
+  va_end(ap);
+  return 0;
+}
+
+const char *lwipsim_action_name(enum lwipsim_action_kind kind)
+{
+  if ((size_t)kind >= N_ACTIONS || action_names[kind] == NULL) {
+    return "?";
+  }
+  return action_names[kind];
+}
+
+/* ---- value parsers ---- */
+
+static int hex_digit(char ch)
+{
+  if (ch >= '0' && ch <= '9') {
+    return ch - '0';
+  }
+  ch = (char)tolower((unsigned char)ch);
+  return (ch >= 'a' && ch <= 'f') ? ch - 'a' + 10 : -1;
+}
+
+int lwipsim_parse_mac(const char *s, uint8_t mac[6])
+{
+  int i;
+
+  if (s == NULL || strlen(s) != 17) {
+    return -1;
+  }
+  for (i = 0; i < 6; i++) {
+    int hi = hex_digit(s[i * 3]);
+    int lo = hex_digit(s[i * 3 + 1]);
+
+    if (hi < 0 || lo < 0 || (i < 5 && s[i * 3 + 2] != ':')) {
+      return -1;
+    }
+    mac[i] = (uint8_t)(hi * 16 + lo);
+  }
+  return 0;
+}
+
+/* Unsigned decimal, digits only (no sign, no spaces), at most max. */
+static int parse_uint(const char *s, uint64_t max, uint64_t *out)
+{
+  uint64_t v = 0;
+
+  if (s == NULL || *s == '\0') {
+    return -1;
+  }
+  for (; *s != '\0'; s++) {
+    if (!isdigit((unsigned char)*s)) {
+      return -1;
+    }
+    if (v > (max - (uint64_t)(*s - '0')) / 10) {
+      return -1;
+    }
+    v = v * 10 + (uint64_t)(*s - '0');
+  }
+  *out = v;
+  return 0;
+}
+
+int lwipsim_parse_duration_ms(const char *s, uint64_t *ms)
+{
+  uint64_t whole = 0, frac = 0, unit, scale = 1;
+  int frac_digits = 0;
+  const char *p = s;
+
+  if (s == NULL || !isdigit((unsigned char)*p)) {
+    return -1;
+  }
+  for (; isdigit((unsigned char)*p); p++) {
+    if (whole > (UINT64_MAX / 10) - 10) {
+      return -1;
+    }
+    whole = whole * 10 + (uint64_t)(*p - '0');
+  }
+  if (*p == '.') {
+    for (p++; isdigit((unsigned char)*p); p++) {
+      if (++frac_digits > 3) {
+        return -1; /* below a millisecond: virtual time has no such resolution */
+      }
+      frac = frac * 10 + (uint64_t)(*p - '0');
+      scale *= 10;
+    }
+    if (frac_digits == 0) {
+      return -1;
+    }
+  }
+  if (strcmp(p, "ms") == 0) {
+    unit = 1;
+  } else if (strcmp(p, "s") == 0) {
+    unit = 1000;
+  } else if (strcmp(p, "min") == 0) {
+    unit = 60000;
+  } else {
+    return -1;
+  }
+  if (frac_digits > 0 && unit == 1) {
+    return -1;
+  }
+  if (whole > (UINT64_MAX - unit) / unit) {
+    return -1;
+  }
+  /* exact: unit is a multiple of 1000/scale for s and min, so no rounding */
+  *ms = whole * unit + frac * unit / scale;
+  return 0;
+}
+
+/* Strict dotted quad: four decimal parts 0..255, nothing else. */
+static int parse_ipv4(const char *s, uint8_t addr[4])
+{
+  int i;
+
+  for (i = 0; i < 4; i++) {
+    unsigned v = 0;
+    int digits = 0;
+
+    while (isdigit((unsigned char)*s) && digits < 4) {
+      v = v * 10 + (unsigned)(*s++ - '0');
+      digits++;
+    }
+    if (digits == 0 || digits > 3 || v > 255) {
+      return -1;
+    }
+    addr[i] = (uint8_t)v;
+    if (i < 3 && *s++ != '.') {
+      return -1;
+    }
+  }
+  return *s == '\0' ? 0 : -1;
+}
+
+static int parse_port(const char *s, uint16_t *port)
+{
+  uint64_t v;
+
+  if (parse_uint(s, 65535, &v) != 0 || v == 0) {
+    return -1;
+  }
+  *port = (uint16_t)v;
+  return 0;
+}
+
+/* ---- actions ---- */
+
+struct args {
+  int n;
+  char *v[MAX_ARGS];
+  size_t off[MAX_ARGS]; /* where each argument starts in the original value */
+  char buf[256];
+};
+
+/* Splits value on blanks; -1 when there are more than MAX_ARGS words. */
+static int split_args(const char *value, struct args *a)
+{
+  char *p;
+
+  a->n = 0;
+  if (snprintf(a->buf, sizeof(a->buf), "%s", value) >= (int)sizeof(a->buf)) {
+    return -1;
+  }
+  for (p = a->buf; *p != '\0';) {
+    while (isspace((unsigned char)*p)) {
+      *p++ = '\0';
+    }
+    if (*p == '\0') {
+      break;
+    }
+    if (a->n == MAX_ARGS) {
+      return -1;
+    }
+    a->off[a->n] = (size_t)(p - a->buf);
+    a->v[a->n++] = p;
+    while (*p != '\0' && !isspace((unsigned char)*p)) {
+      p++;
+    }
+  }
+  return 0;
+}
+
+static int parse_static(struct parse_ctx *c, const struct args *a, struct lwipsim_action *act)
+{
+  const char *usage = "write 'static A.B.C.D/PREFIX' or 'static A.B.C.D/PREFIX gw A.B.C.D'";
+  char addr[32];
+  char *slash;
+  uint64_t prefix;
+
+  if (a->n != 2 && a->n != 4) {
+    return fail(c, c->lineno, "static takes an address and optionally a gateway; %s", usage);
+  }
+  snprintf(addr, sizeof(addr), "%s", a->v[1]);
+  slash = strchr(addr, '/');
+  if (slash == NULL) {
+    return fail(c, c->lineno, "static: '%s' has no /PREFIX; %s", a->v[1], usage);
+  }
+  *slash = '\0';
+  if (parse_ipv4(addr, act->addr) != 0) {
+    return fail(c, c->lineno, "static: bad IPv4 address '%s'; %s", addr, usage);
+  }
+  if (parse_uint(slash + 1, 32, &prefix) != 0) {
+    return fail(c, c->lineno, "static: bad prefix length '%s' (0 to 32); %s", slash + 1, usage);
+  }
+  act->prefix_len = (uint8_t)prefix;
+  if (a->n == 4) {
+    if (strcmp(a->v[2], "gw") != 0) {
+      return fail(c, c->lineno, "static: expected 'gw' but found '%s'; %s", a->v[2], usage);
+    }
+    if (parse_ipv4(a->v[3], act->gw) != 0) {
+      return fail(c, c->lineno, "static: bad gateway address '%s'; %s", a->v[3], usage);
+    }
+  }
+  return 1;
+}
+
+static int valid_hostname(const char *s)
+{
+  for (; *s != '\0'; s++) {
+    if (!isalnum((unsigned char)*s) && *s != '-') {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* "_http._tcp" -> "_http", udp flag. */
+static int parse_service(struct parse_ctx *c, const char *s, struct lwipsim_action *act)
+{
+  size_t n = strlen(s);
+
+  if (n < 6 || s[0] != '_' || (strcmp(s + n - 5, "._tcp") != 0 && strcmp(s + n - 5, "._udp") != 0)) {
+    return fail(c, c->lineno, "mdns-start: bad service '%s'; write it as _NAME._tcp or _NAME._udp, e.g. _http._tcp", s);
+  }
+  if (n - 5 >= sizeof(act->service)) {
+    return fail(c, c->lineno, "mdns-start: service name '%s' is too long (at most %zu characters before ._tcp)", s,
+                sizeof(act->service) - 1);
+  }
+  memcpy(act->service, s, n - 5);
+  act->service[n - 5] = '\0';
+  act->service_is_udp = strcmp(s + n - 5, "._udp") == 0;
+  return 1;
+}
+
+static int parse_mdns_start(struct parse_ctx *c, const char *value, const struct args *a, struct lwipsim_action *act)
+{
+  size_t hlen;
+
+  if (a->n < 2 || a->n == 3) {
+    return fail(c, c->lineno, "mdns-start needs a host name, and a port after a service; "
+                "write 'mdns-start HOSTNAME [_SERVICE._tcp|_udp PORT [INSTANCE]]'");
+  }
+  hlen = strlen(a->v[1]);
+  if (hlen >= sizeof(act->hostname)) {
+    return fail(c, c->lineno, "mdns-start: hostname '%.20s...' is too long (%zu characters; at most %zu)", a->v[1],
+                hlen, sizeof(act->hostname) - 1);
+  }
+  if (!valid_hostname(a->v[1])) {
+    return fail(c, c->lineno, "mdns-start: hostname '%s' may only have letters, digits and '-'", a->v[1]);
+  }
+  memcpy(act->hostname, a->v[1], hlen + 1);
+  memcpy(act->instance, a->v[1], hlen + 1);
+  if (a->n == 2) {
+    return 1;
+  }
+  if (!parse_service(c, a->v[2], act)) {
+    return 0;
+  }
+  if (parse_port(a->v[3], &act->port) != 0) {
+    return fail(c, c->lineno, "mdns-start: bad port '%s' (1 to 65535)", a->v[3]);
+  }
+  if (a->n > 4) {
+    /* the instance is the rest of the line: DNS-SD instance names may have spaces */
+    const char *inst = value + a->off[4];
+
+    if (strlen(inst) >= sizeof(act->instance)) {
+      return fail(c, c->lineno, "mdns-start: instance name is %zu characters; at most %zu", strlen(inst),
+                  sizeof(act->instance) - 1);
+    }
+    snprintf(act->instance, sizeof(act->instance), "%s", inst);
+  }
+  return 1;
+}
+
+static int parse_tcp_connect(struct parse_ctx *c, const struct args *a, struct lwipsim_action *act)
+{
+  char addr[32];
+  char *colon;
+
+  if (a->n != 2 || snprintf(addr, sizeof(addr), "%s", a->v[1]) >= (int)sizeof(addr) ||
+      (colon = strchr(addr, ':')) == NULL) {
+    return fail(c, c->lineno, "tcp-connect needs one A.B.C.D:PORT argument, e.g. 'tcp-connect 10.77.0.1:80'");
+  }
+  *colon = '\0';
+  if (parse_ipv4(addr, act->addr) != 0) {
+    return fail(c, c->lineno, "tcp-connect: bad IPv4 address '%s'", addr);
+  }
+  if (parse_port(colon + 1, &act->port) != 0) {
+    return fail(c, c->lineno, "tcp-connect: bad port '%s' (1 to 65535)", colon + 1);
+  }
+  return 1;
+}
+
+/* Arguments after the action word; returns 1, or 0 after fail(). */
+static int parse_action_args(struct parse_ctx *c, const char *value, const struct args *a, struct lwipsim_action *act)
+{
+  switch (act->kind) {
+  case LWIPSIM_ACT_STATIC:
+    return parse_static(c, a, act);
+  case LWIPSIM_ACT_IPV6_LINKLOCAL:
+    if (a->n != 2 || (strcmp(a->v[1], "on") != 0 && strcmp(a->v[1], "off") != 0)) {
+      return fail(c, c->lineno, "ipv6-linklocal takes 'on' or 'off'");
+    }
+    act->on = strcmp(a->v[1], "on") == 0;
+    return 1;
+  case LWIPSIM_ACT_MDNS_START:
+    return parse_mdns_start(c, value, a, act);
+  case LWIPSIM_ACT_HTTP_LISTEN:
+    if (a->n != 2 || parse_port(a->v[1], &act->port) != 0) {
+      return fail(c, c->lineno, "http-listen takes one port (1 to 65535), e.g. 'http-listen 80'");
+    }
+    return 1;
+  case LWIPSIM_ACT_TCP_CONNECT:
+    return parse_tcp_connect(c, a, act);
+  default:
+    if (a->n != 1) {
+      return fail(c, c->lineno, "%s takes no arguments, but '%s' follows it", a->v[0], value + a->off[1]);
+    }
+    return 1;
+  }
+}
+
+static int find_action(const char *word, enum lwipsim_action_kind *kind)
+{
+  size_t i;
+
+  for (i = 0; i < N_ACTIONS; i++) {
+    if (strcmp(word, action_names[i]) == 0) {
+      *kind = (enum lwipsim_action_kind)i;
+      return 0;
+    }
+  }
+  return -1;
+}
+
+static int push_action(struct parse_ctx *c, const struct lwipsim_action *act)
+{
+  struct lwipsim_scenario *sc = c->sc;
+
+  if (sc->n_actions == c->actions_cap) {
+    size_t cap = c->actions_cap ? c->actions_cap * 2 : 16;
+    struct lwipsim_action *grown;
+
+    if (sc->n_actions >= MAX_ACTIONS) {
+      return fail(c, c->lineno, "more than %u actions; split the scenario", MAX_ACTIONS);
+    }
+    grown = realloc(sc->actions, cap * sizeof(*grown));
+    if (grown == NULL) {
+      return fail(c, c->lineno, "out of memory");
+    }
+    sc->actions = grown;
+    c->actions_cap = cap;
+  }
+  sc->actions[sc->n_actions++] = *act;
+  return 1;
+}
+
+static int handle_script(struct parse_ctx *c, const char *time, const char *value)
+{
+  struct lwipsim_action act;
+  struct args a;
+
+  memset(&act, 0, sizeof(act));
+  act.line = c->lineno;
+  if (lwipsim_parse_duration_ms(time, &act.time_ms) != 0) {
+    return fail(c, c->lineno, "bad time '%s'; write e.g. '0s', '1500ms', '0.25s' (at most 3 decimals) or '2min'", time);
+  }
+  if (split_args(value, &a) != 0) {
+    return fail(c, c->lineno, "too many arguments for an action");
+  }
+  if (a.n == 0) {
+    return fail(c, c->lineno, "no action at %s; write e.g. '%s = netif-up'", time, time);
+  }
+  if (find_action(a.v[0], &act.kind) != 0) {
+    return fail(c, c->lineno, "unknown action '%s'; valid actions: netif-up, netif-down, static, dhcp, "
+                "ipv6-linklocal, mdns-start, mdns-stop, http-listen, http-close, reload, tcp-connect", a.v[0]);
+  }
+  if (!parse_action_args(c, value, &a, &act)) {
+    return 0;
+  }
+  return push_action(c, &act);
+}
+
+/* ---- [scenario] and [device] ---- */
+
+static int copy_text(struct parse_ctx *c, const char *key, char *dst, size_t dstlen, const char *value)
+{
+  if (strlen(value) >= dstlen) {
+    return fail(c, c->lineno, "%s is too long (at most %zu characters)", key, dstlen - 1);
+  }
+  memcpy(dst, value, strlen(value) + 1);
+  return 1;
+}
+
+static int set_time_key(struct parse_ctx *c, const char *key, const char *value, uint64_t *ms)
+{
+  if (lwipsim_parse_duration_ms(value, ms) != 0) {
+    return fail(c, c->lineno, "bad time '%s' for %s; write e.g. '90s', '1500ms', '0.25s' (at most 3 decimals) "
+                "or '5min'", value, key);
+  }
+  return 1;
+}
+
+static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const char *value)
+{
+  struct lwipsim_scenario *sc = c->sc;
+  uint64_t v;
+
+  switch (id) {
+  case KEY_DESCRIPTION:
+    return copy_text(c, key, sc->description, sizeof(sc->description), value);
+  case KEY_SOURCE:
+    return copy_text(c, key, sc->source, sizeof(sc->source), value);
+  case KEY_CAPTURE:
+    if (*value == '\0') {
+      return fail(c, c->lineno, "capture is empty; name a pcap file or remove the line");
+    }
+    return copy_text(c, key, c->capture, sizeof(c->capture), value);
+  case KEY_DURATION:
+    if (!set_time_key(c, key, value, &sc->duration_ms)) {
+      return 0;
+    }
+    if (sc->duration_ms == 0) {
+      return fail(c, c->lineno, "duration must be more than 0");
+    }
+    return 1;
+  case KEY_CAPTURE_START:
+    return set_time_key(c, key, value, &sc->capture_start_ms);
+  case KEY_SEED:
+    if (parse_uint(value, UINT32_MAX, &v) != 0) {
+      return fail(c, c->lineno, "bad seed '%s'; write a whole number from 0 to 4294967295", value);
+    }
+    sc->seed = (uint32_t)v;
+    return 1;
+  case KEY_MAC:
+    if (lwipsim_parse_mac(value, sc->device_mac) != 0) {
+      return fail(c, c->lineno, "bad MAC '%s'; write six hex pairs separated by ':', e.g. 28:cd:c1:03:9e:26", value);
+    }
+    sc->has_device_mac = 1;
+    return 1;
+  default:
+    return fail(c, c->lineno, "internal error: key %d", (int)id);
+  }
+}
+
+static const struct {
+  const char *section;
+  const char *name;
+  enum key_id id;
+} keys[] = {
+  { "scenario", "description", KEY_DESCRIPTION },
+  { "scenario", "source", KEY_SOURCE },
+  { "scenario", "capture", KEY_CAPTURE },
+  { "scenario", "duration", KEY_DURATION },
+  { "scenario", "capture_start", KEY_CAPTURE_START },
+  { "scenario", "seed", KEY_SEED },
+  { "device", "mac", KEY_MAC },
+};
+
+static int handle_key(struct parse_ctx *c, const char *section, const char *name, const char *value)
+{
+  size_t i;
+
+  for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+    if (strcmp(keys[i].section, section) == 0 && strcmp(keys[i].name, name) == 0) {
+      if (c->key_line[keys[i].id] != 0) {
+        return fail(c, c->lineno, "duplicate key '%s' (already set on line %d); only [script] may repeat keys", name,
+                    c->key_line[keys[i].id]);
+      }
+      c->key_line[keys[i].id] = c->lineno;
+      return set_key(c, keys[i].id, name, value);
+    }
+  }
+  if (strcmp(section, "device") == 0) {
+    return fail(c, c->lineno, "unknown key '%s' in [device]; the only key there is mac", name);
+  }
+  return fail(c, c->lineno, "unknown key '%s' in [scenario]; valid keys: description, source, capture, duration, "
+              "capture_start, seed", name);
+}
+
+static int on_key(void *user, const char *section, const char *name, const char *value)
+{
+  struct parse_ctx *c = user;
+
+  if (c->failed) {
+    return 0;
+  }
+  if (strcmp(section, "script") == 0) {
+    return handle_script(c, name, value);
+  }
+  if (strcmp(section, "scenario") == 0 || strcmp(section, "device") == 0) {
+    return handle_key(c, section, name, value);
+  }
+  if (*section == '\0') {
+    return fail(c, c->lineno, "'%s' is outside any section; put it under [scenario], [device] or [script]", name);
+  }
+  return fail(c, c->lineno, "unknown section [%s]; valid sections: [scenario], [device], [script]", section);
+}
+
+/* ---- line reader ---- */
+
+/* Checks a line before inih parses it, for what inih would silently get wrong. */
+static int check_line(struct parse_ctx *c, const char *line)
+{
+  const char *start = line;
+  const char *p, *end;
+  size_t i, n;
+
+  if (c->lineno == 1 && strncmp(start, "\xEF\xBB\xBF", 3) == 0) {
+    start += 3; /* inih skips a UTF-8 byte order mark */
+  }
+  for (p = start; *p == ' ' || *p == '\t'; p++) {
+  }
+  if (*p == '\0' || *p == ';' || *p == '#') {
+    return 1;
+  }
+  if (p != start) {
+    /* inih reads an indented line after a key as more of that key's value */
+    return fail(c, c->lineno, "indented line; inih would read it as a continuation of the previous value, "
+                "remove the indentation");
+  }
+  if (*p != '[' || (end = strchr(p, ']')) == NULL) {
+    return 1; /* key lines and malformed headers: inih and the handler judge them */
+  }
+  /* Checked here rather than in the handler, so that an empty section with a
+   * misspelt name is caught and the header's own line is the one reported. */
+  n = (size_t)(end - p - 1);
+  for (i = 0; i < sizeof(section_names) / sizeof(section_names[0]); i++) {
+    if (strlen(section_names[i]) == n && strncmp(p + 1, section_names[i], n) == 0) {
+      if (i == 0 && c->scenario_line == 0) {
+        c->scenario_line = c->lineno;
+      }
+      return 1;
+    }
+  }
+  return fail(c, c->lineno, "unknown section [%.*s]; valid sections: [scenario], [device], [script]", (int)n, p + 1);
+}
+
+/* fgets-like reader for ini_parse_stream that counts lines, refuses lines
+ * longer than inih's buffer (inih would split them and misparse the rest) and
+ * stops the parse after the first problem. */
+static char *ini_reader_fn(char *str, int num, void *stream)
+{
+  struct parse_ctx *c = stream;
+  ssize_t got;
+  size_t len;
+
+  if (c->failed) {
+    return NULL;
+  }
+  got = getline(&c->linebuf, &c->linecap, c->file);
+  if (got < 0) {
+    if (ferror(c->file)) {
+      fail(c, c->lineno + 1, "read error: %s", strerror(errno));
+    }
+    return NULL;
+  }
+  c->lineno++;
+  if (memchr(c->linebuf, '\0', (size_t)got) != NULL) {
+    fail(c, c->lineno, "NUL byte in the line; is this a text file?");
+    return NULL;
+  }
+  len = (size_t)got;
+  while (len > 0 && (c->linebuf[len - 1] == '\n' || c->linebuf[len - 1] == '\r')) {
+    c->linebuf[--len] = '\0';
+  }
+  if (num < 4 || len > (size_t)num - 3) {
+    fail(c, c->lineno, "line is %zu characters long; at most %d are allowed", len, num < 4 ? 0 : num - 3);
+    return NULL;
+  }
+  if (!check_line(c, c->linebuf)) {
+    return NULL;
+  }
+  memcpy(str, c->linebuf, len);
+  str[len] = '\n';
+  str[len + 1] = '\0';
+  return str;
+}
+
+/* ---- whole-file checks ---- */
+
+static int action_cmp(const void *a, const void *b)
+{
+  const struct lwipsim_action *x = a, *y = b;
+
+  if (x->time_ms != y->time_ms) {
+    return x->time_ms < y->time_ms ? -1 : 1;
+  }
+  /* equal times keep file order; lines are unique per action */
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+static int check_required(struct parse_ctx *c)
+{
+  struct lwipsim_scenario *sc = c->sc;
+  size_t i;
+
+  if (c->key_line[KEY_DURATION] == 0) {
+    if (c->scenario_line == 0) {
+      return fail(c, 1, "no [scenario] section; a scenario needs at least '[scenario]' and 'duration = 90s'");
+    }
+    return fail(c, c->scenario_line, "[scenario] has no duration; add e.g. 'duration = 90s'");
+  }
+  if (c->key_line[KEY_CAPTURE] != 0 && !sc->has_device_mac) {
+    return fail(c, c->key_line[KEY_CAPTURE], "capture is set but [device] has no mac; add '[device]' with "
+                "'mac = XX:XX:XX:XX:XX:XX', the device's MAC in the capture");
+  }
+  if (sc->capture_start_ms > sc->duration_ms) {
+    return fail(c, c->key_line[KEY_CAPTURE_START], "capture_start %llums is after the end of the run "
+                "(duration %llums); lower it or raise duration", (unsigned long long)sc->capture_start_ms,
+                (unsigned long long)sc->duration_ms);
+  }
+  for (i = 0; i < sc->n_actions; i++) {
+    const struct lwipsim_action *a = &sc->actions[i];
+
+    if (a->time_ms > sc->duration_ms) {
+      return fail(c, a->line, "%s at %llums is after the end of the run (duration %llums); raise duration or move "
+                  "the action", lwipsim_action_name(a->kind), (unsigned long long)a->time_ms,
+                  (unsigned long long)sc->duration_ms);
+    }
+  }
+  return 1;
+}
+
+static int resolve_capture(struct parse_ctx *c, char *err, size_t errlen)
+{
+  struct lwipsim_scenario *sc = c->sc;
+  struct stat st;
+  int n;
+
+  if (c->capture[0] == '\0') {
+    return 0;
+  }
+  if (c->capture[0] == '/') {
+    n = snprintf(sc->capture_path, sizeof(sc->capture_path), "%s", c->capture);
+  } else {
+    n = snprintf(sc->capture_path, sizeof(sc->capture_path), "%s/%s", c->dir, c->capture);
+  }
+  if (n < 0 || (size_t)n >= sizeof(sc->capture_path)) {
+    set_err(err, errlen, "%s:%d: capture path is too long", sc->path, c->key_line[KEY_CAPTURE]);
+    return -1;
+  }
+  if (stat(sc->capture_path, &st) != 0 || !S_ISREG(st.st_mode)) {
+    set_err(err, errlen, "%s: capture '%s' not found (looked for %s)", sc->path, c->capture, sc->capture_path);
+    return -1;
+  }
+  return 0;
+}
+
+/* ---- loading ---- */
+
+/* Works out the scenario.ini path, its directory and the scenario's name. */
+static int locate(const char *dir_or_file, struct parse_ctx *c, char *err, size_t errlen)
+{
+  struct lwipsim_scenario *sc = c->sc;
+  char real[PATH_MAX];
+  const char *base;
+  struct stat st;
+  size_t n;
+  int w;
+
+  if (stat(dir_or_file, &st) != 0) {
+    set_err(err, errlen, "%s: %s", dir_or_file, strerror(errno));
+    return -1;
+  }
+  w = snprintf(c->dir, sizeof(c->dir), "%s", dir_or_file);
+  if (w < 0 || (size_t)w >= sizeof(c->dir)) {
+    set_err(err, errlen, "%s: path is too long", dir_or_file);
+    return -1;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    n = strlen(c->dir);
+    while (n > 1 && c->dir[n - 1] == '/') {
+      c->dir[--n] = '\0';
+    }
+    w = snprintf(sc->path, sizeof(sc->path), "%s/%s", c->dir, LWIPSIM_SCENARIO_FILE);
+    if (w < 0 || (size_t)w >= sizeof(sc->path)) {
+      set_err(err, errlen, "%s: path is too long", dir_or_file);
+      return -1;
+    }
+    if (stat(sc->path, &st) != 0) {
+      set_err(err, errlen, "%s: no %s (a scenario is a folder with %s and optionally a capture)", dir_or_file,
+              LWIPSIM_SCENARIO_FILE, LWIPSIM_SCENARIO_FILE);
+      return -1;
+    }
+  } else {
+    char *slash;
+
+    snprintf(sc->path, sizeof(sc->path), "%s", dir_or_file);
+    slash = strrchr(c->dir, '/');
+    if (slash == NULL) {
+      snprintf(c->dir, sizeof(c->dir), ".");
+    } else {
+      slash[slash == c->dir ? 1 : 0] = '\0';
+    }
+  }
+  /* "." or "../x/" would make poor names: use the real directory's */
+  base = realpath(c->dir, real) != NULL ? real : c->dir;
+  if (strrchr(base, '/') != NULL && strrchr(base, '/')[1] != '\0') {
+    base = strrchr(base, '/') + 1;
+  }
+  if (strlen(base) >= sizeof(sc->name)) {
+    set_err(err, errlen, "%s: the scenario's folder name is too long (at most %zu characters)", dir_or_file,
+            sizeof(sc->name) - 1);
+    return -1;
+  }
+  memcpy(sc->name, base, strlen(base) + 1);
+  return 0;
+}
+
+static int parse_file(struct parse_ctx *c, char *err, size_t errlen)
+{
+  struct lwipsim_scenario *sc = c->sc;
+  int ret;
+
+  c->file = fopen(sc->path, "r");
+  if (c->file == NULL) {
+    set_err(err, errlen, "%s: %s", sc->path, strerror(errno));
+    return -1;
+  }
+  ret = ini_parse_stream(ini_reader_fn, c, on_key, c);
+  fclose(c->file);
+  c->file = NULL;
+  free(c->linebuf);
+  c->linebuf = NULL;
+  if (ret == -2) {
+    set_err(err, errlen, "%s: out of memory", sc->path);
+    return -1;
+  }
+  /* inih reports the first line it rejected, ours or its own syntax error */
+  if (ret > 0 && (!c->failed || ret < c->err_line)) {
+    set_err(err, errlen, "%s:%d: syntax error; expected '[section]', 'key = value' or a ';' comment", sc->path, ret);
+    return -1;
+  }
+  if (c->failed) {
+    set_err(err, errlen, "%s:%d: %s", sc->path, ret > 0 ? ret : c->err_line, c->msg);
+    return -1;
+  }
+  return 0;
+}
+
+int lwipsim_scenario_load(const char *dir_or_file, struct lwipsim_scenario *sc, char *err, size_t errlen)
+{
+  struct parse_ctx *c;
+  int rc = -1;
+
+  if (sc == NULL || dir_or_file == NULL) {
+    set_err(err, errlen, "lwipsim_scenario_load: no scenario or path");
+    return -1;
+  }
+  memset(sc, 0, sizeof(*sc));
+  sc->seed = 1;
+  c = calloc(1, sizeof(*c)); /* two PATH_MAX buffers: keep them off the stack */
+  if (c == NULL) {
+    set_err(err, errlen, "%s: out of memory", dir_or_file);
+    return -1;
+  }
+  c->sc = sc;
+  if (locate(dir_or_file, c, err, errlen) == 0 && parse_file(c, err, errlen) == 0) {
+    if (!check_required(c)) {
+      set_err(err, errlen, "%s:%d: %s", sc->path, c->err_line, c->msg);
+    } else if (resolve_capture(c, err, errlen) == 0) {
+      if (sc->n_actions > 1) {
+        qsort(sc->actions, sc->n_actions, sizeof(sc->actions[0]), action_cmp);
+      }
+      rc = 0;
+    }
+  }
+  free(c);
+  if (rc != 0) {
+    lwipsim_scenario_free(sc);
+  }
+  return rc;
+}
+
+void lwipsim_scenario_free(struct lwipsim_scenario *sc)
+{
+  if (sc == NULL) {
+    return;
+  }
+  free(sc->actions);
+  sc->actions = NULL;
+  sc->n_actions = 0;
+}

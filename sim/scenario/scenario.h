@@ -1,0 +1,68 @@
+/* Scenario files: what the device does (a script of actions at virtual times)
+ * and which capture feeds it. Format: docs/scenario-format.md. */
+#ifndef LWIPSIM_SCENARIO_H
+#define LWIPSIM_SCENARIO_H
+
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define LWIPSIM_SCENARIO_FILE "scenario.ini"
+
+enum lwipsim_action_kind {
+  LWIPSIM_ACT_NETIF_UP,        /* netif-up */
+  LWIPSIM_ACT_NETIF_DOWN,      /* netif-down */
+  LWIPSIM_ACT_STATIC,          /* static A.B.C.D/PREFIX [gw A.B.C.D] */
+  LWIPSIM_ACT_DHCP,            /* dhcp */
+  LWIPSIM_ACT_IPV6_LINKLOCAL,  /* ipv6-linklocal on|off */
+  LWIPSIM_ACT_MDNS_START,      /* mdns-start HOSTNAME [_SERVICE._tcp|_udp PORT [INSTANCE]] */
+  LWIPSIM_ACT_MDNS_STOP,       /* mdns-stop */
+  LWIPSIM_ACT_HTTP_LISTEN,     /* http-listen PORT */
+  LWIPSIM_ACT_HTTP_CLOSE,      /* http-close */
+  LWIPSIM_ACT_RELOAD,          /* reload */
+  LWIPSIM_ACT_TCP_CONNECT      /* tcp-connect A.B.C.D:PORT */
+};
+
+struct lwipsim_action {
+  uint64_t time_ms;
+  enum lwipsim_action_kind kind;
+  int line;                 /* line in the scenario file, for messages */
+  uint8_t addr[4];          /* static, tcp-connect */
+  uint8_t prefix_len;       /* static */
+  uint8_t gw[4];            /* static; 0.0.0.0 when absent */
+  int on;                   /* ipv6-linklocal */
+  char hostname[64];        /* mdns-start */
+  char service[64];         /* mdns-start: e.g. "_http"; "" when no service */
+  int service_is_udp;       /* mdns-start: 0 for _tcp, 1 for _udp */
+  char instance[64];        /* mdns-start: defaults to hostname */
+  uint16_t port;            /* mdns-start, http-listen, tcp-connect */
+};
+
+struct lwipsim_scenario {
+  char path[PATH_MAX];        /* the scenario.ini that was read */
+  char name[128];             /* the directory's base name */
+  char description[512];
+  char source[1024];          /* where the traffic came from */
+  char capture_path[PATH_MAX];/* resolved relative to the scenario dir; "" when none */
+  uint8_t device_mac[6];
+  int has_device_mac;
+  uint64_t duration_ms;       /* virtual time the run lasts */
+  uint64_t capture_start_ms;  /* virtual time of the capture's first frame */
+  uint32_t seed;              /* for LWIP_RAND; default 1 */
+  struct lwipsim_action *actions; /* sorted by time_ms, file order kept for equal times */
+  size_t n_actions;
+};
+
+/* Loads DIR/scenario.ini (or PATH itself when it names a file).
+ * Returns 0, or -1 with a one-line message "FILE:LINE: problem" in err. */
+int lwipsim_scenario_load(const char *dir_or_file, struct lwipsim_scenario *sc, char *err, size_t errlen);
+void lwipsim_scenario_free(struct lwipsim_scenario *sc);
+
+/* "28:cd:c1:03:9e:26" -> mac; returns 0 or -1. */
+int lwipsim_parse_mac(const char *s, uint8_t mac[6]);
+/* "90s", "1500ms", "0.25s" -> ms; returns 0 or -1. */
+int lwipsim_parse_duration_ms(const char *s, uint64_t *ms);
+
+const char *lwipsim_action_name(enum lwipsim_action_kind kind);
+
+#endif

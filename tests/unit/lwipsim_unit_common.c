@@ -1,0 +1,31 @@
+/* Runs the Check suites of lwipsim_common (the lwIP-independent parts), in the
+ * manner of lwIP's test/unit/lwip_unittests.c. To add an area, include its
+ * header and add its suite getter to the list in main(). */
+#include <check.h>
+#include <stdlib.h>
+
+#include "pcap/test_pcap.h"
+#include "scenario/test_scenario.h"
+
+typedef Suite *(suite_getter_fn)(void);
+
+int main(void)
+{
+  suite_getter_fn *suites[] = {
+    pcap_suite,
+    scenario_suite,
+  };
+  size_t num = sizeof(suites) / sizeof(suites[0]);
+  SRunner *sr;
+  size_t i;
+  int number_failed;
+
+  sr = srunner_create(suites[0]());
+  for (i = 1; i < num; i++) {
+    srunner_add_suite(sr, suites[i]());
+  }
+  srunner_run_all(sr, CK_NORMAL);
+  number_failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return number_failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
