@@ -1,0 +1,115 @@
+/* How long does an hour of virtual time take? The bundled mdns-http-reload
+ * capture is tiled into an hour of traffic (in a temporary folder, never the
+ * repo), then replayed through each bundled profile. Prints the wall time;
+ * the target (under a second) is read by people, not asserted. */
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pcap/pcap_reader.h"
+#include "pcap/pcap_writer.h"
+
+extern char **environ;
+
+#define HOUR_MS 3600000ull
+#define TILE_GAP_US 1000000ull
+
+static int tile_capture(const char *in, const char *out, uint64_t *frames)
+{
+  char err[512];
+  struct lwipsim_pcap_writer *w;
+  if (lwipsim_pcap_writer_open(out, &w, err, sizeof err) != 0) {
+    fprintf(stderr, "%s\n", err);
+    return -1;
+  }
+  uint64_t offset_us = 0;
+  *frames = 0;
+  while (offset_us < HOUR_MS * 1000) {
+    struct lwipsim_pcap_reader *r;
+    if (lwipsim_pcap_open(in, &r, err, sizeof err) != 0) {
+      fprintf(stderr, "%s\n", err);
+      return -1;
+    }
+    struct lwipsim_frame f;
+    uint64_t last = 0;
+    int rc;
+    while ((rc = lwipsim_pcap_next(r, &f, err, sizeof err)) == 1) {
+      if (offset_us + f.time_us >= HOUR_MS * 1000) {
+        break;
+      }
+      lwipsim_pcap_writer_write(w, offset_us + f.time_us, f.data, f.caplen);
+      last = f.time_us;
+      (*frames)++;
+    }
+    lwipsim_pcap_close(r);
+    if (rc < 0) {
+      fprintf(stderr, "%s\n", err);
+      return -1;
+    }
+    offset_us += last + TILE_GAP_US;
+  }
+  lwipsim_pcap_writer_close(w);
+  return 0;
+}
+
+static double now_s(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int main(void)
+{
+  char dir[] = "/tmp/lwipsim-bench-XXXXXX";
+  if (mkdtemp(dir) == NULL) {
+    perror("mkdtemp");
+    return 1;
+  }
+  char cap[256], ini[256];
+  snprintf(cap, sizeof cap, "%s/capture.pcap", dir);
+  snprintf(ini, sizeof ini, "%s/scenario.ini", dir);
+  uint64_t frames;
+  if (tile_capture(LWIPSIM_SOURCE_DIR "/scenarios/mdns-http-reload/capture.pcap", cap, &frames) != 0) {
+    return 1;
+  }
+  FILE *f = fopen(ini, "w");
+  fprintf(f, "[scenario]\ndescription = bench: mdns-http-reload tiled to one hour\ncapture = capture.pcap\n"
+             "duration = 3600s\n[device]\nmac = 28:cd:c1:03:9e:26\n[script]\n0s = netif-up\n"
+             "0s = static 10.77.0.2/24 gw 10.77.0.1\n0.5s = mdns-start kittyfood _http._tcp 80\n"
+             "0.5s = http-listen 80\n");
+  fclose(f);
+
+  static const char *const profiles[] = {"circuitpython-9.0.5-sys-timeout-20", "circuitpython-10.0.0-alpha.4",
+                                         "lwip-2.1.3-mdns", "pico-examples-httpd"};
+  int status_all = 0;
+  for (size_t i = 0; i < sizeof profiles / sizeof profiles[0]; i++) {
+    char *argv[] = {LWIPSIM_BIN_DIR "/lwipsim", "replay", "--profile", (char *)profiles[i], "--scenario", dir,
+                    "--quiet", NULL};
+    double t0 = now_s();
+    pid_t pid;
+    if (posix_spawn(&pid, argv[0], NULL, NULL, argv, environ) != 0) {
+      perror("posix_spawn");
+      return 1;
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    double wall = now_s() - t0;
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    printf("bench.replay_hour: %-36s 3600 s virtual, %llu frames, %.3f s wall (%.0fx real time), exit %d\n",
+           profiles[i], (unsigned long long)frames, wall, 3600.0 / wall, code);
+    if (code == 2 || code < 0) {
+      status_all = 1; /* a harness error, not a slow run */
+    }
+  }
+  char rm[300];
+  snprintf(rm, sizeof rm, "rm -rf %s", dir);
+  if (system(rm) != 0) {
+    fprintf(stderr, "could not remove %s\n", dir);
+  }
+  return status_all;
+}

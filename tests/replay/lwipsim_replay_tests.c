@@ -1,0 +1,14 @@
+/* Scenario regressions: the built lwipsim replaying real scenarios. */
+#include <check.h>
+#include <stdlib.h>
+
+#include "test_replay.h"
+
+int main(void)
+{
+  SRunner *sr = srunner_create(replay_suite());
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,246 @@
+#include "test_replay.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay_helper.h"
+
+#define BUNDLED "scenarios/mdns-http-reload"
+#define PANIC_MESSAGE "sys_timeout: timeout != NULL, pool MEMP_SYS_TIMEOUT is empty"
+
+/* CircuitPython issue 9381, reproduced from lwIP's own code. */
+START_TEST(test_replay_circuitpython_905_panics)
+{
+  struct replay_result r;
+  replay_run(&r, "circuitpython-9.0.5", replay_source_path(BUNDLED), NULL);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 4);
+  ck_assert_str_eq(replay_str(r.record, "outcome"), "panic");
+  const cJSON *panic = cJSON_GetObjectItemCaseSensitive(r.record, "panic");
+  ck_assert_str_eq(replay_str(panic, "message"), PANIC_MESSAGE);
+  ck_assert_str_eq(replay_str(panic, "file"), "src/core/timeouts.c");
+  const cJSON *pool = replay_pool(r.record, "SYS_TIMEOUT");
+  ck_assert_int_eq((int)replay_num(pool, "size"), 11);
+  ck_assert_int_ge((int)replay_num(pool, "failed"), 1);
+  ck_assert_int_eq((int)replay_num(pool, "peak"), 11);
+  /* the pool is held by mDNS: its timers, not the core's, fill it */
+  const cJSON *armed = cJSON_GetObjectItemCaseSensitive(panic, "armed_timers");
+  ck_assert_int_eq(cJSON_GetArraySize(armed), 11);
+  ck_assert_int_ge(replay_count_prefix(armed, "mdns_multicast_timeout_25ttl_reset_ipv4"), 2);
+  ck_assert_int_ge(replay_count_prefix(armed, "mdns_"), 4);
+  ck_assert_str_eq(replay_str(panic, "arming"), "mdns_probe_and_announce");
+  replay_free(&r);
+}
+END_TEST
+
+START_TEST(test_replay_circuitpython_10_is_ok_on_the_heap)
+{
+  struct replay_result r;
+  replay_run(&r, "circuitpython-10.0.0-alpha.4", replay_source_path(BUNDLED), NULL);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 0);
+  ck_assert_str_eq(replay_str(r.record, "outcome"), "ok");
+  const cJSON *pool = replay_pool(r.record, "SYS_TIMEOUT");
+  ck_assert(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(pool, "size")));
+  /* more timers than 9.0.5's 11 were armed at once: only the heap bounds them */
+  ck_assert_int_gt((int)replay_num(pool, "peak"), 11);
+  const cJSON *heap = cJSON_GetObjectItemCaseSensitive(r.record, "heap");
+  ck_assert(cJSON_IsObject(heap));
+  ck_assert_int_gt((int)replay_num(heap, "peak_bytes"), 0);
+  ck_assert_int_eq((int)replay_num(heap, "budget_bytes"), 32768);
+  ck_assert_int_eq((int)replay_num(heap, "failed"), 0);
+  replay_free(&r);
+}
+END_TEST
+
+START_TEST(test_replay_raised_timeout_pool_is_ok)
+{
+  struct replay_result r;
+  replay_run(&r, "circuitpython-9.0.5-sys-timeout-20", replay_source_path(BUNDLED), NULL);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 0);
+  ck_assert_str_eq(replay_str(r.record, "outcome"), "ok");
+  const cJSON *pool = replay_pool(r.record, "SYS_TIMEOUT");
+  ck_assert_int_eq((int)replay_num(pool, "size"), 20);
+  ck_assert_int_eq((int)replay_num(pool, "failed"), 0);
+  ck_assert_int_gt((int)replay_num(pool, "peak"), 11);
+  replay_free(&r);
+}
+END_TEST
+
+/* lwIP 2.1.3's responder arms one timer per netif, and only while probing. */
+START_TEST(test_replay_lwip_213_mdns_holds_one_timer)
+{
+  struct replay_result r;
+  replay_run(&r, "lwip-2.1.3-mdns", replay_source_path(BUNDLED), NULL);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 0);
+  ck_assert_str_eq(replay_str(r.record, "lwip_version"), "2.1.3");
+  const cJSON *pool = replay_pool(r.record, "SYS_TIMEOUT");
+  const cJSON *at_peak = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(r.record, "sys_timeout"),
+                                                          "at_peak");
+  const cJSON *armed = cJSON_GetObjectItemCaseSensitive(at_peak, "armed_timers");
+  ck_assert_int_eq(cJSON_GetArraySize(armed), (int)replay_num(pool, "peak"));
+  ck_assert_int_eq(replay_count_prefix(armed, "mdns_"), 1);
+  ck_assert_int_eq(replay_count_prefix(armed, "mdns_probe"), 1);
+  /* six cyclic core timers + TCP + the one probe timer: nothing else from mDNS */
+  ck_assert_int_le((int)replay_num(pool, "peak"), 8);
+  replay_free(&r);
+}
+END_TEST
+
+START_TEST(test_replay_is_deterministic)
+{
+  struct replay_result a, b;
+  replay_run(&a, "circuitpython-9.0.5-sys-timeout-20", replay_source_path(BUNDLED), NULL);
+  replay_run(&b, "circuitpython-9.0.5-sys-timeout-20", replay_source_path(BUNDLED), NULL);
+  size_t la, lb;
+  char *ja = replay_read_file(a.json_path, &la);
+  char *jb = replay_read_file(b.json_path, &lb);
+  ck_assert_ptr_nonnull(ja);
+  ck_assert_ptr_nonnull(jb);
+  ck_assert_uint_gt(la, 1000);
+  ck_assert_uint_eq(la, lb);
+  ck_assert_int_eq(memcmp(ja, jb, la), 0);
+  free(ja);
+  free(jb);
+  replay_free(&a);
+  replay_free(&b);
+}
+END_TEST
+
+/* MicroPython-like policy: the empty pool is recorded, the run goes on. */
+START_TEST(test_replay_silent_policy_is_a_pool_failure)
+{
+  struct replay_result r;
+  replay_run(&r, "circuitpython-9.0.5-silent", replay_source_path(BUNDLED), NULL);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 3);
+  ck_assert_str_eq(replay_str(r.record, "outcome"), "pool-failure");
+  ck_assert(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(r.record, "panic")));
+  const cJSON *asserts = cJSON_GetObjectItemCaseSensitive(r.record, "asserts");
+  ck_assert_int_ge((int)replay_num(asserts, "count"), 1);
+  /* the run went on to the end of the scenario */
+  ck_assert_int_eq((int)replay_num(r.record, "end_time_ms"), (int)replay_num(r.record, "duration_ms"));
+  replay_free(&r);
+}
+END_TEST
+
+/* lwIP's mDNS use-after-remove: a signal inside lwIP is a finding. */
+START_TEST(test_replay_crash_inside_lwip_is_a_finding)
+{
+  struct replay_result r;
+  replay_run(&r, "circuitpython-9.0.5", replay_source_path("tests/scenarios/mdns-removed"), NULL);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 4);
+  ck_assert_str_eq(replay_str(r.record, "outcome"), "crash");
+  const cJSON *crash = cJSON_GetObjectItemCaseSensitive(r.record, "crash");
+  ck_assert(cJSON_IsObject(crash));
+  ck_assert_str_eq(replay_str(crash, "signal_name"), "SIGSEGV");
+  /* the 25TTL timer left armed by mdns_resp_remove_netif fires ~30 s later */
+  ck_assert_int_ge((int)replay_num(crash, "time_ms"), 30000);
+  ck_assert_int_le((int)replay_num(crash, "time_ms"), 36000);
+  ck_assert_int_gt(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(crash, "last_events")), 0);
+  replay_free(&r);
+}
+END_TEST
+
+static const char *scenario_with_capture(const void *capture, size_t len)
+{
+  static char dir[300];
+  snprintf(dir, sizeof dir, "%s", replay_tmpdir());
+  char path[400];
+  snprintf(path, sizeof path, "%s/capture.pcap", dir);
+  replay_write_file(path, capture, len);
+  static const char ini[] = "[scenario]\nduration = 10s\ncapture = capture.pcap\n"
+                            "[device]\nmac = 28:cd:c1:03:9e:26\n[script]\n0s = netif-up\n";
+  snprintf(path, sizeof path, "%s/scenario.ini", dir);
+  replay_write_file(path, ini, sizeof ini - 1);
+  return dir;
+}
+
+static void assert_input_error(const char *scenario_dir, const char *needle)
+{
+  struct replay_result r;
+  replay_run(&r, "circuitpython-9.0.5", scenario_dir, NULL);
+  ck_assert_int_eq(r.exit_code, 2);
+  ck_assert_msg(strstr(r.err, needle) != NULL, "stderr lacks '%s': %s", needle, r.err);
+  /* one line, naming the problem */
+  ck_assert_ptr_eq(strchr(r.err, '\n'), r.err + strlen(r.err) - 1);
+  ck_assert_ptr_null(r.record);
+  replay_free(&r);
+}
+
+START_TEST(test_replay_garbage_capture_is_an_input_error)
+{
+  static const char garbage[] = "this is not a capture file, just text that goes on for a while\n";
+  assert_input_error(scenario_with_capture(garbage, sizeof garbage - 1), "capture.pcap");
+}
+END_TEST
+
+START_TEST(test_replay_truncated_capture_is_an_input_error)
+{
+  size_t len;
+  char *cap = replay_read_file(replay_source_path(BUNDLED "/capture.pcap"), &len);
+  ck_assert_ptr_nonnull(cap);
+  /* cut in the middle of a record well inside the file */
+  assert_input_error(scenario_with_capture(cap, len / 2 + 7), "capture.pcap");
+  free(cap);
+}
+END_TEST
+
+START_TEST(test_replay_unknown_link_type_is_an_input_error)
+{
+  /* classic pcap header, link type 113 (LINUX_SLL), no records */
+  static const uint8_t sll[24] = {0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0,
+                                  0,    0,    0,    0,    0xff, 0xff, 0, 0, 113, 0, 0, 0};
+  assert_input_error(scenario_with_capture(sll, sizeof sll), "link type");
+}
+END_TEST
+
+START_TEST(test_replay_broken_scenario_is_an_input_error)
+{
+  char dir[300];
+  snprintf(dir, sizeof dir, "%s", replay_tmpdir()); /* replay_run makes its own */
+  char path[400];
+  snprintf(path, sizeof path, "%s/scenario.ini", dir);
+  static const char ini[] = "[scenario]\nduration = 10s\n[script]\n0s = netif-up\n1s = fly-to-the-moon\n";
+  replay_write_file(path, ini, sizeof ini - 1);
+  assert_input_error(dir, "scenario.ini:5:");
+}
+END_TEST
+
+START_TEST(test_replay_unknown_profile_is_a_usage_error)
+{
+  struct replay_result r;
+  replay_run(&r, "no-such-profile", replay_source_path(BUNDLED), NULL);
+  ck_assert_int_eq(r.exit_code, 2);
+  ck_assert_ptr_nonnull(strstr(r.err, "unknown profile 'no-such-profile'"));
+  replay_free(&r);
+}
+END_TEST
+
+Suite *replay_suite(void)
+{
+  Suite *s = suite_create("replay");
+  TCase *outcomes = tcase_create("outcomes");
+  tcase_set_timeout(outcomes, 60);
+  tcase_add_test(outcomes, test_replay_circuitpython_905_panics);
+  tcase_add_test(outcomes, test_replay_circuitpython_10_is_ok_on_the_heap);
+  tcase_add_test(outcomes, test_replay_raised_timeout_pool_is_ok);
+  tcase_add_test(outcomes, test_replay_lwip_213_mdns_holds_one_timer);
+  tcase_add_test(outcomes, test_replay_is_deterministic);
+  tcase_add_test(outcomes, test_replay_silent_policy_is_a_pool_failure);
+  tcase_add_test(outcomes, test_replay_crash_inside_lwip_is_a_finding);
+  suite_add_tcase(s, outcomes);
+  TCase *bad = tcase_create("bad_input");
+  tcase_add_test(bad, test_replay_garbage_capture_is_an_input_error);
+  tcase_add_test(bad, test_replay_truncated_capture_is_an_input_error);
+  tcase_add_test(bad, test_replay_unknown_link_type_is_an_input_error);
+  tcase_add_test(bad, test_replay_broken_scenario_is_an_input_error);
+  tcase_add_test(bad, test_replay_unknown_profile_is_a_usage_error);
+  suite_add_tcase(s, bad);
+  return s;
+}

@@ -1,0 +1,8 @@
+#ifndef LWIPSIM_TEST_CLOCK_H
+#define LWIPSIM_TEST_CLOCK_H
+
+#include <check.h>
+
+Suite *clock_suite(void);
+
+#endif
