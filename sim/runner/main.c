@@ -92,6 +92,27 @@ static int emit_record(void)
 
 static void on_panic(void) { _exit(emit_record()); }
 
+static void release_inputs(void)
+{
+  if (run.capture != NULL) {
+    lwipsim_pcap_close(run.capture);
+    run.capture = NULL;
+  }
+  if (run.pcap_out != NULL) {
+    lwipsim_pcap_writer_close(run.pcap_out);
+    run.pcap_out = NULL;
+  }
+  lwipsim_scenario_free(&run.scenario);
+}
+
+/* One line naming the input and the problem, then exit status 2. */
+static int input_error(const char *message)
+{
+  fprintf(stderr, "lwipsim: %s\n", message);
+  release_inputs();
+  return LWIPSIM_EXIT_USAGE;
+}
+
 static int child_main(void *ctx, int out_fd)
 {
   (void)ctx;
@@ -143,6 +164,38 @@ static int write_file(const char *path, const char *text)
   return ok ? 0 : -1;
 }
 
+/* The parent's side: the child's record, or a crash record from the shared
+ * counters when lwIP took the child down before it could write one. */
+static int report(const struct lwipsim_child_result *res, const char *json, int quiet)
+{
+  if (res->exited && res->exit_code == LWIPSIM_EXIT_USAGE) {
+    return LWIPSIM_EXIT_USAGE; /* the child said what was wrong with the input */
+  }
+  cJSON *rec = cJSON_Parse(res->output);
+  char *crash_text = NULL;
+  if (rec == NULL) {
+    run.meta.crash_signal = res->signal ? res->signal : -1;
+    run.meta.timeline = NULL;
+    rec = lwipsim_record_build(&run.meta, lwipsim_state);
+    char *body = lwipsim_record_print(rec);
+    if (asprintf(&crash_text, "%s\n", body) < 0) {
+      crash_text = NULL;
+    }
+    cJSON_free(body);
+  }
+  int code = (int)cJSON_GetObjectItemCaseSensitive(rec, "exit_code")->valuedouble;
+  if (json != NULL && write_file(json, crash_text ? crash_text : res->output) != 0) {
+    fprintf(stderr, "lwipsim: %s: cannot write the run record\n", json);
+    code = LWIPSIM_EXIT_USAGE;
+  }
+  if (!quiet) {
+    lwipsim_record_print_table(rec, stdout);
+  }
+  cJSON_Delete(rec);
+  free(crash_text);
+  return code;
+}
+
 int main(int argc, char **argv)
 {
   static const struct option longopts[] = {
@@ -182,13 +235,12 @@ int main(int argc, char **argv)
     return LWIPSIM_EXIT_USAGE;
   }
   if (lwipsim_scenario_load(scenario, &run.scenario, err, sizeof err) != 0) {
-    fprintf(stderr, "lwipsim: %s\n", err);
-    return LWIPSIM_EXIT_USAGE;
+    return input_error(err);
   }
   if (mac != NULL) {
     if (lwipsim_parse_mac(mac, run.mac) != 0) {
-      fprintf(stderr, "lwipsim: --device-mac %s: expected six hex bytes like 28:cd:c1:03:9e:26\n", mac);
-      return LWIPSIM_EXIT_USAGE;
+      snprintf(err, sizeof err, "--device-mac %s: expected six hex bytes like 28:cd:c1:03:9e:26", mac);
+      return input_error(err);
     }
   } else if (run.scenario.has_device_mac) {
     memcpy(run.mac, run.scenario.device_mac, 6);
@@ -199,17 +251,16 @@ int main(int argc, char **argv)
   }
   if (run.scenario.capture_path[0] != '\0' &&
       lwipsim_pcap_open(run.scenario.capture_path, &run.capture, err, sizeof err) != 0) {
-    fprintf(stderr, "lwipsim: %s\n", err);
-    return LWIPSIM_EXIT_USAGE;
+    return input_error(err);
   }
   if (pcap_out != NULL && lwipsim_pcap_writer_open(pcap_out, &run.pcap_out, err, sizeof err) != 0) {
-    fprintf(stderr, "lwipsim: %s\n", err);
-    return LWIPSIM_EXIT_USAGE;
+    return input_error(err);
   }
 
   lwipsim_state = mmap(NULL, sizeof *lwipsim_state, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (lwipsim_state == MAP_FAILED) {
     perror("lwipsim: mmap");
+    release_inputs();
     return LWIPSIM_EXIT_PANIC;
   }
   run.meta = (struct lwipsim_run_meta){
@@ -226,40 +277,14 @@ int main(int argc, char **argv)
   struct lwipsim_child_result res;
   if (lwipsim_isolate_run(child_main, NULL, &res) != 0) {
     perror("lwipsim: running the scenario in a child process");
+    free(res.output);
+    release_inputs();
     return LWIPSIM_EXIT_PANIC;
   }
-  if (res.exited && res.exit_code == LWIPSIM_EXIT_USAGE) {
-    return LWIPSIM_EXIT_USAGE; /* the child said what was wrong with the input */
-  }
-  cJSON *rec = cJSON_Parse(res.output);
-  char *text = NULL;
-  if (rec == NULL) {
-    /* lwIP took the child down before it could write its record: write it
-     * from the shared counters. */
-    run.meta.crash_signal = res.signal ? res.signal : -1;
-    run.meta.timeline = NULL;
-    rec = lwipsim_record_build(&run.meta, lwipsim_state);
-    text = lwipsim_record_print(rec);
-  }
-  const char *out_text = text ? text : res.output;
-  int code = (int)cJSON_GetObjectItemCaseSensitive(rec, "exit_code")->valuedouble;
-  if (json != NULL) {
-    int failed = write_file(json, out_text) != 0 || (text != NULL && write_file(json, text) != 0);
-    if (text != NULL && !failed) {
-      FILE *f = fopen(json, "a");
-      failed = f == NULL || fputc('\n', f) == EOF || fclose(f) != 0;
-    }
-    if (failed) {
-      fprintf(stderr, "lwipsim: %s: cannot write the run record\n", json);
-      code = LWIPSIM_EXIT_USAGE;
-    }
-  }
-  if (!quiet) {
-    lwipsim_record_print_table(rec, stdout);
-  }
-  cJSON_Delete(rec);
-  cJSON_free(text);
+  /* The child wrote the output pcap; the parent's copy of the handle has an
+   * empty buffer (flushed before the fork), so closing it writes nothing. */
+  int code = report(&res, json, quiet);
   free(res.output);
-  lwipsim_scenario_free(&run.scenario);
+  release_inputs();
   return code;
 }

@@ -6,6 +6,7 @@
 
 #include "clock/test_clock.h"
 #include "lwip/init.h"
+#include "netif/test_netif.h"
 #include "probe/probe.h"
 #include "probe/test_probe.h"
 #include "record/run_state.h"
@@ -19,6 +20,7 @@ int main(void)
   suite_getter_fn *suites[] = {
       clock_suite,
       probe_suite,
+      netif_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);
 

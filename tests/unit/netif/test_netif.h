@@ -1,0 +1,8 @@
+#ifndef LWIPSIM_TEST_NETIF_H
+#define LWIPSIM_TEST_NETIF_H
+
+#include <check.h>
+
+Suite *netif_suite(void);
+
+#endif
