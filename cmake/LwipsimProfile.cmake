@@ -76,6 +76,7 @@ set(LWIPSIM_PROFILE_SOURCES
   ${PROJECT_SOURCE_DIR}/sim/port/heap_budget.c
   ${PROJECT_SOURCE_DIR}/sim/port/sim_options.c
   ${PROJECT_SOURCE_DIR}/sim/probe/probe.c
+  ${PROJECT_SOURCE_DIR}/sim/probe/pool_config.c
   ${PROJECT_SOURCE_DIR}/sim/probe/assert_policy.c
   ${PROJECT_SOURCE_DIR}/sim/netif/replay_netif.c
   ${PROJECT_SOURCE_DIR}/sim/device/device.c
@@ -87,8 +88,7 @@ set(LWIPSIM_PROFILE_SOURCES
 set(LWIPSIM_WRAPS
   -Wl,--wrap=memp_malloc -Wl,--wrap=memp_free -Wl,--wrap=sys_timeout -Wl,--wrap=tcp_timer_needed)
 
-# lwipsim_add_profile(DIR): library + runner + a line in bin/profiles.tsv.
-# Sets LWIPSIM_LAST_PROFILE_TARGET / _LIB / _NAME in the caller for tests.
+# lwipsim_add_profile(DIR): libraries + runners + a line in bin/profiles.tsv.
 function(lwipsim_add_profile dir)
   get_filename_component(name "${dir}" NAME)
   set(ini "${dir}/profile.ini")
@@ -114,26 +114,34 @@ function(lwipsim_add_profile dir)
   lwipsim_lwip_tree_version("${lwip_dir}" version)
 
   string(REGEX REPLACE "[^A-Za-z0-9_.+-]" "_" safe "${name}")
-  set(lib "lwip-${safe}-${version}")
-  set(runner "lwipsim-run-${safe}-lwip${version}")
-  lwipsim_add_lwip_library(${lib} "${lwip_dir}" "${dir}/lwipopts.h")
-
-  add_executable(${runner} ${LWIPSIM_PROFILE_SOURCES} ${PROJECT_SOURCE_DIR}/sim/runner/main.c)
-  target_compile_definitions(${runner} PRIVATE
-    _GNU_SOURCE
-    "LWIPSIM_PROFILE_NAME=\"${name}\""
-    "LWIPSIM_LWIP_VERSION_STR=\"${version}\""
-    "LWIPSIM_ASSERT_POLICY_STR=\"${policy}\""
-    "LWIPSIM_HEAP_BUDGET=${heap}u")
-  target_compile_options(${runner} PRIVATE ${LWIPSIM_C_WARNINGS})
-  target_include_directories(${runner} PRIVATE ${PROJECT_SOURCE_DIR}/sim)
-  target_link_libraries(${runner} PRIVATE ${lib} lwipsim_core lwipsim_common ${LWIPSIM_WRAPS})
-  set_target_properties(${runner} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
+  # Two builds of each profile: faithful (the profile's pool sizes) and
+  # demand (pools compiled large; the runner measures need, or caps back).
+  foreach(variant "" "-demand")
+    set(lib "lwip-${safe}-${version}${variant}")
+    set(runner "lwipsim-run-${safe}-lwip${version}${variant}")
+    lwipsim_add_lwip_library(${lib} "${lwip_dir}" "${dir}/lwipopts.h")
+    add_executable(${runner} ${LWIPSIM_PROFILE_SOURCES} ${PROJECT_SOURCE_DIR}/sim/runner/main.c)
+    target_compile_definitions(${runner} PRIVATE
+      _GNU_SOURCE
+      "LWIPSIM_PROFILE_NAME=\"${name}\""
+      "LWIPSIM_LWIP_VERSION_STR=\"${version}\""
+      "LWIPSIM_ASSERT_POLICY_STR=\"${policy}\""
+      "LWIPSIM_HEAP_BUDGET=${heap}u")
+    if(variant STREQUAL "-demand")
+      target_compile_definitions(${lib} PUBLIC LWIPSIM_DEMAND=1)
+      set(demand_runner ${runner})
+    else()
+      set(faithful_runner ${runner})
+      set(faithful_lib ${lib})
+    endif()
+    target_compile_options(${runner} PRIVATE ${LWIPSIM_C_WARNINGS})
+    target_include_directories(${runner} PRIVATE ${PROJECT_SOURCE_DIR}/sim)
+    target_link_libraries(${runner} PRIVATE ${lib} lwipsim_core lwipsim_common ${LWIPSIM_WRAPS})
+    set_target_properties(${runner} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
+  endforeach()
 
   file(APPEND "${LWIPSIM_PROFILE_INDEX}"
-    "${name}\t${version}\t${policy}\t${runner}\t${dir}\t${description}\n")
-  set(LWIPSIM_LAST_PROFILE_TARGET ${runner} PARENT_SCOPE)
-  set(LWIPSIM_LAST_PROFILE_LIB ${lib} PARENT_SCOPE)
+    "${name}\t${version}\t${policy}\t${faithful_runner}\t${dir}\t${description}\t${demand_runner}\n")
 endfunction()
 
 # Every folder under ROOT with a profile.ini is a profile.

@@ -12,7 +12,8 @@ static void usage(FILE *out)
 {
   fprintf(out,
           "usage: lwipsim replay --profile NAME --scenario DIR [--lwip 2.1.3|2.2.1]\n"
-          "                      [--json FILE] [--pcap-out FILE] [--device-mac MAC] [--cap POOL=N] [--quiet]\n"
+          "                      [--demand [--profile-caps]] [--json FILE] [--pcap-out FILE]\n"
+          "                      [--device-mac MAC] [--cap POOL=N] [--quiet]\n"
           "\n"
           "Replays the scenario's capture and device script through the real lwIP built with\n"
           "the profile's lwipopts.h, in virtual time, and prints each memp pool's size, peak\n"
@@ -20,6 +21,8 @@ static void usage(FILE *out)
           "\n"
           "  --profile NAME     a profile from `lwipsim profiles`\n"
           "  --lwip VERSION     pick the build of the profile for this lwIP version\n"
+          "  --demand           pools compiled large: each pool's peak is what the traffic needs\n"
+          "                     (its minimum safe size); with --profile-caps it behaves as the profile\n"
           "  --scenario DIR     folder with scenario.ini (and its capture)\n"
           "  --json FILE        write the run record (JSON, docs/run-record.md)\n"
           "  --pcap-out FILE    write every frame the stack transmits\n"
@@ -32,6 +35,7 @@ static void usage(FILE *out)
 int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)
 {
   const char *profile = NULL, *lwip = NULL;
+  int demand = 0;
   /* argv[0] is "replay"; everything but --profile/--lwip goes to the runner. */
   char **pass = calloc((size_t)argc + 2, sizeof *pass);
   if (pass == NULL) {
@@ -53,6 +57,8 @@ int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)
       profile = argv[++i];
     } else if (strncmp(argv[i], "--profile=", 10) == 0) {
       profile = argv[i] + 10;
+    } else if (strcmp(argv[i], "--demand") == 0) {
+      demand = 1;
     } else if (strcmp(argv[i], "--lwip") == 0) {
       lwip = argv[++i];
     } else if (strncmp(argv[i], "--lwip=", 7) == 0) {
@@ -76,11 +82,12 @@ int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)
     free(pass);
     return 2;
   }
-  pass[0] = (char *)e->runner;
+  const char *runner = demand ? e->demand_runner : e->runner;
+  pass[0] = (char *)runner;
   pass[n] = NULL;
   fflush(NULL);
-  execv(e->runner, pass);
-  fprintf(stderr, "lwipsim replay: cannot run %s: %s\n", e->runner, strerror(errno));
+  execv(runner, pass);
+  fprintf(stderr, "lwipsim replay: cannot run %s: %s\n", runner, strerror(errno));
   free(pass);
   return 2;
 }

@@ -29,13 +29,13 @@ int lwipsim_profiles_load(const char *bin_dir, struct lwipsim_profiles_index *id
     struct lwipsim_profile_entry e;
     memset(&e, 0, sizeof e);
     char *save = NULL;
-    char *fields[6] = {0};
+    char *fields[7] = {0};
     char *p = line;
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 7; i++) {
       fields[i] = strtok_r(p, "\t", &save);
       p = NULL;
     }
-    if (fields[3] == NULL) {
+    if (fields[6] == NULL) {
       snprintf(err, errlen, "%s: malformed line '%s'", path, line);
       free(line);
       fclose(f);
@@ -48,6 +48,7 @@ int lwipsim_profiles_load(const char *bin_dir, struct lwipsim_profiles_index *id
     snprintf(e.runner, sizeof e.runner, "%s/%s", bin_dir, fields[3]);
     copy_field(e.dir, sizeof e.dir, fields[4]);
     copy_field(e.description, sizeof e.description, fields[5]);
+    snprintf(e.demand_runner, sizeof e.demand_runner, "%s/%s", bin_dir, fields[6]);
     struct lwipsim_profile_entry *grown = realloc(idx->entries, (idx->n + 1) * sizeof *grown);
     if (grown == NULL) {
       break;

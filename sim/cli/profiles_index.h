@@ -13,6 +13,7 @@ struct lwipsim_profile_entry {
   char runner[PATH_MAX];  /* absolute path */
   char dir[PATH_MAX];
   char description[256];
+  char demand_runner[PATH_MAX]; /* absolute path: pools compiled large */
 };
 
 struct lwipsim_profiles_index {

@@ -8,6 +8,7 @@
 #include "netif/ppp/ppp_opts.h" /* PPP_NUM_TIMEOUTS, used by MEMP_NUM_SYS_TIMEOUT */
 #include "lwip/timeouts.h"
 #include "port/clock.h"
+#include "probe/pool_config.h"
 #include "probe/symbols.h"
 #include "record/events.h"
 #include "record/run_state.h"
@@ -62,7 +63,8 @@ void lwipsim_probe_init(void)
     struct lwipsim_pool_state *p = &lwipsim_state->pools[i];
     memset(p, 0, sizeof *p);
     strncpy(p->name, pool_defs[i].name, sizeof p->name - 1);
-    p->size = pool_defs[i].num;
+    p->size = lwipsim_profile_pool_sizes[i];
+    p->capacity = pool_defs[i].num;
     p->size_limited = !MEMP_MEM_MALLOC;
     p->elem_bytes = memp_pools[i]->size;
     free(timelines[i].points);
@@ -83,6 +85,13 @@ int lwipsim_probe_set_cap(const char *pool_name, uint32_t cap)
     }
   }
   return -1;
+}
+
+void lwipsim_probe_cap_to_profile(void)
+{
+  for (size_t i = 0; i < MEMP_MAX; i++) {
+    caps[i] = lwipsim_profile_pool_sizes[i];
+  }
 }
 
 const struct lwipsim_timeline_point *lwipsim_probe_timeline(size_t pool, size_t *n)

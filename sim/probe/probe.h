@@ -22,6 +22,10 @@ void lwipsim_probe_init(void);
  * unknown pool name. */
 int lwipsim_probe_set_cap(const char *pool_name, uint32_t cap);
 
+/* Caps every pool at the profile's own size: a demand build then behaves as
+ * the profile's build does (tests/replay checks that it does). */
+void lwipsim_probe_cap_to_profile(void);
+
 const struct lwipsim_timeline_point *lwipsim_probe_timeline(size_t pool, size_t *n);
 
 /* The handler being armed right now ("?" when unknown). */

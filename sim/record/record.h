@@ -31,6 +31,7 @@ struct lwipsim_run_meta {
   const char *lwip_version;
   const char *scenario;
   const char *assert_policy;
+  const char *mode;                 /* faithful | demand | demand-capped */
   uint64_t duration_ms;
   const char *const *sim_changed_options;
   size_t n_sim_changed_options;

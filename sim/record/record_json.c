@@ -81,6 +81,7 @@ static cJSON *pool_object(const struct lwipsim_run_meta *meta, size_t i, const s
     cJSON_AddNullToObject(o, "size"); /* MEMP_MEM_MALLOC: no count limit */
   }
   cJSON_AddNumberToObject(o, "configured", p->size);
+  cJSON_AddNumberToObject(o, "capacity", p->capacity);
   cJSON_AddNumberToObject(o, "elem_bytes", p->elem_bytes);
   cJSON_AddNumberToObject(o, "peak", p->peak);
   cJSON_AddNumberToObject(o, "peak_ms", (double)p->peak_ms);
@@ -148,6 +149,7 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
   cJSON_AddStringToObject(r, "lwip_version", meta->lwip_version);
   cJSON_AddStringToObject(r, "scenario", meta->scenario);
   cJSON_AddStringToObject(r, "assert_policy", meta->assert_policy);
+  cJSON_AddStringToObject(r, "mode", meta->mode ? meta->mode : "faithful");
   cJSON_AddStringToObject(r, "outcome", lwipsim_outcome_name(outcome));
   cJSON_AddNumberToObject(r, "exit_code", lwipsim_outcome_exit_code(outcome));
   cJSON_AddNumberToObject(r, "duration_ms", (double)meta->duration_ms);

@@ -24,7 +24,8 @@ struct lwipsim_failure_site {
 
 struct lwipsim_pool_state {
   char name[32];          /* as lwIP spells it: SYS_TIMEOUT, TCP_PCB, ... */
-  uint32_t size;          /* configured MEMP_NUM_* */
+  uint32_t size;          /* the profile's MEMP_NUM_* */
+  uint32_t capacity;      /* what this build compiled: size, or more in a demand build */
   int size_limited;       /* 0 with MEMP_MEM_MALLOC: the count is not enforced */
   uint32_t elem_bytes;    /* host element size */
   uint32_t used, peak, failed;

@@ -22,6 +22,10 @@
 #include "scenario/scenario.h"
 
 #define MAX_CAPS 16
+
+#ifndef LWIPSIM_DEMAND
+#define LWIPSIM_DEMAND 0
+#endif
 #define MAX_OPTIONS 16
 
 struct run {
@@ -30,6 +34,7 @@ struct run {
   struct lwipsim_pcap_writer *pcap_out;
   uint8_t mac[6];
   enum lwipsim_assert_policy policy;
+  int profile_caps;
   const char *caps[MAX_CAPS];
   size_t n_caps;
   struct lwipsim_run_meta meta;
@@ -53,6 +58,8 @@ static void usage(FILE *out)
           "  --pcap-out FILE    write every frame the stack transmits to FILE\n"
           "  --device-mac MAC   the device's MAC in the capture (default: scenario's [device] mac)\n"
           "  --cap POOL=N       let at most N elements of POOL be used (demand and sweep runs)\n"
+          "  --profile-caps     cap every pool at the profile's size (demand runners: behaves as\n"
+          "                     the profile's own build)\n"
           "  --quiet            no table on stdout\n"
           "\n"
           "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash\n",
@@ -119,6 +126,9 @@ static int child_main(void *ctx, int out_fd)
   run.out_fd = out_fd;
   lwipsim_heap_init(LWIPSIM_HEAP_BUDGET);
   lwipsim_probe_init();
+  if (run.profile_caps) {
+    lwipsim_probe_cap_to_profile();
+  }
   for (size_t i = 0; i < run.n_caps; i++) {
     const char *eq = strchr(run.caps[i], '=');
     char name[32];
@@ -202,7 +212,8 @@ int main(int argc, char **argv)
       {"scenario", required_argument, 0, 's'}, {"json", required_argument, 0, 'j'},
       {"pcap-out", required_argument, 0, 'p'}, {"device-mac", required_argument, 0, 'm'},
       {"cap", required_argument, 0, 'c'},      {"quiet", no_argument, 0, 'q'},
-      {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
+      {"help", no_argument, 0, 'h'},           {"profile-caps", no_argument, 0, 'P'},
+      {0, 0, 0, 0}};
   const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *mac = NULL;
   int quiet = 0, opt;
   char err[1024];
@@ -214,6 +225,7 @@ int main(int argc, char **argv)
     case 'p': pcap_out = optarg; break;
     case 'm': mac = optarg; break;
     case 'q': quiet = 1; break;
+    case 'P': run.profile_caps = 1; break;
     case 'c':
       if (parse_cap(optarg) != 0 || run.n_caps == MAX_CAPS) {
         fprintf(stderr, "lwipsim: --cap %s: expected POOL=N with a pool of this profile (e.g. SYS_TIMEOUT=12)\n", optarg);
@@ -268,6 +280,7 @@ int main(int argc, char **argv)
       .lwip_version = LWIPSIM_LWIP_VERSION_STR,
       .scenario = run.scenario.name,
       .assert_policy = LWIPSIM_ASSERT_POLICY_STR,
+      .mode = !LWIPSIM_DEMAND ? "faithful" : run.profile_caps ? "demand-capped" : "demand",
       .duration_ms = run.scenario.duration_ms,
       .sim_changed_options = run.options,
       .n_sim_changed_options = lwipsim_sim_changed_options(run.options, MAX_OPTIONS),

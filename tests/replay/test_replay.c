@@ -147,6 +147,94 @@ START_TEST(test_replay_crash_inside_lwip_is_a_finding)
 }
 END_TEST
 
+/* Drops what legitimately differs between two builds of the same options:
+ * the profile's name, the runner's mode, and the pools' compiled counts. */
+static void strip_build_identity(cJSON *rec)
+{
+  cJSON_DeleteItemFromObjectCaseSensitive(rec, "profile");
+  cJSON_DeleteItemFromObjectCaseSensitive(rec, "mode");
+  cJSON *p;
+  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(rec, "pools")) {
+    cJSON_DeleteItemFromObjectCaseSensitive(p, "size");
+    cJSON_DeleteItemFromObjectCaseSensitive(p, "configured");
+    cJSON_DeleteItemFromObjectCaseSensitive(p, "capacity");
+  }
+}
+
+static void assert_same_run(struct replay_result *a, struct replay_result *b)
+{
+  ck_assert_msg(a->record != NULL && b->record != NULL, "missing record: %s / %s", a->err, b->err);
+  ck_assert_int_eq(a->exit_code, b->exit_code);
+  strip_build_identity(a->record);
+  strip_build_identity(b->record);
+  char *ta = cJSON_PrintUnformatted(a->record), *tb = cJSON_PrintUnformatted(b->record);
+  ck_assert_msg(cJSON_Compare(a->record, b->record, 1), "records differ:\n%.600s\n%.600s", ta, tb);
+  cJSON_free(ta);
+  cJSON_free(tb);
+}
+
+/* Demand runners compile every pool large; capped back to the profile's
+ * sizes they must behave exactly as the profile's own build. */
+START_TEST(test_replay_demand_capped_equals_faithful)
+{
+  static const char *const profiles[] = {"circuitpython-9.0.5", "pico-examples-httpd", "circuitpython-9.0.5-silent",
+                                         "circuitpython-9.0.5-sys-timeout-20", "lwip-2.1.3-mdns"};
+  for (size_t i = 0; i < sizeof profiles / sizeof profiles[0]; i++) {
+    struct replay_result f, d;
+    replay_run(&f, profiles[i], replay_source_path(BUNDLED), NULL);
+    replay_run(&d, profiles[i], replay_source_path(BUNDLED), "--demand", "--profile-caps", NULL);
+    ck_assert_str_eq(replay_str(d.record, "mode"), "demand-capped");
+    assert_same_run(&f, &d);
+    replay_free(&f);
+    replay_free(&d);
+  }
+}
+END_TEST
+
+/* A runtime cap of N on SYS_TIMEOUT equals a build with the pool compiled at
+ * N, for several N: the sweep's foundation. 20 is the test profile; 9 and 10
+ * are compared against the faithful build capped further (its pool is 11). */
+START_TEST(test_replay_runtime_cap_equals_compiled_size)
+{
+  struct replay_result compiled, capped;
+  replay_run(&compiled, "circuitpython-9.0.5-sys-timeout-20", replay_source_path(BUNDLED), NULL);
+  replay_run(&capped, "circuitpython-9.0.5", replay_source_path(BUNDLED), "--demand", "--profile-caps", "--cap",
+             "SYS_TIMEOUT=20", NULL);
+  assert_same_run(&compiled, &capped);
+  replay_free(&compiled);
+  replay_free(&capped);
+
+  static const char *const caps[] = {"SYS_TIMEOUT=10", "SYS_TIMEOUT=9", "PBUF_POOL=1", "TCP_PCB=1"};
+  for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+    struct replay_result a, b;
+    replay_run(&a, "circuitpython-9.0.5", replay_source_path(BUNDLED), "--cap", caps[i], NULL);
+    replay_run(&b, "circuitpython-9.0.5", replay_source_path(BUNDLED), "--demand", "--profile-caps", "--cap", caps[i],
+               NULL);
+    assert_same_run(&a, &b);
+    replay_free(&a);
+    replay_free(&b);
+  }
+}
+END_TEST
+
+/* Uncapped, the demand build measures what the traffic needs: more timeout
+ * slots than CircuitPython 9.0.5 has, and no failure. */
+START_TEST(test_replay_demand_measures_need)
+{
+  struct replay_result r;
+  replay_run(&r, "circuitpython-9.0.5", replay_source_path(BUNDLED), "--demand", NULL);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  ck_assert_str_eq(replay_str(r.record, "mode"), "demand");
+  ck_assert_int_eq(r.exit_code, 0);
+  const cJSON *pool = replay_pool(r.record, "SYS_TIMEOUT");
+  ck_assert_int_eq((int)replay_num(pool, "size"), 11);
+  ck_assert_int_eq((int)replay_num(pool, "capacity"), 250);
+  ck_assert_int_eq((int)replay_num(pool, "failed"), 0);
+  ck_assert_int_gt((int)replay_num(pool, "peak"), 11);
+  replay_free(&r);
+}
+END_TEST
+
 static const char *scenario_with_capture(const void *capture, size_t len)
 {
   static char dir[300];
@@ -234,6 +322,9 @@ Suite *replay_suite(void)
   tcase_add_test(outcomes, test_replay_is_deterministic);
   tcase_add_test(outcomes, test_replay_silent_policy_is_a_pool_failure);
   tcase_add_test(outcomes, test_replay_crash_inside_lwip_is_a_finding);
+  tcase_add_test(outcomes, test_replay_demand_capped_equals_faithful);
+  tcase_add_test(outcomes, test_replay_runtime_cap_equals_compiled_size);
+  tcase_add_test(outcomes, test_replay_demand_measures_need);
   suite_add_tcase(s, outcomes);
   TCase *bad = tcase_create("bad_input");
   tcase_add_test(bad, test_replay_garbage_capture_is_an_input_error);

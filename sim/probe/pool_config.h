@@ -1,0 +1,12 @@
+#ifndef LWIPSIM_POOL_CONFIG_H
+#define LWIPSIM_POOL_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* In lwIP's memp order; the same order in demand and faithful builds,
+ * since a demand build only changes counts, never which pools exist. */
+extern const uint32_t lwipsim_profile_pool_sizes[];
+extern const size_t lwipsim_profile_pool_count;
+
+#endif

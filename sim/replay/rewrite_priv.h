@@ -1,0 +1,152 @@
+/* Internals shared by the rewriter's per-protocol files. */
+#ifndef LWIPSIM_REWRITE_PRIV_H
+#define LWIPSIM_REWRITE_PRIV_H
+
+#include "replay/rewriter.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define RW_ETH_HLEN 14
+#define RW_ETHTYPE_IP4 0x0800
+#define RW_ETHTYPE_ARP 0x0806
+#define RW_ETHTYPE_IP6 0x86dd
+#define RW_PROTO_TCP 6
+#define RW_PROTO_UDP 17
+#define RW_PROTO_ICMP6 58
+
+/* A module's verdict: inject, or a withholding lwipsim_div_reason (>= 0). */
+#define RW_INJECT (-1)
+
+enum rw_fam { RW_FAM_NONE = 0, RW_FAM_ARP = 1, RW_FAM_IP4 = 4, RW_FAM_IP6 = 6 };
+enum rw_side { RW_SIDE_CAPTURED, RW_SIDE_LIVE };
+enum rw_role { RW_ROLE_SERVER, RW_ROLE_CLIENT };
+
+/* One parsed frame. Every offset here has been checked against caplen, and
+ * l3_end against the IP length, so modules only check their own headers. */
+struct rw_pkt {
+  uint8_t *f;
+  uint32_t caplen;
+  int fam;           /* RW_FAM_NONE: malformed or not IP/ARP, left alone */
+  uint32_t l3;       /* network header offset */
+  uint32_t l3_end;   /* end of the IP datagram; Ethernet padding excluded */
+  uint8_t proto;     /* transport protocol; 0 when its header is not in this frame */
+  int frag;          /* first fragment: the transport length is unknown */
+  uint32_t l4;       /* transport header offset */
+  uint32_t src, dst; /* offsets of the addresses */
+  int changed;       /* some byte was rewritten */
+};
+
+/* Peer endpoint: the flow table hashes on it. */
+struct rw_key {
+  uint8_t proto, fam;
+  uint16_t peer_port;
+  uint8_t peer[16];
+};
+
+/* One TCP connection, UDP client flow or DNS transaction, seen from the device. */
+struct rw_flow {
+  struct rw_key key;
+  struct rw_flow *next; /* bucket chain, newest first */
+  uint8_t role;
+  uint8_t has_cap, has_live;  /* which side(s) have been seen */
+  uint16_t cap_port, live_port;
+  /* TCP */
+  uint8_t has_cap_isn, has_live_isn, has_peer_isn;
+  uint8_t live_rst, live_fin, live_fin_acked, stale;
+  uint32_t cap_isn, live_isn, peer_isn;
+  uint32_t live_next;    /* highest sequence number the live stack sent, +1 */
+  uint32_t live_fin_end; /* sequence number after the live FIN */
+  /* DNS */
+  uint8_t dns;
+  uint16_t cap_id, live_id;
+  uint32_t qhash;
+};
+
+#define RW_DHCP_XIDS 16
+
+struct rw_dhcp {
+  uint32_t cap_xid[RW_DHCP_XIDS];
+  uint16_t cap_mask[RW_DHCP_XIDS]; /* which request types carried it, bit = type */
+  uint8_t cap_last[RW_DHCP_XIDS]; /* the latest of them */
+  unsigned n_cap;                 /* ring: the newest RW_DHCP_XIDS */
+  uint32_t live_xid[9];           /* by request type: DISCOVER 1, REQUEST 3, INFORM 8 */
+  uint8_t has_live_xid[9];
+  uint8_t server_id[4];
+  int has_server_id;
+};
+
+#define RW_BUCKETS 4096
+
+struct lwipsim_rewriter {
+  uint8_t mac[6];
+  uint8_t cap_ip4[4], live_ip4[4];
+  struct rw_dhcp dhcp;
+  struct rw_flow *buckets[RW_BUCKETS];
+  struct lwipsim_divergence div;
+};
+
+/* ---- byte access ---- */
+static inline uint32_t rw_get16(const uint8_t *p)
+{
+  return ((uint32_t)p[0] << 8) | p[1];
+}
+
+static inline uint32_t rw_get32(const uint8_t *p)
+{
+  return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
+}
+
+static inline void rw_put16(uint8_t *p, uint32_t v)
+{
+  p[0] = (uint8_t)(v >> 8);
+  p[1] = (uint8_t)v;
+}
+
+static inline void rw_put32(uint8_t *p, uint32_t v)
+{
+  p[0] = (uint8_t)(v >> 24);
+  p[1] = (uint8_t)(v >> 16);
+  p[2] = (uint8_t)(v >> 8);
+  p[3] = (uint8_t)v;
+}
+
+/* Sequence space comparison, as TCP_SEQ_GT. */
+static inline int rw_seq_gt(uint32_t a, uint32_t b)
+{
+  return (int32_t)(a - b) > 0;
+}
+
+/* ---- rewrite_eth_ip.c ---- */
+void rw_parse(struct rw_pkt *p, const uint8_t *frame, uint32_t caplen);
+int rw_addr_len(const struct rw_pkt *p);
+/* Writes n bytes at off inside the transport segment, fixing its checksum. */
+void rw_patch_l4(struct rw_pkt *p, uint32_t off, const uint8_t *nb, uint32_t n);
+void rw_patch_l4_16(struct rw_pkt *p, uint32_t off, uint32_t v);
+void rw_patch_l4_32(struct rw_pkt *p, uint32_t off, uint32_t v);
+/* Writes the IPv4 destination, fixing header and transport checksums. */
+void rw_patch_ip4_dst(struct rw_pkt *p, const uint8_t addr[4]);
+/* Writes bytes no checksum covers (ARP). */
+void rw_patch_raw(struct rw_pkt *p, uint32_t off, const uint8_t *nb, uint32_t n);
+
+/* ---- rewriter.c: flow table, counters ---- */
+void rw_key_make(struct rw_key *k, const struct rw_pkt *p, uint8_t proto, int peer_is_dst, uint16_t peer_port);
+struct rw_flow *rw_flow_first(struct lwipsim_rewriter *rw, const struct rw_key *k);
+struct rw_flow *rw_flow_next(const struct rw_flow *f, const struct rw_key *k);
+/* Newest flow of k whose port on the given side is port. */
+struct rw_flow *rw_flow_by_port(struct lwipsim_rewriter *rw, const struct rw_key *k, int side, uint16_t port);
+/* NULL when out of memory (the frame is then left alone). */
+struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k);
+void rw_note(struct lwipsim_rewriter *rw, int reason);
+
+/* ---- per protocol ---- */
+void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);
+int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p);
+int rw_dhcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);
+int rw_dhcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p, int *verdict);
+void rw_udp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);
+int rw_udp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p);
+void rw_addr_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side);
+void rw_addr_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p);
+
+#endif

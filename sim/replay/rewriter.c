@@ -1,0 +1,197 @@
+/* Rewriter dispatcher, flow table and divergence counters. */
+#include "replay/rewrite_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const reason_names[LWIPSIM_DIV_REASONS] = {
+  [LWIPSIM_DIV_NO_LIVE_CONNECTION] = "no_live_connection",
+  [LWIPSIM_DIV_LIVE_RESET] = "live_reset",
+  [LWIPSIM_DIV_LIVE_CLOSED] = "live_closed",
+  [LWIPSIM_DIV_NO_LIVE_FLOW] = "no_live_flow",
+  [LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA] = "ack_beyond_live_data",
+  [LWIPSIM_DIV_DHCP_UNKNOWN_XID] = "dhcp_unknown_xid",
+  [LWIPSIM_DIV_DHCP_NO_LIVE_XID] = "dhcp_no_live_xid",
+  [LWIPSIM_DIV_NO_CAPTURED_ISN] = "no_captured_isn",
+};
+
+/* ---- flow table: chained hash on the peer endpoint ---- */
+
+static unsigned key_hash(const struct rw_key *k)
+{
+  uint32_t h = 2166136261u; /* FNV-1a */
+  const uint8_t *b = (const uint8_t *)k;
+
+  for (size_t i = 0; i < sizeof(*k); i++) {
+    h = (h ^ b[i]) * 16777619u;
+  }
+  return h & (RW_BUCKETS - 1);
+}
+
+static int key_eq(const struct rw_key *a, const struct rw_key *b)
+{
+  return memcmp(a, b, sizeof(*a)) == 0;
+}
+
+void rw_key_make(struct rw_key *k, const struct rw_pkt *p, uint8_t proto, int peer_is_dst, uint16_t peer_port)
+{
+  /* zeroed whole, padding included: the key is hashed and compared as bytes */
+  memset(k, 0, sizeof(*k));
+  k->proto = proto;
+  k->fam = (uint8_t)p->fam;
+  k->peer_port = peer_port;
+  memcpy(k->peer, p->f + (peer_is_dst ? p->dst : p->src), (size_t)rw_addr_len(p));
+}
+
+struct rw_flow *rw_flow_next(const struct rw_flow *f, const struct rw_key *k)
+{
+  for (f = f->next; f != NULL; f = f->next) {
+    if (key_eq(&f->key, k)) {
+      return (struct rw_flow *)(uintptr_t)f;
+    }
+  }
+  return NULL;
+}
+
+struct rw_flow *rw_flow_first(struct lwipsim_rewriter *rw, const struct rw_key *k)
+{
+  struct rw_flow *f = rw->buckets[key_hash(k)];
+
+  if (f == NULL || key_eq(&f->key, k)) {
+    return f;
+  }
+  return rw_flow_next(f, k);
+}
+
+struct rw_flow *rw_flow_by_port(struct lwipsim_rewriter *rw, const struct rw_key *k, int side, uint16_t port)
+{
+  for (struct rw_flow *f = rw_flow_first(rw, k); f != NULL; f = rw_flow_next(f, k)) {
+    if (side == RW_SIDE_CAPTURED ? (f->has_cap && f->cap_port == port) : (f->has_live && f->live_port == port)) {
+      return f;
+    }
+  }
+  return NULL;
+}
+
+struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k)
+{
+  struct rw_flow *f = calloc(1, sizeof(*f));
+  unsigned h = key_hash(k);
+
+  if (f != NULL) {
+    f->key = *k;
+    f->next = rw->buckets[h];
+    rw->buckets[h] = f;
+  }
+  return f;
+}
+
+void rw_note(struct lwipsim_rewriter *rw, int reason)
+{
+  rw->div.by_reason[reason]++;
+}
+
+/* ---- public API ---- */
+
+struct lwipsim_rewriter *lwipsim_rewriter_new(const uint8_t device_mac[6])
+{
+  struct lwipsim_rewriter *rw = calloc(1, sizeof(*rw));
+
+  if (rw != NULL) {
+    memcpy(rw->mac, device_mac, 6);
+  }
+  return rw;
+}
+
+void lwipsim_rewriter_free(struct lwipsim_rewriter *rw)
+{
+  if (rw == NULL) {
+    return;
+  }
+  for (unsigned i = 0; i < RW_BUCKETS; i++) {
+    struct rw_flow *f = rw->buckets[i];
+
+    while (f != NULL) {
+      struct rw_flow *next = f->next;
+
+      free(f);
+      f = next;
+    }
+  }
+  free(rw);
+}
+
+static void learn(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len, int side)
+{
+  struct rw_pkt p;
+
+  rw_parse(&p, frame, len);
+  rw_addr_learn(rw, &p, side);
+  if (p.proto == RW_PROTO_TCP) {
+    rw_tcp_learn(rw, &p, side);
+  } else if (p.proto == RW_PROTO_UDP && !rw_dhcp_learn(rw, &p, side)) {
+    rw_udp_learn(rw, &p, side);
+  }
+}
+
+void lwipsim_rewriter_learn_reference(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len)
+{
+  learn(rw, frame, len, RW_SIDE_CAPTURED);
+}
+
+void lwipsim_rewriter_learn_transmitted(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len)
+{
+  learn(rw, frame, len, RW_SIDE_LIVE);
+}
+
+int lwipsim_rewriter_inbound(struct lwipsim_rewriter *rw, uint8_t *frame, uint32_t len)
+{
+  struct rw_pkt p;
+  int verdict = RW_INJECT;
+
+  rw->div.inbound++;
+  rw_parse(&p, frame, len);
+  /* decide first, rewrite after: a withheld frame may still be logged as captured */
+  if (p.proto == RW_PROTO_TCP) {
+    verdict = rw_tcp_inbound(rw, &p);
+  } else if (p.proto == RW_PROTO_UDP && !rw_dhcp_inbound(rw, &p, &verdict)) {
+    verdict = rw_udp_inbound(rw, &p);
+  }
+  if (verdict != RW_INJECT) {
+    rw->div.diverged++;
+    rw_note(rw, verdict);
+    return 0;
+  }
+  rw_addr_inbound(rw, &p);
+  if (p.changed) {
+    rw->div.rewritten++;
+  }
+  return 1;
+}
+
+void lwipsim_rewriter_set_live_ip4(struct lwipsim_rewriter *rw, const uint8_t ip[4])
+{
+  memcpy(rw->live_ip4, ip, 4);
+}
+
+int lwipsim_rewriter_dhcp_server_id(const struct lwipsim_rewriter *rw, uint8_t out[4])
+{
+  if (!rw->dhcp.has_server_id) {
+    return 0;
+  }
+  memcpy(out, rw->dhcp.server_id, 4);
+  return 1;
+}
+
+const struct lwipsim_divergence *lwipsim_rewriter_divergence(const struct lwipsim_rewriter *rw)
+{
+  return &rw->div;
+}
+
+const char *lwipsim_divergence_reason_name(int reason)
+{
+  if (reason < 0 || reason >= LWIPSIM_DIV_REASONS) {
+    return "unknown";
+  }
+  return reason_names[reason];
+}
