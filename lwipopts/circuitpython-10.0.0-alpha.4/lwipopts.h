@@ -11,7 +11,7 @@
  *     yannickmayannick/circuitpython@8df9c0c7ea21e788dde203964c07e41c6afe0a9b,
  *     a fork holding adafruit commit 8df9c0c7 (MDNS_MAX_SERVICES 25, PR #10166),
  *     which predates the tag. Every value taken from it was checked against
- *     /work/shared/facts/lwip-sys-timeout.md section 4 ("F4"), the values
+ *     shared/facts/lwip-sys-timeout.md section 4 ("F4"), the values
  *     computed against the 10.0.0-alpha.4 tree; they agree on every row.
  *
  * Firmware build switches resolved here (not left as #if):

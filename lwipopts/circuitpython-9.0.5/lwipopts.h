@@ -7,7 +7,7 @@
  * Provenance of the values below:
  *   - The file at tag 9.0.5 is NOT stored in the reference index we could read
  *     (no adafruit/circuitpython copy of this path at any commit). The values are
- *     taken from /work/shared/facts/lwip-sys-timeout.md section 4 ("F4"), which
+ *     taken from shared/facts/lwip-sys-timeout.md section 4 ("F4"), which
  *     lists the 9.0.5 values computed against the 9.0.5 tree and states that
  *     `git diff 9.0.5 10.0.0-alpha.4` of this file only touches the rows in its
  *     table.
