@@ -10,6 +10,7 @@
 #include "pcap/pcap_writer.h"
 #include "port/clock.h"
 #include "record/run_state.h"
+#include "replay/rewriter.h"
 
 #define MTU 1500
 #define MAX_FRAME 1514
@@ -17,6 +18,7 @@
 static struct netif device_netif;
 static struct lwipsim_mac_filter filter;
 static struct lwipsim_pcap_writer *writer;
+static struct lwipsim_rewriter *rewriter;
 
 static err_t linkoutput(struct netif *netif, struct pbuf *p)
 {
@@ -24,6 +26,9 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
   uint8_t buf[MAX_FRAME + 4];
   u16_t len = pbuf_copy_partial(p, buf, sizeof buf, 0);
   lwipsim_state->frames.transmitted++;
+  if (rewriter != NULL) {
+    lwipsim_rewriter_learn_transmitted(rewriter, buf, len);
+  }
   if (writer != NULL) {
     lwipsim_pcap_writer_write(writer, lwipsim_clock_now_ms() * 1000u, buf, len);
   }
@@ -101,6 +106,8 @@ struct netif *lwipsim_replay_netif_add(const uint8_t mac[6], struct lwipsim_pcap
   memset(&filter, 0, sizeof filter);
   memcpy(filter.device, mac, 6);
   writer = out;
+  lwipsim_rewriter_free(rewriter);
+  rewriter = lwipsim_rewriter_new(mac);
 #if LWIP_IPV4
   if (netif_add(&device_netif, NULL, NULL, NULL, NULL, init_netif, ethernet_input) == NULL) {
 #else
@@ -119,7 +126,12 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
   struct lwipsim_run_state *s = lwipsim_state;
   s->frames.read++;
   switch (lwipsim_frame_classify(&filter, frame, caplen, len)) {
-  case LWIPSIM_FRAME_REFERENCE: s->frames.reference++; return;
+  case LWIPSIM_FRAME_REFERENCE:
+    s->frames.reference++;
+    if (rewriter != NULL) {
+      lwipsim_rewriter_learn_reference(rewriter, frame, caplen);
+    }
+    return;
   case LWIPSIM_FRAME_NON_ETHERNET2: s->frames.skipped_non_ethernet2++; return;
   case LWIPSIM_FRAME_NOT_FOR_DEVICE: s->frames.not_for_device++; return;
   case LWIPSIM_FRAME_MALFORMED: s->frames.malformed++; return;
@@ -129,6 +141,23 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
     s->frames.dropped_link_down++; /* a radio that is down receives nothing */
     return;
   }
+  /* The live stack chose its own xids, ISNs and ports: map the captured
+   * frame onto them, or withhold it as divergence (counted, never silent). */
+  static uint8_t fitted[0x10000];
+  memcpy(fitted, frame, len);
+  if (rewriter != NULL) {
+    int inject = lwipsim_rewriter_inbound(rewriter, fitted, len);
+    const struct lwipsim_divergence *d = lwipsim_rewriter_divergence(rewriter);
+    s->divergence.inbound = d->inbound;
+    s->divergence.rewritten = d->rewritten;
+    s->divergence.diverged = d->diverged;
+    for (int i = 0; i < LWIPSIM_DIV_REASONS && i < LWIPSIM_MAX_DIV_REASONS; i++) {
+      s->divergence.by_reason[i] = d->by_reason[i];
+    }
+    if (!inject) {
+      return;
+    }
+  }
   /* As a Wi-Fi driver does: one PBUF_POOL buffer per received frame, dropped
    * when the pool is empty. */
   struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
@@ -136,7 +165,7 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
     s->frames.dropped_no_pbuf++;
     return;
   }
-  pbuf_take(p, frame, (u16_t)len);
+  pbuf_take(p, fitted, (u16_t)len);
   s->frames.injected++;
   if (device_netif.input(p, &device_netif) != ERR_OK) {
     pbuf_free(p);

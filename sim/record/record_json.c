@@ -4,6 +4,7 @@
 
 #include "probe/probe.h"
 #include "record/record.h"
+#include "replay/rewriter.h"
 
 static const char *const outcome_names[] = {"ok", "pool-failure", "panic", "crash"};
 
@@ -203,6 +204,14 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
   }
 
   cJSON_AddItemToObject(r, "frames", frames_object(s));
+  cJSON *div = cJSON_AddObjectToObject(r, "divergence");
+  cJSON_AddNumberToObject(div, "inbound", (double)s->divergence.inbound);
+  cJSON_AddNumberToObject(div, "rewritten", (double)s->divergence.rewritten);
+  cJSON_AddNumberToObject(div, "diverged", (double)s->divergence.diverged);
+  cJSON *why = cJSON_AddObjectToObject(div, "by_reason");
+  for (int i = 0; i < LWIPSIM_DIV_REASONS && i < LWIPSIM_MAX_DIV_REASONS; i++) {
+    cJSON_AddNumberToObject(why, lwipsim_divergence_reason_name(i), (double)s->divergence.by_reason[i]);
+  }
   cJSON *opts = cJSON_AddArrayToObject(r, "sim_changed_options");
   for (size_t i = 0; i < meta->n_sim_changed_options; i++) {
     cJSON_AddItemToArray(opts, cJSON_CreateString(meta->sim_changed_options[i]));

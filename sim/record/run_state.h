@@ -16,6 +16,7 @@
 #define LWIPSIM_EVENT_RING 32
 #define LWIPSIM_EVENT_LEN 160
 #define LWIPSIM_MAX_ASSERTS 16
+#define LWIPSIM_MAX_DIV_REASONS 16
 
 struct lwipsim_failure_site {
   char name[LWIPSIM_NAME_LEN];
@@ -70,6 +71,13 @@ struct lwipsim_run_state {
     uint64_t read, injected, reference, skipped_non_ethernet2, not_for_device,
         malformed, dropped_link_down, dropped_no_pbuf, after_end, transmitted;
   } frames;
+
+  /* The flow rewriter's counters (sim/replay/rewriter.h), copied after every
+   * inbound frame so a crash record has them too. */
+  struct {
+    uint64_t inbound, rewritten, diverged;
+    uint64_t by_reason[LWIPSIM_MAX_DIV_REASONS];
+  } divergence;
 
   struct {
     int enabled;

@@ -15,13 +15,11 @@ static const uint8_t zero4[4];
 
 void rw_addr_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
 {
-  const uint8_t *src = p->f + p->src;
-
   /* 0.0.0.0 is a DHCP client with no address yet, not an address */
-  if (p->fam != RW_FAM_IP4 || memcmp(src, zero4, 4) == 0) {
+  if (p->fam != RW_FAM_IP4 || memcmp(p->f + p->src, zero4, 4) == 0) {
     return;
   }
-  memcpy(side == RW_SIDE_CAPTURED ? rw->cap_ip4 : rw->live_ip4, src, 4);
+  memcpy(side == RW_SIDE_CAPTURED ? rw->cap_ip4 : rw->live_ip4, p->f + p->src, 4);
 }
 
 static int arp_to(const struct rw_pkt *p, const uint8_t ip[4])

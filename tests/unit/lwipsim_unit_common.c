@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "pcap/test_pcap.h"
+#include "replay/test_replay_rewriter.h"
 #include "scenario/test_scenario.h"
 
 typedef Suite *(suite_getter_fn)(void);
@@ -13,6 +14,7 @@ int main(void)
 {
   suite_getter_fn *suites[] = {
     pcap_suite,
+    rewriter_suite,
     scenario_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);
