@@ -109,7 +109,8 @@ int main(void)
     }
   }
   char rm[300];
-  snprintf(rm, sizeof rm, "rm -rf %s", dir);
+  /* LWIPSIM_BENCH_KEEP=1 keeps the tiled scenario for a closer look. */
+  snprintf(rm, sizeof rm, "%s %s", getenv("LWIPSIM_BENCH_KEEP") ? "true" : "rm -rf", dir);
   if (system(rm) != 0) {
     fprintf(stderr, "could not remove %s\n", dir);
   }

@@ -56,7 +56,9 @@ static void conn_free(struct http_conn *c)
   }
 }
 
-static void conn_close(struct tcp_pcb *pcb, struct http_conn *c)
+/* Returns ERR_ABRT when the PCB had to be aborted: a callback must then
+ * return ERR_ABRT too, or lwIP goes on using the freed PCB. */
+static err_t conn_close(struct tcp_pcb *pcb, struct http_conn *c)
 {
   tcp_arg(pcb, NULL);
   tcp_recv(pcb, NULL);
@@ -66,7 +68,9 @@ static void conn_close(struct tcp_pcb *pcb, struct http_conn *c)
   conn_free(c);
   if (tcp_close(pcb) != ERR_OK) {
     tcp_abort(pcb);
+    return ERR_ABRT;
   }
+  return ERR_OK;
 }
 
 static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
@@ -74,21 +78,21 @@ static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
   (void)len;
   struct http_conn *c = arg;
   if (c != NULL && c->answered && tcp_sndqueuelen(pcb) == 0) {
-    conn_close(pcb, c);
+    return conn_close(pcb, c);
   }
   return ERR_OK;
 }
 
-static void answer(struct tcp_pcb *pcb, struct http_conn *c)
+static err_t answer(struct tcp_pcb *pcb, struct http_conn *c)
 {
   c->answered = 1;
   if (tcp_write(pcb, page, sizeof page - 1, 0) != ERR_OK) {
     lwipsim_event_add("http: tcp_write failed, closing");
-    conn_close(pcb, c);
-    return;
+    return conn_close(pcb, c);
   }
   tcp_output(pcb);
   served++;
+  return ERR_OK;
 }
 
 static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
@@ -98,21 +102,21 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
     if (p != NULL) {
       pbuf_free(p);
     }
-    conn_close(pcb, c);
-    return ERR_OK;
+    return conn_close(pcb, c);
   }
   tcp_recved(pcb, p->tot_len);
+  err_t rc = ERR_OK;
   if (c != NULL && !c->answered) {
     u16_t room = (u16_t)(REQ_MAX - 1 - c->req_len);
     u16_t n = pbuf_copy_partial(p, c->req + c->req_len, room, 0);
     c->req_len = (u16_t)(c->req_len + n);
     c->req[c->req_len] = '\0';
     if (strstr(c->req, "\r\n\r\n") != NULL || c->req_len == REQ_MAX - 1) {
-      answer(pcb, c);
+      rc = answer(pcb, c);
     }
   }
   pbuf_free(p);
-  return ERR_OK;
+  return rc;
 }
 
 static void on_err(void *arg, err_t err)
@@ -123,8 +127,7 @@ static void on_err(void *arg, err_t err)
 
 static err_t on_poll(void *arg, struct tcp_pcb *pcb)
 {
-  conn_close(pcb, arg);
-  return ERR_OK;
+  return conn_close(pcb, arg);
 }
 
 static err_t on_accept(void *arg, struct tcp_pcb *pcb, err_t err)
