@@ -35,7 +35,10 @@ struct run {
   uint8_t mac[6];
   enum lwipsim_assert_policy policy;
   int profile_caps;
-  const char *caps[MAX_CAPS];
+  struct {
+    char pool[32];
+    uint32_t limit;
+  } caps[MAX_CAPS];
   size_t n_caps;
   struct lwipsim_run_meta meta;
   const char *options[MAX_OPTIONS];
@@ -130,10 +133,7 @@ static int child_main(void *ctx, int out_fd)
     lwipsim_probe_cap_to_profile();
   }
   for (size_t i = 0; i < run.n_caps; i++) {
-    const char *eq = strchr(run.caps[i], '=');
-    char name[32];
-    snprintf(name, sizeof name, "%.*s", (int)(eq - run.caps[i]), run.caps[i]);
-    lwipsim_probe_set_cap(name, (uint32_t)strtoul(eq + 1, NULL, 10));
+    lwipsim_probe_set_cap(run.caps[i].pool, run.caps[i].limit);
   }
   lwipsim_rand_seed(run.scenario.seed);
   lwipsim_assert_set_policy(run.policy, on_panic);
@@ -147,20 +147,25 @@ static int child_main(void *ctx, int out_fd)
   return emit_record();
 }
 
+/* "POOL=N" into the next caps slot; -1 for a bad form or an unknown pool. */
 static int parse_cap(const char *arg)
 {
   const char *eq = strchr(arg, '=');
   char *end;
-  if (eq == NULL || eq == arg || eq - arg >= 32 || eq[1] == '\0') {
+  if (run.n_caps == MAX_CAPS || eq == NULL || eq == arg || eq - arg >= 32 || eq[1] == '\0') {
     return -1;
   }
-  strtoul(eq + 1, &end, 10);
-  if (*end != '\0') {
+  unsigned long limit = strtoul(eq + 1, &end, 10);
+  if (*end != '\0' || limit > UINT32_MAX) {
     return -1;
   }
-  char name[32];
-  snprintf(name, sizeof name, "%.*s", (int)(eq - arg), arg);
-  return lwipsim_probe_set_cap(name, 0); /* validates the pool name only */
+  snprintf(run.caps[run.n_caps].pool, sizeof run.caps[run.n_caps].pool, "%.*s", (int)(eq - arg), arg);
+  /* a cap of 0 means none: this only checks that the pool exists */
+  if (lwipsim_probe_set_cap(run.caps[run.n_caps].pool, 0) != 0) {
+    return -1;
+  }
+  run.caps[run.n_caps++].limit = (uint32_t)limit;
+  return 0;
 }
 
 static int write_file(const char *path, const char *text)
@@ -227,11 +232,10 @@ int main(int argc, char **argv)
     case 'q': quiet = 1; break;
     case 'P': run.profile_caps = 1; break;
     case 'c':
-      if (parse_cap(optarg) != 0 || run.n_caps == MAX_CAPS) {
+      if (parse_cap(optarg) != 0) {
         fprintf(stderr, "lwipsim: --cap %s: expected POOL=N with a pool of this profile (e.g. SYS_TIMEOUT=12)\n", optarg);
         return LWIPSIM_EXIT_USAGE;
       }
-      run.caps[run.n_caps++] = optarg;
       break;
     case 'h': usage(stdout); return 0;
     default: usage(stderr); return LWIPSIM_EXIT_USAGE;
