@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lwip/etharp.h"
+#include "lwip/ethip6.h"
 #include "lwip/igmp.h"
 #include "lwip/mld6.h"
 #include "lwip/pbuf.h"
