@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "clock/test_clock.h"
+#include "findings/test_findings.h"
 #include "lwip/init.h"
 #include "netif/test_netif.h"
 #include "probe/probe.h"
@@ -21,6 +22,7 @@ int main(void)
       clock_suite,
       probe_suite,
       netif_suite,
+      findings_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);
 
