@@ -77,6 +77,7 @@ set(LWIPSIM_PROFILE_SOURCES
   ${PROJECT_SOURCE_DIR}/sim/port/sim_options.c
   ${PROJECT_SOURCE_DIR}/sim/probe/probe.c
   ${PROJECT_SOURCE_DIR}/sim/probe/pool_config.c
+  ${PROJECT_SOURCE_DIR}/sim/probe/resolved_options.c
   ${PROJECT_SOURCE_DIR}/sim/probe/assert_policy.c
   ${PROJECT_SOURCE_DIR}/sim/netif/replay_netif.c
   ${PROJECT_SOURCE_DIR}/sim/device/device.c

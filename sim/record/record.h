@@ -25,6 +25,8 @@ enum lwipsim_outcome {
 #define LWIPSIM_EXIT_PANIC 4
 
 struct lwipsim_timeline_point;
+struct lwipsim_option;
+struct lwipsim_bound_input;
 
 struct lwipsim_run_meta {
   const char *profile;
@@ -36,6 +38,12 @@ struct lwipsim_run_meta {
   const char *const *sim_changed_options;
   size_t n_sim_changed_options;
   int crash_signal;                 /* 0 unless the run died on a signal */
+  /* The profile's resolved lwIP options, sorted by name (`options`). */
+  const struct lwipsim_option *options;
+  size_t n_options;
+  /* What each pool's `worst_case` is computed from (sim/analysis/bounds.h);
+   * NULL: every worst_case is null. */
+  const struct lwipsim_bound_input *bounds;
   /* Timeline of pool i, or NULL (a crashed run has none). */
   const struct lwipsim_timeline_point *(*timeline)(size_t pool, size_t *n);
 };

@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "analysis/bounds.h"
 #include "probe/probe.h"
 #include "record/record.h"
 #include "replay/rewriter.h"
@@ -72,6 +73,26 @@ static cJSON *assert_object(const struct lwipsim_assert_info *a)
   return o;
 }
 
+/* null, or {value, basis, terms: [{what, count}]} (sim/analysis/bounds.h). */
+static cJSON *worst_case(const struct lwipsim_run_meta *meta, const char *pool)
+{
+  struct lwipsim_bound b;
+  if (meta->bounds == NULL || !lwipsim_bound_pool(pool, meta->bounds, &b)) {
+    return cJSON_CreateNull();
+  }
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddNumberToObject(o, "value", b.value);
+  cJSON_AddStringToObject(o, "basis", b.basis);
+  cJSON *terms = cJSON_AddArrayToObject(o, "terms");
+  for (size_t k = 0; k < b.n_terms; k++) {
+    cJSON *t = cJSON_CreateObject();
+    cJSON_AddStringToObject(t, "what", b.terms[k].what);
+    cJSON_AddNumberToObject(t, "count", b.terms[k].count);
+    cJSON_AddItemToArray(terms, t);
+  }
+  return o;
+}
+
 static cJSON *pool_object(const struct lwipsim_run_meta *meta, size_t i, const struct lwipsim_pool_state *p)
 {
   cJSON *o = cJSON_CreateObject();
@@ -99,6 +120,7 @@ static cJSON *pool_object(const struct lwipsim_run_meta *meta, size_t i, const s
     cJSON_AddNumberToObject(site, "count", p->sites[k].count);
     cJSON_AddItemToArray(sites, site);
   }
+  cJSON_AddItemToObject(o, "worst_case", worst_case(meta, p->name));
   size_t n = 0;
   const struct lwipsim_timeline_point *pts = meta->timeline ? meta->timeline(i, &n) : NULL;
   if (pts == NULL && meta->crash_signal != 0) {
@@ -211,6 +233,10 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
   cJSON *why = cJSON_AddObjectToObject(div, "by_reason");
   for (int i = 0; i < LWIPSIM_DIV_REASONS && i < LWIPSIM_MAX_DIV_REASONS; i++) {
     cJSON_AddNumberToObject(why, lwipsim_divergence_reason_name(i), (double)s->divergence.by_reason[i]);
+  }
+  cJSON *resolved = cJSON_AddObjectToObject(r, "options");
+  for (size_t i = 0; i < meta->n_options; i++) {
+    cJSON_AddNumberToObject(resolved, meta->options[i].name, (double)meta->options[i].value);
   }
   cJSON *opts = cJSON_AddArrayToObject(r, "sim_changed_options");
   for (size_t i = 0; i < meta->n_sim_changed_options; i++) {

@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "analysis/bounds.h"
 #include "engine/engine.h"
 #include "pcap/pcap_reader.h"
 #include "pcap/pcap_writer.h"
@@ -17,6 +18,7 @@
 #include "port/sim_options.h"
 #include "probe/assert_policy.h"
 #include "probe/probe.h"
+#include "probe/resolved_options.h"
 #include "record/record.h"
 #include "runner/isolate.h"
 #include "scenario/scenario.h"
@@ -27,6 +29,7 @@
 #define LWIPSIM_DEMAND 0
 #endif
 #define MAX_OPTIONS 16
+#define MAX_CYCLIC_TIMERS 32
 
 struct run {
   struct lwipsim_scenario scenario;
@@ -42,6 +45,11 @@ struct run {
   size_t n_caps;
   struct lwipsim_run_meta meta;
   const char *options[MAX_OPTIONS];
+  /* Inputs of the record's worst_case bounds, fixed before the fork so a
+   * crash record has them too. */
+  struct lwipsim_script_summary script;
+  const char *cyclic_timers[MAX_CYCLIC_TIMERS];
+  struct lwipsim_bound_input bounds;
   int out_fd;
 };
 
@@ -279,6 +287,15 @@ int main(int argc, char **argv)
     release_inputs();
     return LWIPSIM_EXIT_PANIC;
   }
+  lwipsim_script_summarize(&run.scenario, &run.script);
+  size_t n_cyclic = lwipsim_profile_cyclic_timers(run.cyclic_timers, MAX_CYCLIC_TIMERS);
+  run.bounds = (struct lwipsim_bound_input){
+      .lwip_version = LWIPSIM_LWIP_VERSION_STR,
+      .cyclic_timers = run.cyclic_timers,
+      .n_cyclic_timers = n_cyclic < MAX_CYCLIC_TIMERS ? n_cyclic : MAX_CYCLIC_TIMERS,
+      .script = &run.script,
+  };
+  run.bounds.n_options = lwipsim_profile_options(&run.bounds.options);
   run.meta = (struct lwipsim_run_meta){
       .profile = LWIPSIM_PROFILE_NAME,
       .lwip_version = LWIPSIM_LWIP_VERSION_STR,
@@ -288,6 +305,9 @@ int main(int argc, char **argv)
       .duration_ms = run.scenario.duration_ms,
       .sim_changed_options = run.options,
       .n_sim_changed_options = lwipsim_sim_changed_options(run.options, MAX_OPTIONS),
+      .options = run.bounds.options,
+      .n_options = run.bounds.n_options,
+      .bounds = &run.bounds,
       .timeline = lwipsim_probe_timeline,
   };
 

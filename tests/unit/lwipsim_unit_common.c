@@ -4,6 +4,7 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include "analysis/test_analysis.h"
 #include "pcap/test_pcap.h"
 #include "replay/test_replay_rewriter.h"
 #include "scenario/test_scenario.h"
@@ -13,6 +14,7 @@ typedef Suite *(suite_getter_fn)(void);
 int main(void)
 {
   suite_getter_fn *suites[] = {
+    analysis_suite,
     pcap_suite,
     rewriter_suite,
     scenario_suite,

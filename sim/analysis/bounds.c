@@ -1,0 +1,140 @@
+/* Per-pool dispatch and the PCB, group and reassembly bounds. SYS_TIMEOUT is
+ * in bounds_sys_timeout.c. Line numbers are lwIP 2.2.1 unless said. */
+#include "analysis/bounds.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/bounds_priv.h"
+
+void lwipsim_bound_term(struct lwipsim_bound *b, long long count, const char *fmt, ...)
+{
+  if (count <= 0 || b->n_terms == LWIPSIM_BOUND_TERMS) {
+    return;
+  }
+  struct lwipsim_bound_term *t = &b->terms[b->n_terms++];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(t->what, sizeof t->what, fmt, ap);
+  va_end(ap);
+  t->count = (uint32_t)count;
+  b->value += (uint32_t)count;
+}
+
+long long lwipsim_bound_opt(const struct lwipsim_bound_input *in, const char *name, long long fallback)
+{
+  return lwipsim_option_get(in->options, in->n_options, name, fallback);
+}
+
+int lwipsim_bound_version(const char *v)
+{
+  char *end;
+  long major = strtol(v, &end, 10);
+  if (*end != '.') {
+    return -1;
+  }
+  long minor = strtol(end + 1, &end, 10);
+  if (*end != '.' && *end != '\0') {
+    return -1;
+  }
+  return (int)(major * 100 + minor);
+}
+
+#define OPT(name, fallback) lwipsim_bound_opt(in, name, fallback)
+
+/* Only the device's own code opens UDP PCBs; peers cannot. */
+static int bound_udp_pcb(const struct lwipsim_bound_input *in, struct lwipsim_bound *b)
+{
+  const struct lwipsim_script_summary *s = in->script;
+  lwipsim_bound_term(b, OPT("LWIP_IPV4", 1) && OPT("LWIP_DHCP", 0) && s->dhcp,
+                     "DHCP client's dhcp_pcb, shared by every netif (dhcp.c:279)");
+  /* dns.c:332-334: one PCB at dns_init unless source ports are randomised
+   * (LWIP_DNS_SECURE_RAND_SRC_PORT = 4, opt.h:1195), which opens them per
+   * query; the script makes no queries. */
+  lwipsim_bound_term(b, OPT("LWIP_DNS", 0) && (OPT("LWIP_DNS_SECURE", 7) & 4) == 0,
+                     "DNS client's pcb from dns_init (LWIP_DNS_SECURE without RAND_SRC_PORT, dns.c:332)");
+  lwipsim_bound_term(b, OPT("LWIP_MDNS_RESPONDER", 0) && s->mdns_netifs,
+                     "mDNS responder's pcb from mdns_resp_init, kept across removals (mdns.c:2820)");
+  snprintf(b->basis, sizeof b->basis,
+           "only the device opens UDP PCBs: one per client the script starts (DHCP, mDNS) plus DNS's own; "
+           "the script runs no DNS lookups, SNTP or DHCPv6");
+  return 1;
+}
+
+static int bound_tcp_pcb_listen(const struct lwipsim_bound_input *in, struct lwipsim_bound *b)
+{
+  lwipsim_bound_term(b, OPT("LWIP_TCP", 0) && in->script->http_listen,
+                     "the HTTP server's listener (closed before a reload opens it again)");
+  snprintf(b->basis, sizeof b->basis, "one listener per http-listen; tcp_close frees a listener at once");
+  return 1;
+}
+
+/* With a listener, how many clients are connected (and then in TIME_WAIT
+ * for 2*TCP_MSL) is the peers' choice: lwIP bounds it only by the pool. */
+static int bound_tcp_pcb(const struct lwipsim_bound_input *in, struct lwipsim_bound *b)
+{
+  if (in->script->http_listen) {
+    return 0;
+  }
+  lwipsim_bound_term(b, OPT("LWIP_TCP", 0) ? in->script->tcp_connects : 0,
+                     "tcp-connect actions: one PCB each, held until closed and through TIME_WAIT");
+  snprintf(b->basis, sizeof b->basis,
+           "no listener, so peers cannot open connections; each tcp-connect takes one PCB");
+  return 1;
+}
+
+static int bound_igmp_group(const struct lwipsim_bound_input *in, struct lwipsim_bound *b)
+{
+  if (!OPT("LWIP_IPV4", 1) || !OPT("LWIP_IGMP", 0)) {
+    return 0;
+  }
+  lwipsim_bound_term(b, 1, "224.0.0.1 (all systems), joined by igmp_start when the netif is added");
+  lwipsim_bound_term(b, OPT("LWIP_MDNS_RESPONDER", 0) ? in->script->mdns_netifs : 0,
+                     "224.0.0.251, joined by mdns_resp_add_netif and left by mdns_resp_remove_netif");
+  snprintf(b->basis, sizeof b->basis, "only the device joins groups: all-systems plus mDNS's group per netif");
+  return 1;
+}
+
+/* ip4_frag.c:536-548 (ip6_frag.c:388-391 for IPv6): a fragment is refused
+ * unless ip_reass_pbufcount + its pbufs <= IP_REASS_MAX_PBUFS, and a
+ * datagram whose first fragment is refused is freed, so each reassdata holds
+ * at least one of those pbufs. */
+static int bound_reassdata(const struct lwipsim_bound_input *in, struct lwipsim_bound *b, const char *ip_opt,
+                           const char *reass_opt)
+{
+  if (!OPT(ip_opt, 0) || !OPT(reass_opt, 0)) {
+    return 0;
+  }
+  lwipsim_bound_term(b, OPT("IP_REASS_MAX_PBUFS", 10), "datagrams in reassembly (IP_REASS_MAX_PBUFS)");
+  snprintf(b->basis, sizeof b->basis,
+           "every datagram in reassembly holds at least one of the IP_REASS_MAX_PBUFS pbufs lwIP lets it queue");
+  return 1;
+}
+
+int lwipsim_bound_pool(const char *pool, const struct lwipsim_bound_input *in, struct lwipsim_bound *out)
+{
+  memset(out, 0, sizeof *out);
+  int bounded = 0;
+  if (strcmp(pool, "SYS_TIMEOUT") == 0) {
+    bounded = lwipsim_bound_sys_timeout(in, out);
+  } else if (strcmp(pool, "UDP_PCB") == 0) {
+    bounded = bound_udp_pcb(in, out);
+  } else if (strcmp(pool, "TCP_PCB_LISTEN") == 0) {
+    bounded = bound_tcp_pcb_listen(in, out);
+  } else if (strcmp(pool, "TCP_PCB") == 0) {
+    bounded = bound_tcp_pcb(in, out);
+  } else if (strcmp(pool, "IGMP_GROUP") == 0) {
+    bounded = bound_igmp_group(in, out);
+  } else if (strcmp(pool, "REASSDATA") == 0) {
+    bounded = bound_reassdata(in, out, "LWIP_IPV4", "IP_REASSEMBLY");
+  } else if (strcmp(pool, "IP6_REASSDATA") == 0) {
+    bounded = bound_reassdata(in, out, "LWIP_IPV6", "LWIP_IPV6_REASS");
+  }
+  if (!bounded) {
+    memset(out, 0, sizeof *out);
+  }
+  out->bounded = bounded;
+  return bounded;
+}

@@ -1,0 +1,115 @@
+/* Worst case of MEMP_SYS_TIMEOUT: every timer lwIP's code can have armed at
+ * once for the profile's options and the device script. Facts and line
+ * numbers from shared/facts/lwip-sys-timeout.md ("facts" below), sections 1,
+ * 2a-2c; lwIP lines are 2.2.1 unless said.
+ *
+ * - Cyclic timers: sys_timeouts_init arms every lwip_cyclic_timers[] entry
+ *   except TCP's at index 0 (timeouts.c:264-273); each re-arms into the slot
+ *   it just freed (timeouts.c:388), so each holds one element. Counted from
+ *   the compiled table, not from LWIP_NUM_SYS_TIMEOUT_INTERNAL, which omits
+ *   dhcp6_tmr in 2.1.3 and is a plain sum that some firmwares inflate
+ *   (facts 1, 2a).
+ * - TCP: tcp_timer_needed arms one timer while a PCB is active or in
+ *   TIME_WAIT (timeouts.c:166-176); listeners alone do not. Without a
+ *   listener or an outgoing connection no PCB ever leaves CLOSED.
+ * - mDNS 2.1.x: one mdns_probe per netif while probing; removal cancels it
+ *   (2.1.3 mdns.c:2045, :2123; facts 2b, 2c).
+ * - mDNS 2.2.x: per netif one mdns_probe_and_announce plus five flag-guarded
+ *   timers per IP version, and one mdns_handle_tc_question per stored packet,
+ *   at most MDNS_MAX_STORED_PKTS (facts 2c: "mDNS_max = N_netif x
+ *   (1 + 5 x (LWIP_IPV4 + LWIP_IPV6)) + MDNS_MAX_STORED_PKTS").
+ * - mDNS 2.2.x removal leak (facts 2c bug 1): mdns_resp_remove_netif cancels
+ *   only mdns_probe_and_announce (mdns.c:2440); the re-added responder starts
+ *   with cleared flags, so mdns_set_timeout (mdns_out.c:1119-1133) arms
+ *   again beside the old instance. The facts measured +1 (the 30 s 25TTL
+ *   timer) per IP version per cycle. Counted here for every removal in the
+ *   script, not per 30 s window: while sends keep coming, each one untimeouts
+ *   the earliest duplicate and arms a new one, and a firing only clears the
+ *   flag so the next send arms without untimeout, so a leaked instance can
+ *   outlive 30 s. Counted 3 per IP version, not 1: the 1 s and 250 ms
+ *   multicast timers of the old responder can also still be armed when the
+ *   new one first multicasts (its announce comes 750-1000 ms after the add,
+ *   mdns.c:2290-2348, and a stale mdns_send_multicast_msg_delayed_ipvX firing
+ *   on the new responder sends its empty message and, on ERR_OK, arms all
+ *   three, mdns_out.c:883-891: my reading of the code, not measured). The two
+ *   delayed-answer timers (<= 119 ms, mdns.c:118-121) expire before a new
+ *   responder answers anything (not before ANNOUNCING, mdns.c:1410-1415).
+ * - SNTP, MQTT, TFTP, PPP and tcpip_timeout arm timers only when the device
+ *   starts them; the script has no action that does (facts 2b). */
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/bounds_priv.h"
+
+#define OPT(name, fallback) lwipsim_bound_opt(in, name, fallback)
+
+/* "ip_reass_tmr, etharp_tmr, ..." from index first on, cut to fit. */
+static void join_names(const struct lwipsim_bound_input *in, size_t first, char *buf, size_t len)
+{
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t i = first; i < in->n_cyclic_timers && used < len; i++) {
+    int n = snprintf(buf + used, len - used, "%s%s", i > first ? ", " : "", in->cyclic_timers[i]);
+    used += n > 0 ? (size_t)n : 0;
+  }
+}
+
+static void mdns_terms(const struct lwipsim_bound_input *in, int v22, struct lwipsim_bound *b)
+{
+  const struct lwipsim_script_summary *s = in->script;
+  if (!OPT("LWIP_MDNS_RESPONDER", 0) || s->mdns_netifs == 0) {
+    return;
+  }
+  if (!v22) {
+    lwipsim_bound_term(b, s->mdns_netifs, "mdns_probe, one per mDNS netif while probing (lwIP 2.1)");
+    return;
+  }
+  long long ipv = OPT("LWIP_IPV4", 1) + OPT("LWIP_IPV6", 0);
+  lwipsim_bound_term(b, s->mdns_netifs, "mdns_probe_and_announce, one per mDNS netif");
+  lwipsim_bound_term(b, 5 * ipv * s->mdns_netifs,
+                     "mDNS multicast, probe, 25TTL and two delayed-answer timers: 5 per IP version (%lld) per netif",
+                     ipv);
+  lwipsim_bound_term(b, OPT("MDNS_MAX_STORED_PKTS", 4),
+                     "mdns_handle_tc_question, one per stored truncated question (MDNS_MAX_STORED_PKTS)");
+  lwipsim_bound_term(b, 3 * ipv * s->mdns_removals,
+                     "mDNS 1 s, 250 ms and 25TTL timers left armed by %u mdns_resp_remove_netif (reload, mdns-stop): "
+                     "3 per IP version each",
+                     s->mdns_removals);
+}
+
+int lwipsim_bound_sys_timeout(const struct lwipsim_bound_input *in, struct lwipsim_bound *b)
+{
+  int version = lwipsim_bound_version(in->lwip_version);
+  if (version != 201 && version < 202) {
+    return 0; /* the facts cover 2.1.x and 2.2.x only */
+  }
+  int v22 = version >= 202;
+  int tcp = OPT("LWIP_TCP", 0) != 0;
+  size_t first = tcp && in->n_cyclic_timers > 0 ? 1 : 0;
+  char names[LWIPSIM_BOUND_WHAT - 64];
+  join_names(in, first, names, sizeof names);
+  lwipsim_bound_term(b, (long long)(in->n_cyclic_timers - first), "cyclic timers armed by lwip_init: %s", names);
+  lwipsim_bound_term(b, tcp && (in->script->http_listen || in->script->tcp_connects),
+                     "tcp_tmr while a TCP PCB is active or in TIME_WAIT");
+  mdns_terms(in, v22, b);
+
+  const struct lwipsim_script_summary *s = in->script;
+  int mdns = OPT("LWIP_MDNS_RESPONDER", 0) && s->mdns_netifs > 0;
+  if (!mdns) {
+    snprintf(b->basis, sizeof b->basis,
+             "one per cyclic timer plus TCP's while connections exist; the script starts no mDNS, SNTP or "
+             "other timer-using app");
+  } else if (!v22) {
+    snprintf(b->basis, sizeof b->basis,
+             "one per cyclic timer, TCP's while connections exist, and lwIP 2.1's single mDNS probe timer per "
+             "netif (removal cancels it); no SNTP or other timer-using app in the script");
+  } else {
+    snprintf(b->basis, sizeof b->basis,
+             "cyclic timers, TCP's, and lwIP 2.2 mDNS per netif 1 + 5 per IP version + stored truncated "
+             "questions; each of the script's %u mDNS removals can leave 3 per IP version armed "
+             "(mdns_resp_remove_netif cancels only mdns_probe_and_announce) and later sends keep them alive, "
+             "so all are counted; no SNTP or other timer-using app in the script",
+             s->mdns_removals);
+  }
+  return 1;
+}

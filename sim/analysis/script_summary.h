@@ -1,0 +1,22 @@
+/* What a device script (sim/scenario) makes lwIP allocate, reduced to the
+ * counts the worst-case bounds need. */
+#ifndef LWIPSIM_ANALYSIS_SCRIPT_SUMMARY_H
+#define LWIPSIM_ANALYSIS_SCRIPT_SUMMARY_H
+
+#include <stdint.h>
+
+struct lwipsim_scenario;
+
+struct lwipsim_script_summary {
+  uint32_t mdns_netifs;   /* netifs the responder is added to (the sim has one) */
+  uint32_t mdns_removals; /* mdns_resp_remove_netif calls: reload or mdns-stop while mDNS runs */
+  int dhcp;               /* the DHCP client is started */
+  int http_listen;        /* a TCP listener is opened */
+  uint32_t tcp_connects;  /* outgoing TCP connections */
+};
+
+/* Walks the script as sim/device/device.c runs it, assuming every action
+ * succeeds (a failed one only allocates less). */
+void lwipsim_script_summarize(const struct lwipsim_scenario *sc, struct lwipsim_script_summary *out);
+
+#endif

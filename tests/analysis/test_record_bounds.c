@@ -1,0 +1,131 @@
+/* The record's `options` and `pools[].worst_case` from real runs of the built
+ * runners: the values the profile's lwIP resolved, and a SYS_TIMEOUT bound
+ * that holds against what demand runs measure. Runs `lwipsim` through the
+ * replay tests' helper (tests/replay/replay_helper.c). */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay_helper.h"
+
+#define BUNDLED "scenarios/mdns-http-reload"
+
+static const cJSON *option(const cJSON *record, const char *name)
+{
+  return cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(record, "options"), name);
+}
+
+static const cJSON *worst_case(const cJSON *record, const char *pool)
+{
+  const cJSON *p = replay_pool(record, pool);
+  ck_assert_ptr_nonnull(p);
+  const cJSON *w = cJSON_GetObjectItemCaseSensitive(p, "worst_case");
+  ck_assert_ptr_nonnull(w); /* the key is always there, null or an object */
+  return w;
+}
+
+/* value, after checking the terms add up to it; -1 for null. */
+static int worst_value(const cJSON *record, const char *pool)
+{
+  const cJSON *w = worst_case(record, pool);
+  if (cJSON_IsNull(w)) {
+    return -1;
+  }
+  double sum = 0;
+  const cJSON *t;
+  cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(w, "terms")) {
+    ck_assert_ptr_nonnull(replay_str(t, "what"));
+    sum += replay_num(t, "count");
+  }
+  ck_assert_double_eq(sum, replay_num(w, "value"));
+  ck_assert_ptr_nonnull(replay_str(w, "basis"));
+  return (int)replay_num(w, "value");
+}
+
+START_TEST(test_options_are_the_profiles_own)
+{
+  struct replay_result faithful, demand;
+  replay_run(&faithful, "circuitpython-9.0.5", replay_source_path(BUNDLED), NULL);
+  replay_run(&demand, "circuitpython-9.0.5", replay_source_path(BUNDLED), "--demand", NULL);
+  ck_assert_ptr_nonnull(faithful.record);
+  ck_assert_ptr_nonnull(demand.record);
+  /* CircuitPython 9.0.5: (8 + 3 * (LWIP_IPV4 + LWIP_IPV6)) = 11, core formula
+   * TCP + REASS + ARP + 2 DHCP + IGMP + DNS = 7 (facts section 4). */
+  ck_assert_double_eq(option(faithful.record, "MEMP_NUM_SYS_TIMEOUT")->valuedouble, 11);
+  ck_assert_double_eq(option(faithful.record, "LWIP_NUM_SYS_TIMEOUT_INTERNAL")->valuedouble, 7);
+  ck_assert_double_eq(option(faithful.record, "PBUF_POOL_SIZE")->valuedouble, 24);
+  ck_assert_double_eq(option(faithful.record, "MEMP_NUM_TCP_SEG")->valuedouble, 32);
+  ck_assert_double_eq(option(faithful.record, "LWIP_ACD")->valuedouble, 0);
+  ck_assert_double_eq(option(faithful.record, "MDNS_MAX_STORED_PKTS")->valuedouble, 4);
+  /* The demand build compiles pools with 250, the record still says 11. */
+  ck_assert_double_eq(replay_num(replay_pool(demand.record, "SYS_TIMEOUT"), "capacity"), 250);
+  char *a = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(faithful.record, "options"));
+  char *b = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(demand.record, "options"));
+  ck_assert_str_eq(a, b);
+  /* Keys sorted, every value a number. */
+  const cJSON *prev = NULL, *o;
+  cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(faithful.record, "options")) {
+    ck_assert(cJSON_IsNumber(o));
+    if (prev != NULL) {
+      ck_assert_int_lt(strcmp(prev->string, o->string), 0);
+    }
+    prev = o;
+  }
+  free(a);
+  free(b);
+  replay_free(&faithful);
+  replay_free(&demand);
+}
+END_TEST
+
+START_TEST(test_sys_timeout_bound_holds_against_demand)
+{
+  struct replay_result demand;
+  replay_run(&demand, "circuitpython-9.0.5", replay_source_path(BUNDLED), "--demand", NULL);
+  ck_assert_ptr_nonnull(demand.record);
+  double peak = replay_num(replay_pool(demand.record, "SYS_TIMEOUT"), "peak");
+  ck_assert_double_eq(peak, 13); /* the bundled scenario's measured need */
+  /* 6 cyclic + tcp_tmr + mDNS (1 + 5) + 4 stored questions + 3 x 2 reloads */
+  ck_assert_int_eq(worst_value(demand.record, "SYS_TIMEOUT"), 23);
+  ck_assert_int_ge(worst_value(demand.record, "SYS_TIMEOUT"), (int)peak);
+  ck_assert_int_eq(worst_value(demand.record, "UDP_PCB"), 1);
+  ck_assert_int_eq(worst_value(demand.record, "TCP_PCB_LISTEN"), 1);
+  ck_assert_int_eq(worst_value(demand.record, "TCP_PCB"), -1); /* peers choose */
+  ck_assert_int_eq(worst_value(demand.record, "PBUF_POOL"), -1);
+  ck_assert_int_eq(worst_value(demand.record, "IGMP_GROUP"), 2);
+  ck_assert_double_le(replay_num(replay_pool(demand.record, "IGMP_GROUP"), "peak"), 2);
+  replay_free(&demand);
+}
+END_TEST
+
+START_TEST(test_lwip_213_options_and_bound)
+{
+  struct replay_result demand;
+  replay_run(&demand, "lwip-2.1.3-mdns", replay_source_path(BUNDLED), "--demand", NULL);
+  ck_assert_ptr_nonnull(demand.record);
+  /* 2.1.3 has no LWIP_ACD and no MDNS_MAX_STORED_PKTS; AUTOIP is its term. */
+  ck_assert_ptr_null(option(demand.record, "LWIP_ACD"));
+  ck_assert_ptr_null(option(demand.record, "MDNS_MAX_STORED_PKTS"));
+  ck_assert_double_eq(option(demand.record, "LWIP_AUTOIP")->valuedouble, 0);
+  /* 6 cyclic + tcp_tmr + one mdns_probe: reloads leak nothing in 2.1.3 */
+  ck_assert_int_eq(worst_value(demand.record, "SYS_TIMEOUT"), 8);
+  ck_assert_double_le(replay_num(replay_pool(demand.record, "SYS_TIMEOUT"), "peak"), 8);
+  replay_free(&demand);
+}
+END_TEST
+
+int main(void)
+{
+  Suite *s = suite_create("record_bounds");
+  TCase *tc = tcase_create("record");
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_options_are_the_profiles_own);
+  tcase_add_test(tc, test_sys_timeout_bound_holds_against_demand);
+  tcase_add_test(tc, test_lwip_213_options_and_bound);
+  suite_add_tcase(s, tc);
+  SRunner *sr = srunner_create(s);
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
