@@ -1,12 +1,14 @@
 #include "engine/engine.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "device/device.h"
 #include "lwip/init.h"
 #include "lwip/netif.h"
 #include "lwip/timeouts.h"
 #include "netif/replay_netif.h"
+#include "pcap/frame_checksum.h"
 #include "pcap/pcap_reader.h"
 #include "port/clock.h"
 #include "record/events.h"
@@ -46,6 +48,23 @@ static int cursor_advance(struct frame_cursor *c, char *err, size_t errlen)
     }
   }
   return 0;
+}
+
+/* capture_checksums = recompute: a peer's frame gets the checksums it had on
+ * the wire (pcap/frame_checksum.h); the device's own frames are left as they
+ * are, being the reference, not input. */
+static void offer_frame(const struct lwipsim_engine_config *cfg, const struct lwipsim_frame *f)
+{
+  static uint8_t copy[65536];
+
+  if (cfg->scenario->capture_checksums_recompute && f->caplen <= sizeof(copy) &&
+      (f->caplen < 12 || memcmp(f->data + 6, cfg->device_mac, 6) != 0)) {
+    memcpy(copy, f->data, f->caplen);
+    lwipsim_frame_fix_checksums(copy, f->caplen);
+    lwipsim_replay_netif_offer(copy, f->caplen, f->len);
+    return;
+  }
+  lwipsim_replay_netif_offer(f->data, f->caplen, f->len);
 }
 
 static uint64_t cursor_due_ms(const struct frame_cursor *c)
@@ -98,7 +117,7 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
       lwipsim_device_run(&sc->actions[next_action++]);
     }
     while (frames.have && cursor_due_ms(&frames) <= t) {
-      lwipsim_replay_netif_offer(frames.frame.data, frames.frame.caplen, frames.frame.len);
+      offer_frame(cfg, &frames.frame);
       if (cursor_advance(&frames, err, errlen) != 0) {
         return -1;
       }

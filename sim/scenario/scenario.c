@@ -21,7 +21,7 @@
 #define MAX_ACTIONS 100000u /* far beyond any real script; bounds a runaway file */
 
 enum key_id {
-  KEY_DESCRIPTION, KEY_SOURCE, KEY_CAPTURE, KEY_DURATION, KEY_CAPTURE_START, KEY_CAPTURE_MAX_GAP, KEY_SEED,
+  KEY_DESCRIPTION, KEY_SOURCE, KEY_CAPTURE, KEY_DURATION, KEY_CAPTURE_START, KEY_CAPTURE_MAX_GAP, KEY_CHECKSUMS, KEY_SEED,
   KEY_PROFILE, KEY_MAC, KEY_COUNT
 };
 
@@ -182,6 +182,12 @@ static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const c
     return 1;
   case KEY_PROFILE:
     return set_profile(c, value);
+  case KEY_CHECKSUMS:
+    if (strcmp(value, "keep") != 0 && strcmp(value, "recompute") != 0) {
+      return fail(c, c->lineno, "bad capture_checksums '%s'; write 'keep' (the default) or 'recompute'", value);
+    }
+    sc->capture_checksums_recompute = strcmp(value, "recompute") == 0;
+    return 1;
   case KEY_SEED:
     if (lwipsim_scenario_parse_uint(value, UINT32_MAX, &v) != 0) {
       return fail(c, c->lineno, "bad seed '%s'; write a whole number from 0 to 4294967295", value);
@@ -210,6 +216,7 @@ static const struct {
   { "scenario", "duration", KEY_DURATION },
   { "scenario", "capture_start", KEY_CAPTURE_START },
   { "scenario", "capture_max_gap", KEY_CAPTURE_MAX_GAP },
+  { "scenario", "capture_checksums", KEY_CHECKSUMS },
   { "scenario", "seed", KEY_SEED },
   { "scenario", "profile", KEY_PROFILE },
   { "device", "mac", KEY_MAC },
@@ -233,7 +240,7 @@ static int handle_key(struct parse_ctx *c, const char *section, const char *name
     return fail(c, c->lineno, "unknown key '%s' in [device]; the only key there is mac", name);
   }
   return fail(c, c->lineno, "unknown key '%s' in [scenario]; valid keys: description, source, capture, duration, "
-              "capture_start, capture_max_gap, seed, profile", name);
+              "capture_start, capture_max_gap, capture_checksums, seed, profile", name);
 }
 
 static int on_key(void *user, const char *section, const char *name, const char *value)
@@ -359,9 +366,16 @@ static int check_required(struct parse_ctx *c)
     }
     return fail(c, c->scenario_line, "[scenario] has no duration; add e.g. 'duration = 90s'");
   }
-  if (c->key_line[KEY_CAPTURE_MAX_GAP] != 0 && c->key_line[KEY_CAPTURE] == 0) {
-    return fail(c, c->key_line[KEY_CAPTURE_MAX_GAP], "capture_max_gap is set but there is no capture; remove it "
-                "or add 'capture = ...'");
+  if (c->key_line[KEY_CAPTURE] == 0) {
+    static const enum key_id needs_capture[] = { KEY_CAPTURE_MAX_GAP, KEY_CHECKSUMS };
+    size_t k;
+
+    for (k = 0; k < sizeof(needs_capture) / sizeof(needs_capture[0]); k++) {
+      if (c->key_line[needs_capture[k]] != 0) {
+        return fail(c, c->key_line[needs_capture[k]], "%s is set but there is no capture; remove it or add "
+                    "'capture = ...'", needs_capture[k] == KEY_CHECKSUMS ? "capture_checksums" : "capture_max_gap");
+      }
+    }
   }
   if (c->key_line[KEY_CAPTURE] != 0 && !sc->has_device_mac) {
     return fail(c, c->key_line[KEY_CAPTURE], "capture is set but [device] has no mac; add '[device]' with "
@@ -458,9 +472,10 @@ static int resolve_shared(struct parse_ctx *c, char *err, size_t errlen)
   if (stat(sc->capture_path, &st) != 0 || !S_ISREG(st.st_mode)) {
     const char *env = getenv(LWIPSIM_SHARED_ENV);
 
-    set_err(err, errlen, "%s:%d: shared capture '%s' not found (looked for %s); %s %s to the folder holding the "
+    set_err(err, errlen, "%s:%d: shared capture '%s' not found (looked for %s); %s %s the folder holding the "
             "shared captures", sc->path, line, name, sc->capture_path,
-            env != NULL && *env != '\0' ? "check" : "set", LWIPSIM_SHARED_ENV);
+            env != NULL && *env != '\0' ? "point" : "set", env != NULL && *env != '\0' ? LWIPSIM_SHARED_ENV " at" :
+            LWIPSIM_SHARED_ENV " to");
     return -1;
   }
   return 0;

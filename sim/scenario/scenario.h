@@ -48,6 +48,7 @@ struct lwipsim_scenario {
   int capture_is_shared;      /* capture was written "shared:NAME" */
   char profile[64];           /* the profile the scenario is meant for; "" when not set */
   uint64_t capture_max_gap_ms;/* longest pause kept between captured frames; 0 = keep all */
+  int capture_checksums_recompute; /* capture_checksums = recompute: fix peers' IPv4 checksums */
   uint8_t device_mac[6];
   int has_device_mac;
   uint64_t duration_ms;       /* virtual time the run lasts */

@@ -17,7 +17,7 @@ static const struct {
   { "outcome", NULL },
   { "exit_code", NULL },
   { "end_time_ms", NULL },
-  { "panic", (const char *const[]){ "message", "file", "line", "time_ms", NULL } },
+  { "panic", (const char *const[]){ "message", "file", "line", "time_ms", "arming", NULL } },
   { "crash", (const char *const[]){ "signal_name", "time_ms", NULL } },
   { "asserts", (const char *const[]){ "count", NULL } },
   { "heap", (const char *const[]){ "peak_bytes", "failed", NULL } },

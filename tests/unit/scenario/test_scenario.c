@@ -570,7 +570,7 @@ START_TEST(test_scenario_err_shared_not_found)
   snprintf(missing, sizeof(missing), "%s/no-such-folder", tmp_root);
   ck_assert_int_eq(setenv(LWIPSIM_SHARED_ENV, missing, 1), 0);
   expect_error("shared-missing", shared_text, 3, "shared capture 'c.pcap' not found", missing,
-               "check LWIPSIM_SHARED_CAPTURES", NULL);
+               "point LWIPSIM_SHARED_CAPTURES at the folder", NULL);
   /* no variable and no repository root above /tmp/...: say how to point at them */
   ck_assert_int_eq(unsetenv(LWIPSIM_SHARED_ENV), 0);
   expect_error("shared-no-root", shared_text, 3, "'shared:c.pcap'", "no repository root",
@@ -607,6 +607,7 @@ START_TEST(test_scenario_profile_and_max_gap)
   load_ok(make_scenario("no-profile", "[scenario]\nduration = 90s\n"));
   ck_assert_str_eq(sc.profile, "");
   ck_assert_uint_eq(sc.capture_max_gap_ms, 0);
+  ck_assert_int_eq(sc.capture_checksums_recompute, 0);
   lwipsim_scenario_free(&sc);
 
   expect_error("bad-profile", "[scenario]\nduration = 90s\nprofile = ../lwipopts\n", 3, "bad profile",
@@ -617,6 +618,24 @@ START_TEST(test_scenario_profile_and_max_gap)
                "capture_max_gap is set but there is no capture", NULL);
   expect_error("gap-bad", "[scenario]\nduration = 90s\ncapture = c.pcap\ncapture_max_gap = 60\n", 4,
                "bad time '60' for capture_max_gap", NULL);
+}
+END_TEST
+
+START_TEST(test_scenario_capture_checksums)
+{
+  const char *dir = make_scenario("checksums", "[scenario]\nduration = 9s\ncapture = c.pcap\n"
+                                               "capture_checksums = recompute\n[device]\nmac = 28:cd:c1:03:9e:26\n");
+  char capture[4200];
+
+  snprintf(capture, sizeof(capture), "%s/c.pcap", dir);
+  write_file(capture, "x");
+  load_ok(dir);
+  ck_assert_int_eq(sc.capture_checksums_recompute, 1);
+  lwipsim_scenario_free(&sc);
+  expect_error("checksums-bad", "[scenario]\nduration = 9s\ncapture = c.pcap\ncapture_checksums = fix\n", 4,
+               "bad capture_checksums 'fix'", "'keep'", "'recompute'", NULL);
+  expect_error("checksums-no-capture", "[scenario]\nduration = 9s\ncapture_checksums = keep\n", 3,
+               "capture_checksums is set but there is no capture", NULL);
 }
 END_TEST
 
@@ -680,6 +699,7 @@ Suite *scenario_suite(void)
     test_scenario_err_shared_not_found,
     test_scenario_err_shared_bad_name,
     test_scenario_profile_and_max_gap,
+    test_scenario_capture_checksums,
     test_capture_clock,
   };
   Suite *s = suite_create("scenario");
