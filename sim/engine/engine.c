@@ -1,16 +1,19 @@
 #include "engine/engine.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "device/device.h"
 #include "lwip/init.h"
 #include "lwip/netif.h"
 #include "lwip/timeouts.h"
 #include "netif/replay_netif.h"
+#include "pcap/frame_checksum.h"
 #include "pcap/pcap_reader.h"
 #include "port/clock.h"
 #include "record/events.h"
 #include "record/run_state.h"
+#include "scenario/capture_clock.h"
 #include "scenario/scenario.h"
 
 /* A timer that keeps re-arming itself for "now" would spin forever without
@@ -21,7 +24,8 @@ struct frame_cursor {
   struct lwipsim_pcap_reader *reader;
   struct lwipsim_frame frame;
   int have;
-  uint64_t start_ms;
+  uint64_t due_ms;                     /* virtual time the current frame is replayed */
+  struct lwipsim_capture_clock clock;  /* capture offsets to virtual time */
 };
 
 static int cursor_advance(struct frame_cursor *c, char *err, size_t errlen)
@@ -35,12 +39,37 @@ static int cursor_advance(struct frame_cursor *c, char *err, size_t errlen)
     return -1;
   }
   c->have = rc == 1;
+  if (c->have) {
+    uint64_t cut = c->clock.gaps_cut;
+    c->due_ms = lwipsim_capture_clock_due_ms(&c->clock, c->frame.time_us);
+    if (c->clock.gaps_cut != cut) {
+      lwipsim_event_add("capture pause before frame %llu shortened to capture_max_gap",
+                        (unsigned long long)lwipsim_pcap_frame_count(c->reader));
+    }
+  }
   return 0;
+}
+
+/* capture_checksums = recompute: a peer's frame gets the checksums it had on
+ * the wire (pcap/frame_checksum.h); the device's own frames are left as they
+ * are, being the reference, not input. */
+static void offer_frame(const struct lwipsim_engine_config *cfg, const struct lwipsim_frame *f)
+{
+  static uint8_t copy[65536];
+
+  if (cfg->scenario->capture_checksums_recompute && f->caplen <= sizeof(copy) &&
+      (f->caplen < 12 || memcmp(f->data + 6, cfg->device_mac, 6) != 0)) {
+    memcpy(copy, f->data, f->caplen);
+    lwipsim_frame_fix_checksums(copy, f->caplen);
+    lwipsim_replay_netif_offer(copy, f->caplen, f->len);
+    return;
+  }
+  lwipsim_replay_netif_offer(f->data, f->caplen, f->len);
 }
 
 static uint64_t cursor_due_ms(const struct frame_cursor *c)
 {
-  return c->have ? c->start_ms + c->frame.time_us / 1000u : LWIPSIM_TIME_NEVER;
+  return c->have ? c->due_ms : LWIPSIM_TIME_NEVER;
 }
 
 int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_t errlen)
@@ -55,7 +84,8 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
   }
   lwipsim_device_init(netif);
 
-  struct frame_cursor frames = {.reader = cfg->capture, .start_ms = sc->capture_start_ms};
+  struct frame_cursor frames = {.reader = cfg->capture};
+  lwipsim_capture_clock_init(&frames.clock, sc->capture_start_ms, sc->capture_max_gap_ms);
   if (cursor_advance(&frames, err, errlen) != 0) {
     return -1;
   }
@@ -87,7 +117,7 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
       lwipsim_device_run(&sc->actions[next_action++]);
     }
     while (frames.have && cursor_due_ms(&frames) <= t) {
-      lwipsim_replay_netif_offer(frames.frame.data, frames.frame.caplen, frames.frame.len);
+      offer_frame(cfg, &frames.frame);
       if (cursor_advance(&frames, err, errlen) != 0) {
         return -1;
       }

@@ -20,7 +20,10 @@
 
 #define MAX_ACTIONS 100000u /* far beyond any real script; bounds a runaway file */
 
-enum key_id { KEY_DESCRIPTION, KEY_SOURCE, KEY_CAPTURE, KEY_DURATION, KEY_CAPTURE_START, KEY_SEED, KEY_MAC, KEY_COUNT };
+enum key_id {
+  KEY_DESCRIPTION, KEY_SOURCE, KEY_CAPTURE, KEY_DURATION, KEY_CAPTURE_START, KEY_CAPTURE_MAX_GAP, KEY_CHECKSUMS, KEY_SEED,
+  KEY_PROFILE, KEY_MAC, KEY_COUNT
+};
 
 struct parse_ctx {
   struct lwipsim_scenario *sc;
@@ -126,6 +129,24 @@ static int set_time_key(struct parse_ctx *c, const char *key, const char *value,
   return 1;
 }
 
+/* Profile names are folder names under lwipopts/ (docs/profiles.md). */
+static int set_profile(struct parse_ctx *c, const char *value)
+{
+  const char *p;
+
+  for (p = value; *p != '\0'; p++) {
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '.' ||
+          *p == '-' || *p == '_')) {
+      break;
+    }
+  }
+  if (*value == '\0' || *p != '\0') {
+    return fail(c, c->lineno, "bad profile '%s'; write a profile name from `lwipsim profiles` (letters, digits, "
+                "'.', '-', '_'), e.g. circuitpython-9.0.5", value);
+  }
+  return copy_text(c, "profile", c->sc->profile, sizeof(c->sc->profile), value);
+}
+
 static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const char *value)
 {
   struct lwipsim_scenario *sc = c->sc;
@@ -151,6 +172,22 @@ static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const c
     return 1;
   case KEY_CAPTURE_START:
     return set_time_key(c, key, value, &sc->capture_start_ms);
+  case KEY_CAPTURE_MAX_GAP:
+    if (!set_time_key(c, key, value, &sc->capture_max_gap_ms)) {
+      return 0;
+    }
+    if (sc->capture_max_gap_ms == 0) {
+      return fail(c, c->lineno, "capture_max_gap must be more than 0; remove the line to keep the capture's spacing");
+    }
+    return 1;
+  case KEY_PROFILE:
+    return set_profile(c, value);
+  case KEY_CHECKSUMS:
+    if (strcmp(value, "keep") != 0 && strcmp(value, "recompute") != 0) {
+      return fail(c, c->lineno, "bad capture_checksums '%s'; write 'keep' (the default) or 'recompute'", value);
+    }
+    sc->capture_checksums_recompute = strcmp(value, "recompute") == 0;
+    return 1;
   case KEY_SEED:
     if (lwipsim_scenario_parse_uint(value, UINT32_MAX, &v) != 0) {
       return fail(c, c->lineno, "bad seed '%s'; write a whole number from 0 to 4294967295", value);
@@ -178,7 +215,10 @@ static const struct {
   { "scenario", "capture", KEY_CAPTURE },
   { "scenario", "duration", KEY_DURATION },
   { "scenario", "capture_start", KEY_CAPTURE_START },
+  { "scenario", "capture_max_gap", KEY_CAPTURE_MAX_GAP },
+  { "scenario", "capture_checksums", KEY_CHECKSUMS },
   { "scenario", "seed", KEY_SEED },
+  { "scenario", "profile", KEY_PROFILE },
   { "device", "mac", KEY_MAC },
 };
 
@@ -200,7 +240,7 @@ static int handle_key(struct parse_ctx *c, const char *section, const char *name
     return fail(c, c->lineno, "unknown key '%s' in [device]; the only key there is mac", name);
   }
   return fail(c, c->lineno, "unknown key '%s' in [scenario]; valid keys: description, source, capture, duration, "
-              "capture_start, seed", name);
+              "capture_start, capture_max_gap, capture_checksums, seed, profile", name);
 }
 
 static int on_key(void *user, const char *section, const char *name, const char *value)
@@ -326,6 +366,17 @@ static int check_required(struct parse_ctx *c)
     }
     return fail(c, c->scenario_line, "[scenario] has no duration; add e.g. 'duration = 90s'");
   }
+  if (c->key_line[KEY_CAPTURE] == 0) {
+    static const enum key_id needs_capture[] = { KEY_CAPTURE_MAX_GAP, KEY_CHECKSUMS };
+    size_t k;
+
+    for (k = 0; k < sizeof(needs_capture) / sizeof(needs_capture[0]); k++) {
+      if (c->key_line[needs_capture[k]] != 0) {
+        return fail(c, c->key_line[needs_capture[k]], "%s is set but there is no capture; remove it or add "
+                    "'capture = ...'", needs_capture[k] == KEY_CHECKSUMS ? "capture_checksums" : "capture_max_gap");
+      }
+    }
+  }
   if (c->key_line[KEY_CAPTURE] != 0 && !sc->has_device_mac) {
     return fail(c, c->key_line[KEY_CAPTURE], "capture is set but [device] has no mac; add '[device]' with "
                 "'mac = XX:XX:XX:XX:XX:XX', the device's MAC in the capture");
@@ -347,6 +398,89 @@ static int check_required(struct parse_ctx *c)
   return 1;
 }
 
+/* The nearest folder at or above dir holding both scenarios/ and lwipopts/:
+ * the repository's root, whatever the checkout is called. */
+static int find_repo_root(const char *dir, char *root, size_t rootlen)
+{
+  char path[PATH_MAX + 16];
+  struct stat st;
+  char *slash;
+
+  if (realpath(dir, root) == NULL || strlen(root) >= rootlen) {
+    return -1;
+  }
+  for (;;) {
+    snprintf(path, sizeof(path), "%s/scenarios", root);
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+      snprintf(path, sizeof(path), "%s/lwipopts", root);
+      if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        return 0;
+      }
+    }
+    slash = strrchr(root, '/');
+    if (slash == NULL || slash == root) {
+      return -1;
+    }
+    *slash = '\0';
+  }
+}
+
+int lwipsim_shared_captures_dir(const char *scenario_dir, char *out, size_t outlen)
+{
+  const char *env = getenv(LWIPSIM_SHARED_ENV);
+  char root[PATH_MAX];
+  int n;
+
+  if (env != NULL && *env != '\0') {
+    n = snprintf(out, outlen, "%s", env);
+  } else if (find_repo_root(scenario_dir, root, sizeof(root)) == 0) {
+    n = snprintf(out, outlen, "%s/../shared/captures", root);
+  } else {
+    return -1;
+  }
+  return n < 0 || (size_t)n >= outlen ? -1 : 0;
+}
+
+/* "shared:NAME": NAME is a file name in the shared captures folder, which is
+ * outside the repository and never copied into it. */
+static int resolve_shared(struct parse_ctx *c, char *err, size_t errlen)
+{
+  struct lwipsim_scenario *sc = c->sc;
+  const char *name = c->capture + strlen(LWIPSIM_SHARED_PREFIX);
+  int line = c->key_line[KEY_CAPTURE];
+  char dir[PATH_MAX];
+  struct stat st;
+  int n;
+
+  sc->capture_is_shared = 1;
+  if (*name == '\0' || strchr(name, '/') != NULL || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
+    set_err(err, errlen, "%s:%d: bad shared capture '%s'; write 'shared:FILE' with a file name and no '/', e.g. "
+            "shared:01_lwip_esp8266_osram_lightify_setup_mdns_httpsvc.pcap", sc->path, line, c->capture);
+    return -1;
+  }
+  if (lwipsim_shared_captures_dir(c->dir, dir, sizeof(dir)) != 0) {
+    set_err(err, errlen, "%s:%d: capture '%s' is in the shared captures, but %s is not set and no repository root "
+            "(a folder with scenarios/ and lwipopts/) is above the scenario; set %s to the shared captures folder",
+            sc->path, line, c->capture, LWIPSIM_SHARED_ENV, LWIPSIM_SHARED_ENV);
+    return -1;
+  }
+  n = snprintf(sc->capture_path, sizeof(sc->capture_path), "%s/%s", dir, name);
+  if (n < 0 || (size_t)n >= sizeof(sc->capture_path)) {
+    set_err(err, errlen, "%s:%d: capture path is too long", sc->path, line);
+    return -1;
+  }
+  if (stat(sc->capture_path, &st) != 0 || !S_ISREG(st.st_mode)) {
+    const char *env = getenv(LWIPSIM_SHARED_ENV);
+
+    set_err(err, errlen, "%s:%d: shared capture '%s' not found (looked for %s); %s %s the folder holding the "
+            "shared captures", sc->path, line, name, sc->capture_path,
+            env != NULL && *env != '\0' ? "point" : "set", env != NULL && *env != '\0' ? LWIPSIM_SHARED_ENV " at" :
+            LWIPSIM_SHARED_ENV " to");
+    return -1;
+  }
+  return 0;
+}
+
 static int resolve_capture(struct parse_ctx *c, char *err, size_t errlen)
 {
   struct lwipsim_scenario *sc = c->sc;
@@ -355,6 +489,9 @@ static int resolve_capture(struct parse_ctx *c, char *err, size_t errlen)
 
   if (c->capture[0] == '\0') {
     return 0;
+  }
+  if (strncmp(c->capture, LWIPSIM_SHARED_PREFIX, strlen(LWIPSIM_SHARED_PREFIX)) == 0) {
+    return resolve_shared(c, err, errlen);
   }
   if (c->capture[0] == '/') {
     n = snprintf(sc->capture_path, sizeof(sc->capture_path), "%s", c->capture);

@@ -43,7 +43,12 @@ struct lwipsim_scenario {
   char name[128];             /* the directory's base name */
   char description[512];
   char source[1024];          /* where the traffic came from */
-  char capture_path[PATH_MAX];/* resolved relative to the scenario dir; "" when none */
+  char capture_path[PATH_MAX];/* resolved relative to the scenario dir (or the shared
+                                 captures folder for "shared:NAME"); "" when none */
+  int capture_is_shared;      /* capture was written "shared:NAME" */
+  char profile[64];           /* the profile the scenario is meant for; "" when not set */
+  uint64_t capture_max_gap_ms;/* longest pause kept between captured frames; 0 = keep all */
+  int capture_checksums_recompute; /* capture_checksums = recompute: fix peers' IPv4 checksums */
   uint8_t device_mac[6];
   int has_device_mac;
   uint64_t duration_ms;       /* virtual time the run lasts */
@@ -57,6 +62,19 @@ struct lwipsim_scenario {
  * Returns 0, or -1 with a one-line message "FILE:LINE: problem" in err. */
 int lwipsim_scenario_load(const char *dir_or_file, struct lwipsim_scenario *sc, char *err, size_t errlen);
 void lwipsim_scenario_free(struct lwipsim_scenario *sc);
+
+/* Prefix of a capture that lives outside the repository: "shared:NAME". */
+#define LWIPSIM_SHARED_PREFIX "shared:"
+/* Environment variable naming the folder of the shared captures. */
+#define LWIPSIM_SHARED_ENV "LWIPSIM_SHARED_CAPTURES"
+
+/* The folder "shared:NAME" captures are read from, for a scenario in
+ * scenario_dir: $LWIPSIM_SHARED_CAPTURES when set and not empty, else
+ * <repo>/../shared/captures, <repo> being the nearest folder at or above
+ * scenario_dir that holds both scenarios/ and lwipopts/. Writes the folder
+ * (which need not exist) to out and returns 0; returns -1 when the variable is
+ * unset and no repository root is found. */
+int lwipsim_shared_captures_dir(const char *scenario_dir, char *out, size_t outlen);
 
 /* "28:cd:c1:03:9e:26" -> mac; returns 0 or -1. */
 int lwipsim_parse_mac(const char *s, uint8_t mac[6]);

@@ -1,5 +1,6 @@
 #include "test_pcap.h"
 
+#include "pcap/frame_checksum.h"
 #include "pcap/pcap_reader.h"
 #include "pcap/pcap_writer.h"
 
@@ -514,6 +515,109 @@ START_TEST(test_pcap_shared_captures)
 }
 END_TEST
 
+/* ---- checksum repair (capture_checksums = recompute) ---- */
+
+/* Ethernet + IPv4 10.10.10.1 -> 10.10.10.146 (ID 1, TTL 255) + the protocol's
+ * bytes; both checksums left as 0xdead, as a NIC with offload would leave them. */
+static size_t make_ipv4_frame(uint8_t *f, uint8_t proto, const uint8_t *l4, size_t l4len)
+{
+  static const uint8_t hdr[34] = { 0x5c, 0xcf, 0x7f, 0x07, 0xae, 0xfb, 0x00, 0xb5, 0x6d, 0x06, 0x08, 0xba, 0x08, 0x00,
+                                   0x45, 0, 0, 0, 0, 1, 0, 0, 255, 0, 0xde, 0xad, 10, 10, 10, 1, 10, 10, 10, 146 };
+
+  memcpy(f, hdr, sizeof(hdr));
+  f[16] = (uint8_t)((20 + l4len) >> 8);
+  f[17] = (uint8_t)(20 + l4len);
+  f[23] = proto;
+  memcpy(f + 34, l4, l4len);
+  return 34 + l4len;
+}
+
+/* The expected sums were computed independently (RFC 1071 one's complement
+ * sum, RFC 768/793 pseudo-header) with a few lines of Python. */
+START_TEST(test_frame_checksum_fix)
+{
+  static const uint8_t udp[16] = { 0, 67, 0, 68, 0, 16, 0xde, 0xad, 'l', 'w', 'i', 'p', 's', 'i', 'm', '!' };
+  static const uint8_t tcp[20] = { 0, 80, 0xc3, 0x50, 0, 0, 0x03, 0xe8, 0, 0, 0x07, 0xd0, 0x50, 0x12, 0x04, 0x00,
+                                   0xde, 0xad, 0, 0 };
+  static const uint8_t icmp[11] = { 8, 0, 0xde, 0xad, 0x12, 0x34, 0, 1, 'a', 'b', 'c' };
+  uint8_t f[128];
+  size_t n;
+
+  n = make_ipv4_frame(f, 17, udp, sizeof(udp));
+  ck_assert_int_eq(lwipsim_frame_fix_checksums(f, n), 2);
+  ck_assert_uint_eq((unsigned)(f[24] << 8 | f[25]), 0x9321);
+  ck_assert_uint_eq((unsigned)(f[40] << 8 | f[41]), 0x202e);
+  ck_assert_int_eq(lwipsim_frame_fix_checksums(f, n), 0); /* right ones stay */
+
+  n = make_ipv4_frame(f, 6, tcp, sizeof(tcp));
+  ck_assert_int_eq(lwipsim_frame_fix_checksums(f, n), 2);
+  ck_assert_uint_eq((unsigned)(f[50] << 8 | f[51]), 0xb3d3);
+
+  n = make_ipv4_frame(f, 1, icmp, sizeof(icmp));
+  ck_assert_int_eq(lwipsim_frame_fix_checksums(f, n), 2);
+  ck_assert_uint_eq((unsigned)(f[36] << 8 | f[37]), 0x2168);
+}
+END_TEST
+
+START_TEST(test_frame_checksum_left_alone)
+{
+  static const uint8_t udp[16] = { 0, 67, 0, 68, 0, 16, 0, 0, 'l', 'w', 'i', 'p', 's', 'i', 'm', '!' };
+  uint8_t f[128];
+  size_t n;
+
+  /* UDP checksum 0 means "none": only the IP header is fixed */
+  n = make_ipv4_frame(f, 17, udp, sizeof(udp));
+  ck_assert_int_eq(lwipsim_frame_fix_checksums(f, n), 1);
+  ck_assert_uint_eq((unsigned)(f[40] << 8 | f[41]), 0);
+  /* a fragment: header fixed, its UDP checksum spans other frames */
+  n = make_ipv4_frame(f, 17, udp, sizeof(udp));
+  f[40] = 0xde;
+  f[20] = 0x20; /* MF */
+  ck_assert_int_eq(lwipsim_frame_fix_checksums(f, n), 1);
+  ck_assert_uint_eq((unsigned)(f[40] << 8 | f[41]), 0xde00);
+  /* cut by the snaplen, a bad header length, not IPv4: untouched */
+  n = make_ipv4_frame(f, 17, udp, sizeof(udp));
+  ck_assert_int_eq(lwipsim_frame_fix_checksums(f, n - 1), 0);
+  f[14] = 0x44;
+  ck_assert_int_eq(lwipsim_frame_fix_checksums(f, n), 0);
+  f[14] = 0x45;
+  f[13] = 0x06; /* ARP */
+  ck_assert_int_eq(lwipsim_frame_fix_checksums(f, n), 0);
+  ck_assert_int_eq(lwipsim_frame_fix_checksums(f, 20), 0);
+  ck_assert_uint_eq((unsigned)(f[24] << 8 | f[25]), 0xdead);
+}
+END_TEST
+
+/* Capture 03 (IoT Sentinel, taken at the access point): the AP's DHCP OFFER,
+ * frame 5, has UDP checksum 0x29ec where the wire had 0xc093 (Wireshark's
+ * calculated value for that frame). */
+START_TEST(test_frame_checksum_shared_offer)
+{
+  const char *dir = getenv("LWIPSIM_SHARED_CAPTURES");
+  struct lwipsim_pcap_reader *r = NULL;
+  struct lwipsim_frame fr;
+  uint8_t f[2048];
+  char path[4096];
+  int i;
+
+  snprintf(path, sizeof(path), "%s/03_lwip_esp8266_smartercoffee_dhcp_retx.pcap",
+           dir != NULL && *dir != '\0' ? dir : LWIPSIM_SOURCE_DIR "/../shared/captures");
+  if (lwipsim_pcap_open(path, &r, err, sizeof(err)) != 0) {
+    printf("SKIP test_frame_checksum_shared_offer: %s\n", err);
+    return;
+  }
+  for (i = 0; i < 5; i++) {
+    ck_assert_int_eq(lwipsim_pcap_next(r, &fr, err, sizeof(err)), 1);
+  }
+  ck_assert_uint_le(fr.caplen, sizeof(f));
+  memcpy(f, fr.data, fr.caplen);
+  ck_assert_uint_eq((unsigned)(f[40] << 8 | f[41]), 0x29ec);
+  ck_assert_int_eq(lwipsim_frame_fix_checksums(f, fr.caplen), 1);
+  ck_assert_uint_eq((unsigned)(f[40] << 8 | f[41]), 0xc093);
+  lwipsim_pcap_close(r);
+}
+END_TEST
+
 Suite *pcap_suite(void)
 {
   const TTest *tests[] = {
@@ -533,6 +637,9 @@ Suite *pcap_suite(void)
     test_pcap_writer_round_trip,
     test_pcap_writer_open_fails,
     test_pcap_shared_captures,
+    test_frame_checksum_fix,
+    test_frame_checksum_left_alone,
+    test_frame_checksum_shared_offer,
   };
   Suite *s = suite_create("pcap");
   TCase *tc = tcase_create("pcap");

@@ -1,5 +1,6 @@
 #include "test_scenario.h"
 
+#include "scenario/capture_clock.h"
 #include "scenario/scenario.h"
 
 #include <ftw.h>
@@ -485,6 +486,187 @@ START_TEST(test_scenario_err_indented)
 }
 END_TEST
 
+/* ---- shared captures, profile, capture_max_gap ---- */
+
+static const char shared_text[] = "[scenario]\n"
+                                  "duration = 90s\n"
+                                  "capture = shared:c.pcap\n" /* line 3 */
+                                  "[device]\n"
+                                  "mac = 28:cd:c1:03:9e:26\n";
+
+/* TMP/name/ with sub-folders; returns TMP/name. */
+static const char *make_dirs(const char *name, const char *const *subs)
+{
+  static char base[4096];
+  char path[4300];
+
+  snprintf(base, sizeof(base), "%s/%s", tmp_root, name);
+  ck_assert_int_eq(mkdir(base, 0700), 0);
+  for (; *subs != NULL; subs++) {
+    snprintf(path, sizeof(path), "%s/%s", base, *subs);
+    ck_assert_msg(mkdir(path, 0700) == 0, "mkdir %s", path);
+  }
+  return base;
+}
+
+START_TEST(test_scenario_shared_from_env)
+{
+  const char *dir = make_scenario("shared-env", shared_text);
+  char captures[4200], expect[4300];
+
+  snprintf(captures, sizeof(captures), "%s/caps", tmp_root);
+  ck_assert_int_eq(mkdir(captures, 0700), 0);
+  snprintf(expect, sizeof(expect), "%s/c.pcap", captures);
+  write_file(expect, "not read by the scenario loader");
+  ck_assert_int_eq(setenv(LWIPSIM_SHARED_ENV, captures, 1), 0);
+  load_ok(dir);
+  ck_assert_str_eq(sc.capture_path, expect);
+  ck_assert_int_eq(sc.capture_is_shared, 1);
+  lwipsim_scenario_free(&sc);
+}
+END_TEST
+
+/* Without the variable: <repo>/../shared/captures, <repo> being the nearest
+ * folder above the scenario with scenarios/ and lwipopts/ (tests/ has
+ * scenarios/ too, but no lwipopts/, so a test scenario finds the real root). */
+START_TEST(test_scenario_shared_from_repo_root)
+{
+  static const char *const subs[] = { "repo", "repo/lwipopts", "repo/scenarios", "repo/tests",
+                                      "repo/tests/scenarios", "repo/tests/scenarios/x", "shared",
+                                      "shared/captures", NULL };
+  const char *base = make_dirs("layout", subs);
+  char ini[4300], pcap[4300], got[4300];
+
+  snprintf(ini, sizeof(ini), "%s/repo/tests/scenarios/x/scenario.ini", base);
+  write_file(ini, shared_text);
+  snprintf(pcap, sizeof(pcap), "%s/shared/captures/c.pcap", base);
+  write_file(pcap, "x");
+  ck_assert_int_eq(unsetenv(LWIPSIM_SHARED_ENV), 0);
+  load_ok(ini);
+  /* the root is the real path; the file must be the one written above */
+  ck_assert_msg(strstr(sc.capture_path, "/repo/../shared/captures/c.pcap") != NULL, "%s", sc.capture_path);
+  ck_assert_ptr_nonnull(realpath(sc.capture_path, got));
+  ck_assert_str_eq(strrchr(got, '/'), "/c.pcap");
+  lwipsim_scenario_free(&sc);
+
+  snprintf(ini, sizeof(ini), "%s/repo/tests/scenarios/x", base);
+  ck_assert_int_eq(lwipsim_shared_captures_dir(ini, got, sizeof(got)), 0);
+  ck_assert_msg(strstr(got, "/layout/repo/../shared/captures") != NULL, "%s", got);
+  /* the variable wins, even over a root that has the captures */
+  ck_assert_int_eq(setenv(LWIPSIM_SHARED_ENV, "/elsewhere", 1), 0);
+  ck_assert_int_eq(lwipsim_shared_captures_dir(ini, got, sizeof(got)), 0);
+  ck_assert_str_eq(got, "/elsewhere");
+  /* empty counts as unset */
+  ck_assert_int_eq(setenv(LWIPSIM_SHARED_ENV, "", 1), 0);
+  ck_assert_int_eq(lwipsim_shared_captures_dir(ini, got, sizeof(got)), 0);
+  ck_assert_msg(strstr(got, "/layout/repo/../shared/captures") != NULL, "%s", got);
+}
+END_TEST
+
+START_TEST(test_scenario_err_shared_not_found)
+{
+  char missing[4200];
+
+  snprintf(missing, sizeof(missing), "%s/no-such-folder", tmp_root);
+  ck_assert_int_eq(setenv(LWIPSIM_SHARED_ENV, missing, 1), 0);
+  expect_error("shared-missing", shared_text, 3, "shared capture 'c.pcap' not found", missing,
+               "point LWIPSIM_SHARED_CAPTURES at the folder", NULL);
+  /* no variable and no repository root above /tmp/...: say how to point at them */
+  ck_assert_int_eq(unsetenv(LWIPSIM_SHARED_ENV), 0);
+  expect_error("shared-no-root", shared_text, 3, "'shared:c.pcap'", "no repository root",
+               "set LWIPSIM_SHARED_CAPTURES", NULL);
+  ck_assert_int_eq(lwipsim_shared_captures_dir(tmp_root, missing, sizeof(missing)), -1);
+}
+END_TEST
+
+START_TEST(test_scenario_err_shared_bad_name)
+{
+  ck_assert_int_eq(setenv(LWIPSIM_SHARED_ENV, tmp_root, 1), 0);
+  expect_error("shared-dotdot", "[scenario]\nduration = 9s\ncapture = shared:../x.pcap\n[device]\n"
+               "mac = 28:cd:c1:03:9e:26\n", 3, "bad shared capture", "no '/'", NULL);
+  expect_error("shared-empty", "[scenario]\nduration = 9s\ncapture = shared:\n[device]\n"
+               "mac = 28:cd:c1:03:9e:26\n", 3, "bad shared capture", NULL);
+}
+END_TEST
+
+START_TEST(test_scenario_profile_and_max_gap)
+{
+  const char *dir = make_scenario("profile", "[scenario]\nduration = 90s\nprofile = circuitpython-9.0.5\n"
+                                             "capture = c.pcap\ncapture_max_gap = 1.5s\n[device]\n"
+                                             "mac = 28:cd:c1:03:9e:26\n");
+  char capture[4200];
+
+  snprintf(capture, sizeof(capture), "%s/c.pcap", dir);
+  write_file(capture, "x");
+  load_ok(dir);
+  ck_assert_str_eq(sc.profile, "circuitpython-9.0.5");
+  ck_assert_uint_eq(sc.capture_max_gap_ms, 1500);
+  ck_assert_int_eq(sc.capture_is_shared, 0);
+  lwipsim_scenario_free(&sc);
+
+  load_ok(make_scenario("no-profile", "[scenario]\nduration = 90s\n"));
+  ck_assert_str_eq(sc.profile, "");
+  ck_assert_uint_eq(sc.capture_max_gap_ms, 0);
+  ck_assert_int_eq(sc.capture_checksums_recompute, 0);
+  lwipsim_scenario_free(&sc);
+
+  expect_error("bad-profile", "[scenario]\nduration = 90s\nprofile = ../lwipopts\n", 3, "bad profile",
+               "lwipsim profiles", NULL);
+  expect_error("gap-zero", "[scenario]\nduration = 90s\ncapture = c.pcap\ncapture_max_gap = 0s\n", 4,
+               "capture_max_gap must be more than 0", NULL);
+  expect_error("gap-no-capture", "[scenario]\nduration = 90s\ncapture_max_gap = 60s\n", 3,
+               "capture_max_gap is set but there is no capture", NULL);
+  expect_error("gap-bad", "[scenario]\nduration = 90s\ncapture = c.pcap\ncapture_max_gap = 60\n", 4,
+               "bad time '60' for capture_max_gap", NULL);
+}
+END_TEST
+
+START_TEST(test_scenario_capture_checksums)
+{
+  const char *dir = make_scenario("checksums", "[scenario]\nduration = 9s\ncapture = c.pcap\n"
+                                               "capture_checksums = recompute\n[device]\nmac = 28:cd:c1:03:9e:26\n");
+  char capture[4200];
+
+  snprintf(capture, sizeof(capture), "%s/c.pcap", dir);
+  write_file(capture, "x");
+  load_ok(dir);
+  ck_assert_int_eq(sc.capture_checksums_recompute, 1);
+  lwipsim_scenario_free(&sc);
+  expect_error("checksums-bad", "[scenario]\nduration = 9s\ncapture = c.pcap\ncapture_checksums = fix\n", 4,
+               "bad capture_checksums 'fix'", "'keep'", "'recompute'", NULL);
+  expect_error("checksums-no-capture", "[scenario]\nduration = 9s\ncapture_checksums = keep\n", 3,
+               "capture_checksums is set but there is no capture", NULL);
+}
+END_TEST
+
+START_TEST(test_capture_clock)
+{
+  struct lwipsim_capture_clock c;
+
+  /* no limit: capture_start plus the offset, truncated to ms */
+  lwipsim_capture_clock_init(&c, 500, 0);
+  ck_assert_uint_eq(lwipsim_capture_clock_due_ms(&c, 0), 500);
+  ck_assert_uint_eq(lwipsim_capture_clock_due_ms(&c, 1999), 501);
+  ck_assert_uint_eq(lwipsim_capture_clock_due_ms(&c, 24251275117830ull), 24251275617ull);
+  ck_assert_uint_eq(c.gaps_cut, 0);
+
+  /* capture 18's shape: 0 s, then 24251275.117830 s, 15.770375 s later, ... */
+  lwipsim_capture_clock_init(&c, 0, 60000);
+  ck_assert_uint_eq(lwipsim_capture_clock_due_ms(&c, 0), 0);
+  ck_assert_uint_eq(lwipsim_capture_clock_due_ms(&c, 24251275117830ull), 60000);
+  ck_assert_uint_eq(lwipsim_capture_clock_due_ms(&c, 24251290888205ull), 75770);
+  ck_assert_uint_eq(c.gaps_cut, 1);
+  /* a pause of exactly the limit is kept; one just over it is cut */
+  ck_assert_uint_eq(lwipsim_capture_clock_due_ms(&c, 24251350888205ull), 135770);
+  ck_assert_uint_eq(lwipsim_capture_clock_due_ms(&c, 24251410888206ull), 195770);
+  ck_assert_uint_eq(c.gaps_cut, 2);
+  /* equal offsets (the reader clamps backwards time) are due together */
+  ck_assert_uint_eq(lwipsim_capture_clock_due_ms(&c, 24251410888206ull), 195770);
+  ck_assert_uint_eq(lwipsim_capture_clock_due_ms(&c, 5), 195770);
+  ck_assert_uint_eq(c.gaps_cut, 2);
+}
+END_TEST
+
 Suite *scenario_suite(void)
 {
   const TTest *tests[] = {
@@ -512,6 +694,13 @@ Suite *scenario_suite(void)
     test_scenario_err_syntax,
     test_scenario_err_line_too_long,
     test_scenario_err_indented,
+    test_scenario_shared_from_env,
+    test_scenario_shared_from_repo_root,
+    test_scenario_err_shared_not_found,
+    test_scenario_err_shared_bad_name,
+    test_scenario_profile_and_max_gap,
+    test_scenario_capture_checksums,
+    test_capture_clock,
   };
   Suite *s = suite_create("scenario");
   TCase *tc = tcase_create("scenario");
