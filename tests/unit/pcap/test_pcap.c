@@ -481,7 +481,7 @@ static void read_shared_capture(const char *path)
 
 START_TEST(test_pcap_shared_captures)
 {
-  const char *dir = getenv("LWIPSIM_CAPTURES");
+  const char *dir = getenv("LWIPSIM_SHARED_CAPTURES");
   char path[4096];
   struct dirent *e;
   DIR *d;
@@ -492,7 +492,7 @@ START_TEST(test_pcap_shared_captures)
   }
   d = opendir(dir);
   if (d == NULL) {
-    printf("SKIP test_pcap_shared_captures: no captures at %s (set LWIPSIM_CAPTURES to a folder of .pcap files)\n",
+    printf("SKIP test_pcap_shared_captures: no captures at %s (set LWIPSIM_SHARED_CAPTURES to a folder of .pcap files)\n",
            dir);
     fflush(stdout);
     return;
