@@ -5,7 +5,9 @@
 #include <stdlib.h>
 
 #include "pcap/test_pcap.h"
+#include "replay/test_replay_neighbours.h"
 #include "replay/test_replay_rewriter.h"
+#include "replay/test_replay_tx_match.h"
 #include "scenario/test_scenario.h"
 
 typedef Suite *(suite_getter_fn)(void);
@@ -15,6 +17,8 @@ int main(void)
   suite_getter_fn *suites[] = {
     pcap_suite,
     rewriter_suite,
+    neighbours_suite,
+    tx_match_suite,
     scenario_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);
