@@ -27,11 +27,12 @@ static struct lwipsim_tx_match *tx_match;
 /* Synthetic neighbour replies wait here for the engine's next step: handing
  * lwIP a frame from inside its own output path would re-enter it. */
 #define PENDING_MAX 8
-static struct {
+struct synthetic_frame {
   uint8_t frame[LWIPSIM_NB_REPLY_MAX];
   uint32_t len;
   enum lwipsim_nb_kind kind;
-} pending[PENDING_MAX];
+};
+static struct synthetic_frame pending[PENDING_MAX];
 static unsigned n_pending;
 
 static void copy_tx_match(void)
@@ -240,15 +241,18 @@ unsigned lwipsim_replay_netif_deliver_synthetic(void)
   /* a reply may make lwIP send what it queued, never ask again at once;
    * the bound only guards against a loop */
   for (unsigned round = 0; n_pending > 0 && round < PENDING_MAX; round++) {
+    /* taken out first: lwIP's output during injection queues new ones */
     unsigned n = n_pending;
+    struct synthetic_frame batch[PENDING_MAX];
+    memcpy(batch, pending, sizeof batch);
     n_pending = 0;
     for (unsigned i = 0; i < n; i++) {
       if (!netif_is_up(&device_netif) || !netif_is_link_up(&device_netif)) {
         continue; /* the asker went away: the answer finds no one */
       }
-      if (inject(pending[i].frame, pending[i].len)) {
+      if (inject(batch[i].frame, batch[i].len)) {
         delivered++;
-        if (pending[i].kind == LWIPSIM_NB_ARP) {
+        if (batch[i].kind == LWIPSIM_NB_ARP) {
           lwipsim_state->frames.synthetic_arp_replies++;
         } else {
           lwipsim_state->frames.synthetic_nd_replies++;
