@@ -13,7 +13,7 @@ static void usage(FILE *out)
   fprintf(out,
           "usage: lwipsim replay --profile NAME --scenario DIR [--lwip 2.1.3|2.2.1]\n"
           "                      [--demand [--profile-caps]] [--json FILE] [--pcap-out FILE]\n"
-          "                      [--device-mac MAC] [--cap POOL=N] [--quiet]\n"
+          "                      [--device-mac MAC] [--cap POOL=N] [--strict] [--quiet]\n"
           "\n"
           "Replays the scenario's capture and device script through the real lwIP built with\n"
           "the profile's lwipopts.h, in virtual time, and prints each memp pool's size, peak\n"
@@ -28,8 +28,11 @@ static void usage(FILE *out)
           "  --pcap-out FILE    write every frame the stack transmits\n"
           "  --device-mac MAC   the device's MAC in the capture, if the scenario does not say\n"
           "  --cap POOL=N       let at most N elements of POOL be used\n"
+          "  --strict           any frame of the capture that diverged (no longer fits the live\n"
+          "                     stack) fails the run: exit 5 instead of 0 or 3, after the record\n"
           "\n"
-          "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash\n");
+          "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash,\n"
+          "      5 frames diverged (--strict)\n");
 }
 
 int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)

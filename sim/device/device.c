@@ -110,3 +110,8 @@ int lwipsim_device_run(const struct lwipsim_action *a)
   }
   return -1;
 }
+
+void lwipsim_device_poll(void)
+{
+  lwipsim_http_poll();
+}

@@ -10,4 +10,8 @@ void lwipsim_device_init(struct netif *netif);
  * as firmware that ignores an error code would). */
 int lwipsim_device_run(const struct lwipsim_action *a);
 
+/* The firmware's main loop between lwIP's turns: apps answer what lwIP
+ * queued for them. The engine calls it after every step. */
+void lwipsim_device_poll(void);
+
 #endif

@@ -13,18 +13,23 @@
 #define REQ_MAX 512
 #define POLL_INTERVAL 4 /* x 500 ms: drop a client that stalls for 2 s */
 
-static const char page[] =
+/* Header block and body go out as two sends, as adafruit_httpserver's
+ * Response does (send_headers, then the body; each a socket send, which
+ * CircuitPython's socketpool turns into tcp_write + tcp_output). */
+static const char head[] =
     "HTTP/1.1 200 OK\r\n"
     "Content-Type: text/html\r\n"
     "Content-Length: 46\r\n"
     "Connection: close\r\n"
-    "\r\n"
-    "<html><body><h1>kittyfood</h1></body></html>\r\n";
+    "\r\n";
+static const char body[] = "<html><body><h1>kittyfood</h1></body></html>\r\n";
 
 struct http_conn {
   char req[REQ_MAX];
   u16_t req_len;
   int answered;
+  int ready;            /* whole request in: the app answers on its next poll */
+  struct tcp_pcb *pcb;
 };
 
 static struct tcp_pcb *listener;
@@ -86,13 +91,26 @@ static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
 static err_t answer(struct tcp_pcb *pcb, struct http_conn *c)
 {
   c->answered = 1;
-  if (tcp_write(pcb, page, sizeof page - 1, 0) != ERR_OK) {
-    lwipsim_event_add("http: tcp_write failed, closing");
-    return conn_close(pcb, c);
+  static const char *const parts[] = {head, body};
+  static const u16_t lens[] = {sizeof head - 1, sizeof body - 1};
+  for (int i = 0; i < 2; i++) {
+    if (tcp_write(pcb, parts[i], lens[i], 0) != ERR_OK) {
+      lwipsim_event_add("http: tcp_write failed, closing");
+      return conn_close(pcb, c);
+    }
+    tcp_output(pcb);
   }
-  tcp_output(pcb);
   served++;
   return ERR_OK;
+}
+
+void lwipsim_http_poll(void)
+{
+  for (int i = 0; i < MAX_CONNS; i++) {
+    if (conn_used[i] && conns[i].ready && !conns[i].answered) {
+      answer(conns[i].pcb, &conns[i]);
+    }
+  }
 }
 
 static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
@@ -101,6 +119,9 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
   if (p == NULL || err != ERR_OK) {
     if (p != NULL) {
       pbuf_free(p);
+    }
+    if (p == NULL && c != NULL && c->ready && !c->answered) {
+      return ERR_OK; /* the peer is done sending; the app still answers, then closes */
     }
     return conn_close(pcb, c);
   }
@@ -112,7 +133,11 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
     c->req_len = (u16_t)(c->req_len + n);
     c->req[c->req_len] = '\0';
     if (strstr(c->req, "\r\n\r\n") != NULL || c->req_len == REQ_MAX - 1) {
-      rc = answer(pcb, c);
+      /* CircuitPython's socketpool only queues the data here; code.py reads
+       * it and answers from the VM, after lwIP's input processing (lwIP
+       * would hold back, and merge, output made from inside tcp_input). */
+      c->ready = 1;
+      c->pcb = pcb;
     }
   }
   pbuf_free(p);
@@ -160,6 +185,13 @@ int lwipsim_http_listen(uint16_t port)
     lwipsim_event_add("http: tcp_new failed (TCP_PCB pool empty)");
     return -1;
   }
+#if SO_REUSE
+  /* adafruit_httpserver sets SO_REUSEADDR on CircuitPython >= 9
+   * (adafruit/Adafruit_CircuitPython_HTTPServer#84; the raspberrypi port maps
+   * it to SOF_REUSEADDR since adafruit/circuitpython#9084): a reload must
+   * rebind :80 while served connections sit in TIME_WAIT. */
+  ip_set_option(pcb, SOF_REUSEADDR);
+#endif
   if (tcp_bind(pcb, IP_ANY_TYPE, port) != ERR_OK) {
     lwipsim_event_add("http: bind to port %u failed", port);
     tcp_close(pcb);
@@ -193,6 +225,7 @@ int lwipsim_http_listen(uint16_t port)
   return -1;
 }
 void lwipsim_http_close(void) {}
+void lwipsim_http_poll(void) {}
 static uint16_t listen_port;
 static uint32_t served;
 static void *listener;

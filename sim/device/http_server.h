@@ -8,6 +8,9 @@
 
 /* Returns 0, or -1 with an event logged (no PCB, port in use). */
 int lwipsim_http_listen(uint16_t port);
+/* The app's turn (code.py's server.poll()): answers every complete request. */
+void lwipsim_http_poll(void);
+
 /* Closes the listener; connections in progress finish on their own. */
 void lwipsim_http_close(void);
 int lwipsim_http_listening(void);

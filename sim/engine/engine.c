@@ -72,6 +72,16 @@ static uint64_t cursor_due_ms(const struct frame_cursor *c)
   return c->have ? c->due_ms : LWIPSIM_TIME_NEVER;
 }
 
+/* After each frame and each timer pass, before the next frame: the device's
+ * apps answer what lwIP handed them (a captured peer answered the captured
+ * device within microseconds, so the live one must not wait a whole
+ * millisecond), and peers answer the stack's ARP / neighbour requests. */
+static void after_lwip_turn(void)
+{
+  lwipsim_device_poll();
+  lwipsim_replay_netif_deliver_synthetic();
+}
+
 int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_t errlen)
 {
   const struct lwipsim_scenario *sc = cfg->scenario;
@@ -118,11 +128,13 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
     }
     while (frames.have && cursor_due_ms(&frames) <= t) {
       offer_frame(cfg, &frames.frame);
+      after_lwip_turn();
       if (cursor_advance(&frames, err, errlen) != 0) {
         return -1;
       }
     }
     sys_check_timeouts();
+    after_lwip_turn();
   }
   lwipsim_clock_set_ms(sc->duration_ms);
   /* Frames past the end are read too: a capture that is corrupt further on

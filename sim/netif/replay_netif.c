@@ -11,7 +11,9 @@
 #include "pcap/pcap_writer.h"
 #include "port/clock.h"
 #include "record/run_state.h"
+#include "replay/neighbours.h"
 #include "replay/rewriter.h"
+#include "replay/tx_match.h"
 
 #define MTU 1500
 #define MAX_FRAME 1514
@@ -20,6 +22,41 @@ static struct netif device_netif;
 static struct lwipsim_mac_filter filter;
 static struct lwipsim_pcap_writer *writer;
 static struct lwipsim_rewriter *rewriter;
+static struct lwipsim_neighbours *neighbours;
+static struct lwipsim_tx_match *tx_match;
+
+/* Synthetic neighbour replies wait here for the engine's next step: handing
+ * lwIP a frame from inside its own output path would re-enter it. */
+#define PENDING_MAX 8
+struct synthetic_frame {
+  uint8_t frame[LWIPSIM_NB_REPLY_MAX];
+  uint32_t len;
+  enum lwipsim_nb_kind kind;
+};
+static struct synthetic_frame pending[PENDING_MAX];
+static unsigned n_pending;
+
+static void copy_tx_match(void)
+{
+  const struct lwipsim_tx_counts *c = lwipsim_tx_match_counts(tx_match);
+  lwipsim_state->tx_match.reference = c->reference;
+  lwipsim_state->tx_match.transmitted = c->transmitted;
+  lwipsim_state->tx_match.matched = c->matched;
+  lwipsim_state->tx_match.pure_acks_reference = c->pure_acks_reference;
+  lwipsim_state->tx_match.pure_acks_transmitted = c->pure_acks_transmitted;
+  lwipsim_state->tx_match.reference_ipv6_unbuilt = c->reference_ipv6_unbuilt;
+}
+
+static void answer_neighbour_request(const uint8_t *frame, uint32_t len)
+{
+  if (neighbours == NULL || n_pending == PENDING_MAX) {
+    return;
+  }
+  uint32_t n = lwipsim_neighbours_answer(neighbours, frame, len, pending[n_pending].frame, &pending[n_pending].kind);
+  if (n > 0) {
+    pending[n_pending++].len = n;
+  }
+}
 
 static err_t linkoutput(struct netif *netif, struct pbuf *p)
 {
@@ -30,6 +67,11 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
   if (rewriter != NULL) {
     lwipsim_rewriter_learn_transmitted(rewriter, buf, len);
   }
+  if (tx_match != NULL) {
+    lwipsim_tx_match_frame(tx_match, rewriter, buf, len, 1);
+    copy_tx_match();
+  }
+  answer_neighbour_request(buf, len);
   if (writer != NULL) {
     lwipsim_pcap_writer_write(writer, lwipsim_clock_now_ms() * 1000u, buf, len);
   }
@@ -109,6 +151,11 @@ struct netif *lwipsim_replay_netif_add(const uint8_t mac[6], struct lwipsim_pcap
   writer = out;
   lwipsim_rewriter_free(rewriter);
   rewriter = lwipsim_rewriter_new(mac);
+  lwipsim_neighbours_free(neighbours);
+  neighbours = lwipsim_neighbours_new(mac);
+  lwipsim_tx_match_free(tx_match);
+  tx_match = lwipsim_tx_match_new(mac, LWIP_IPV6);
+  n_pending = 0;
 #if LWIP_IPV4
   if (netif_add(&device_netif, NULL, NULL, NULL, NULL, init_netif, ethernet_input) == NULL) {
 #else
@@ -122,15 +169,40 @@ struct netif *lwipsim_replay_netif_add(const uint8_t mac[6], struct lwipsim_pcap
 
 const struct lwipsim_mac_filter *lwipsim_replay_netif_filter(void) { return &filter; }
 
+/* As a Wi-Fi driver does: one PBUF_POOL buffer per received frame, dropped
+ * when the pool is empty. Returns 1 if lwIP got the frame. */
+static int inject(const uint8_t *frame, uint32_t len)
+{
+  struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+  if (p == NULL) {
+    lwipsim_state->frames.dropped_no_pbuf++;
+    return 0;
+  }
+  pbuf_take(p, frame, (u16_t)len);
+  if (device_netif.input(p, &device_netif) != ERR_OK) {
+    pbuf_free(p);
+  }
+  return 1;
+}
+
 void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t len)
 {
   struct lwipsim_run_state *s = lwipsim_state;
   s->frames.read++;
+  /* Who the peers are, from whatever they sent (the device's own frames are
+   * never learned). */
+  if (neighbours != NULL) {
+    lwipsim_neighbours_learn(neighbours, frame, caplen);
+  }
   switch (lwipsim_frame_classify(&filter, frame, caplen, len)) {
   case LWIPSIM_FRAME_REFERENCE:
     s->frames.reference++;
     if (rewriter != NULL) {
       lwipsim_rewriter_learn_reference(rewriter, frame, caplen);
+    }
+    if (tx_match != NULL) {
+      lwipsim_tx_match_frame(tx_match, rewriter, frame, caplen, 0);
+      copy_tx_match();
     }
     return;
   case LWIPSIM_FRAME_NON_ETHERNET2: s->frames.skipped_non_ethernet2++; return;
@@ -159,16 +231,35 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
       return;
     }
   }
-  /* As a Wi-Fi driver does: one PBUF_POOL buffer per received frame, dropped
-   * when the pool is empty. */
-  struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
-  if (p == NULL) {
-    s->frames.dropped_no_pbuf++;
-    return;
+  if (inject(fitted, len)) {
+    s->frames.injected++;
   }
-  pbuf_take(p, fitted, (u16_t)len);
-  s->frames.injected++;
-  if (device_netif.input(p, &device_netif) != ERR_OK) {
-    pbuf_free(p);
+}
+
+unsigned lwipsim_replay_netif_deliver_synthetic(void)
+{
+  unsigned delivered = 0;
+  /* a reply may make lwIP send what it queued, never ask again at once;
+   * the bound only guards against a loop */
+  for (unsigned round = 0; n_pending > 0 && round < PENDING_MAX; round++) {
+    /* taken out first: lwIP's output during injection queues new ones */
+    unsigned n = n_pending;
+    struct synthetic_frame batch[PENDING_MAX];
+    memcpy(batch, pending, sizeof batch);
+    n_pending = 0;
+    for (unsigned i = 0; i < n; i++) {
+      if (!netif_is_up(&device_netif) || !netif_is_link_up(&device_netif)) {
+        continue; /* the asker went away: the answer finds no one */
+      }
+      if (inject(batch[i].frame, batch[i].len)) {
+        delivered++;
+        if (batch[i].kind == LWIPSIM_NB_ARP) {
+          lwipsim_state->frames.synthetic_arp_replies++;
+        } else {
+          lwipsim_state->frames.synthetic_nd_replies++;
+        }
+      }
+    }
   }
+  return delivered;
 }

@@ -17,6 +17,11 @@ struct netif *lwipsim_replay_netif_add(const uint8_t mac[6], struct lwipsim_pcap
  * counts it in the run state either way. */
 void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t len);
 
+/* Hands lwIP the synthetic ARP / neighbour replies its requests since the
+ * last call asked for (the engine calls this after every step); returns how
+ * many were delivered. */
+unsigned lwipsim_replay_netif_deliver_synthetic(void);
+
 const struct lwipsim_mac_filter *lwipsim_replay_netif_filter(void);
 
 #endif

@@ -23,6 +23,7 @@ enum lwipsim_outcome {
 #define LWIPSIM_EXIT_USAGE 2
 #define LWIPSIM_EXIT_POOL_FAILURE 3
 #define LWIPSIM_EXIT_PANIC 4
+#define LWIPSIM_EXIT_DIVERGED 5 /* --strict: frames diverged (else 0 or 3) */
 
 struct lwipsim_timeline_point;
 struct lwipsim_option;

@@ -150,6 +150,26 @@ static cJSON *frames_object(const struct lwipsim_run_state *s)
   cJSON_AddNumberToObject(o, "dropped_no_pbuf", (double)s->frames.dropped_no_pbuf);
   cJSON_AddNumberToObject(o, "after_end", (double)s->frames.after_end);
   cJSON_AddNumberToObject(o, "transmitted", (double)s->frames.transmitted);
+  cJSON_AddNumberToObject(o, "synthetic_arp_replies", (double)s->frames.synthetic_arp_replies);
+  cJSON_AddNumberToObject(o, "synthetic_nd_replies", (double)s->frames.synthetic_nd_replies);
+  return o;
+}
+
+static cJSON *tx_match_object(const struct lwipsim_run_state *s)
+{
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddNumberToObject(o, "reference", (double)s->tx_match.reference);
+  cJSON_AddNumberToObject(o, "transmitted", (double)s->tx_match.transmitted);
+  cJSON_AddNumberToObject(o, "matched", (double)s->tx_match.matched);
+  if (s->tx_match.reference > 0) {
+    cJSON_AddNumberToObject(o, "matched_permille", (double)(s->tx_match.matched * 1000 / s->tx_match.reference));
+  } else {
+    cJSON_AddNullToObject(o, "matched_permille");
+  }
+  cJSON *acks = cJSON_AddObjectToObject(o, "pure_acks");
+  cJSON_AddNumberToObject(acks, "reference", (double)s->tx_match.pure_acks_reference);
+  cJSON_AddNumberToObject(acks, "transmitted", (double)s->tx_match.pure_acks_transmitted);
+  cJSON_AddNumberToObject(o, "reference_ipv6_unbuilt", (double)s->tx_match.reference_ipv6_unbuilt);
   return o;
 }
 
@@ -230,10 +250,14 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
   cJSON_AddNumberToObject(div, "inbound", (double)s->divergence.inbound);
   cJSON_AddNumberToObject(div, "rewritten", (double)s->divergence.rewritten);
   cJSON_AddNumberToObject(div, "diverged", (double)s->divergence.diverged);
+  /* integer per mille: a ratio that prints the same on every machine */
+  cJSON_AddNumberToObject(div, "diverged_permille",
+                          s->divergence.inbound ? (double)(s->divergence.diverged * 1000 / s->divergence.inbound) : 0);
   cJSON *why = cJSON_AddObjectToObject(div, "by_reason");
   for (int i = 0; i < LWIPSIM_DIV_REASONS && i < LWIPSIM_MAX_DIV_REASONS; i++) {
     cJSON_AddNumberToObject(why, lwipsim_divergence_reason_name(i), (double)s->divergence.by_reason[i]);
   }
+  cJSON_AddItemToObject(r, "tx_match", tx_match_object(s));
   cJSON *resolved = cJSON_AddObjectToObject(r, "options");
   for (size_t i = 0; i < meta->n_options; i++) {
     cJSON_AddNumberToObject(resolved, meta->options[i].name, (double)meta->options[i].value);

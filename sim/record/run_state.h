@@ -70,6 +70,9 @@ struct lwipsim_run_state {
   struct {
     uint64_t read, injected, reference, skipped_non_ethernet2, not_for_device,
         malformed, dropped_link_down, dropped_no_pbuf, after_end, transmitted;
+    /* answers to the live stack's ARP requests / neighbour solicitations for
+     * peers the capture showed (sim/replay/neighbours.h) */
+    uint64_t synthetic_arp_replies, synthetic_nd_replies;
   } frames;
 
   /* The flow rewriter's counters (sim/replay/rewriter.h), copied after every
@@ -78,6 +81,12 @@ struct lwipsim_run_state {
     uint64_t inbound, rewritten, diverged;
     uint64_t by_reason[LWIPSIM_MAX_DIV_REASONS];
   } divergence;
+
+  /* The transmit match (sim/replay/tx_match.h), copied after every change. */
+  struct {
+    uint64_t reference, transmitted, matched;
+    uint64_t pure_acks_reference, pure_acks_transmitted, reference_ipv6_unbuilt;
+  } tx_match;
 
   struct {
     int enabled;

@@ -79,6 +79,17 @@ static int parse_dhcp(const struct rw_pkt *p, const uint8_t mac[6], uint32_t spo
   return 1;
 }
 
+int rw_dhcp_type(const struct rw_pkt *p, const uint8_t mac[6])
+{
+  struct dhcp_msg m;
+
+  if (!parse_dhcp(p, mac, DHCP_CLIENT_PORT, DHCP_SERVER_PORT, &m) &&
+      !parse_dhcp(p, mac, DHCP_SERVER_PORT, DHCP_CLIENT_PORT, &m)) {
+    return -1;
+  }
+  return m.type;
+}
+
 static void learn_captured(struct rw_dhcp *d, const struct dhcp_msg *m)
 {
   unsigned n = d->n_cap < RW_DHCP_XIDS ? d->n_cap : RW_DHCP_XIDS;

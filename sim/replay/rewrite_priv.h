@@ -44,6 +44,8 @@ struct rw_key {
   uint8_t peer[16];
 };
 
+#define RW_TCP_SEGS 16
+
 /* One TCP connection, UDP client flow or DNS transaction, seen from the device. */
 struct rw_flow {
   struct rw_key key;
@@ -57,6 +59,16 @@ struct rw_flow {
   uint32_t cap_isn, live_isn, peer_isn;
   uint32_t live_next;    /* highest sequence number the live stack sent, +1 */
   uint32_t live_fin_end; /* sequence number after the live FIN */
+  uint32_t cap_fin_end;  /* sequence number after the captured device's FIN */
+  uint8_t has_cap_fin;
+  /* Window scaling (RFC 7323): the peer's shift, and whether the captured
+   * device and the live stack agreed to it. */
+  uint8_t has_peer_ws, peer_ws;
+  uint8_t cap_ws, live_ws;
+  /* Ends of the device's data segments, in order, on both sides: the peer's
+   * ack of the captured n-th segment acknowledges the live n-th. */
+  uint8_t n_cap_ends, n_live_ends;
+  uint32_t cap_ends[RW_TCP_SEGS], live_ends[RW_TCP_SEGS];
   /* DNS */
   uint8_t dns;
   uint16_t cap_id, live_id;
@@ -143,6 +155,9 @@ void rw_note(struct lwipsim_rewriter *rw, int reason);
 void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);
 int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p);
 int rw_dhcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);
+/* DHCP message type of a BOOTP message between ports 67 and 68 (0: none
+ * given), or -1 when p is not one. */
+int rw_dhcp_type(const struct rw_pkt *p, const uint8_t mac[6]);
 int rw_dhcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p, int *verdict);
 void rw_udp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);
 int rw_udp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p);

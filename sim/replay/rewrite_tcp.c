@@ -11,7 +11,9 @@
 #define TH_ACK 0x10
 #define TCP_OPT_EOL 0
 #define TCP_OPT_NOP 1
+#define TCP_OPT_WSCALE 3
 #define TCP_OPT_SACK 5
+#define TCP_MAX_WSCALE 14 /* RFC 7323 2.3 */
 
 struct tcp_hdr {
   uint16_t sport, dport;
@@ -38,6 +40,52 @@ static int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
   t->flags = b[13];
   t->paylen = p->l3_end - p->l4 - t->hlen;
   return 1;
+}
+
+/* Offset of the first TCP option of the given kind, 0 if none. */
+static uint32_t find_opt(const struct rw_pkt *p, const struct tcp_hdr *t, uint8_t kind, uint32_t want_len)
+{
+  uint32_t o = p->l4 + 20, end = p->l4 + t->hlen;
+
+  while (o < end && p->f[o] != TCP_OPT_EOL) {
+    uint32_t len;
+
+    if (p->f[o] == TCP_OPT_NOP) {
+      o++;
+      continue;
+    }
+    if (o + 2 > end || (len = p->f[o + 1]) < 2 || o + len > end) {
+      return 0; /* garbled options: nothing further is trusted */
+    }
+    if (p->f[o] == kind && (want_len == 0 || len == want_len)) {
+      return o;
+    }
+    o += len;
+  }
+  return 0;
+}
+
+/* The window scale a SYN offers, or -1. */
+static int syn_wscale(const struct rw_pkt *p, const struct tcp_hdr *t)
+{
+  uint32_t o = find_opt(p, t, TCP_OPT_WSCALE, 3);
+
+  if (!(t->flags & TH_SYN) || o == 0) {
+    return -1;
+  }
+  return p->f[o + 2] > TCP_MAX_WSCALE ? TCP_MAX_WSCALE : p->f[o + 2];
+}
+
+/* Appends the end of a data segment the device sent, unless it is a
+ * retransmission (not beyond the last end). */
+static void add_end(uint32_t *ends, uint8_t *n, uint32_t end)
+{
+  if (*n > 0 && !rw_seq_gt(end, ends[*n - 1])) {
+    return;
+  }
+  if (*n < RW_TCP_SEGS) {
+    ends[(*n)++] = end;
+  }
 }
 
 /* ---- learning from what the device sent ---- */
@@ -130,6 +178,9 @@ static void track_live(struct rw_flow *f, const struct tcp_hdr *t)
     f->live_rst = 1;
     return;
   }
+  if (t->paylen > 0) {
+    add_end(f->live_ends, &f->n_live_ends, end);
+  }
   if (t->flags & TH_FIN) {
     f->live_fin = 1;
     f->live_fin_end = end + 1;
@@ -137,6 +188,22 @@ static void track_live(struct rw_flow *f, const struct tcp_hdr *t)
   }
   if (rw_seq_gt(end, f->live_next)) {
     f->live_next = end;
+  }
+}
+
+static void track_captured(struct rw_flow *f, const struct tcp_hdr *t)
+{
+  uint32_t end = t->seq + t->paylen;
+
+  if (t->flags & (TH_SYN | TH_RST)) {
+    return;
+  }
+  if (t->paylen > 0) {
+    add_end(f->cap_ends, &f->n_cap_ends, end);
+  }
+  if (t->flags & TH_FIN) {
+    f->has_cap_fin = 1;
+    f->cap_fin_end = end + 1;
   }
 }
 
@@ -157,8 +224,16 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
   } else {
     f = rw_flow_by_port(rw, &k, side, t.sport);
   }
-  if (f != NULL && side == RW_SIDE_LIVE && f->has_live_isn) {
+  if (f == NULL) {
+    return;
+  }
+  if (t.flags & TH_SYN && syn_wscale(p, &t) >= 0) {
+    *(side == RW_SIDE_CAPTURED ? &f->cap_ws : &f->live_ws) = 1;
+  }
+  if (side == RW_SIDE_LIVE && f->has_live_isn) {
     track_live(f, &t);
+  } else if (side == RW_SIDE_CAPTURED && f->has_cap_isn) {
+    track_captured(f, &t);
   }
 }
 
@@ -166,7 +241,18 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
 
 /* A new connection to the device (a SYN with a new ISN) starts a new flow;
  * a retransmitted SYN keeps the one it has. */
-static void inbound_syn(struct lwipsim_rewriter *rw, const struct rw_key *k, const struct tcp_hdr *t)
+static void note_peer_wscale(struct rw_flow *f, const struct rw_pkt *p, const struct tcp_hdr *t)
+{
+  int ws = syn_wscale(p, t);
+
+  if (ws >= 0) {
+    f->has_peer_ws = 1;
+    f->peer_ws = (uint8_t)ws;
+  }
+}
+
+static void inbound_syn(struct lwipsim_rewriter *rw, const struct rw_key *k, const struct rw_pkt *p,
+                        const struct tcp_hdr *t)
 {
   struct rw_flow *f = rw_flow_by_port(rw, k, RW_SIDE_CAPTURED, t->dport);
 
@@ -181,11 +267,32 @@ static void inbound_syn(struct lwipsim_rewriter *rw, const struct rw_key *k, con
   f->cap_port = f->live_port = t->dport;
   f->has_peer_isn = 1;
   f->peer_isn = t->seq;
+  note_peer_wscale(f, p, t);
 }
 
-/* Captured sequence number -> live, no further than the live stack sent. */
+/* Captured sequence number -> live, no further than the live stack sent.
+ * The device's answer may differ in size and segmentation from the captured
+ * one: an ack of the captured n-th segment's end (or of its FIN) means the
+ * live n-th segment's end (or FIN); other values keep their offset. */
 static uint32_t map_seq(const struct rw_flow *f, uint32_t v, int *beyond)
 {
+  if (f->has_cap_fin && v == f->cap_fin_end) {
+    if (f->live_fin) {
+      return f->live_fin_end;
+    }
+    *beyond = 1;
+    return f->live_next;
+  }
+  for (unsigned i = 0; i < f->n_cap_ends; i++) {
+    if (v != f->cap_ends[i]) {
+      continue;
+    }
+    if (i < f->n_live_ends) {
+      return f->live_ends[i];
+    }
+    *beyond = 1;
+    return f->n_live_ends > 0 ? f->live_ends[f->n_live_ends - 1] : f->live_next;
+  }
   v += f->live_isn - f->cap_isn;
   if (rw_seq_gt(v, f->live_next)) {
     *beyond = 1;
@@ -196,25 +303,11 @@ static uint32_t map_seq(const struct rw_flow *f, uint32_t v, int *beyond)
 
 static void map_sack(struct rw_pkt *p, const struct tcp_hdr *t, const struct rw_flow *f, int *beyond)
 {
-  uint32_t o = p->l4 + 20, end = p->l4 + t->hlen;
+  uint32_t o = find_opt(p, t, TCP_OPT_SACK, 0);
 
-  while (o < end && p->f[o] != TCP_OPT_EOL) {
-    uint32_t len;
-
-    if (p->f[o] == TCP_OPT_NOP) {
-      o++;
-      continue;
-    }
-    if (o + 2 > end || (len = p->f[o + 1]) < 2 || o + len > end) {
-      return; /* garbled options: leave the rest as they are */
-    }
-    if (p->f[o] == TCP_OPT_SACK) {
-      for (uint32_t b = o + 2; b + 8 <= o + len; b += 8) {
-        rw_patch_l4_32(p, b, map_seq(f, rw_get32(p->f + b), beyond));
-        rw_patch_l4_32(p, b + 4, map_seq(f, rw_get32(p->f + b + 4), beyond));
-      }
-    }
-    o += len;
+  for (uint32_t b = o + 2; o != 0 && b + 8 <= o + p->f[o + 1]; b += 8) {
+    rw_patch_l4_32(p, b, map_seq(f, rw_get32(p->f + b), beyond));
+    rw_patch_l4_32(p, b + 4, map_seq(f, rw_get32(p->f + b + 4), beyond));
   }
 }
 
@@ -239,6 +332,23 @@ static int check_flow(struct rw_flow *f, const struct tcp_hdr *t)
   return RW_INJECT;
 }
 
+/* The peer's window field counts in units of 2^shift only where the device
+ * agreed to its scaling: a captured scaled window means bytes the live stack
+ * (which may not scale) must be told in its own units. */
+static void map_window(struct rw_pkt *p, const struct rw_flow *f)
+{
+  unsigned cap_shift = f->has_peer_ws && f->cap_ws ? f->peer_ws : 0;
+  unsigned live_shift = f->has_peer_ws && f->live_ws ? f->peer_ws : 0;
+  uint64_t bytes;
+
+  if (cap_shift == live_shift) {
+    return;
+  }
+  bytes = (uint64_t)rw_get16(p->f + p->l4 + 14) << cap_shift;
+  bytes >>= live_shift;
+  rw_patch_l4_16(p, p->l4 + 14, bytes > 0xffff ? 0xffff : (uint32_t)bytes);
+}
+
 int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
 {
   struct tcp_hdr t;
@@ -251,7 +361,7 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
   }
   rw_key_make(&k, p, RW_PROTO_TCP, 0, t.sport);
   if ((t.flags & (TH_SYN | TH_ACK | TH_RST)) == TH_SYN) {
-    inbound_syn(rw, &k, &t);
+    inbound_syn(rw, &k, p, &t);
     return RW_INJECT;
   }
   f = rw_flow_by_port(rw, &k, RW_SIDE_CAPTURED, t.dport);
@@ -260,6 +370,11 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
   }
   if (f->role == RW_ROLE_CLIENT) {
     rw_patch_l4_16(p, p->l4 + 2, f->live_port);
+  }
+  if (t.flags & TH_SYN) {
+    note_peer_wscale(f, p, &t); /* the peer's SYN-ACK, the device the client */
+  } else {
+    map_window(p, f);
   }
   if (t.flags & TH_ACK) {
     uint32_t ack = map_seq(f, t.ack, &beyond);

@@ -169,6 +169,25 @@ int lwipsim_rewriter_inbound(struct lwipsim_rewriter *rw, uint8_t *frame, uint32
   return 1;
 }
 
+int lwipsim_rewriter_captured_port(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len, uint16_t *port)
+{
+  struct rw_pkt p;
+  struct rw_key k;
+  struct rw_flow *f;
+
+  rw_parse(&p, frame, len);
+  if ((p.proto != RW_PROTO_TCP && p.proto != RW_PROTO_UDP) || p.l4 + 8 > p.l3_end) {
+    return 0;
+  }
+  rw_key_make(&k, &p, p.proto, 1, (uint16_t)rw_get16(p.f + p.l4 + 2));
+  f = rw_flow_by_port(rw, &k, RW_SIDE_LIVE, (uint16_t)rw_get16(p.f + p.l4));
+  if (f == NULL || !f->has_cap) {
+    return 0;
+  }
+  *port = f->cap_port;
+  return 1;
+}
+
 void lwipsim_rewriter_set_live_ip4(struct lwipsim_rewriter *rw, const uint8_t ip[4])
 {
   memcpy(rw->live_ip4, ip, 4);

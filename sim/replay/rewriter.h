@@ -47,6 +47,11 @@ void lwipsim_rewriter_learn_transmitted(struct lwipsim_rewriter *rw, const uint8
  * Checksums stay as right (or as wrong) as they were: updates are incremental. */
 int lwipsim_rewriter_inbound(struct lwipsim_rewriter *rw, uint8_t *frame, uint32_t len);
 
+/* For a frame the live stack transmitted from a port the rewriter paired
+ * with a captured one (the device as client: ephemeral ports differ), the
+ * captured device's port. Returns 1 and sets *port, or 0. */
+int lwipsim_rewriter_captured_port(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len, uint16_t *port);
+
 /* Live device IPv4 address (DHCP or static); all zero = unknown. The source
  * address of transmitted IPv4 frames updates it too. */
 void lwipsim_rewriter_set_live_ip4(struct lwipsim_rewriter *rw, const uint8_t ip[4]);

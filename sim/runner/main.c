@@ -59,7 +59,7 @@ static void usage(FILE *out)
 {
   fprintf(out,
           "usage: %s --scenario DIR [--json FILE] [--pcap-out FILE] [--device-mac MAC]\n"
-          "          [--cap POOL=N ...] [--quiet]\n"
+          "          [--cap POOL=N ...] [--strict] [--quiet]\n"
           "\n"
           "Replays a scenario through lwIP %s built with the %s profile (assert policy %s)\n"
           "and prints each memp pool's size, peak and failures.\n"
@@ -71,9 +71,11 @@ static void usage(FILE *out)
           "  --cap POOL=N       let at most N elements of POOL be used (demand and sweep runs)\n"
           "  --profile-caps     cap every pool at the profile's size (demand runners: behaves as\n"
           "                     the profile's own build)\n"
+          "  --strict           any diverged frame fails the run (exit 5 instead of 0 or 3)\n"
           "  --quiet            no table on stdout\n"
           "\n"
-          "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash\n",
+          "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash,\n"
+          "      5 frames diverged (--strict)\n",
           "lwipsim-run-" LWIPSIM_PROFILE_NAME "-lwip" LWIPSIM_LWIP_VERSION_STR, LWIPSIM_LWIP_VERSION_STR,
           LWIPSIM_PROFILE_NAME, LWIPSIM_ASSERT_POLICY_STR);
 }
@@ -187,9 +189,33 @@ static int write_file(const char *path, const char *text)
   return ok ? 0 : -1;
 }
 
+/* --strict: the record is written; a replay that no longer fits the capture
+ * fails, with one line saying how much and why. A panic or crash keeps its
+ * own status: it is the finding. */
+static int strict_code(const cJSON *rec, int code)
+{
+  const cJSON *div = cJSON_GetObjectItemCaseSensitive(rec, "divergence");
+  const cJSON *diverged = cJSON_GetObjectItemCaseSensitive(div, "diverged");
+  const cJSON *inbound = cJSON_GetObjectItemCaseSensitive(div, "inbound");
+  const cJSON *why, *top = NULL;
+  if (!cJSON_IsNumber(diverged) || diverged->valuedouble <= 0 || code == LWIPSIM_EXIT_PANIC) {
+    return code;
+  }
+  cJSON_ArrayForEach(why, cJSON_GetObjectItemCaseSensitive(div, "by_reason")) {
+    /* ack_beyond_live_data frames were injected (clamped): not withheld */
+    if (strcmp(why->string, "ack_beyond_live_data") != 0 && (top == NULL || why->valuedouble > top->valuedouble)) {
+      top = why;
+    }
+  }
+  fprintf(stderr, "lwipsim: --strict: %.0f of %.0f inbound frames diverged (most: %s, %.0f)\n", diverged->valuedouble,
+          cJSON_IsNumber(inbound) ? inbound->valuedouble : 0.0, top ? top->string : "unknown",
+          top ? top->valuedouble : 0.0);
+  return LWIPSIM_EXIT_DIVERGED;
+}
+
 /* The parent's side: the child's record, or a crash record from the shared
  * counters when lwIP took the child down before it could write one. */
-static int report(const struct lwipsim_child_result *res, const char *json, int quiet)
+static int report(const struct lwipsim_child_result *res, const char *json, int quiet, int strict)
 {
   if (res->exited && res->exit_code == LWIPSIM_EXIT_USAGE) {
     return LWIPSIM_EXIT_USAGE; /* the child said what was wrong with the input */
@@ -214,6 +240,9 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
   if (!quiet) {
     lwipsim_record_print_table(rec, stdout);
   }
+  if (strict && code != LWIPSIM_EXIT_USAGE) {
+    code = strict_code(rec, code);
+  }
   cJSON_Delete(rec);
   free(crash_text);
   return code;
@@ -226,9 +255,9 @@ int main(int argc, char **argv)
       {"pcap-out", required_argument, 0, 'p'}, {"device-mac", required_argument, 0, 'm'},
       {"cap", required_argument, 0, 'c'},      {"quiet", no_argument, 0, 'q'},
       {"help", no_argument, 0, 'h'},           {"profile-caps", no_argument, 0, 'P'},
-      {0, 0, 0, 0}};
+      {"strict", no_argument, 0, 'S'},         {0, 0, 0, 0}};
   const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *mac = NULL;
-  int quiet = 0, opt;
+  int quiet = 0, strict = 0, opt;
   char err[1024];
 
   while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -238,6 +267,7 @@ int main(int argc, char **argv)
     case 'p': pcap_out = optarg; break;
     case 'm': mac = optarg; break;
     case 'q': quiet = 1; break;
+    case 'S': strict = 1; break;
     case 'P': run.profile_caps = 1; break;
     case 'c':
       if (parse_cap(optarg) != 0) {
@@ -320,7 +350,7 @@ int main(int argc, char **argv)
   }
   /* The child wrote the output pcap; the parent's copy of the handle has an
    * empty buffer (flushed before the fork), so closing it writes nothing. */
-  int code = report(&res, json, quiet);
+  int code = report(&res, json, quiet, strict);
   free(res.output);
   release_inputs();
   return code;

@@ -3,10 +3,12 @@
 #include <stdlib.h>
 
 #include "test_replay.h"
+#include "test_replay_fidelity.h"
 
 int main(void)
 {
   SRunner *sr = srunner_create(replay_suite());
+  srunner_add_suite(sr, fidelity_suite());
   srunner_run_all(sr, CK_NORMAL);
   int failed = srunner_ntests_failed(sr);
   srunner_free(sr);

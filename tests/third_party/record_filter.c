@@ -24,6 +24,7 @@ static const struct {
   { "pools", (const char *const[]){ "name", "peak", "failed", NULL } },
   { "frames", NULL },
   { "divergence", NULL },
+  { "tx_match", NULL },
 };
 
 static cJSON *copy_or_null(const cJSON *v)

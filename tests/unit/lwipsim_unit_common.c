@@ -6,7 +6,9 @@
 
 #include "analysis/test_analysis.h"
 #include "pcap/test_pcap.h"
+#include "replay/test_replay_neighbours.h"
 #include "replay/test_replay_rewriter.h"
+#include "replay/test_replay_tx_match.h"
 #include "scenario/test_scenario.h"
 
 typedef Suite *(suite_getter_fn)(void);
@@ -17,6 +19,8 @@ int main(void)
     analysis_suite,
     pcap_suite,
     rewriter_suite,
+    neighbours_suite,
+    tx_match_suite,
     scenario_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);

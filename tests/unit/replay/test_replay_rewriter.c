@@ -313,7 +313,9 @@ START_TEST(test_rewriter_tcp_sack_edges)
 }
 END_TEST
 
-START_TEST(test_rewriter_tcp_ack_beyond_live_data)
+/* The live answer is shorter but as many segments: each captured segment's
+ * end means the live one's, fully acknowledged, nothing beyond. */
+START_TEST(test_rewriter_tcp_ack_maps_segment_ends)
 {
   struct spec s;
 
@@ -321,13 +323,88 @@ START_TEST(test_rewriter_tcp_ack_beyond_live_data)
   s = tcp(0, 80, 4321, ISN_A + 1, PEER_ISN + 101, TH_ACK | TH_PSH, 443);
   ref(&s);
   s.seq = ISN_B + 1;
-  s.paylen = 85; /* the live device answers shorter */
+  s.paylen = 85;
   live(&s);
   s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 444, TH_ACK, 0);
   ck_assert_int_eq(in(&s), 1);
   ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 86);
+  /* the captured FIN's end means the live FIN's */
+  s = tcp(0, 80, 4321, ISN_A + 444, PEER_ISN + 101, TH_ACK | TH_FIN, 0);
+  ref(&s);
+  s.seq = ISN_B + 86;
+  live(&s);
+  s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 445, TH_ACK | TH_FIN, 0);
+  ck_assert_int_eq(in(&s), 1);
+  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 87);
+  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 0);
+  ck_assert_uint_eq(div()->diverged, 0);
+}
+END_TEST
+
+/* The captured device sent two segments, the live stack one so far: an ack
+ * of the second captured one goes no further than what was sent. */
+START_TEST(test_rewriter_tcp_ack_beyond_live_data)
+{
+  struct spec s;
+
+  server_handshake(0, 1);
+  s = tcp(0, 80, 4321, ISN_A + 1, PEER_ISN + 101, TH_ACK | TH_PSH, 186);
+  ref(&s);
+  s.seq = ISN_A + 187;
+  s.paylen = 132;
+  ref(&s);
+  s = tcp(0, 80, 4321, ISN_B + 1, PEER_ISN + 101, TH_ACK | TH_PSH, 83);
+  live(&s);
+  s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 187, TH_ACK, 0);
+  ck_assert_int_eq(in(&s), 1);
+  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 84);
+  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 0);
+  s.ack = ISN_A + 319;
+  ck_assert_int_eq(in(&s), 1);
+  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 84);
   ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 1);
   ck_assert_uint_eq(div()->diverged, 0);
+  ck_assert(csums_ok(fb, fl));
+}
+END_TEST
+
+/* The peer and the captured device agreed on window scaling, the live stack
+ * (no LWIP_WND_SCALE) did not: the peer's window is told in bytes. */
+START_TEST(test_rewriter_tcp_window_scale_unscaled_live)
+{
+  static const uint8_t ws7[4] = {1, 3, 3, 7}; /* NOP, window scale 7 */
+  struct spec s = tcp(1, 4321, 80, PEER_ISN, 0, TH_SYN, 0);
+
+  s.opts = ws7;
+  s.optlen = 4;
+  ck_assert_int_eq(in(&s), 1);
+  s = tcp(0, 80, 4321, ISN_A, PEER_ISN + 1, TH_SYN | TH_ACK, 0);
+  s.opts = ws7;
+  s.optlen = 4;
+  ref(&s);
+  s = tcp(0, 80, 4321, ISN_B, PEER_ISN + 1, TH_SYN | TH_ACK, 0);
+  live(&s); /* no option: lwIP without window scaling */
+  s = tcp(1, 4321, 80, PEER_ISN + 1, ISN_A + 1, TH_ACK, 0);
+  ck_assert_int_eq(in(&s), 1);
+  /* 8192 << 7 bytes does not fit: the largest unscaled window */
+  ck_assert_uint_eq(get16(fb + fl4 + 14), 0xffff);
+  ck_assert(csums_ok(fb, fl));
+  /* both sides scaling: the field is left as it is */
+  teardown();
+  setup();
+  s = tcp(1, 4321, 80, PEER_ISN, 0, TH_SYN, 0);
+  s.opts = ws7;
+  s.optlen = 4;
+  in(&s);
+  s = tcp(0, 80, 4321, ISN_A, PEER_ISN + 1, TH_SYN | TH_ACK, 0);
+  s.opts = ws7;
+  s.optlen = 4;
+  ref(&s);
+  s.seq = ISN_B;
+  live(&s);
+  s = tcp(1, 4321, 80, PEER_ISN + 1, ISN_A + 1, TH_ACK, 0);
+  in(&s);
+  ck_assert_uint_eq(get16(fb + fl4 + 14), 8192);
 }
 END_TEST
 
@@ -684,6 +761,8 @@ Suite *rewriter_suite(void)
     test_rewriter_tcp_server_session,
     test_rewriter_tcp_sack_edges,
     test_rewriter_tcp_ack_beyond_live_data,
+    test_rewriter_tcp_ack_maps_segment_ends,
+    test_rewriter_tcp_window_scale_unscaled_live,
     test_rewriter_tcp_no_live_connection,
     test_rewriter_tcp_live_reset_and_closed,
     test_rewriter_tcp_device_client,

@@ -1,0 +1,217 @@
+/* Peer address table and the replies built from it (sim/replay/neighbours.h). */
+#include "replay/neighbours.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay/rewrite_priv.h"
+
+#define MAX_ENTRIES 256
+#define ARP_LEN 28
+#define ARP_OP_REQUEST 1
+#define ARP_OP_REPLY 2
+#define ARP_SHA 8
+#define ARP_SPA 14
+#define ARP_THA 18
+#define ARP_TPA 24
+#define ICMP6_NS 135
+#define ICMP6_NA 136
+#define NA_SOLICITED 0x40
+#define NA_OVERRIDE 0x20
+#define ND_OPT_TARGET_LLADDR 2
+#define IP6_HLEN 40
+#define NA_LEN 32 /* ICMPv6 header, flags, target, target link-layer option */
+
+struct nb_entry {
+  uint8_t fam; /* RW_FAM_IP4 or RW_FAM_IP6 */
+  uint8_t own; /* the device's address: never a peer's, never answered */
+  uint8_t addr[16];
+  uint8_t mac[6];
+};
+
+struct lwipsim_neighbours {
+  uint8_t device_mac[6];
+  unsigned n;
+  struct nb_entry e[MAX_ENTRIES];
+};
+
+static const uint8_t zero16[16];
+
+struct lwipsim_neighbours *lwipsim_neighbours_new(const uint8_t device_mac[6])
+{
+  struct lwipsim_neighbours *nb = calloc(1, sizeof(*nb));
+
+  if (nb != NULL) {
+    memcpy(nb->device_mac, device_mac, 6);
+  }
+  return nb;
+}
+
+void lwipsim_neighbours_free(struct lwipsim_neighbours *nb)
+{
+  free(nb);
+}
+
+unsigned lwipsim_neighbours_count(const struct lwipsim_neighbours *nb)
+{
+  unsigned peers = 0;
+
+  for (unsigned i = 0; i < nb->n; i++) {
+    peers += !nb->e[i].own;
+  }
+  return peers;
+}
+
+static struct nb_entry *find(const struct lwipsim_neighbours *nb, int fam, const uint8_t *addr)
+{
+  size_t alen = fam == RW_FAM_IP6 ? 16 : 4;
+
+  for (unsigned i = 0; i < nb->n; i++) {
+    if (nb->e[i].fam == fam && memcmp(nb->e[i].addr, addr, alen) == 0) {
+      return (struct nb_entry *)(uintptr_t)&nb->e[i];
+    }
+  }
+  return NULL;
+}
+
+/* An address a host answers for: not unspecified, multicast or broadcast. */
+static int unicast(int fam, const uint8_t *a)
+{
+  if (fam == RW_FAM_IP6) {
+    return memcmp(a, zero16, 16) != 0 && a[0] != 0xff;
+  }
+  return memcmp(a, zero16, 4) != 0 && (a[0] & 0xf0) != 0xe0 && !(a[0] == 255 && a[1] == 255 && a[2] == 255 && a[3] == 255);
+}
+
+static void remember(struct lwipsim_neighbours *nb, int fam, const uint8_t *addr, const uint8_t mac[6])
+{
+  struct nb_entry *e;
+  int own = memcmp(mac, nb->device_mac, 6) == 0;
+
+  /* a group or broadcast source MAC is no host's */
+  if ((mac[0] & 1) != 0 || !unicast(fam, addr)) {
+    return;
+  }
+  if ((e = find(nb, fam, addr)) != NULL && e->own) {
+    return; /* a peer claiming the device's address is not believed */
+  }
+  if (e == NULL) {
+    if (nb->n == MAX_ENTRIES) {
+      return;
+    }
+    e = &nb->e[nb->n++];
+    e->fam = (uint8_t)fam;
+    memcpy(e->addr, addr, fam == RW_FAM_IP6 ? 16 : 4);
+  }
+  e->own = (uint8_t)own;
+  memcpy(e->mac, mac, 6); /* the latest pair wins, as in a neighbour cache */
+}
+
+static int arp_ip4_eth(const uint8_t *a)
+{
+  return rw_get16(a) == 1 && rw_get16(a + 2) == RW_ETHTYPE_IP4 && a[4] == 6 && a[5] == 4;
+}
+
+void lwipsim_neighbours_learn(struct lwipsim_neighbours *nb, const uint8_t *frame, uint32_t len)
+{
+  struct rw_pkt p;
+
+  rw_parse(&p, frame, len);
+  if (p.fam == RW_FAM_ARP) {
+    const uint8_t *a = frame + p.l3;
+
+    if (arp_ip4_eth(a)) {
+      remember(nb, RW_FAM_IP4, a + ARP_SPA, a + ARP_SHA);
+    }
+  } else if (p.fam == RW_FAM_IP4 || p.fam == RW_FAM_IP6) {
+    remember(nb, p.fam, frame + p.src, frame + 6);
+  }
+}
+
+static uint32_t arp_reply(const struct nb_entry *e, const uint8_t *req, uint8_t *out)
+{
+  const uint8_t *a = req + RW_ETH_HLEN;
+  uint8_t *r = out + RW_ETH_HLEN;
+
+  memcpy(out, req + 6, 6); /* to the asker */
+  memcpy(out + 6, e->mac, 6);
+  rw_put16(out + 12, RW_ETHTYPE_ARP);
+  memcpy(r, a, 6); /* hardware and protocol types and lengths */
+  rw_put16(r + 6, ARP_OP_REPLY);
+  memcpy(r + ARP_SHA, e->mac, 6);
+  memcpy(r + ARP_SPA, e->addr, 4);
+  memcpy(r + ARP_THA, a + ARP_SHA, 6);
+  memcpy(r + ARP_TPA, a + ARP_SPA, 4);
+  return RW_ETH_HLEN + ARP_LEN;
+}
+
+static uint32_t answer_arp(const struct lwipsim_neighbours *nb, const struct rw_pkt *p, uint8_t *out)
+{
+  const uint8_t *a = p->f + p->l3;
+  const struct nb_entry *e;
+
+  if (!arp_ip4_eth(a) || rw_get16(a + 6) != ARP_OP_REQUEST) {
+    return 0;
+  }
+  /* an ARP probe (sender 0.0.0.0) or announcement (sender = target) is about
+   * the device's own address: a peer that answered would be a conflict */
+  if (memcmp(a + ARP_SPA, zero16, 4) == 0 || memcmp(a + ARP_SPA, a + ARP_TPA, 4) == 0) {
+    return 0;
+  }
+  if ((e = find(nb, RW_FAM_IP4, a + ARP_TPA)) == NULL || e->own) {
+    return 0;
+  }
+  return arp_reply(e, p->f, out);
+}
+
+static uint32_t answer_ns(const struct lwipsim_neighbours *nb, const struct rw_pkt *p, uint8_t *out)
+{
+  const uint8_t *icmp = p->f + p->l4, *target = icmp + 8;
+  const struct nb_entry *e;
+  uint8_t *ip = out + RW_ETH_HLEN, *na = ip + IP6_HLEN;
+
+  if (p->proto != RW_PROTO_ICMP6 || p->l4 + 24 > p->l3_end || icmp[0] != ICMP6_NS || icmp[1] != 0) {
+    return 0;
+  }
+  /* duplicate address detection (from ::) is about the device's own address */
+  if (memcmp(p->f + p->src, zero16, 16) == 0 || memcmp(p->f + p->src, target, 16) == 0) {
+    return 0;
+  }
+  if ((e = find(nb, RW_FAM_IP6, target)) == NULL || e->own) {
+    return 0;
+  }
+  memset(out, 0, RW_ETH_HLEN + IP6_HLEN + NA_LEN);
+  memcpy(out, p->f + 6, 6);
+  memcpy(out + 6, e->mac, 6);
+  rw_put16(out + 12, RW_ETHTYPE_IP6);
+  ip[0] = 0x60;
+  rw_put16(ip + 4, NA_LEN);
+  ip[6] = RW_PROTO_ICMP6;
+  ip[7] = 255; /* RFC 4861 7.1.2: anything else is dropped */
+  memcpy(ip + 8, e->addr, 16);
+  memcpy(ip + 24, p->f + p->src, 16);
+  na[0] = ICMP6_NA;
+  na[4] = NA_SOLICITED | NA_OVERRIDE;
+  memcpy(na + 8, e->addr, 16);
+  na[24] = ND_OPT_TARGET_LLADDR;
+  na[25] = 1; /* in units of 8 bytes */
+  memcpy(na + 26, e->mac, 6);
+  lwipsim_frame_fill_checksums(out, RW_ETH_HLEN + IP6_HLEN + NA_LEN);
+  return RW_ETH_HLEN + IP6_HLEN + NA_LEN;
+}
+
+uint32_t lwipsim_neighbours_answer(const struct lwipsim_neighbours *nb, const uint8_t *frame, uint32_t len,
+                                   uint8_t *out, enum lwipsim_nb_kind *kind)
+{
+  struct rw_pkt p;
+  uint32_t n = 0;
+
+  *kind = LWIPSIM_NB_NONE;
+  rw_parse(&p, frame, len);
+  if (p.fam == RW_FAM_ARP && (n = answer_arp(nb, &p, out)) > 0) {
+    *kind = LWIPSIM_NB_ARP;
+  } else if (p.fam == RW_FAM_IP6 && (n = answer_ns(nb, &p, out)) > 0) {
+    *kind = LWIPSIM_NB_ND;
+  }
+  return n;
+}

@@ -1,0 +1,212 @@
+/* How faithfully the bundled scenario replays: divergence, transmit match,
+ * DHCP end to end, synthetic neighbour replies and --strict. */
+#include "test_replay_fidelity.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pcap/pcap_reader.h"
+#include "pcap/pcap_writer.h"
+#include "replay_helper.h"
+
+#define BUNDLED "scenarios/mdns-http-reload"
+/* The profile the capture was recorded for runs to the end without panicking. */
+#define RECORDED_PROFILE "circuitpython-10.0.0-alpha.4"
+
+static const uint8_t peer_mac[6] = {0x02, 0x77, 0, 0, 0, 0x01};
+
+static const cJSON *obj(const cJSON *record, const char *key)
+{
+  const cJSON *o = cJSON_GetObjectItemCaseSensitive(record, key);
+  ck_assert_msg(cJSON_IsObject(o), "record has no object %s", key);
+  return o;
+}
+
+/* Acceptance: under 2% of the inbound frames diverge and at least 95% of
+ * what the captured device sent (by type and flow) the live stack sent too. */
+START_TEST(test_fidelity_bundled_scenario_acceptance)
+{
+  struct replay_result r;
+  replay_run(&r, RECORDED_PROFILE, replay_source_path(BUNDLED), NULL);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 0);
+  const cJSON *div = obj(r.record, "divergence"), *tx = obj(r.record, "tx_match");
+  double inbound = replay_num(div, "inbound"), diverged = replay_num(div, "diverged");
+  double reference = replay_num(tx, "reference"), matched = replay_num(tx, "matched");
+  ck_assert_int_eq((int)inbound, 109);
+  ck_assert_msg(diverged * 100 < 2 * inbound, "%.0f of %.0f inbound frames diverged", diverged, inbound);
+  ck_assert_int_lt((int)replay_num(div, "diverged_permille"), 20);
+  ck_assert_int_ge((int)reference, 70);
+  ck_assert_msg(matched * 100 >= 95 * reference, "matched %.0f of %.0f", matched, reference);
+  ck_assert_int_ge((int)replay_num(tx, "matched_permille"), 950);
+  /* every request was answered as the capture's peer saw it: no ack of data
+   * the live device never sent */
+  ck_assert_int_eq((int)replay_num(obj(div, "by_reason"), "ack_beyond_live_data"), 0);
+  /* the Linux stand-in's IPv6 frames: CircuitPython builds no IPv6 */
+  ck_assert_int_eq((int)replay_num(tx, "reference_ipv6_unbuilt"), 10);
+  replay_free(&r);
+}
+END_TEST
+
+/* The script says dhcp: dnsmasq's OFFER and ACK reach the live stack with its
+ * own xid, lwIP binds 10.77.0.2 and everything after comes from there. */
+START_TEST(test_fidelity_dhcp_binds_the_captured_lease)
+{
+  struct replay_result r;
+  char pcap_path[600];
+  snprintf(pcap_path, sizeof pcap_path, "%s/out.pcap", replay_tmpdir());
+  replay_run(&r, RECORDED_PROFILE, replay_source_path(BUNDLED), "--pcap-out", pcap_path, NULL);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  const cJSON *why = obj(obj(r.record, "divergence"), "by_reason");
+  ck_assert_int_eq((int)replay_num(why, "dhcp_unknown_xid"), 0);
+  ck_assert_int_eq((int)replay_num(why, "dhcp_no_live_xid"), 0);
+
+  struct lwipsim_pcap_reader *rd;
+  struct lwipsim_frame f;
+  char err[300];
+  ck_assert_msg(lwipsim_pcap_open(pcap_path, &rd, err, sizeof err) == 0, "%s", err);
+  int from_zero = 0, from_lease = 0, other = 0, rc;
+  while ((rc = lwipsim_pcap_next(rd, &f, err, sizeof err)) == 1) {
+    if (f.caplen < 34 || f.data[12] != 0x08 || f.data[13] != 0x00) {
+      continue;
+    }
+    const uint8_t *src = f.data + 26;
+    if (src[0] == 0 && src[1] == 0 && src[2] == 0 && src[3] == 0) {
+      from_zero++;
+      ck_assert_int_eq(from_lease, 0); /* DISCOVER and REQUEST come first */
+    } else if (src[0] == 10 && src[1] == 77 && src[2] == 0 && src[3] == 2) {
+      from_lease++;
+    } else {
+      other++;
+    }
+  }
+  ck_assert_int_eq(rc, 0);
+  lwipsim_pcap_close(rd);
+  ck_assert_int_eq(from_zero, 2);
+  ck_assert_int_gt(from_lease, 50);
+  ck_assert_int_eq(other, 0);
+  replay_free(&r);
+}
+END_TEST
+
+/* Without the peer's own ARP request in the capture, lwIP has to ask for
+ * 10.77.0.1 before its SYN-ACKs can leave; the replay answers as the peer. */
+START_TEST(test_fidelity_synthetic_arp_reply)
+{
+  char dir[300], path[600], err[300];
+  struct lwipsim_pcap_reader *rd;
+  struct lwipsim_pcap_writer *wr;
+  struct lwipsim_frame f;
+  int rc, dropped = 0;
+
+  snprintf(dir, sizeof dir, "%s", replay_tmpdir()); /* replay_run makes its own */
+  snprintf(path, sizeof path, "%s/capture.pcap", dir);
+  ck_assert_msg(lwipsim_pcap_open(replay_source_path(BUNDLED "/capture.pcap"), &rd, err, sizeof err) == 0, "%s", err);
+  ck_assert_msg(lwipsim_pcap_writer_open(path, &wr, err, sizeof err) == 0, "%s", err);
+  while ((rc = lwipsim_pcap_next(rd, &f, err, sizeof err)) == 1) {
+    if (f.caplen >= 14 && memcmp(f.data + 6, peer_mac, 6) == 0 && f.data[12] == 0x08 && f.data[13] == 0x06) {
+      dropped++;
+      continue;
+    }
+    lwipsim_pcap_writer_write(wr, f.time_us, f.data, f.caplen);
+  }
+  ck_assert_int_eq(rc, 0);
+  lwipsim_pcap_close(rd);
+  lwipsim_pcap_writer_close(wr);
+  ck_assert_int_eq(dropped, 2); /* its request, and its reply to the device's */
+
+  size_t len;
+  char *ini = replay_read_file(replay_source_path(BUNDLED "/scenario.ini"), &len);
+  ck_assert_ptr_nonnull(ini);
+  snprintf(path, sizeof path, "%s/scenario.ini", dir);
+  replay_write_file(path, ini, len);
+  free(ini);
+
+  struct replay_result r;
+  replay_run(&r, RECORDED_PROFILE, dir, NULL);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  const cJSON *frames = obj(r.record, "frames");
+  ck_assert_int_ge((int)replay_num(frames, "synthetic_arp_replies"), 1);
+  ck_assert_int_eq((int)replay_num(frames, "synthetic_nd_replies"), 0);
+  ck_assert_int_eq((int)replay_num(obj(r.record, "divergence"), "diverged"), 0);
+  /* all 13 connections served as with the peer's ARP in the capture: only
+   * the device's ARP reply to that (removed) request is missing */
+  ck_assert_int_eq((int)replay_num(obj(r.record, "tx_match"), "matched"), 73);
+  ck_assert_int_eq((int)replay_num(obj(r.record, "tx_match"), "reference"), 77);
+  replay_free(&r);
+}
+END_TEST
+
+/* text with the first `from` replaced by `to`; malloc'd. */
+static char *replace_once(const char *text, const char *from, const char *to)
+{
+  const char *at = strstr(text, from);
+  ck_assert_msg(at != NULL, "no '%s' in the scenario", from);
+  char *out;
+  ck_assert_int_ge(asprintf(&out, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from)), 0);
+  return out;
+}
+
+/* The bundled scenario in a fresh folder, one script line changed, the
+ * capture read where it is. */
+static const char *scenario_copy_with_script(const char *from, const char *to)
+{
+  static char dir[300];
+  char path[600], cap[700];
+  snprintf(dir, sizeof dir, "%s", replay_tmpdir());
+  char *ini = replay_read_file(replay_source_path(BUNDLED "/scenario.ini"), NULL);
+  ck_assert_ptr_nonnull(ini);
+  char *changed = replace_once(ini, from, to);
+  snprintf(cap, sizeof cap, "capture = %s", replay_source_path(BUNDLED "/capture.pcap"));
+  char *moved = replace_once(changed, "capture = capture.pcap", cap);
+  snprintf(path, sizeof path, "%s/scenario.ini", dir);
+  replay_write_file(path, moved, strlen(moved));
+  free(ini);
+  free(changed);
+  free(moved);
+  return dir;
+}
+
+/* --strict: a replay with diverged frames fails with status 5 after writing
+ * its record, and says how many and why on one line. The static address
+ * leaves dnsmasq's three replies without a live request. */
+START_TEST(test_fidelity_strict_fails_on_divergence)
+{
+  const char *dir = scenario_copy_with_script("0s = dhcp", "0s = static 10.77.0.2/24 gw 10.77.0.1");
+  struct replay_result r;
+  replay_run(&r, RECORDED_PROFILE, dir, "--strict", NULL);
+  ck_assert_int_eq(r.exit_code, 5);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  ck_assert_int_eq((int)replay_num(obj(r.record, "divergence"), "diverged"), 3);
+  ck_assert_str_eq(r.err, "lwipsim: --strict: 3 of 109 inbound frames diverged (most: dhcp_no_live_xid, 3)\n");
+  /* the record itself is the run's: exit_code 0 (the outcome), not 5 */
+  ck_assert_int_eq((int)replay_num(r.record, "exit_code"), 0);
+  replay_free(&r);
+
+  /* the same without --strict: ok */
+  replay_run(&r, RECORDED_PROFILE, dir, NULL);
+  ck_assert_int_eq(r.exit_code, 0);
+  ck_assert_str_eq(r.err, "");
+  replay_free(&r);
+
+  /* and the faithful replay passes --strict */
+  replay_run(&r, RECORDED_PROFILE, replay_source_path(BUNDLED), "--strict", NULL);
+  ck_assert_int_eq(r.exit_code, 0);
+  replay_free(&r);
+}
+END_TEST
+
+Suite *fidelity_suite(void)
+{
+  Suite *s = suite_create("fidelity");
+  TCase *tc = tcase_create("fidelity");
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_fidelity_bundled_scenario_acceptance);
+  tcase_add_test(tc, test_fidelity_dhcp_binds_the_captured_lease);
+  tcase_add_test(tc, test_fidelity_synthetic_arp_reply);
+  tcase_add_test(tc, test_fidelity_strict_fails_on_divergence);
+  suite_add_tcase(s, tc);
+  return s;
+}
