@@ -21,14 +21,14 @@ static const char css[] =
     ".v-SAFE{color:#fff;background:var(--ok)}.v-NO_LIMIT{color:#fff;background:var(--info)}"
     ".muted{color:var(--mute)}.plots{display:grid;grid-template-columns:repeat(auto-fill,minmax(20rem,1fr));gap:1rem}"
     "figure{margin:0}figcaption{font-size:.85rem;color:var(--mute)}svg{width:100%;height:auto;display:block}"
-    "svg text{fill:var(--fg);font:11px system-ui,sans-serif}svg .axis{fill:var(--mute)}"
+    "svg text{fill:var(--fg);font:15px system-ui,sans-serif}.sweep-fig{max-width:40rem}svg .axis{fill:var(--mute)}"
     "svg .frame{fill:none;stroke:var(--line)}svg .grid{stroke:var(--line);stroke-width:.5}"
     "svg .faithful{fill:none;stroke:var(--info);stroke-width:2}"
     "svg .demand{fill:none;stroke:var(--mute);stroke-width:1.5;stroke-dasharray:4 3}"
     "svg .size{stroke:var(--bad);stroke-width:1.5;stroke-dasharray:6 4}svg .size-label,svg .fail-label{fill:var(--bad)}"
     "svg .fail{fill:var(--bad)}svg .stop{stroke:var(--bad);stroke-width:1}"
     "svg .bar-ok{fill:var(--ok)}svg .bar-fail{fill:var(--bad)}"
-    ".legend span{margin-right:1rem;white-space:nowrap}";
+    ".legend span{display:inline-block;margin-right:1rem}";
 
 static void verdict_badge(struct lwipsim_sb *o, const char *v)
 {
@@ -122,7 +122,7 @@ static void sweep_section(struct lwipsim_sb *o, const cJSON *pr, const cJSON *sw
   } else {
     lwipsim_sb_printf(o, "Not every scenario is ok even at %ld.</p>\n", lwipsim_jlong(sw, "hi", 0));
   }
-  lwipsim_sb_printf(o, "<figure>");
+  lwipsim_sb_printf(o, "<figure class=\"sweep-fig\">");
   lwipsim_svg_sweep(o, lwipsim_jstr(pr, "name", "?"), sw, size);
   lwipsim_sb_printf(o, "</figure>\n<div class=\"scroll\"><table class=\"sweep\"><thead><tr><th>%s</th>", pool);
   const cJSON *scen = cJSON_GetObjectItemCaseSensitive(sw, "scenarios"), *s;

@@ -5,7 +5,7 @@
 #include "report/json_get.h"
 #include "report/render.h"
 
-enum { W = 600, H = 200, ML = 44, MR = 14, MT = 14, MB = 34, PW = W - ML - MR, PH = H - MT - MB };
+enum { W = 600, H = 220, ML = 48, MR = 14, MT = 22, MB = 44, PW = W - ML - MR, PH = H - MT - MB };
 
 struct axes {
   long xmax, ymax;
@@ -58,7 +58,7 @@ static void frame(struct lwipsim_sb *o, const struct axes *a, const char *xlabel
   lwipsim_sb_printf(o, "<rect class=\"frame\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", ML, MT, PW, PH);
   lwipsim_sb_printf(o, "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", ML + PW / 2, H - 4,
                     xlabel);
-  lwipsim_sb_printf(o, "<text class=\"axis\" x=\"10\" y=\"%d\" transform=\"rotate(-90 10 %d)\" "
+  lwipsim_sb_printf(o, "<text class=\"axis\" x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\" "
                        "text-anchor=\"middle\">%s</text>",
                     MT + PH / 2, MT + PH / 2, ylabel);
   (void)a;
@@ -99,7 +99,7 @@ void lwipsim_svg_pool_plot(struct lwipsim_sb *o, const char *profile, const char
     lwipsim_sb_printf(o, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", px(&a, t), MT,
                       px(&a, t), MT + PH);
     lwipsim_sb_printf(o, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%ld</text>", px(&a, t),
-                      MT + PH + 12, t / 1000);
+                      MT + PH + 17, t / 1000);
   }
   long yt[3] = {0, top / 2, top};
   for (int i = 0; i < 3; i++) {
@@ -107,7 +107,7 @@ void lwipsim_svg_pool_plot(struct lwipsim_sb *o, const char *profile, const char
       continue;
     }
     lwipsim_sb_printf(o, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%ld</text>", ML - 4,
-                      py(&a, yt[i]) + 4, yt[i]);
+                      py(&a, yt[i]) + 5, yt[i]);
   }
   step_line(o, &a, ds, duration, "demand");
   step_line(o, &a, fs, end, "faithful");
@@ -124,12 +124,12 @@ void lwipsim_svg_pool_plot(struct lwipsim_sb *o, const char *profile, const char
                          "first at %ld ms</title></circle>",
                       px(&a, fail_ms), py(&a, at), lwipsim_jlong(pool, "failed", 0), fail_ms);
     lwipsim_sb_printf(o, "<text class=\"fail-label\" x=\"%.1f\" y=\"%d\">failed \u00d7%ld</text>",
-                      px(&a, fail_ms) + 7, MT + 12, lwipsim_jlong(pool, "failed", 0));
+                      px(&a, fail_ms) + 7, MT + 16, lwipsim_jlong(pool, "failed", 0));
   }
   if (end < duration) {
     lwipsim_sb_printf(o, "<line class=\"stop\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", px(&a, end), MT,
                       px(&a, end), MT + PH);
-    lwipsim_sb_printf(o, "<text class=\"fail-label\" x=\"%.1f\" y=\"%d\">%s</text>", px(&a, end) + 7, MT + 26,
+    lwipsim_sb_printf(o, "<text class=\"fail-label\" x=\"%.1f\" y=\"%d\">%s</text>", px(&a, end) + 7, MT + 34,
                       lwipsim_jstr(faithful, "outcome", "?"));
   }
   lwipsim_sb_printf(o, "</svg>\n");
@@ -159,7 +159,7 @@ void lwipsim_svg_sweep(struct lwipsim_sb *o, const char *profile, const cJSON *s
     double cx = ML + cw * (double)i + cw / 2;
     if (i % label_every == 0 || v == size) {
       lwipsim_sb_printf(o, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%ld</text>", cx,
-                        MT + PH + 12, v);
+                        MT + PH + 17, v);
     }
     int k = 0;
     const cJSON *s;
@@ -194,7 +194,7 @@ void lwipsim_svg_sweep(struct lwipsim_sb *o, const char *profile, const cJSON *s
     double x = ML + cw * (double)(size - lo) + cw / 2;
     lwipsim_sb_printf(o, "<line class=\"size\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, MT, x, MT + PH);
     lwipsim_sb_printf(o, "<text class=\"size-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">size %ld</text>", x,
-                      MT - 3, size);
+                      MT - 5, size);
   }
   lwipsim_sb_printf(o, "</svg>\n");
 }
