@@ -30,8 +30,10 @@ static void testcase(struct lwipsim_sb *o, const cJSON *pr, const cJSON *s, cons
     lwipsim_sb_esc(o, outcome);
     lwipsim_sb_printf(o, "</failure>\n");
   } else {
-    snprintf(msg, sizeof msg, "%s: size %s%ld, demand %ld", lwipsim_verdict_label(verdict), size < 0 ? "heap, " : "",
-             size < 0 ? lwipsim_jlong(pp, "configured", 0) : size, lwipsim_jlong(sp, "demand", 0));
+    char sz[64];
+    lwipsim_size_text(pp, sz, sizeof sz);
+    snprintf(msg, sizeof msg, "%s: size %s, demand %ld", lwipsim_verdict_label(verdict), sz,
+             lwipsim_jlong(sp, "demand", 0));
     lwipsim_sb_printf(o, "      <system-out>");
     lwipsim_sb_esc(o, msg);
     lwipsim_sb_printf(o, "</system-out>\n");

@@ -18,6 +18,8 @@ const cJSON *report_profile(const cJSON *report, const char *name);
 const cJSON *report_pool(const cJSON *profile, const char *pool);
 long report_num(const cJSON *obj, const char *key);
 const char *report_str(const cJSON *obj, const char *key);
+/* Removes a temporary folder and everything in it. */
+void report_rmtree(const char *path);
 /* Occurrences of needle in haystack. */
 int report_count(const char *haystack, const char *needle);
 

@@ -46,6 +46,8 @@ START_TEST(test_lwipopts_user_folder_is_built_and_reported)
   ck_assert_str_eq(report_str(st, "verdict"), "UNSAFE");
   ck_assert_int_eq(report_num(st, "demand"), 13);
   cJSON_Delete(r);
+  /* gone folders are skipped at the next configure (cmake/LwipsimProfile.cmake) */
+  report_rmtree(tmp);
 }
 END_TEST
 
@@ -76,6 +78,7 @@ START_TEST(test_lwipopts_header_that_does_not_compile)
   rc = report_lwipsim(err, sizeof err, NULL, "report", "--lwipopts", dir, "--out", out, NULL);
   ck_assert_int_eq(rc, 2);
   ck_assert_ptr_nonnull(strstr(err, "no lwIP version or assert policy"));
+  report_rmtree(tmp);
 }
 END_TEST
 

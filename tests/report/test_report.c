@@ -23,7 +23,11 @@ static void run_report(void)
   free(text);
 }
 
-static void free_report(void) { cJSON_Delete(report); }
+static void free_report(void)
+{
+  cJSON_Delete(report);
+  report_rmtree(out_dir);
+}
 
 static char *out_file(const char *name)
 {
@@ -167,6 +171,7 @@ START_TEST(test_report_deterministic)
     free(a);
     free(b);
   }
+  report_rmtree(again);
 }
 END_TEST
 
@@ -190,6 +195,7 @@ START_TEST(test_report_gate_exit_codes)
                                   report_source_path("lwipopts"), NULL),
                    2);
   ck_assert_ptr_nonnull(strstr(err, "no scenario.ini in this folder"));
+  report_rmtree(dir);
 }
 END_TEST
 
@@ -221,6 +227,7 @@ START_TEST(test_report_recommended_profile_is_ok)
   }
   ck_assert_int_eq(n, report_num(cJSON_GetObjectItemCaseSensitive(report, "summary"), "scenarios"));
   cJSON_Delete(r);
+  report_rmtree(dir);
 }
 END_TEST
 

@@ -48,6 +48,7 @@ START_TEST(test_sweep_sys_timeout_905)
   ck_assert_ptr_nonnull(strstr(t, "    13  ok                         -       0     13"));
   free(t);
   cJSON_Delete(j);
+  report_rmtree(dir);
 }
 END_TEST
 
