@@ -10,7 +10,8 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$repo/build}
 
 packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
-          libpcap-dev check libsubunit-dev libcjson-dev libinih-dev libdw-dev)
+          libpcap-dev check libsubunit-dev libcjson-dev libinih-dev libdw-dev
+          python3-jsonschema chromium)
 
 missing=()
 for p in "${packages[@]}"; do

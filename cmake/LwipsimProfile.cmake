@@ -139,6 +139,9 @@ function(lwipsim_add_profile dir)
     target_include_directories(${runner} PRIVATE ${PROJECT_SOURCE_DIR}/sim)
     target_link_libraries(${runner} PRIVATE ${lib} lwipsim_core lwipsim_common ${LWIPSIM_WRAPS})
     set_target_properties(${runner} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
+    if(LWIPSIM_PROFILE_EXCLUDE_FROM_ALL)
+      set_target_properties(${lib} ${runner} PROPERTIES EXCLUDE_FROM_ALL TRUE)
+    endif()
   endforeach()
 
   file(APPEND "${LWIPSIM_PROFILE_INDEX}"
@@ -151,6 +154,25 @@ function(lwipsim_add_profiles_in root)
   list(SORT inis)
   foreach(ini ${inis})
     get_filename_component(dir "${ini}" DIRECTORY)
+    lwipsim_add_profile("${dir}")
+  endforeach()
+endfunction()
+
+# Profiles staged by `lwipsim report --lwipopts` (BUILD/user-profiles/NAME,
+# whose profile.ini names the user's folder in user_dir). They are built only
+# when the report asks for their runners, and skipped once the user's folder
+# is gone, so a deleted temporary folder never breaks the build.
+function(lwipsim_add_extra_profiles dirs)
+  set(LWIPSIM_PROFILE_EXCLUDE_FROM_ALL ON)
+  foreach(dir ${dirs})
+    set(user "")
+    if(EXISTS "${dir}/profile.ini")
+      lwipsim_profile_ini_get("${dir}/profile.ini" user_dir user)
+    endif()
+    if(NOT EXISTS "${dir}/profile.ini" OR (user AND NOT EXISTS "${user}/lwipopts.h"))
+      message(STATUS "lwipsim: user profile ${dir} is gone, skipped")
+      continue()
+    endif()
     lwipsim_add_profile("${dir}")
   endforeach()
 endfunction()

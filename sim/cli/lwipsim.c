@@ -10,6 +10,8 @@ static const struct {
   const char *summary;
 } commands[] = {
     {"replay", lwipsim_cmd_replay, "replay a scenario through one profile's lwIP and show every pool"},
+    {"report", lwipsim_cmd_report, "is each lwipopts.h safe? verdicts, recommended sizes, report.html/.md/.json, junit.xml"},
+    {"sweep", lwipsim_cmd_sweep, "run a scenario with one pool capped at each value of a range, in parallel"},
     {"profiles", lwipsim_cmd_profiles, "list the profiles this build has, with lwIP version and assert policy"},
 };
 

@@ -7,6 +7,9 @@
 #include "lwip/opt.h"
 #include "netif/ppp/ppp_opts.h" /* PPP_NUM_TIMEOUTS, used by MEMP_NUM_SYS_TIMEOUT */
 #include "lwip/timeouts.h"
+#if LWIP_TCP
+#include "lwip/priv/tcp_priv.h" /* tcp_tw_pcbs */
+#endif
 #include "port/clock.h"
 #include "probe/pool_config.h"
 #include "probe/symbols.h"
@@ -55,6 +58,28 @@ static int peak_walk_due;
 /* The element sys_check_timeouts() freed last: a cyclic timer re-arms the
  * (handler, arg) it just released, through a path we cannot wrap. */
 static struct sys_timeo last_freed;
+
+#if LWIP_TCP
+/* tcp_alloc is lwIP's only caller of memp_malloc(MEMP_TCP_PCB) (2.1.3 and
+ * 2.2.1 tcp.c). When the pool is empty it does not give up: it kills the
+ * oldest TIME_WAIT PCB and tries again, then one in LAST_ACK, one in CLOSING,
+ * then the oldest active one of lower priority (2.2.1 tcp.c:1844-1871), five
+ * attempts in all, and takes the failed attempts back out of MEMP_STATS once
+ * one succeeds. The probe counts the same way: a failed attempt is only
+ * provisional until tcp_alloc either succeeds (recycled, by what it killed)
+ * or has tried all five (one failure: the connection is refused). */
+#define TCP_ALLOC_ATTEMPTS 5
+static uint32_t tcp_alloc_failed_attempts;
+
+static uint32_t time_wait_pcbs(void)
+{
+  uint32_t n = 0;
+  for (const struct tcp_pcb *pcb = tcp_tw_pcbs; pcb != NULL; pcb = pcb->next) {
+    n++;
+  }
+  return n;
+}
+#endif
 
 void lwipsim_probe_init(void)
 {
@@ -189,6 +214,20 @@ void *__wrap_memp_malloc(memp_t type)
   if (caps[type] == 0 || p->used < caps[type]) {
     mem = __real_memp_malloc(type);
   }
+#if LWIP_TCP
+  if (type == MEMP_TCP_PCB) {
+    if (mem == NULL && ++tcp_alloc_failed_attempts < TCP_ALLOC_ATTEMPTS) {
+      return NULL; /* tcp_alloc kills something and tries again */
+    }
+    if (mem != NULL && tcp_alloc_failed_attempts > 0) {
+      p->recycled[tcp_alloc_failed_attempts - 1]++;
+      static const char *const kinds[LWIPSIM_RECYCLE_KINDS] = LWIPSIM_RECYCLE_KIND_NAMES;
+      lwipsim_event_add("pool TCP_PCB empty: tcp_alloc recycled a PCB (killed one in %s)",
+                        kinds[tcp_alloc_failed_attempts - 1]);
+    }
+    tcp_alloc_failed_attempts = 0;
+  }
+#endif
   if (mem == NULL) {
     const char *site = (type == MEMP_SYS_TIMEOUT)
                            ? current_arming_name()
@@ -206,6 +245,14 @@ void *__wrap_memp_malloc(memp_t type)
   }
   p->used++;
   timeline_add(type, p->used);
+#if LWIP_TCP
+  if (type == MEMP_TCP_PCB) {
+    uint32_t live = p->used - time_wait_pcbs();
+    if (live > p->peak_without_time_wait) {
+      p->peak_without_time_wait = live;
+    }
+  }
+#endif
   if (p->used > p->peak) {
     p->peak = p->used;
     p->peak_ms = lwipsim_clock_now_ms();
@@ -276,3 +323,4 @@ void __wrap_tcp_timer_needed(void)
 #endif
 
 const char *lwipsim_probe_arming_name(void) { return current_arming_name(); }
+

@@ -120,6 +120,15 @@ static cJSON *pool_object(const struct lwipsim_run_meta *meta, size_t i, const s
     cJSON_AddNumberToObject(site, "count", p->sites[k].count);
     cJSON_AddItemToArray(sites, site);
   }
+  if (strcmp(p->name, "TCP_PCB") == 0) {
+    /* tcp_alloc's kills: the run went on, but what was killed may matter */
+    static const char *const kinds[LWIPSIM_RECYCLE_KINDS] = LWIPSIM_RECYCLE_KIND_NAMES;
+    cJSON *rec = cJSON_AddObjectToObject(o, "recycled");
+    for (int k = 0; k < LWIPSIM_RECYCLE_KINDS; k++) {
+      cJSON_AddNumberToObject(rec, kinds[k], p->recycled[k]);
+    }
+    cJSON_AddNumberToObject(o, "peak_without_time_wait", p->peak_without_time_wait);
+  }
   cJSON_AddItemToObject(o, "worst_case", worst_case(meta, p->name));
   size_t n = 0;
   const struct lwipsim_timeline_point *pts = meta->timeline ? meta->timeline(i, &n) : NULL;

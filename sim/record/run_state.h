@@ -18,6 +18,10 @@
 #define LWIPSIM_MAX_ASSERTS 16
 #define LWIPSIM_MAX_DIV_REASONS 16
 
+/* tcp_alloc's fallbacks, in the order it tries them. */
+#define LWIPSIM_RECYCLE_KINDS 4
+#define LWIPSIM_RECYCLE_KIND_NAMES {"time_wait", "last_ack", "closing", "lower_prio"}
+
 struct lwipsim_failure_site {
   char name[LWIPSIM_NAME_LEN];
   uint32_t count;
@@ -33,6 +37,11 @@ struct lwipsim_pool_state {
   uint64_t peak_ms, first_failure_ms;
   uint32_t n_sites;
   struct lwipsim_failure_site sites[LWIPSIM_MAX_SITES];
+  /* TCP_PCB only: tcp_alloc's empty-pool attempts that a kill then made
+   * good, by what lwIP killed (time_wait, last_ack, closing, lower_prio);
+   * like lwIP's own MEMP_STATS they are not in `failed`. */
+  uint32_t recycled[LWIPSIM_RECYCLE_KINDS];
+  uint32_t peak_without_time_wait; /* TCP_PCB: PCBs in use less those in TIME_WAIT */
 };
 
 /* The armed-timeout list at one instant, each entry named by its handler. */

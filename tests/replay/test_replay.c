@@ -55,19 +55,23 @@ START_TEST(test_replay_circuitpython_10_is_ok_on_the_heap)
 }
 END_TEST
 
-/* 20 timeout slots: no panic. What runs empty then is TCP_PCB (5): all 13
- * served connections end in TIME_WAIT on the device, which closes first, and
- * lwIP's tcp_alloc recycles the oldest of them when the pool is dry. */
+/* 20 timeout slots: no panic. TCP_PCB (5) runs dry: all 13 served
+ * connections end in TIME_WAIT on the device, which closes first, and lwIP's
+ * tcp_alloc kills the oldest of them to make room, as it is built to. Like
+ * lwIP's own MEMP_STATS, the probe does not count those as failures. */
 static void assert_tcp_pcb_recycled(const cJSON *record)
 {
-  ck_assert_str_eq(replay_str(record, "outcome"), "pool-failure");
+  ck_assert_str_eq(replay_str(record, "outcome"), "ok");
   ck_assert(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(record, "panic")));
   const cJSON *tcp = replay_pool(record, "TCP_PCB");
   ck_assert_int_eq((int)replay_num(tcp, "size"), 5);
   ck_assert_int_eq((int)replay_num(tcp, "peak"), 5);
-  ck_assert_int_eq((int)replay_num(tcp, "failed"), 8);
-  const cJSON *site = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(tcp, "failure_sites"), 0);
-  ck_assert_str_eq(replay_str(site, "site"), "tcp_alloc");
+  ck_assert_int_eq((int)replay_num(tcp, "failed"), 0);
+  const cJSON *recycled = cJSON_GetObjectItemCaseSensitive(tcp, "recycled");
+  ck_assert_int_eq((int)replay_num(recycled, "time_wait"), 8);
+  ck_assert_int_eq((int)replay_num(recycled, "last_ack"), 0);
+  ck_assert_int_eq((int)replay_num(recycled, "lower_prio"), 0);
+  ck_assert_int_eq((int)replay_num(tcp, "peak_without_time_wait"), 1);
   /* ... and every connection was still served: nothing diverged */
   ck_assert_int_eq((int)replay_num(cJSON_GetObjectItemCaseSensitive(record, "divergence"), "diverged"), 0);
 }
@@ -77,7 +81,7 @@ START_TEST(test_replay_raised_timeout_pool_is_ok)
   struct replay_result r;
   replay_run(&r, "circuitpython-9.0.5-sys-timeout-20", replay_source_path(BUNDLED), NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
-  ck_assert_int_eq(r.exit_code, 3);
+  ck_assert_int_eq(r.exit_code, 0);
   const cJSON *pool = replay_pool(r.record, "SYS_TIMEOUT");
   ck_assert_int_eq((int)replay_num(pool, "size"), 20);
   ck_assert_int_eq((int)replay_num(pool, "failed"), 0);
@@ -93,7 +97,7 @@ START_TEST(test_replay_lwip_213_mdns_holds_one_timer)
   struct replay_result r;
   replay_run(&r, "lwip-2.1.3-mdns", replay_source_path(BUNDLED), NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
-  ck_assert_int_eq(r.exit_code, 3);
+  ck_assert_int_eq(r.exit_code, 0);
   assert_tcp_pcb_recycled(r.record);
   ck_assert_str_eq(replay_str(r.record, "lwip_version"), "2.1.3");
   const cJSON *pool = replay_pool(r.record, "SYS_TIMEOUT");

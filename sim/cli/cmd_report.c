@@ -1,0 +1,475 @@
+/* lwipsim report: every scenario through every profile (faithful and demand
+ * builds), a sweep, verdicts; writes report.md/.html/.json and junit.xml. */
+#include <dirent.h>
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli_args.h"
+#include "cli/commands.h"
+#include "cli/ini_get.h"
+#include "cli/run_pool.h"
+#include "cli/user_profile.h"
+#include "report/json_get.h"
+#include "report/render.h"
+#include "report/report_build.h"
+#include "report/sweep_row.h"
+
+#define MAX_ITEMS 64
+#define DEMAND_CAPACITY 250
+
+struct sweep_spec {
+  char pool[64];
+  long lo, hi; /* lo < 0: the default range around size and demand */
+};
+
+struct report_args {
+  const char *profiles[MAX_ITEMS];
+  size_t n_profiles;
+  struct lwipsim_user_profile users[MAX_ITEMS];
+  size_t n_users;
+  char scenarios[MAX_ITEMS][PATH_MAX];
+  size_t n_scenarios;
+  struct sweep_spec sweeps[MAX_ITEMS];
+  size_t n_sweeps;
+  const char *out, *lwip_version, *assert_policy;
+  int gate, gate_marginal, jobs;
+};
+
+static void usage(FILE *out)
+{
+  fprintf(out,
+          "usage: lwipsim report --out DIR [--profile NAME ...] [--lwipopts DIR ...]\n"
+          "                      [--lwip-version V] [--assert-policy P] [--scenario DIR ...]\n"
+          "                      [--sweep POOL=LO:HI ...] [--gate[=marginal]] [--jobs N]\n"
+          "\n"
+          "Is each lwipopts.h safe for the traffic, and what should change? Runs every\n"
+          "scenario through every profile (its own build, and the demand build that measures\n"
+          "what each pool needs), sweeps SYS_TIMEOUT around the configured size, and gives\n"
+          "each pool a verdict (UNSAFE, MARGINAL, SAFE, or no count limit) with the value and\n"
+          "lwipopts.h line to use. Writes DIR/report.md, report.html, report.json, junit.xml.\n"
+          "\n"
+          "  --profile NAME     a built profile (default: every profile in lwipopts/)\n"
+          "  --lwipopts DIR     your own lwipopts.h folder: built and included (with its\n"
+          "                     profile.ini, or --lwip-version and --assert-policy)\n"
+          "  --scenario DIR     a scenario folder (default: every scenarios/*/scenario.ini)\n"
+          "  --sweep POOL=LO:HI sweep POOL over LO..HI instead of the default SYS_TIMEOUT sweep\n"
+          "  --gate             exit 3 when any pool is UNSAFE; --gate=marginal: or MARGINAL\n"
+          "  --jobs N           runs at once (default: the number of cores)\n"
+          "\n"
+          "exit: 0 written, 2 usage or input error, 3 gate tripped\n");
+}
+
+static int parse_sweep(const char *s, struct sweep_spec *sp)
+{
+  const char *eq = strchr(s, '=');
+  if (eq == NULL || eq == s || (size_t)(eq - s) >= sizeof sp->pool) {
+    return -1;
+  }
+  snprintf(sp->pool, sizeof sp->pool, "%.*s", (int)(eq - s), s);
+  return lwipsim_parse_range(eq + 1, DEMAND_CAPACITY, &sp->lo, &sp->hi);
+}
+
+static int parse_args(int argc, char **argv, struct report_args *a)
+{
+  int bad = 0;
+  const char *v;
+  for (int i = 1; i < argc && !bad; i++) {
+    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      usage(stdout);
+      return 0;
+    } else if (strcmp(argv[i], "--gate") == 0) {
+      a->gate = 1;
+    } else if (strcmp(argv[i], "--gate=marginal") == 0) {
+      a->gate = a->gate_marginal = 1;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--profile", "report", &bad))) {
+      if (a->n_profiles < MAX_ITEMS) {
+        a->profiles[a->n_profiles++] = v;
+      }
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--lwipopts", "report", &bad))) {
+      if (a->n_users < MAX_ITEMS) {
+        snprintf(a->users[a->n_users++].dir, PATH_MAX, "%s", v);
+      }
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--scenario", "report", &bad))) {
+      if (a->n_scenarios < MAX_ITEMS) {
+        snprintf(a->scenarios[a->n_scenarios++], PATH_MAX, "%s", v);
+      }
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--sweep", "report", &bad))) {
+      if (a->n_sweeps < MAX_ITEMS && parse_sweep(v, &a->sweeps[a->n_sweeps++]) != 0) {
+        fprintf(stderr, "lwipsim report: --sweep %s: expected POOL=LO:HI with 0 <= LO <= HI <= %d\n", v,
+                DEMAND_CAPACITY);
+        return 2;
+      }
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--out", "report", &bad))) {
+      a->out = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--lwip-version", "report", &bad))) {
+      a->lwip_version = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--assert-policy", "report", &bad))) {
+      a->assert_policy = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--jobs", "report", &bad))) {
+      if (lwipsim_parse_jobs(v, &a->jobs) != 0) {
+        fprintf(stderr, "lwipsim report: --jobs %s: expected a count from 1 to 1024\n", v);
+        return 2;
+      }
+    } else if (!bad) {
+      fprintf(stderr, "lwipsim report: unexpected argument '%s' (see --help)\n", argv[i]);
+      return 2;
+    }
+  }
+  if (bad) {
+    return 2;
+  }
+  if (a->out == NULL) {
+    fprintf(stderr, "lwipsim report: --out DIR is required (see --help)\n");
+    return 2;
+  }
+  if (a->n_sweeps == 0) {
+    snprintf(a->sweeps[0].pool, sizeof a->sweeps[0].pool, "SYS_TIMEOUT");
+    a->sweeps[0].lo = a->sweeps[0].hi = -1;
+    a->n_sweeps = 1;
+  }
+  return -1; /* go on */
+}
+
+static int cmp_str(const void *x, const void *y) { return strcmp(x, y); }
+
+/* Every scenarios/<name>/ with a scenario.ini, sorted by name. */
+static void default_scenarios(struct report_args *a)
+{
+  char root[PATH_MAX];
+  snprintf(root, sizeof root, "%s/scenarios", LWIPSIM_SOURCE_DIR);
+  DIR *d = opendir(root);
+  if (d == NULL) {
+    return;
+  }
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL && a->n_scenarios < MAX_ITEMS) {
+    char ini[PATH_MAX * 2];
+    snprintf(ini, sizeof ini, "%s/%s/scenario.ini", root, e->d_name);
+    struct stat st;
+    if (e->d_name[0] != '.' && stat(ini, &st) == 0) {
+      int n = snprintf(a->scenarios[a->n_scenarios], PATH_MAX, "%s/%s", root, e->d_name);
+      a->n_scenarios += n > 0 && n < PATH_MAX;
+    }
+  }
+  closedir(d);
+  qsort(a->scenarios, a->n_scenarios, sizeof a->scenarios[0], cmp_str);
+}
+
+static const char *scenario_name(const char *dir, char *buf, size_t cap)
+{
+  char copy[PATH_MAX];
+  snprintf(copy, sizeof copy, "%s", dir);
+  size_t len = strlen(copy);
+  while (len > 1 && copy[len - 1] == '/') {
+    copy[--len] = '\0';
+  }
+  snprintf(buf, cap, "%s", basename(copy));
+  return buf;
+}
+
+/* The profiles to report on: named ones, the user's, or every bundled one. */
+static size_t pick_profiles(const struct report_args *a, const struct lwipsim_profiles_index *idx,
+                            const struct lwipsim_profile_entry **out)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < a->n_profiles; i++) {
+    const struct lwipsim_profile_entry *e = lwipsim_profiles_find(idx, a->profiles[i], NULL);
+    if (e == NULL) {
+      fprintf(stderr, "lwipsim report: unknown profile '%s' (see `lwipsim profiles`)\n", a->profiles[i]);
+      return 0;
+    }
+    out[n++] = e;
+  }
+  for (size_t i = 0; i < a->n_users; i++) {
+    out[n++] = lwipsim_profiles_find(idx, a->users[i].name, NULL);
+  }
+  if (a->n_profiles == 0 && a->n_users == 0) {
+    char bundled[PATH_MAX];
+    snprintf(bundled, sizeof bundled, "%s/lwipopts/", LWIPSIM_SOURCE_DIR);
+    for (size_t i = 0; i < idx->n && n < MAX_ITEMS; i++) {
+      if (strncmp(idx->entries[i].dir, bundled, strlen(bundled)) == 0) {
+        out[n++] = &idx->entries[i];
+      }
+    }
+  }
+  if (n == 0) {
+    fprintf(stderr, "lwipsim report: no profiles to report on\n");
+  }
+  return n;
+}
+
+static cJSON *profile_input(const struct lwipsim_profile_entry *e)
+{
+  cJSON *p = cJSON_CreateObject();
+  cJSON_AddStringToObject(p, "name", e->name);
+  cJSON_AddStringToObject(p, "lwip_version", e->lwip_version);
+  cJSON_AddStringToObject(p, "assert_policy", e->assert_policy);
+  cJSON_AddStringToObject(p, "description", e->description);
+  cJSON_AddArrayToObject(p, "runs");
+  cJSON_AddArrayToObject(p, "sweeps");
+  return p;
+}
+
+/* Loads a finished job's record; on a runner input error or a missing
+ * record, prints one line and returns NULL. */
+static cJSON *job_record(const struct lwipsim_run_job *j)
+{
+  char err[PATH_MAX + 128];
+  cJSON *rec = j->exit_code == 2 ? NULL : lwipsim_json_load(j->argv[5], err, sizeof err);
+  if (rec == NULL) {
+    fprintf(stderr, "lwipsim report: %s: %s\n", j->label, j->err[0] ? j->err : err);
+  }
+  return rec;
+}
+
+/* Faithful and demand runs of every (profile, scenario) into input's runs. */
+static int run_phase1(const struct report_args *a, const struct lwipsim_profile_entry **pe, size_t np,
+                      const char *scratch, cJSON *inputs)
+{
+  size_t ns = a->n_scenarios, n = np * ns * 2;
+  struct lwipsim_run_job *jl = calloc(n, sizeof *jl);
+  for (size_t p = 0; p < np; p++) {
+    for (size_t s = 0; s < ns; s++) {
+      for (int d = 0; d < 2; d++) {
+        struct lwipsim_run_job *j = &jl[(p * ns + s) * 2 + (size_t)d];
+        char out[PATH_MAX + 64], name[256];
+        snprintf(out, sizeof out, "%s/p%zu-s%zu-%s.json", scratch, p, s, d ? "demand" : "faithful");
+        lwipsim_run_job_init(j, d ? pe[p]->demand_runner : pe[p]->runner, a->scenarios[s], out, NULL);
+        snprintf(j->label, sizeof j->label, "%s \u00d7 %s (%s)", pe[p]->name,
+                 scenario_name(a->scenarios[s], name, sizeof name), d ? "demand" : "faithful");
+      }
+    }
+  }
+  int rc = lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: runs") == 0 ? 0 : 2;
+  for (size_t p = 0; p < np && rc == 0; p++) {
+    cJSON *runs = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(inputs, (int)p), "runs");
+    for (size_t s = 0; s < ns && rc == 0; s++) {
+      cJSON *f = job_record(&jl[(p * ns + s) * 2]);
+      cJSON *d = f ? job_record(&jl[(p * ns + s) * 2 + 1]) : NULL;
+      if (d == NULL) {
+        cJSON_Delete(f);
+        rc = 2;
+        break;
+      }
+      char name[256];
+      cJSON *run = cJSON_CreateObject();
+      cJSON_AddStringToObject(run, "scenario", scenario_name(a->scenarios[s], name, sizeof name));
+      cJSON_AddItemToObject(run, "faithful", f);
+      cJSON_AddItemToObject(run, "demand", d);
+      cJSON_AddItemToArray(runs, run);
+    }
+  }
+  for (size_t k = 0; k < n; k++) {
+    lwipsim_run_job_free(&jl[k]);
+  }
+  free(jl);
+  return rc;
+}
+
+struct sweep_plan {
+  size_t profile, spec, scenario;
+  long lo, hi;
+  cJSON *sweep; /* the profile's sweeps[] entry being filled */
+};
+
+/* Every sweep of every profile, all values in one parallel batch. */
+static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_entry **pe, size_t np,
+                      const char *scratch, cJSON *inputs)
+{
+  size_t ns = a->n_scenarios, n = 0, cap = 0;
+  struct lwipsim_run_job *jl = NULL;
+  struct sweep_plan *plan = NULL; /* one per job */
+  for (size_t p = 0; p < np; p++) {
+    cJSON *in = cJSON_GetArrayItem(inputs, (int)p);
+    for (size_t k = 0; k < a->n_sweeps; k++) {
+      const struct sweep_spec *sp = &a->sweeps[k];
+      long lo = sp->lo, hi = sp->hi;
+      const cJSON *runs = cJSON_GetObjectItemCaseSensitive(in, "runs");
+      if (!lwipsim_record_pool(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(runs, 0), "faithful"), sp->pool)) {
+        continue; /* not a pool of this profile */
+      }
+      if (lo < 0 && lwipsim_report_sweep_range(runs, sp->pool, &lo, &hi) != 0) {
+        continue; /* no count limit: nothing to sweep by default */
+      }
+      hi = hi > DEMAND_CAPACITY ? DEMAND_CAPACITY : hi;
+      cJSON *sweep = cJSON_CreateObject();
+      cJSON_AddStringToObject(sweep, "pool", sp->pool);
+      cJSON_AddNumberToObject(sweep, "lo", (double)lo);
+      cJSON_AddNumberToObject(sweep, "hi", (double)hi);
+      cJSON_AddArrayToObject(sweep, "scenarios");
+      cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(in, "sweeps"), sweep);
+      for (size_t s = 0; s < ns; s++) {
+        for (long v = lo; v <= hi; v++) {
+          if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            jl = realloc(jl, cap * sizeof *jl);
+            plan = realloc(plan, cap * sizeof *plan);
+          }
+          char out[PATH_MAX + 64], capopt[96], name[256];
+          snprintf(out, sizeof out, "%s/sweep-%zu.json", scratch, n);
+          snprintf(capopt, sizeof capopt, "%s=%ld", sp->pool, v);
+          const char *extra[] = {"--profile-caps", "--cap", capopt, NULL};
+          lwipsim_run_job_init(&jl[n], pe[p]->demand_runner, a->scenarios[s], out, extra);
+          snprintf(jl[n].label, sizeof jl[n].label, "%s \u00d7 %s, %s", pe[p]->name,
+                   scenario_name(a->scenarios[s], name, sizeof name), capopt);
+          plan[n] = (struct sweep_plan){p, k, s, lo, hi, sweep};
+          n++;
+        }
+      }
+    }
+  }
+  int rc = n == 0 ? 0 : (lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: sweeps") == 0 ? 0 : 2);
+  cJSON *rows = NULL;
+  for (size_t k = 0; k < n && rc == 0; k++) {
+    const struct sweep_plan *pl = &plan[k];
+    if (k == 0 || plan[k - 1].sweep != pl->sweep || plan[k - 1].scenario != pl->scenario) {
+      char name[256];
+      cJSON *entry = cJSON_CreateObject();
+      cJSON_AddStringToObject(entry, "scenario", scenario_name(a->scenarios[pl->scenario], name, sizeof name));
+      rows = cJSON_AddArrayToObject(entry, "rows");
+      cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(pl->sweep, "scenarios"), entry);
+    }
+    cJSON *rec = job_record(&jl[k]);
+    if (rec == NULL) {
+      rc = 2;
+      break;
+    }
+    const char *capopt = strchr(jl[k].argv[8], '=');
+    cJSON_AddItemToArray(rows, lwipsim_sweep_row(rec, a->sweeps[pl->spec].pool, strtol(capopt + 1, NULL, 10)));
+    cJSON_Delete(rec);
+  }
+  for (size_t k = 0; k < n; k++) {
+    lwipsim_run_job_free(&jl[k]);
+  }
+  free(jl);
+  free(plan);
+  return rc;
+}
+
+static cJSON *scenarios_input(const struct report_args *a)
+{
+  cJSON *arr = cJSON_CreateArray();
+  for (size_t s = 0; s < a->n_scenarios; s++) {
+    char name[256], ini[PATH_MAX + 16], desc[512] = "";
+    snprintf(ini, sizeof ini, "%s/scenario.ini", a->scenarios[s]);
+    lwipsim_ini_get(ini, "scenario", "description", desc, sizeof desc);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", scenario_name(a->scenarios[s], name, sizeof name));
+    cJSON_AddStringToObject(o, "description", desc);
+    cJSON_AddItemToArray(arr, o);
+  }
+  return arr;
+}
+
+static int write_outputs(const char *dir, const cJSON *report)
+{
+  if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+    fprintf(stderr, "lwipsim report: cannot create %s: %s\n", dir, strerror(errno));
+    return 2;
+  }
+  static const char *const files[] = {"report.json", "report.md", "report.html", "junit.xml"};
+  for (size_t i = 0; i < 4; i++) {
+    struct lwipsim_sb b = {0};
+    if (i == 0) {
+      char *text = cJSON_Print(report);
+      lwipsim_sb_printf(&b, "%s\n", text);
+      free(text);
+    } else if (i == 1) {
+      lwipsim_render_md(report, &b);
+    } else if (i == 2) {
+      lwipsim_render_html(report, &b);
+    } else {
+      lwipsim_render_junit(report, &b);
+    }
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+    int rc = lwipsim_sb_write_file(&b, path);
+    lwipsim_sb_free(&b);
+    if (rc != 0) {
+      fprintf(stderr, "lwipsim report: cannot write %s: %s\n", path, strerror(errno));
+      return 2;
+    }
+  }
+  return 0;
+}
+
+int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv)
+{
+  static struct report_args a;
+  memset(&a, 0, sizeof a);
+  a.jobs = lwipsim_run_pool_default_jobs();
+  int rc = parse_args(argc, argv, &a);
+  if (rc >= 0) {
+    return rc;
+  }
+  struct lwipsim_profiles_index idx;
+  char err[PATH_MAX + 128];
+  if (lwipsim_profiles_load(cli->bin_dir, &idx, err, sizeof err) != 0) {
+    fprintf(stderr, "lwipsim report: %s\n", err);
+    return 2;
+  }
+  if (a.n_users > 0) {
+    rc = lwipsim_user_profiles_build(a.users, a.n_users, a.lwip_version, a.assert_policy, a.jobs, &idx,
+                                     cli->bin_dir);
+    if (rc != 0) {
+      lwipsim_profiles_free(&idx);
+      return rc;
+    }
+  }
+  if (a.n_scenarios == 0) {
+    default_scenarios(&a);
+  }
+  for (size_t s = 0; s < a.n_scenarios; s++) {
+    char ini[PATH_MAX + 16];
+    struct stat st;
+    snprintf(ini, sizeof ini, "%s/scenario.ini", a.scenarios[s]);
+    if (stat(ini, &st) != 0) {
+      fprintf(stderr, "lwipsim report: %s: no scenario.ini in this folder\n", a.scenarios[s]);
+      lwipsim_profiles_free(&idx);
+      return 2;
+    }
+  }
+  const struct lwipsim_profile_entry *pe[MAX_ITEMS * 2];
+  size_t np = pick_profiles(&a, &idx, pe);
+  char scratch[PATH_MAX];
+  if (np == 0 || a.n_scenarios == 0 || lwipsim_scratch_create(scratch, sizeof scratch) != 0) {
+    if (a.n_scenarios == 0) {
+      fprintf(stderr, "lwipsim report: no scenarios (none given, none in %s/scenarios)\n", LWIPSIM_SOURCE_DIR);
+    }
+    lwipsim_profiles_free(&idx);
+    return 2;
+  }
+  fprintf(stderr, "lwipsim report: %zu profile(s) \u00d7 %zu scenario(s)\n", np, a.n_scenarios);
+  cJSON *input = cJSON_CreateObject();
+  cJSON_AddItemToObject(input, "scenarios", scenarios_input(&a));
+  cJSON *inputs = cJSON_AddArrayToObject(input, "profiles");
+  for (size_t p = 0; p < np; p++) {
+    cJSON_AddItemToArray(inputs, profile_input(pe[p]));
+  }
+  rc = run_phase1(&a, pe, np, scratch, inputs);
+  if (rc == 0) {
+    rc = run_sweeps(&a, pe, np, scratch, inputs);
+  }
+  lwipsim_scratch_remove(scratch);
+  cJSON *report = rc == 0 ? lwipsim_report_build(input) : NULL;
+  cJSON_Delete(input);
+  if (rc == 0) {
+    rc = write_outputs(a.out, report);
+  }
+  if (rc == 0) {
+    fprintf(stderr, "lwipsim report: wrote %s/report.html, report.md, report.json, junit.xml\n", a.out);
+    int tripped = a.gate ? lwipsim_report_gate_count(report, a.gate_marginal) : 0;
+    if (tripped > 0) {
+      fprintf(stderr, "lwipsim report: gate: %d verdict(s) %s\n", tripped,
+              a.gate_marginal ? "UNSAFE or MARGINAL" : "UNSAFE");
+      rc = 3;
+    }
+  }
+  cJSON_Delete(report);
+  lwipsim_profiles_free(&idx);
+  return rc;
+}

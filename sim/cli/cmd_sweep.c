@@ -1,0 +1,161 @@
+/* lwipsim sweep: one capped demand run per value of one pool, in parallel. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_args.h"
+#include "cli/commands.h"
+#include "cli/run_pool.h"
+#include "report/json_get.h"
+#include "report/sweep_row.h"
+
+/* The demand build compiles fixed pools with this many elements
+ * (cmake/LwipsimProfile.cmake); a cap above it cannot be honoured. */
+#define DEMAND_CAPACITY 250
+
+static void usage(FILE *out)
+{
+  fprintf(out,
+          "usage: lwipsim sweep --profile NAME --scenario DIR --pool POOL --range LO:HI\n"
+          "                     [--lwip VERSION] [--jobs N] [--json FILE]\n"
+          "\n"
+          "Runs the scenario once per value of POOL from LO to HI, each on the profile's\n"
+          "demand build with every pool capped at the profile's size and POOL at the value\n"
+          "(exactly as if the profile were compiled with it), in parallel, and prints one\n"
+          "row per value: outcome, time of the first failure, the pool and the handler or\n"
+          "call site that failed.\n"
+          "\n"
+          "  --pool POOL     a pool as the run record names it (SYS_TIMEOUT, PBUF_POOL, TCP_PCB, ...)\n"
+          "  --range LO:HI   values to try, 0 <= LO <= HI <= %d\n"
+          "  --jobs N        runs at once (default: the number of cores, %d)\n"
+          "  --json FILE     write the rows as JSON\n"
+          "\n"
+          "exit: 0 every run finished (whatever its outcome), 2 usage or input error\n",
+          DEMAND_CAPACITY, lwipsim_run_pool_default_jobs());
+}
+
+static cJSON *sweep_json(const cJSON *first, const char *pool, cJSON *rows)
+{
+  cJSON *j = cJSON_CreateObject();
+  cJSON_AddNumberToObject(j, "lwipsim_sweep", 1);
+  cJSON_AddStringToObject(j, "profile", lwipsim_jstr(first, "profile", "?"));
+  cJSON_AddStringToObject(j, "lwip_version", lwipsim_jstr(first, "lwip_version", "?"));
+  cJSON_AddStringToObject(j, "scenario", lwipsim_jstr(first, "scenario", "?"));
+  cJSON_AddStringToObject(j, "pool", pool);
+  long size = lwipsim_jlong(lwipsim_record_pool(first, pool), "size", -1);
+  if (size >= 0) {
+    cJSON_AddNumberToObject(j, "configured", (double)size);
+  } else {
+    cJSON_AddNullToObject(j, "configured");
+  }
+  cJSON_AddItemToObject(j, "rows", rows);
+  return j;
+}
+
+int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
+{
+  const char *profile = NULL, *lwip = NULL, *scenario = NULL, *pool = NULL, *range = NULL, *json = NULL, *v;
+  int jobs = lwipsim_run_pool_default_jobs(), bad = 0;
+  for (int i = 1; i < argc && !bad; i++) {
+    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      usage(stdout);
+      return 0;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--profile", "sweep", &bad))) {
+      profile = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--lwip", "sweep", &bad))) {
+      lwip = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--scenario", "sweep", &bad))) {
+      scenario = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--pool", "sweep", &bad))) {
+      pool = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--range", "sweep", &bad))) {
+      range = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--json", "sweep", &bad))) {
+      json = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--jobs", "sweep", &bad))) {
+      if (lwipsim_parse_jobs(v, &jobs) != 0) {
+        fprintf(stderr, "lwipsim sweep: --jobs %s: expected a count from 1 to 1024\n", v);
+        return 2;
+      }
+    } else if (!bad) {
+      fprintf(stderr, "lwipsim sweep: unexpected argument '%s' (see --help)\n", argv[i]);
+      return 2;
+    }
+  }
+  if (bad) {
+    return 2;
+  }
+  if (profile == NULL || scenario == NULL || pool == NULL || range == NULL) {
+    fprintf(stderr, "lwipsim sweep: --profile, --scenario, --pool and --range are required (see --help)\n");
+    return 2;
+  }
+  long lo, hi;
+  if (lwipsim_parse_range(range, DEMAND_CAPACITY, &lo, &hi) != 0) {
+    fprintf(stderr, "lwipsim sweep: --range %s: expected LO:HI with 0 <= LO <= HI <= %d\n", range, DEMAND_CAPACITY);
+    return 2;
+  }
+  const struct lwipsim_profile_entry *e = lwipsim_profiles_find(&cli->profiles, profile, lwip);
+  if (e == NULL) {
+    fprintf(stderr, "lwipsim sweep: unknown profile '%s'%s%s (see `lwipsim profiles`)\n", profile,
+            lwip ? " for lwIP " : "", lwip ? lwip : "");
+    return 2;
+  }
+  char scratch[PATH_MAX];
+  if (lwipsim_scratch_create(scratch, sizeof scratch) != 0) {
+    return 2;
+  }
+  size_t n = (size_t)(hi - lo + 1);
+  struct lwipsim_run_job *jl = calloc(n, sizeof *jl);
+  for (size_t k = 0; k < n; k++) {
+    char cap[160], out[PATH_MAX + 32];
+    snprintf(cap, sizeof cap, "%s=%ld", pool, lo + (long)k);
+    snprintf(out, sizeof out, "%s/%ld.json", scratch, lo + (long)k);
+    const char *extra[] = {"--profile-caps", "--cap", cap, NULL};
+    lwipsim_run_job_init(&jl[k], e->demand_runner, scenario, out, extra);
+    snprintf(jl[k].label, sizeof jl[k].label, "%s=%ld", pool, lo + (long)k);
+  }
+  int rc = lwipsim_run_pool(jl, n, jobs, "lwipsim sweep") == 0 ? 0 : 2;
+  cJSON *rows = cJSON_CreateArray(), *first = NULL;
+  for (size_t k = 0; k < n && rc == 0; k++) {
+    char err[PATH_MAX + 128];
+    cJSON *rec = lwipsim_json_load(jl[k].argv[5], err, sizeof err);
+    if (jl[k].exit_code == 2 || rec == NULL) {
+      fprintf(stderr, "lwipsim sweep: %s: %s\n", jl[k].label, jl[k].err[0] ? jl[k].err : err);
+      cJSON_Delete(rec);
+      rc = 2;
+      break;
+    }
+    cJSON_AddItemToArray(rows, lwipsim_sweep_row(rec, pool, lo + (long)k));
+    if (first == NULL) {
+      first = rec;
+    } else {
+      cJSON_Delete(rec);
+    }
+  }
+  if (rc == 0) {
+    long size = lwipsim_jlong(lwipsim_record_pool(first, pool), "size", -1);
+    printf("profile %s (lwIP %s), scenario %s, pool %s (configured %ld): demand build capped at each value\n",
+           e->name, e->lwip_version, lwipsim_jstr(first, "scenario", "?"), pool, size);
+    lwipsim_sweep_print(stdout, rows);
+    cJSON *j = sweep_json(first, pool, rows);
+    rows = NULL;
+    if (json != NULL) {
+      char *text = cJSON_Print(j);
+      FILE *f = fopen(json, "w");
+      if (f == NULL || fputs(text, f) < 0 || fputc('\n', f) < 0 || fclose(f) != 0) {
+        fprintf(stderr, "lwipsim sweep: cannot write %s\n", json);
+        rc = 2;
+      }
+      free(text);
+    }
+    cJSON_Delete(j);
+  }
+  cJSON_Delete(rows);
+  cJSON_Delete(first);
+  for (size_t k = 0; k < n; k++) {
+    lwipsim_run_job_free(&jl[k]);
+  }
+  free(jl);
+  lwipsim_scratch_remove(scratch);
+  return rc;
+}

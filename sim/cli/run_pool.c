@@ -1,0 +1,198 @@
+/* Parallel fork/exec of runners. Each child's stderr goes to its own
+ * anonymous temp file so that error messages of parallel runs do not
+ * interleave; the first line is kept for the caller's error report. */
+#include "cli/run_pool.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int lwipsim_run_pool_default_jobs(void)
+{
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? (int)n : 1;
+}
+
+struct slot {
+  pid_t pid;
+  size_t job;
+  FILE *err;
+};
+
+static void progress(const char *what, size_t done, size_t n, const struct lwipsim_run_job *j, int tty)
+{
+  if (tty) {
+    fprintf(stderr, "\r%s: %zu/%zu runs done", what, done, n);
+    if (done == n) {
+      fputc('\n', stderr);
+    }
+  } else {
+    fprintf(stderr, "%s: [%zu/%zu] %s: exit %d\n", what, done, n, j->label, j->exit_code);
+  }
+  fflush(stderr);
+}
+
+static void collect(struct lwipsim_run_job *j, FILE *err, int status)
+{
+  if (WIFEXITED(status)) {
+    j->exit_code = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    j->exit_code = 128 + WTERMSIG(status);
+  } else {
+    j->exit_code = 255;
+  }
+  j->err[0] = '\0';
+  if (err != NULL) {
+    rewind(err);
+    if (fgets(j->err, sizeof j->err, err) != NULL) {
+      j->err[strcspn(j->err, "\n")] = '\0';
+    }
+    fclose(err);
+  }
+}
+
+static pid_t start(struct lwipsim_run_job *j, FILE **err_out)
+{
+  FILE *err = tmpfile();
+  if (err == NULL) {
+    fprintf(stderr, "lwipsim: cannot create a temporary file: %s\n", strerror(errno));
+    return -1;
+  }
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid < 0) {
+    fprintf(stderr, "lwipsim: fork: %s\n", strerror(errno));
+    fclose(err);
+    return -1;
+  }
+  if (pid == 0) {
+    int devnull = open("/dev/null", O_WRONLY);
+    if (devnull >= 0) {
+      dup2(devnull, STDOUT_FILENO);
+    }
+    dup2(fileno(err), STDERR_FILENO);
+    execv(j->argv[0], j->argv);
+    fprintf(stderr, "cannot run %s: %s\n", j->argv[0], strerror(errno));
+    _exit(2);
+  }
+  *err_out = err;
+  return pid;
+}
+
+int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, const char *what)
+{
+  if (jobs_at_once < 1) {
+    jobs_at_once = 1;
+  }
+  struct slot *slots = calloc((size_t)jobs_at_once, sizeof *slots);
+  if (slots == NULL) {
+    return -1;
+  }
+  int tty = isatty(STDERR_FILENO);
+  size_t next = 0, done = 0;
+  int running = 0, rc = 0;
+  if (tty && n > 0) {
+    progress(what, 0, n, NULL, tty);
+  }
+  while (done < n) {
+    while (rc == 0 && running < jobs_at_once && next < n) {
+      int s = 0;
+      while (slots[s].pid != 0) {
+        s++;
+      }
+      FILE *err = NULL;
+      pid_t pid = start(&jobs[next], &err);
+      if (pid < 0) {
+        rc = -1;
+        break;
+      }
+      slots[s] = (struct slot){pid, next, err};
+      next++;
+      running++;
+    }
+    if (running == 0) {
+      break; /* a start failed and nothing is left to wait for */
+    }
+    int status = 0;
+    pid_t pid = waitpid(-1, &status, 0);
+    if (pid < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      fprintf(stderr, "lwipsim: waitpid: %s\n", strerror(errno));
+      rc = -1;
+      break;
+    }
+    for (int s = 0; s < jobs_at_once; s++) {
+      if (slots[s].pid == pid) {
+        struct lwipsim_run_job *j = &jobs[slots[s].job];
+        collect(j, slots[s].err, status);
+        slots[s].pid = 0;
+        running--;
+        done++;
+        progress(what, done, n, j, tty);
+        break;
+      }
+    }
+  }
+  free(slots);
+  return rc;
+}
+
+int lwipsim_scratch_create(char *path, size_t cap)
+{
+  const char *tmp = getenv("TMPDIR");
+  snprintf(path, cap, "%s/lwipsim-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+  if (mkdtemp(path) == NULL) {
+    fprintf(stderr, "lwipsim: cannot create a scratch folder %s: %s\n", path, strerror(errno));
+    return -1;
+  }
+  return 0;
+}
+
+void lwipsim_scratch_remove(const char *path)
+{
+  DIR *d = opendir(path);
+  if (d != NULL) {
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+      if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+        char f[PATH_MAX];
+        snprintf(f, sizeof f, "%s/%s", path, e->d_name);
+        unlink(f);
+      }
+    }
+    closedir(d);
+  }
+  rmdir(path);
+}
+
+void lwipsim_run_job_init(struct lwipsim_run_job *job, const char *runner, const char *scenario, const char *json,
+                          const char *const *extra)
+{
+  memset(job, 0, sizeof *job);
+  const char *fixed[] = {runner, "--scenario", scenario, "--quiet", "--json", json};
+  size_t n = 0;
+  for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+    job->argv[n++] = strdup(fixed[i]);
+  }
+  for (size_t i = 0; extra != NULL && extra[i] != NULL && n + 1 < sizeof job->argv / sizeof job->argv[0]; i++) {
+    job->argv[n++] = strdup(extra[i]);
+  }
+  job->argv[n] = NULL;
+}
+
+void lwipsim_run_job_free(struct lwipsim_run_job *job)
+{
+  for (size_t i = 0; i < sizeof job->argv / sizeof job->argv[0] && job->argv[i] != NULL; i++) {
+    free(job->argv[i]);
+    job->argv[i] = NULL;
+  }
+}

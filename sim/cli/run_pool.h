@@ -1,0 +1,37 @@
+/* Runs many runner processes at once (fork/exec), at most `jobs` at a time,
+ * and reports progress on stderr. Used by `lwipsim sweep` and `lwipsim report`. */
+#ifndef LWIPSIM_RUN_POOL_H
+#define LWIPSIM_RUN_POOL_H
+
+#include <stddef.h>
+
+struct lwipsim_run_job {
+  char *argv[24];     /* argv[0] = runner path; NULL-terminated; strings owned by the caller */
+  char label[256];    /* shown in progress lines */
+  int exit_code;      /* after the run: the runner's exit code, or 128 + signal */
+  char err[512];      /* after the run: the first line the runner wrote to stderr ("" if none) */
+};
+
+/* Default parallelism: the cores available to us. */
+int lwipsim_run_pool_default_jobs(void);
+
+/* Runs every job, `jobs` at a time. `what` names the batch in progress
+ * output. Returns 0 when every job ran (whatever its exit code), -1 when a
+ * process could not be started (message on stderr). */
+int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, const char *what);
+
+
+
+/* A private scratch folder for run records (mkdtemp under $TMPDIR); 0 or -1. */
+int lwipsim_scratch_create(char *path, size_t cap);
+/* Removes the scratch folder and the files in it. */
+void lwipsim_scratch_remove(const char *path);
+
+/* Fills job->argv with the runner and its options: --scenario DIR --quiet
+ * --json JSON, then `extra` (NULL-terminated, may be NULL). Strings are
+ * copied; lwipsim_run_job_free releases them. */
+void lwipsim_run_job_init(struct lwipsim_run_job *job, const char *runner, const char *scenario, const char *json,
+                          const char *const *extra);
+void lwipsim_run_job_free(struct lwipsim_run_job *job);
+
+#endif

@@ -1,0 +1,42 @@
+/* Renderers of the report tree (report_build.h) and the text pieces they share. */
+#ifndef LWIPSIM_REPORT_RENDER_H
+#define LWIPSIM_REPORT_RENDER_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "report/strbuf.h"
+
+void lwipsim_render_md(const cJSON *report, struct lwipsim_sb *out);
+void lwipsim_render_html(const cJSON *report, struct lwipsim_sb *out);
+void lwipsim_render_junit(const cJSON *report, struct lwipsim_sb *out);
+
+/* Inline SVG charts (svg_plot.c). */
+void lwipsim_svg_pool_plot(struct lwipsim_sb *out, const char *profile, const char *scenario, const cJSON *pool,
+                           const cJSON *faithful, long size);
+void lwipsim_svg_sweep(struct lwipsim_sb *out, const char *profile, const cJSON *sweep, long size);
+
+/* Shared text (render_text.c). */
+void lwipsim_fmt_ms(char *buf, size_t cap, long ms);           /* "10.828 s" */
+void lwipsim_outcome_text(const cJSON *summary, char *buf, size_t cap);
+void lwipsim_first_failure_text(const cJSON *summary, char *buf, size_t cap);
+const char *lwipsim_verdict_label(const char *verdict);        /* "no count limit" for NO_LIMIT */
+void lwipsim_bound_text(const cJSON *bound, char *buf, size_t cap);
+/* Timer names with repeats folded: "a, b ×3, c". */
+void lwipsim_timers_text(const cJSON *names, struct lwipsim_sb *out);
+/* The armed timers at the SYS_TIMEOUT peak of the scenario whose demand run
+ * peaked highest (NULL if none), and that scenario's name. */
+const cJSON *lwipsim_sys_timeout_peak(const cJSON *profile, const char **scenario);
+/* The profile's pool entry by name, or NULL. */
+const cJSON *lwipsim_profile_pool(const cJSON *profile, const char *name);
+/* The recommended cell: "13 (+64 B)", "keep 24 (needs 1)", "- (fixed pools: 13)". */
+void lwipsim_recommended_text(const cJSON *pool, char *buf, size_t cap);
+/* The lwipopts.h line when the pool must grow, else NULL. */
+const char *lwipsim_paste_text(const cJSON *pool);
+/* The size cell: "11", or "heap (4 configured)" with no count limit. */
+void lwipsim_size_text(const cJSON *pool, char *buf, size_t cap);
+/* One sweep cell: "ok", "panic at 0.512 s (mdns_probe_and_announce)". */
+void lwipsim_sweep_cell_text(const cJSON *row, char *buf, size_t cap);
+
+#endif

@@ -1,0 +1,131 @@
+/* report.md: the verdict tables, for a pull-request comment. */
+#include <stdio.h>
+#include <string.h>
+
+#include "report/json_get.h"
+#include "report/render.h"
+
+static void pool_row(struct lwipsim_sb *o, const cJSON *p)
+{
+  const char *verdict = lwipsim_jstr(p, "verdict", "?");
+  char bound[256];
+  lwipsim_bound_text(cJSON_GetObjectItemCaseSensitive(p, "bound"), bound, sizeof bound);
+  char sz[64];
+  lwipsim_size_text(p, sz, sizeof sz);
+  lwipsim_sb_printf(o, "| %s | %s", lwipsim_jstr(p, "name", "?"), sz);
+  char rec[96];
+  lwipsim_recommended_text(p, rec, sizeof rec);
+  lwipsim_sb_printf(o, " | %ld (%s) | %s | %s%s%s | %s | %ld B | ", lwipsim_jlong(p, "demand", 0),
+                    lwipsim_jstr(p, "demand_scenario", "-"), bound, strcmp(verdict, "NO_LIMIT") ? "**" : "",
+                    lwipsim_verdict_label(verdict), strcmp(verdict, "NO_LIMIT") ? "**" : "", rec,
+                    lwipsim_jlong(p, "ram_per_element_bytes", 0));
+  const char *paste = lwipsim_paste_text(p);
+  lwipsim_sb_printf(o, paste ? "`%s`" : "%s", paste ? paste : "-");
+  lwipsim_sb_printf(o, " |\n");
+}
+
+static void profile_md(struct lwipsim_sb *o, const cJSON *pr)
+{
+  const char *name = lwipsim_jstr(pr, "name", "?");
+  lwipsim_sb_printf(o, "## %s: %s\n\n%s. lwIP %s, assert policy %s.\n\n", name,
+                    lwipsim_verdict_label(lwipsim_jstr(pr, "verdict", "?")), lwipsim_jstr(pr, "description", ""),
+                    lwipsim_jstr(pr, "lwip_version", "?"), lwipsim_jstr(pr, "assert_policy", "?"));
+  if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(pr, "pools_on_heap"))) {
+    lwipsim_sb_printf(o, "Pools are on the heap (`MEMP_MEM_MALLOC=1`): no pool has a count limit; the "
+                         "recommended values apply if the profile goes back to fixed pools.\n\n");
+  }
+  const cJSON *heap = cJSON_GetObjectItemCaseSensitive(pr, "heap");
+  if (cJSON_IsObject(heap)) {
+    long budget = lwipsim_jlong(heap, "budget_bytes", 0), peak = lwipsim_jlong(heap, "peak_bytes", 0);
+    lwipsim_sb_printf(o, "Heap: peak %ld of %ld bytes budget (%ld%%, %s), %ld allocations refused: **%s**.\n\n", peak,
+                      budget, budget > 0 ? peak * 100 / budget : 0, lwipsim_jstr(heap, "peak_scenario", "?"),
+                      lwipsim_jlong(heap, "failed", 0), lwipsim_jstr(heap, "verdict", "?"));
+  }
+  lwipsim_sb_printf(o, "| pool | size | demand (scenario) | worst case | verdict | recommended | RAM/element | "
+                       "lwipopts.h |\n|---|--:|--:|---|---|--:|--:|---|\n");
+  const cJSON *p;
+  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(pr, "pools"))
+  {
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "interesting"))) {
+      pool_row(o, p);
+    }
+  }
+  lwipsim_sb_printf(o, "\n| scenario | outcome with this profile | first failure |\n|---|---|---|\n");
+  const cJSON *s;
+  cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(pr, "scenarios"))
+  {
+    char outcome[512], ff[256];
+    const cJSON *f = cJSON_GetObjectItemCaseSensitive(s, "faithful");
+    lwipsim_outcome_text(f, outcome, sizeof outcome);
+    lwipsim_first_failure_text(f, ff, sizeof ff);
+    lwipsim_sb_printf(o, "| %s | %s | %s |\n", lwipsim_jstr(s, "scenario", "?"), outcome, ff);
+  }
+  const char *peak_scenario = NULL;
+  const cJSON *at = lwipsim_sys_timeout_peak(pr, &peak_scenario);
+  if (at) {
+    char when[32];
+    lwipsim_fmt_ms(when, sizeof when, lwipsim_jlong(at, "time_ms", 0));
+    lwipsim_sb_printf(o, "\nArmed timers at the SYS_TIMEOUT peak (%ld at %s in %s, demand run): ",
+                      lwipsim_jlong(at, "count", 0), when, peak_scenario);
+    lwipsim_timers_text(cJSON_GetObjectItemCaseSensitive(at, "armed_timers"), o);
+    lwipsim_sb_printf(o, ".\n");
+  }
+  const cJSON *sw;
+  cJSON_ArrayForEach(sw, cJSON_GetObjectItemCaseSensitive(pr, "sweeps"))
+  {
+    const char *pool = lwipsim_jstr(sw, "pool", "?");
+    long ok = lwipsim_jlong(sw, "smallest_ok", -1);
+    lwipsim_sb_printf(o, "\n%s sweep, %ld to %ld (demand build capped at each value; configured %ld): ", pool,
+                      lwipsim_jlong(sw, "lo", 0), lwipsim_jlong(sw, "hi", 0),
+                      lwipsim_jlong(lwipsim_profile_pool(pr, pool), "size", -1));
+    if (ok >= 0) {
+      lwipsim_sb_printf(o, "every scenario is ok from %ld.\n\n", ok);
+    } else {
+      lwipsim_sb_printf(o, "not every scenario is ok even at %ld.\n\n", lwipsim_jlong(sw, "hi", 0));
+    }
+    const cJSON *scen = cJSON_GetObjectItemCaseSensitive(sw, "scenarios");
+    lwipsim_sb_printf(o, "| value |");
+    cJSON_ArrayForEach(s, scen) { lwipsim_sb_printf(o, " %s |", lwipsim_jstr(s, "scenario", "?")); }
+    lwipsim_sb_printf(o, "\n|--:|");
+    cJSON_ArrayForEach(s, scen) { lwipsim_sb_printf(o, "---|"); }
+    lwipsim_sb_printf(o, "\n");
+    const cJSON *first_rows = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(scen, 0), "rows");
+    for (int i = 0; i < cJSON_GetArraySize(first_rows); i++) {
+      lwipsim_sb_printf(o, "| %ld |", lwipsim_jlong(cJSON_GetArrayItem(first_rows, i), "value", 0));
+      cJSON_ArrayForEach(s, scen)
+      {
+        char cell[256];
+        lwipsim_sweep_cell_text(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(s, "rows"), i), cell,
+                                sizeof cell);
+        lwipsim_sb_printf(o, " %s |", cell);
+      }
+      lwipsim_sb_printf(o, "\n");
+    }
+  }
+  lwipsim_sb_printf(o, "\n");
+}
+
+void lwipsim_render_md(const cJSON *report, struct lwipsim_sb *o)
+{
+  const cJSON *sum = cJSON_GetObjectItemCaseSensitive(report, "summary");
+  lwipsim_sb_printf(o, "# lwipsim config-safety report\n\n");
+  lwipsim_sb_printf(o, "%ld profile(s) \u00d7 %ld scenario(s) (", lwipsim_jlong(sum, "profiles", 0),
+                    lwipsim_jlong(sum, "scenarios", 0));
+  const cJSON *s;
+  int first = 1;
+  cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(report, "scenarios"))
+  {
+    lwipsim_sb_printf(o, "%s%s", first ? "" : ", ", lwipsim_jstr(s, "name", "?"));
+    first = 0;
+  }
+  lwipsim_sb_printf(o, "). Verdicts: %ld UNSAFE, %ld MARGINAL, %ld SAFE, %ld with no count limit.\n\n",
+                    lwipsim_jlong(sum, "unsafe", 0), lwipsim_jlong(sum, "marginal", 0),
+                    lwipsim_jlong(sum, "safe", 0), lwipsim_jlong(sum, "no_limit", 0));
+  lwipsim_sb_printf(o, "**UNSAFE**: the configured size is below what a scenario needed. "
+                       "**MARGINAL**: it covers every scenario, but not lwIP's worst case (or no worst case is "
+                       "known). **SAFE**: it covers the worst case. Demand is the pool's peak with pools "
+                       "compiled large (for TCP_PCB, the PCBs not in TIME_WAIT: lwIP recycles those when the pool is empty); "
+                       "how to read this: docs/report.md.\n\n");
+  const cJSON *pr;
+  cJSON_ArrayForEach(pr, cJSON_GetObjectItemCaseSensitive(report, "profiles")) { profile_md(o, pr); }
+}

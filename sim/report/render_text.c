@@ -1,0 +1,145 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "report/json_get.h"
+#include "report/render.h"
+
+void lwipsim_fmt_ms(char *buf, size_t cap, long ms)
+{
+  snprintf(buf, cap, "%ld.%03ld s", ms / 1000, ms % 1000);
+}
+
+void lwipsim_outcome_text(const cJSON *s, char *buf, size_t cap)
+{
+  const char *outcome = lwipsim_jstr(s, "outcome", "?");
+  char at[32];
+  const cJSON *panic = cJSON_GetObjectItemCaseSensitive(s, "panic");
+  const cJSON *crash = cJSON_GetObjectItemCaseSensitive(s, "crash");
+  if (cJSON_IsObject(panic)) {
+    lwipsim_fmt_ms(at, sizeof at, lwipsim_jlong(panic, "time_ms", 0));
+    snprintf(buf, cap, "%s at %s: %s (%s:%ld)", outcome, at, lwipsim_jstr(panic, "message", ""),
+             lwipsim_jstr(panic, "file", ""), lwipsim_jlong(panic, "line", 0));
+  } else if (cJSON_IsObject(crash)) {
+    lwipsim_fmt_ms(at, sizeof at, lwipsim_jlong(crash, "time_ms", 0));
+    snprintf(buf, cap, "%s at %s: %s", outcome, at, lwipsim_jstr(crash, "signal_name", "?"));
+  } else {
+    lwipsim_fmt_ms(at, sizeof at, lwipsim_jlong(s, "end_time_ms", 0));
+    snprintf(buf, cap, "%s (ran to %s)", outcome, at);
+  }
+}
+
+void lwipsim_first_failure_text(const cJSON *s, char *buf, size_t cap)
+{
+  const cJSON *ff = cJSON_GetObjectItemCaseSensitive(s, "first_failure");
+  if (!cJSON_IsObject(ff)) {
+    snprintf(buf, cap, "none");
+    return;
+  }
+  char at[32];
+  lwipsim_fmt_ms(at, sizeof at, lwipsim_jlong(ff, "time_ms", 0));
+  const char *site = lwipsim_jstr(ff, "site", NULL);
+  snprintf(buf, cap, "%s at %s%s%s", lwipsim_jstr(ff, "pool", "?"), at, site ? ", in " : "", site ? site : "");
+}
+
+const char *lwipsim_verdict_label(const char *verdict)
+{
+  return strcmp(verdict, "NO_LIMIT") == 0 ? "no count limit" : verdict;
+}
+
+void lwipsim_bound_text(const cJSON *bound, char *buf, size_t cap)
+{
+  if (!cJSON_IsObject(bound)) {
+    snprintf(buf, cap, "not known");
+    return;
+  }
+  snprintf(buf, cap, "%ld (%s)", lwipsim_jlong(bound, "value", 0), lwipsim_jstr(bound, "basis", ""));
+}
+
+void lwipsim_timers_text(const cJSON *names, struct lwipsim_sb *out)
+{
+  int n = cJSON_GetArraySize(names), first = 1;
+  for (int i = 0; i < n; i++) {
+    const char *name = cJSON_GetArrayItem(names, i)->valuestring;
+    int seen = 0, count = 0;
+    for (int j = 0; j < n; j++) {
+      const char *other = cJSON_GetArrayItem(names, j)->valuestring;
+      if (strcmp(other, name) == 0) {
+        seen |= j < i;
+        count++;
+      }
+    }
+    if (seen) {
+      continue;
+    }
+    lwipsim_sb_printf(out, "%s%s", first ? "" : ", ", name);
+    if (count > 1) {
+      lwipsim_sb_printf(out, " \u00d7%d", count);
+    }
+    first = 0;
+  }
+}
+
+const cJSON *lwipsim_sys_timeout_peak(const cJSON *profile, const char **scenario)
+{
+  const cJSON *best = NULL, *s;
+  cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(profile, "scenarios"))
+  {
+    const cJSON *at = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "sys_timeout_at_peak"),
+                                                       "demand");
+    if (cJSON_IsObject(at) && (best == NULL || lwipsim_jlong(at, "count", 0) > lwipsim_jlong(best, "count", 0))) {
+      best = at;
+      *scenario = lwipsim_jstr(s, "scenario", "?");
+    }
+  }
+  return best;
+}
+
+const cJSON *lwipsim_profile_pool(const cJSON *profile, const char *name)
+{
+  return lwipsim_record_pool(profile, name); /* same "pools" array of named objects */
+}
+
+void lwipsim_size_text(const cJSON *pool, char *buf, size_t cap)
+{
+  long size = lwipsim_jlong(pool, "size", -1);
+  if (size >= 0) {
+    snprintf(buf, cap, "%ld", size);
+  } else {
+    snprintf(buf, cap, "heap (%ld configured)", lwipsim_jlong(pool, "configured", 0));
+  }
+}
+
+void lwipsim_sweep_cell_text(const cJSON *row, char *buf, size_t cap)
+{
+  const char *outcome = lwipsim_jstr(row, "outcome", "?");
+  long ms = lwipsim_jlong(row, "first_failure_ms", -1);
+  if (strcmp(outcome, "ok") == 0 && ms < 0) {
+    snprintf(buf, cap, "ok");
+    return;
+  }
+  char at[32] = "";
+  if (ms >= 0) {
+    lwipsim_fmt_ms(at, sizeof at, ms);
+  }
+  const char *site = lwipsim_jstr(row, "site", NULL);
+  snprintf(buf, cap, "%s%s%s%s%s%s", outcome, ms >= 0 ? " at " : "", at, site ? " (" : "", site ? site : "",
+           site ? ")" : "");
+}
+
+void lwipsim_recommended_text(const cJSON *pool, char *buf, size_t cap)
+{
+  long size = lwipsim_jlong(pool, "size", -1), rec = lwipsim_jlong(pool, "recommended", 0);
+  if (size < 0) {
+    snprintf(buf, cap, "- (fixed pools: %ld)", rec);
+  } else if (rec > size) {
+    snprintf(buf, cap, "%ld (%+ld B)", rec, lwipsim_jlong(pool, "ram_change_bytes", 0));
+  } else {
+    snprintf(buf, cap, "keep %ld (needs %ld)", size, rec);
+  }
+}
+
+const char *lwipsim_paste_text(const cJSON *pool)
+{
+  long size = lwipsim_jlong(pool, "size", -1), rec = lwipsim_jlong(pool, "recommended", 0);
+  return size >= 0 && rec > size ? lwipsim_jstr(pool, "paste", NULL) : NULL;
+}

@@ -1,0 +1,76 @@
+#include "report/strbuf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void reserve(struct lwipsim_sb *b, size_t more)
+{
+  if (b->len + more + 1 <= b->cap) {
+    return;
+  }
+  size_t cap = b->cap ? b->cap : 4096;
+  while (cap < b->len + more + 1) {
+    cap *= 2;
+  }
+  char *s = realloc(b->s, cap);
+  if (s == NULL) {
+    abort(); /* a report is small; running out here means the host is out of memory */
+  }
+  b->s = s;
+  b->cap = cap;
+}
+
+void lwipsim_sb_printf(struct lwipsim_sb *b, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n <= 0) {
+    return;
+  }
+  reserve(b, (size_t)n);
+  va_start(ap, fmt);
+  vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+void lwipsim_sb_esc(struct lwipsim_sb *b, const char *s)
+{
+  for (; s != NULL && *s; s++) {
+    switch (*s) {
+    case '&': lwipsim_sb_printf(b, "&amp;"); break;
+    case '<': lwipsim_sb_printf(b, "&lt;"); break;
+    case '>': lwipsim_sb_printf(b, "&gt;"); break;
+    case '"': lwipsim_sb_printf(b, "&quot;"); break;
+    case '\'': lwipsim_sb_printf(b, "&#39;"); break;
+    default:
+      reserve(b, 1);
+      b->s[b->len++] = *s;
+      b->s[b->len] = '\0';
+    }
+  }
+}
+
+int lwipsim_sb_write_file(const struct lwipsim_sb *b, const char *path)
+{
+  FILE *f = fopen(path, "w");
+  if (f == NULL) {
+    return -1;
+  }
+  size_t n = b->len ? fwrite(b->s, 1, b->len, f) : 0;
+  int rc = (n == b->len && fclose(f) == 0) ? 0 : -1;
+  if (n != b->len) {
+    fclose(f);
+  }
+  return rc;
+}
+
+void lwipsim_sb_free(struct lwipsim_sb *b)
+{
+  free(b->s);
+  memset(b, 0, sizeof *b);
+}

@@ -1,0 +1,258 @@
+/* `lwipsim report` on the bundled profiles and scenarios. */
+#include "test_report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_helper.h"
+
+static char out_dir[512];
+static cJSON *report;
+static int report_rc;
+static char report_err[65536];
+
+static void run_report(void)
+{
+  snprintf(out_dir, sizeof out_dir, "%s", report_tmpdir());
+  report_rc = report_lwipsim(report_err, sizeof report_err, NULL, "report", "--out", out_dir, NULL);
+  char path[600];
+  snprintf(path, sizeof path, "%s/report.json", out_dir);
+  char *text = report_read_file(path);
+  report = text ? cJSON_Parse(text) : NULL;
+  free(text);
+}
+
+static void free_report(void)
+{
+  cJSON_Delete(report);
+  report_rmtree(out_dir);
+}
+
+static char *out_file(const char *name)
+{
+  char path[600];
+  snprintf(path, sizeof path, "%s/%s", out_dir, name);
+  char *text = report_read_file(path);
+  ck_assert_msg(text != NULL, "%s not written", path);
+  return text;
+}
+
+START_TEST(test_report_written_for_bundled_profiles)
+{
+  ck_assert_msg(report_rc == 0, "lwipsim report exited %d: %s", report_rc, report_err);
+  ck_assert_ptr_nonnull(report);
+  const cJSON *sum = cJSON_GetObjectItemCaseSensitive(report, "summary");
+  ck_assert_int_eq(report_num(sum, "profiles"), 5); /* lwipopts/ only, not tests/profiles */
+  ck_assert_int_eq(report_num(sum, "scenarios"), 1);
+  ck_assert_str_eq(report_str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(report, "scenarios"), 0), "name"),
+                   "mdns-http-reload");
+  ck_assert_int_eq(report_num(sum, "unsafe"), 2); /* 9.0.5 and pico-examples-httpd SYS_TIMEOUT */
+  ck_assert_msg(strstr(report_err, "lwipsim report: wrote") != NULL, "no progress on stderr: ...%s", report_err + (strlen(report_err) > 300 ? strlen(report_err) - 300 : 0));
+}
+END_TEST
+
+START_TEST(test_report_circuitpython_905_sys_timeout_unsafe)
+{
+  const cJSON *p = report_profile(report, "circuitpython-9.0.5");
+  const cJSON *st = report_pool(p, "SYS_TIMEOUT");
+  ck_assert_str_eq(report_str(st, "verdict"), "UNSAFE");
+  ck_assert_int_eq(report_num(st, "size"), 11);
+  ck_assert_int_eq(report_num(st, "demand"), 13); /* the demand run's peak: two reloads within 30 s */
+  ck_assert_int_ge(report_num(st, "recommended"), 13);
+  ck_assert_int_ge(report_num(st, "recommended"), report_num(st, "demand"));
+  ck_assert_ptr_nonnull(strstr(report_str(st, "paste"), "#define MEMP_NUM_SYS_TIMEOUT "));
+  ck_assert_int_eq(report_num(st, "ram_per_element_bytes"), 32); /* struct sys_timeo on x86_64, facts section 6 */
+  ck_assert_str_eq(report_str(p, "verdict"), "UNSAFE");
+  const cJSON *s = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(p, "scenarios"), 0);
+  const cJSON *f = cJSON_GetObjectItemCaseSensitive(s, "faithful");
+  ck_assert_str_eq(report_str(f, "outcome"), "panic");
+  const cJSON *ff = cJSON_GetObjectItemCaseSensitive(f, "first_failure");
+  ck_assert_str_eq(report_str(ff, "pool"), "SYS_TIMEOUT");
+  ck_assert_int_eq(report_num(ff, "time_ms"), 10837);
+  ck_assert_str_eq(report_str(ff, "site"), "mdns_probe_and_announce");
+  const cJSON *at = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "sys_timeout_at_peak"), "demand");
+  ck_assert_int_eq(report_num(at, "count"), 13);
+  /* the sweep agrees with the demand run: 12 fails, 13 is enough */
+  const cJSON *sw = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(p, "sweeps"), 0);
+  ck_assert_str_eq(report_str(sw, "pool"), "SYS_TIMEOUT");
+  ck_assert_int_le(report_num(sw, "lo"), 11);
+  ck_assert_int_ge(report_num(sw, "hi"), 13);
+  ck_assert_int_eq(report_num(sw, "smallest_ok"), 13);
+  char *md = out_file("report.md");
+  /* the worst-case column depends on whether the runner reports a bound */
+  const char *row = strstr(md, "| SYS_TIMEOUT | 11 | 13 (mdns-http-reload) | ");
+  ck_assert_ptr_nonnull(row);
+  ck_assert_ptr_nonnull(strstr(row, " | **UNSAFE** | "));
+  ck_assert_int_lt(strstr(row, " | **UNSAFE** | ") - row, strchr(row, '\n') - row);
+  free(md);
+}
+END_TEST
+
+START_TEST(test_report_circuitpython_10_has_no_count_limit)
+{
+  const cJSON *p = report_profile(report, "circuitpython-10.0.0-alpha.4");
+  ck_assert(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "pools_on_heap")));
+  const cJSON *st = report_pool(p, "SYS_TIMEOUT");
+  ck_assert_str_eq(report_str(st, "verdict"), "NO_LIMIT");
+  ck_assert(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(st, "size")));
+  ck_assert_int_eq(report_num(st, "demand"), 13);
+  const cJSON *heap = cJSON_GetObjectItemCaseSensitive(p, "heap");
+  ck_assert_int_eq(report_num(heap, "budget_bytes"), 32768);
+  ck_assert_int_gt(report_num(heap, "peak_bytes"), 0);
+  ck_assert_int_lt(report_num(heap, "peak_bytes"), 32768);
+  ck_assert_str_eq(report_str(heap, "verdict"), "SAFE");
+  ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(p, "sweeps")), 0); /* nothing to cap */
+  char *md = out_file("report.md"), line[128];
+  const char *row;
+  snprintf(line, sizeof line, "Heap: peak %ld of 32768 bytes budget", report_num(heap, "peak_bytes"));
+  ck_assert_ptr_nonnull(strstr(md, line));
+  row = strstr(md, "| SYS_TIMEOUT | heap (11 configured) | 13 (mdns-http-reload) | ");
+  ck_assert_ptr_nonnull(row);
+  ck_assert_ptr_nonnull(strstr(row, " | no count limit | - (fixed pools: "));
+  free(md);
+}
+END_TEST
+
+START_TEST(test_report_pico_examples_httpd_verdict)
+{
+  /* facts section 5: MEMP_NUM_SYS_TIMEOUT = LWIP_NUM_SYS_TIMEOUT_INTERNAL + 3 = 10, and mDNS can overflow it */
+  const cJSON *st = report_pool(report_profile(report, "pico-examples-httpd"), "SYS_TIMEOUT");
+  ck_assert_int_eq(report_num(st, "size"), 10);
+  ck_assert_str_eq(report_str(st, "verdict"), "UNSAFE");
+  ck_assert_int_ge(report_num(st, "recommended"), 13);
+  /* lwIP 2.1.3's single mDNS timer: 8 at once, 11 covers it */
+  const cJSON *old = report_pool(report_profile(report, "lwip-2.1.3-mdns"), "SYS_TIMEOUT");
+  ck_assert_str_ne(report_str(old, "verdict"), "UNSAFE");
+  ck_assert_int_eq(report_num(old, "demand"), 8);
+}
+END_TEST
+
+START_TEST(test_report_junit_one_case_per_pool)
+{
+  char *x = out_file("junit.xml");
+  int cases = 0;
+  const cJSON *p, *s;
+  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(report, "profiles"))
+  {
+    cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(p, "scenarios"))
+    {
+      cases += cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(s, "pools"));
+    }
+  }
+  ck_assert_int_eq(report_count(x, "<testcase "), cases);
+  ck_assert_int_eq(report_count(x, "<failure "), 2);
+  ck_assert_ptr_nonnull(strstr(x, "<testcase classname=\"circuitpython-9.0.5.mdns-http-reload\" name=\"SYS_TIMEOUT\""));
+  ck_assert_ptr_nonnull(strstr(x, "message=\"UNSAFE: SYS_TIMEOUT is 11, this scenario needs 13"));
+  free(x);
+}
+END_TEST
+
+START_TEST(test_report_html_self_contained)
+{
+  char *h = out_file("report.html");
+  ck_assert_int_eq(report_count(h, "<table class=\"verdicts\""), 5);
+  ck_assert_int_eq(report_count(h, "<script"), 0);
+  ck_assert_int_eq(report_count(h, "http://"), 0);
+  ck_assert_int_eq(report_count(h, "https://"), 0);
+  ck_assert_int_eq(report_count(h, "<link"), 0);
+  ck_assert_int_eq(report_count(h, "<svg class=\"sweep-plot\""), 4);
+  ck_assert_ptr_nonnull(strstr(h, "<meta name=\"viewport\""));
+  ck_assert_ptr_nonnull(strstr(h, "mdns_multicast_timeout_25ttl_reset_ipv4 \u00d73"));
+  free(h);
+}
+END_TEST
+
+START_TEST(test_report_deterministic)
+{
+  const char *again = report_tmpdir();
+  char err[4096];
+  int rc = report_lwipsim(err, sizeof err, NULL, "report", "--out", again, "--jobs", "1", NULL);
+  ck_assert_msg(rc == 0, "exit %d: %s", rc, err);
+  static const char *const files[] = {"report.json", "report.md", "report.html", "junit.xml"};
+  for (int i = 0; i < 4; i++) {
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", again, files[i]);
+    char *a = out_file(files[i]), *b = report_read_file(path);
+    ck_assert_msg(b != NULL && strcmp(a, b) == 0, "%s differs between runs", files[i]);
+    free(a);
+    free(b);
+  }
+  report_rmtree(again);
+}
+END_TEST
+
+START_TEST(test_report_gate_exit_codes)
+{
+  char err[65536];
+  const char *dir = report_tmpdir();
+  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--gate", NULL), 3);
+  ck_assert_ptr_nonnull(strstr(err, "gate: 2 verdict(s) UNSAFE"));
+  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile",
+                                  "circuitpython-10.0.0-alpha.4", "--gate=marginal", NULL),
+                   0);
+  /* the recommended size: nothing UNSAFE, but MARGINAL while no worst case is known */
+  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile",
+                                  "circuitpython-9.0.5-recommended", "--gate", NULL),
+                   0);
+  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile", "no-such-profile", NULL),
+                   2);
+  ck_assert_ptr_nonnull(strstr(err, "unknown profile 'no-such-profile'"));
+  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--scenario",
+                                  report_source_path("lwipopts"), NULL),
+                   2);
+  ck_assert_ptr_nonnull(strstr(err, "no scenario.ini in this folder"));
+  report_rmtree(dir);
+}
+END_TEST
+
+START_TEST(test_report_recommended_profile_is_ok)
+{
+  /* tests/profiles/circuitpython-9.0.5-recommended carries the value the
+   * report recommends for 9.0.5; when the recommendation moves, this fails. */
+  const cJSON *rec = report_pool(report_profile(report, "circuitpython-9.0.5"), "SYS_TIMEOUT");
+  const char *dir = report_tmpdir();
+  char err[4096], path[600];
+  int rc = report_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile",
+                          "circuitpython-9.0.5-recommended", NULL);
+  ck_assert_msg(rc == 0, "exit %d: %s", rc, err);
+  snprintf(path, sizeof path, "%s/report.json", dir);
+  cJSON *r = report_load_json(path);
+  const cJSON *p = report_profile(r, "circuitpython-9.0.5-recommended");
+  const cJSON *st = report_pool(p, "SYS_TIMEOUT");
+  ck_assert_msg(report_num(st, "size") == report_num(rec, "recommended"),
+                "the report recommends %ld for 9.0.5, the test profile has %ld: update "
+                "tests/profiles/circuitpython-9.0.5-recommended/lwipopts.h",
+                report_num(rec, "recommended"), report_num(st, "size"));
+  ck_assert_str_ne(report_str(st, "verdict"), "UNSAFE");
+  const cJSON *s;
+  int n = 0;
+  cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(p, "scenarios"))
+  {
+    ck_assert_str_eq(report_str(cJSON_GetObjectItemCaseSensitive(s, "faithful"), "outcome"), "ok");
+    n++;
+  }
+  ck_assert_int_eq(n, report_num(cJSON_GetObjectItemCaseSensitive(report, "summary"), "scenarios"));
+  cJSON_Delete(r);
+  report_rmtree(dir);
+}
+END_TEST
+
+Suite *report_suite(void)
+{
+  Suite *s = suite_create("report");
+  TCase *tc = tcase_create("bundled");
+  tcase_add_unchecked_fixture(tc, run_report, free_report);
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_report_written_for_bundled_profiles);
+  tcase_add_test(tc, test_report_circuitpython_905_sys_timeout_unsafe);
+  tcase_add_test(tc, test_report_circuitpython_10_has_no_count_limit);
+  tcase_add_test(tc, test_report_pico_examples_httpd_verdict);
+  tcase_add_test(tc, test_report_junit_one_case_per_pool);
+  tcase_add_test(tc, test_report_html_self_contained);
+  tcase_add_test(tc, test_report_deterministic);
+  tcase_add_test(tc, test_report_gate_exit_codes);
+  tcase_add_test(tc, test_report_recommended_profile_is_ok);
+  suite_add_tcase(s, tc);
+  return s;
+}
