@@ -4,6 +4,7 @@
 
 #include "lwip/memp.h"
 #include "lwip/pbuf.h"
+#include "lwip/tcp.h"
 #include "lwip/timeouts.h"
 #include "probe/assert_policy.h"
 #include "probe/probe.h"
@@ -138,6 +139,26 @@ START_TEST(test_probe_timeline_follows_pbuf_pool)
 }
 END_TEST
 
+/* tcp_alloc gets five tries at an empty TCP_PCB pool, killing something
+ * before each retry. With nothing to kill, the connection is refused: one
+ * failure, not five; with a PCB in TIME_WAIT to kill, none. */
+START_TEST(test_probe_tcp_alloc_counts_refusals_not_attempts)
+{
+  struct lwipsim_pool_state *p = pool("TCP_PCB");
+  uint32_t failed = p->failed, recycled = p->recycled[0];
+  ck_assert_int_eq(lwipsim_probe_set_cap("TCP_PCB", p->used + 1), 0);
+  struct tcp_pcb *a = tcp_new();
+  ck_assert_ptr_nonnull(a);
+  ck_assert_ptr_null(tcp_new()); /* a CLOSED PCB is in no list: nothing to kill */
+  ck_assert_uint_eq(p->failed, failed + 1);
+  ck_assert_uint_eq(p->recycled[0], recycled);
+  ck_assert_uint_gt(p->n_sites, 0);
+  ck_assert_str_eq(p->sites[p->n_sites - 1].name, "tcp_alloc");
+  tcp_abort(a);
+  ck_assert_int_eq(lwipsim_probe_set_cap("TCP_PCB", 0), 0);
+}
+END_TEST
+
 Suite *probe_suite(void)
 {
   Suite *s = suite_create("probe");
@@ -148,6 +169,7 @@ Suite *probe_suite(void)
   tcase_add_test(tc, test_probe_names_cyclic_timers);
   tcase_add_test(tc, test_probe_runtime_cap_fails_like_a_smaller_pool);
   tcase_add_test(tc, test_probe_timeline_follows_pbuf_pool);
+  tcase_add_test(tc, test_probe_tcp_alloc_counts_refusals_not_attempts);
   suite_add_tcase(s, tc);
   return s;
 }
