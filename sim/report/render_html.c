@@ -74,6 +74,18 @@ static void pool_table(struct lwipsim_sb *o, const cJSON *pr)
     lwipsim_sb_printf(o, "</td></tr>\n");
   }
   lwipsim_sb_printf(o, "</tbody></table></div>\n");
+  int notes = 0;
+  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(pr, "pools"))
+  {
+    struct lwipsim_sb line = {0};
+    if (lwipsim_bound_terms_text(p, &line)) {
+      lwipsim_sb_printf(o, "%s<li>", notes++ ? "" : "<p>Worst cases lwIP's code allows:</p><ul class=\"bounds\">");
+      lwipsim_sb_esc(o, line.s);
+      lwipsim_sb_printf(o, "</li>\n");
+    }
+    lwipsim_sb_free(&line);
+  }
+  lwipsim_sb_printf(o, notes ? "</ul>\n" : "");
 }
 
 static void scenario_section(struct lwipsim_sb *o, const cJSON *pr, const cJSON *s)

@@ -50,6 +50,15 @@ static void profile_md(struct lwipsim_sb *o, const cJSON *pr)
       pool_row(o, p);
     }
   }
+  int notes = 0;
+  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(pr, "pools"))
+  {
+    struct lwipsim_sb line = {0};
+    if (lwipsim_bound_terms_text(p, &line)) {
+      lwipsim_sb_printf(o, "%s- %s\n", notes++ ? "" : "\nWorst cases lwIP's code allows:\n\n", line.s);
+    }
+    lwipsim_sb_free(&line);
+  }
   lwipsim_sb_printf(o, "\n| scenario | outcome with this profile | first failure |\n|---|---|---|\n");
   const cJSON *s;
   cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(pr, "scenarios"))

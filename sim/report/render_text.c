@@ -52,7 +52,29 @@ void lwipsim_bound_text(const cJSON *bound, char *buf, size_t cap)
     snprintf(buf, cap, "not known");
     return;
   }
-  snprintf(buf, cap, "%ld (%s)", lwipsim_jlong(bound, "value", 0), lwipsim_jstr(bound, "basis", ""));
+  snprintf(buf, cap, "%ld", lwipsim_jlong(bound, "value", 0));
+}
+
+/* "SYS_TIMEOUT <= 23 = 6 cyclic timers ... + 1 tcp_tmr ...": what the worst
+ * case adds up from, for the notes under a verdict table. */
+int lwipsim_bound_terms_text(const cJSON *pool, struct lwipsim_sb *out)
+{
+  const cJSON *bound = cJSON_GetObjectItemCaseSensitive(pool, "bound");
+  if (!cJSON_IsObject(bound) || !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(pool, "interesting"))) {
+    return 0;
+  }
+  lwipsim_sb_printf(out, "%s <= %ld", lwipsim_jstr(pool, "name", "?"), lwipsim_jlong(bound, "value", 0));
+  const cJSON *t;
+  int first = 1;
+  cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(bound, "terms"))
+  {
+    lwipsim_sb_printf(out, "%s%ld %s", first ? " = " : " + ", lwipsim_jlong(t, "count", 0), lwipsim_jstr(t, "what", "?"));
+    first = 0;
+  }
+  if (first) { /* no terms: the basis says why */
+    lwipsim_sb_printf(out, ": %s", lwipsim_jstr(bound, "basis", ""));
+  }
+  return 1;
 }
 
 void lwipsim_timers_text(const cJSON *names, struct lwipsim_sb *out)
