@@ -156,7 +156,7 @@ void lwipsim_recommended_text(const cJSON *pool, char *buf, size_t cap)
   } else if (rec > size) {
     snprintf(buf, cap, "%ld (%+ld B)", rec, lwipsim_jlong(pool, "ram_change_bytes", 0));
   } else {
-    snprintf(buf, cap, "keep %ld (needs %ld)", size, rec);
+    snprintf(buf, cap, "keep %ld (%ld is enough)", size, rec);
   }
 }
 
