@@ -229,6 +229,17 @@ START_TEST(test_replay_runtime_cap_equals_compiled_size)
   replay_free(&compiled);
   replay_free(&capped);
 
+  /* Several pools at once, each at its compiled size (tests/profiles). */
+  replay_run(&compiled, "circuitpython-9.0.5-small-pools", replay_source_path(BUNDLED), NULL);
+  replay_run(&capped, "circuitpython-9.0.5", replay_source_path(BUNDLED), "--demand", "--profile-caps", "--cap",
+             "SYS_TIMEOUT=20", "--cap", "TCP_PCB=2", "--cap", "TCP_PCB_LISTEN=1", "--cap", "IGMP_GROUP=2", NULL);
+  ck_assert_int_eq((int)replay_num(cJSON_GetObjectItemCaseSensitive(replay_pool(compiled.record, "TCP_PCB"), "recycled"),
+                                   "time_wait"),
+                   11);
+  assert_same_run(&compiled, &capped);
+  replay_free(&compiled);
+  replay_free(&capped);
+
   static const char *const caps[] = {"SYS_TIMEOUT=10", "SYS_TIMEOUT=9", "PBUF_POOL=1", "TCP_PCB=1"};
   for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
     struct replay_result a, b;
