@@ -10,6 +10,8 @@ static const struct {
   const char *summary;
 } commands[] = {
     {"replay", lwipsim_cmd_replay, "replay a scenario through one profile's lwIP and show every pool"},
+    {"tap", lwipsim_cmd_tap, "run a profile's lwIP live on a TAP device (real time, real peers)"},
+    {"record", lwipsim_cmd_record, "record a new scenario with real Linux peers talking to the live device"},
     {"profiles", lwipsim_cmd_profiles, "list the profiles this build has, with lwIP version and assert policy"},
 };
 
