@@ -10,7 +10,9 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$repo/build}
 
 packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
-          libpcap-dev check libsubunit-dev libcjson-dev libinih-dev libdw-dev)
+          libpcap-dev check libsubunit-dev libcjson-dev libinih-dev libdw-dev
+          # lwipsim tap / record and their tests (label tap): the link and the real peers
+          iproute2 dnsmasq-base avahi-daemon avahi-utils dbus-daemon util-linux curl iputils-ping)
 
 missing=()
 for p in "${packages[@]}"; do
