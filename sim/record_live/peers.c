@@ -108,12 +108,13 @@ static const char dbus_conf[] =
     "    <allow send_destination=\"*\" eavesdrop=\"true\"/>\n    <allow receive_sender=\"*\"/>\n  </policy>\n"
     "</busconfig>\n";
 
-/* IPv4 only, on the TAP only, publishing nothing but its host name: the
- * browsers are there to query the device. */
+/* IPv4 only, on the TAP only: the browsers are there to query the device.
+ * Only the first publishes its host name: every daemon shares the TAP's one
+ * address, and a second address record for it is a name conflict. */
 static const char avahi_conf[] = "[server]\nhost-name=lwipsim-peer-%u\ndomain-name=local\nuse-ipv4=yes\nuse-ipv6=no\n"
                                  "allow-interfaces=%s\nenable-dbus=yes\nratelimit-interval-usec=1000000\n"
                                  "ratelimit-burst=1000\n\n[wide-area]\nenable-wide-area=no\n\n[publish]\n"
-                                 "publish-addresses=yes\npublish-hinfo=no\npublish-workstation=no\npublish-domain=no\n"
+                                 "publish-addresses=%s\npublish-hinfo=no\npublish-workstation=no\npublish-domain=no\n"
                                  "publish-aaaa-on-ipv4=no\npublish-a-on-ipv6=no\n\n[reflector]\n"
                                  "enable-reflector=no\n\n[rlimits]\n";
 
@@ -144,7 +145,7 @@ int lwipsim_peers_start_avahi(struct lwipsim_procs *ps, const struct lwipsim_rec
   snprintf(text, sizeof text, dbus_conf, dir);
   write_text(file, text);
   snprintf(file, sizeof file, "%s/etc-avahi/avahi-daemon.conf", dir);
-  snprintf(text, sizeof text, avahi_conf, i, LWIPSIM_REC_IFNAME);
+  snprintf(text, sizeof text, avahi_conf, i, LWIPSIM_REC_IFNAME, i == 0 ? "yes" : "no");
   write_text(file, text);
   snprintf(file, sizeof file, "%s/etc-avahi/hosts", dir);
   write_text(file, "");
