@@ -174,6 +174,13 @@ static int derive_from_script(struct lwipsim_recording *rec)
   }
   snprintf(rec->peer_mac, sizeof rec->peer_mac, "%s", PEER_MAC);
   rec->seed = sc.seed;
+  if (sc.n_actions > 0 && sc.actions[sc.n_actions - 1].time_ms > (uint64_t)rec->duration_s * 1000u) {
+    fprintf(stderr, "lwipsim record: %s:%d: action at %llu ms is past --duration %u s\n", sc.path,
+            sc.actions[sc.n_actions - 1].line, (unsigned long long)sc.actions[sc.n_actions - 1].time_ms,
+            rec->duration_s);
+    lwipsim_scenario_free(&sc);
+    return -1;
+  }
   if (rec->prefix != 24) {
     fprintf(stderr, "lwipsim record: %s: the recorder's link is a /24; the script's static address has /%d\n",
             sc.path, rec->prefix);

@@ -14,6 +14,11 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
   rc=$?
   [ $rc = 2 ] || fail "lwipsim tap as nobody: exit $rc, expected 2"
   [ "$msg" = "lwipsim tap: needs root (CAP_NET_ADMIN) to attach to a TAP device" ] || fail "as nobody: '$msg'"
+  msg=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$bin/lwipsim" record --profile circuitpython-9.0.5 \
+        --script /nonexistent --duration 10 --out /nonexistent 2>&1)
+  rc=$?
+  [ $rc = 2 ] || fail "lwipsim record as nobody: exit $rc, expected 2"
+  [ "$msg" = "lwipsim record: needs root (it creates a network namespace and a TAP device)" ] || fail "as nobody: '$msg'"
 fi
 require_live ip ping curl
 
