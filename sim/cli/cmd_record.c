@@ -453,8 +453,9 @@ int lwipsim_cmd_record(const struct lwipsim_cli *cli, int argc, char **argv)
   }
   size_t used = 0;
   for (int i = 0; i < argc && used < sizeof rec.command_line; i++) {
-    used += (size_t)snprintf(rec.command_line + used, sizeof rec.command_line - used, "%s%s", i ? " " : "lwipsim ",
-                             argv[i]);
+    const char *q = strchr(argv[i], ' ') != NULL ? "'" : "";
+    used += (size_t)snprintf(rec.command_line + used, sizeof rec.command_line - used, "%s%s%s%s",
+                             i ? " " : "lwipsim ", q, argv[i], q);
   }
   snprintf(rec.work, sizeof rec.work, "/tmp/lwipsim-record.XXXXXX");
   if (mkdtemp(rec.work) == NULL) {
