@@ -84,7 +84,9 @@ set(LWIPSIM_PROFILE_SOURCES
   ${PROJECT_SOURCE_DIR}/sim/device/http_server.c
   ${PROJECT_SOURCE_DIR}/sim/device/mdns_app.c
   ${PROJECT_SOURCE_DIR}/sim/device/tcp_client.c
-  ${PROJECT_SOURCE_DIR}/sim/engine/engine.c)
+  ${PROJECT_SOURCE_DIR}/sim/engine/engine.c
+  ${PROJECT_SOURCE_DIR}/sim/netif/tap_netif.c
+  ${PROJECT_SOURCE_DIR}/sim/engine/realtime.c)
 
 set(LWIPSIM_WRAPS
   -Wl,--wrap=memp_malloc -Wl,--wrap=memp_free -Wl,--wrap=sys_timeout -Wl,--wrap=tcp_timer_needed)

@@ -16,6 +16,8 @@ void lwipsim_cli_free(struct lwipsim_cli *cli);
 int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv);
 int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv);
 int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv);
+int lwipsim_cmd_tap(const struct lwipsim_cli *cli, int argc, char **argv);
+int lwipsim_cmd_record(const struct lwipsim_cli *cli, int argc, char **argv);
 int lwipsim_cmd_profiles(const struct lwipsim_cli *cli, int argc, char **argv);
 
 #endif

@@ -82,11 +82,29 @@ static void after_lwip_turn(void)
   lwipsim_replay_netif_deliver_synthetic();
 }
 
+void lwipsim_engine_boot(void)
+{
+  lwipsim_clock_reset();
+  lwip_init();
+}
+
+uint64_t lwipsim_engine_action_due_ms(const struct lwipsim_scenario *sc, size_t next_action)
+{
+  return next_action < sc->n_actions ? sc->actions[next_action].time_ms : LWIPSIM_TIME_NEVER;
+}
+
+size_t lwipsim_engine_run_actions(const struct lwipsim_scenario *sc, size_t next_action, uint64_t t)
+{
+  while (next_action < sc->n_actions && sc->actions[next_action].time_ms <= t) {
+    lwipsim_device_run(&sc->actions[next_action++]);
+  }
+  return next_action;
+}
+
 int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_t errlen)
 {
   const struct lwipsim_scenario *sc = cfg->scenario;
-  lwipsim_clock_reset();
-  lwip_init();
+  lwipsim_engine_boot();
   struct netif *netif = lwipsim_replay_netif_add(cfg->device_mac, cfg->pcap_out);
   if (netif == NULL) {
     snprintf(err, errlen, "%s: lwIP refused to add the device netif", sc->path);
@@ -104,7 +122,7 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
   unsigned steps_here = 0;
 
   for (;;) {
-    uint64_t action_ms = next_action < sc->n_actions ? sc->actions[next_action].time_ms : LWIPSIM_TIME_NEVER;
+    uint64_t action_ms = lwipsim_engine_action_due_ms(sc, next_action);
     uint64_t timer_ms = lwipsim_clock_timer_due_ms(sys_timeouts_sleeptime());
     uint64_t t = lwipsim_clock_next_event(cursor_due_ms(&frames), action_ms, timer_ms);
     if (t == LWIPSIM_TIME_NEVER || t > sc->duration_ms) {
@@ -123,9 +141,7 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
 
     /* The device acts before traffic of the same millisecond: a firmware
      * brings its interface up before it can receive. */
-    while (next_action < sc->n_actions && sc->actions[next_action].time_ms <= t) {
-      lwipsim_device_run(&sc->actions[next_action++]);
-    }
+    next_action = lwipsim_engine_run_actions(sc, next_action, t);
     while (frames.have && cursor_due_ms(&frames) <= t) {
       offer_frame(cfg, &frames.frame);
       after_lwip_turn();

@@ -4,6 +4,7 @@
 #define LWIPSIM_ENGINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct lwipsim_scenario;
 struct lwipsim_pcap_reader;
@@ -19,5 +20,13 @@ struct lwipsim_engine_config {
 /* Runs the scenario to its end. Returns 0, or -1 with a one-line message in
  * err for an input error found mid-run (a truncated capture, say). */
 int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_t errlen);
+
+/* Shared with the real-time engine (realtime.c), so both modes start lwIP
+ * and run the device script the same way. */
+void lwipsim_engine_boot(void); /* clock at 0, lwip_init */
+/* Time of the script's action at index next_action, or LWIPSIM_TIME_NEVER. */
+uint64_t lwipsim_engine_action_due_ms(const struct lwipsim_scenario *sc, size_t next_action);
+/* Runs every action due at or before t; returns the next action's index. */
+size_t lwipsim_engine_run_actions(const struct lwipsim_scenario *sc, size_t next_action, uint64_t t);
 
 #endif

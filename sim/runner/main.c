@@ -3,6 +3,7 @@
  * replay` execs this; it can also be run by hand. */
 #include <cjson/cJSON.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 
 #include "analysis/bounds.h"
 #include "engine/engine.h"
+#include "engine/realtime.h"
+#include "netif/tap_netif.h"
 #include "pcap/pcap_reader.h"
 #include "pcap/pcap_writer.h"
 #include "port/heap_budget.h"
@@ -51,6 +54,11 @@ struct run {
   const char *cyclic_timers[MAX_CYCLIC_TIMERS];
   struct lwipsim_bound_input bounds;
   int out_fd;
+  /* --tap: live on a TAP device in real time instead of replaying */
+  const char *tap;
+  int tap_fd;
+  const char *origin_file;
+  volatile sig_atomic_t *stop; /* shared with the child: a signal to either ends the run */
 };
 
 static struct run run;
@@ -60,6 +68,7 @@ static void usage(FILE *out)
   fprintf(out,
           "usage: %s --scenario DIR [--json FILE] [--pcap-out FILE] [--device-mac MAC]\n"
           "          [--cap POOL=N ...] [--strict] [--quiet]\n"
+          "       %s --tap IFNAME --scenario DIR|FILE [--duration S] [--origin-file FILE] [--json FILE] ...\n"
           "\n"
           "Replays a scenario through lwIP %s built with the %s profile (assert policy %s)\n"
           "and prints each memp pool's size, peak and failures.\n"
@@ -73,9 +82,14 @@ static void usage(FILE *out)
           "                     the profile's own build)\n"
           "  --strict           any diverged frame fails the run (exit 5 instead of 0 or 3)\n"
           "  --quiet            no table on stdout\n"
+          "  --tap IFNAME       live mode: frames from and to the TAP device IFNAME, virtual time\n"
+          "                     follows the monotonic clock; SIGINT/SIGTERM end the run with its record\n"
+          "  --duration S       live mode: end after S seconds (default: the scenario's duration)\n"
+          "  --origin-file FILE live mode: write the wall-clock time of virtual 0 (microseconds)\n"
           "\n"
           "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash,\n"
           "      5 frames diverged (--strict)\n",
+          "lwipsim-run-" LWIPSIM_PROFILE_NAME "-lwip" LWIPSIM_LWIP_VERSION_STR,
           "lwipsim-run-" LWIPSIM_PROFILE_NAME "-lwip" LWIPSIM_LWIP_VERSION_STR, LWIPSIM_LWIP_VERSION_STR,
           LWIPSIM_PROFILE_NAME, LWIPSIM_ASSERT_POLICY_STR);
 }
@@ -122,6 +136,10 @@ static void release_inputs(void)
     lwipsim_pcap_writer_close(run.pcap_out);
     run.pcap_out = NULL;
   }
+  if (run.tap != NULL && run.tap_fd > 0) {
+    close(run.tap_fd);
+    run.tap_fd = -1;
+  }
   lwipsim_scenario_free(&run.scenario);
 }
 
@@ -147,10 +165,23 @@ static int child_main(void *ctx, int out_fd)
   }
   lwipsim_rand_seed(run.scenario.seed);
   lwipsim_assert_set_policy(run.policy, on_panic);
-  struct lwipsim_engine_config cfg = {
-      .scenario = &run.scenario, .capture = run.capture, .pcap_out = run.pcap_out, .device_mac = run.mac};
   char err[512];
-  if (lwipsim_engine_run(&cfg, err, sizeof err) != 0) {
+  int rc;
+  if (run.tap != NULL) {
+    struct lwipsim_realtime_config cfg = {.scenario = &run.scenario,
+                                          .tap_fd = run.tap_fd,
+                                          .pcap_out = run.pcap_out,
+                                          .device_mac = run.mac,
+                                          .duration_ms = run.meta.duration_ms,
+                                          .origin_file = run.origin_file,
+                                          .stop = run.stop};
+    rc = lwipsim_realtime_run(&cfg, err, sizeof err);
+  } else {
+    struct lwipsim_engine_config cfg = {
+        .scenario = &run.scenario, .capture = run.capture, .pcap_out = run.pcap_out, .device_mac = run.mac};
+    rc = lwipsim_engine_run(&cfg, err, sizeof err);
+  }
+  if (rc != 0) {
     fprintf(stderr, "lwipsim: %s\n", err);
     return LWIPSIM_EXIT_USAGE;
   }
@@ -175,6 +206,41 @@ static int parse_cap(const char *arg)
     return -1;
   }
   run.caps[run.n_caps++].limit = (uint32_t)limit;
+  return 0;
+}
+
+static void on_stop_signal(int sig)
+{
+  (void)sig;
+  *run.stop = 1;
+}
+
+/* Live mode: the TAP is opened before the fork (a clear error, exit 2), and
+ * SIGINT/SIGTERM to the runner or its child set a flag both share, so the
+ * child ends its loop and writes the record. */
+static int tap_prepare(const char *duration, char *err, size_t errlen)
+{
+  if (duration != NULL) {
+    char with_unit[64];
+    snprintf(with_unit, sizeof with_unit, "%ss", duration);
+    if (lwipsim_parse_duration_ms(with_unit, &run.scenario.duration_ms) != 0 || run.scenario.duration_ms == 0) {
+      snprintf(err, errlen, "--duration %s: expected seconds greater than 0 (e.g. 30 or 2.5)", duration);
+      return -1;
+    }
+  }
+  run.tap_fd = lwipsim_tap_open(run.tap, err, errlen);
+  if (run.tap_fd < 0) {
+    return -1;
+  }
+  run.stop = mmap(NULL, sizeof *run.stop, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (run.stop == MAP_FAILED) {
+    snprintf(err, errlen, "mmap: cannot share the stop flag");
+    return -1;
+  }
+  struct sigaction sa = {.sa_handler = on_stop_signal};
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
   return 0;
 }
 
@@ -255,8 +321,10 @@ int main(int argc, char **argv)
       {"pcap-out", required_argument, 0, 'p'}, {"device-mac", required_argument, 0, 'm'},
       {"cap", required_argument, 0, 'c'},      {"quiet", no_argument, 0, 'q'},
       {"help", no_argument, 0, 'h'},           {"profile-caps", no_argument, 0, 'P'},
-      {"strict", no_argument, 0, 'S'},         {0, 0, 0, 0}};
-  const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *mac = NULL;
+      {"strict", no_argument, 0, 'S'},
+      {"tap", required_argument, 0, 't'},      {"duration", required_argument, 0, 'd'},
+      {"origin-file", required_argument, 0, 'o'}, {0, 0, 0, 0}};
+  const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *mac = NULL, *duration = NULL;
   int quiet = 0, strict = 0, opt;
   char err[1024];
 
@@ -269,6 +337,9 @@ int main(int argc, char **argv)
     case 'q': quiet = 1; break;
     case 'S': strict = 1; break;
     case 'P': run.profile_caps = 1; break;
+    case 't': run.tap = optarg; break;
+    case 'd': duration = optarg; break;
+    case 'o': run.origin_file = optarg; break;
     case 'c':
       if (parse_cap(optarg) != 0) {
         fprintf(stderr, "lwipsim: --cap %s: expected POOL=N with a pool of this profile (e.g. SYS_TIMEOUT=12)\n", optarg);
@@ -303,7 +374,13 @@ int main(int argc, char **argv)
     static const uint8_t local_mac[6] = {0x02, 0x00, 0x00, 0x00, 0x00, 0x01};
     memcpy(run.mac, local_mac, 6);
   }
-  if (run.scenario.capture_path[0] != '\0' &&
+  if (run.tap != NULL) {
+    if (tap_prepare(duration, err, sizeof err) != 0) {
+      return input_error(err);
+    }
+  } else if (duration != NULL || run.origin_file != NULL) {
+    return input_error("--duration and --origin-file go with --tap (a replay lasts the scenario's duration)");
+  } else if (run.scenario.capture_path[0] != '\0' &&
       lwipsim_pcap_open(run.scenario.capture_path, &run.capture, err, sizeof err) != 0) {
     return input_error(err);
   }
@@ -331,7 +408,7 @@ int main(int argc, char **argv)
       .lwip_version = LWIPSIM_LWIP_VERSION_STR,
       .scenario = run.scenario.name,
       .assert_policy = LWIPSIM_ASSERT_POLICY_STR,
-      .mode = !LWIPSIM_DEMAND ? "faithful" : run.profile_caps ? "demand-capped" : "demand",
+      .mode = run.tap != NULL ? "tap" : !LWIPSIM_DEMAND ? "faithful" : run.profile_caps ? "demand-capped" : "demand",
       .duration_ms = run.scenario.duration_ms,
       .sim_changed_options = run.options,
       .n_sim_changed_options = lwipsim_sim_changed_options(run.options, MAX_OPTIONS),
