@@ -47,11 +47,17 @@ static void copy_tx_match(void)
   lwipsim_state->tx_match.reference_ipv6_unbuilt = c->reference_ipv6_unbuilt;
 }
 
-static void answer_neighbour_request(const uint8_t *frame, uint32_t len)
+static void answer_neighbour_request(const struct netif *netif, const uint8_t *frame, uint32_t len)
 {
   if (neighbours == NULL || n_pending == PENDING_MAX) {
     return;
   }
+#if LWIP_IPV4
+  lwipsim_neighbours_set_ipv4_route(neighbours, (const uint8_t *)netif_ip4_addr(netif),
+                                    (const uint8_t *)netif_ip4_netmask(netif), (const uint8_t *)netif_ip4_gw(netif));
+#else
+  (void)netif;
+#endif
   uint32_t n = lwipsim_neighbours_answer(neighbours, frame, len, pending[n_pending].frame, &pending[n_pending].kind);
   if (n > 0) {
     pending[n_pending++].len = n;
@@ -60,7 +66,6 @@ static void answer_neighbour_request(const uint8_t *frame, uint32_t len)
 
 static err_t linkoutput(struct netif *netif, struct pbuf *p)
 {
-  (void)netif;
   uint8_t buf[MAX_FRAME + 4];
   u16_t len = pbuf_copy_partial(p, buf, sizeof buf, 0);
   lwipsim_state->frames.transmitted++;
@@ -71,7 +76,7 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
     lwipsim_tx_match_frame(tx_match, rewriter, buf, len, 1);
     copy_tx_match();
   }
-  answer_neighbour_request(buf, len);
+  answer_neighbour_request(netif, buf, len);
   if (writer != NULL) {
     lwipsim_pcap_writer_write(writer, lwipsim_clock_now_ms() * 1000u, buf, len);
   }

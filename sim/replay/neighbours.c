@@ -31,6 +31,7 @@ struct nb_entry {
 
 struct lwipsim_neighbours {
   uint8_t device_mac[6];
+  uint8_t ip4[4], mask4[4], gw4[4]; /* the live device's IPv4 route, when it has one */
   unsigned n;
   struct nb_entry e[MAX_ENTRIES];
 };
@@ -145,6 +146,55 @@ static uint32_t arp_reply(const struct nb_entry *e, const uint8_t *req, uint8_t 
   return RW_ETH_HLEN + ARP_LEN;
 }
 
+void lwipsim_neighbours_set_ipv4_route(struct lwipsim_neighbours *nb, const uint8_t ip[4], const uint8_t mask[4],
+                                       const uint8_t gw[4])
+{
+  memcpy(nb->ip4, ip, 4);
+  memcpy(nb->mask4, mask, 4);
+  memcpy(nb->gw4, gw, 4);
+}
+
+static int on_link(const struct lwipsim_neighbours *nb, const uint8_t *a)
+{
+  for (int i = 0; i < 4; i++) {
+    if ((a[i] & nb->mask4[i]) != (nb->ip4[i] & nb->mask4[i])) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* The live stack asks for its gateway, which the capture never shows by
+ * address (a router's own IP is rarely in the traffic it forwards). Its MAC
+ * is the one that carried the off-link peers' frames: answer with it when
+ * those frames all came through one MAC, and not when they disagree. */
+static int find_router(const struct lwipsim_neighbours *nb, const uint8_t *target, struct nb_entry *out)
+{
+  const uint8_t *mac = NULL;
+
+  if (memcmp(nb->gw4, zero16, 4) == 0 || memcmp(target, nb->gw4, 4) != 0) {
+    return 0;
+  }
+  for (unsigned i = 0; i < nb->n; i++) {
+    const struct nb_entry *e = &nb->e[i];
+    if (e->fam != RW_FAM_IP4 || e->own || on_link(nb, e->addr)) {
+      continue;
+    }
+    if (mac != NULL && memcmp(mac, e->mac, 6) != 0) {
+      return 0;
+    }
+    mac = e->mac;
+  }
+  if (mac == NULL) {
+    return 0;
+  }
+  memset(out, 0, sizeof(*out));
+  out->fam = RW_FAM_IP4;
+  memcpy(out->addr, nb->gw4, 4);
+  memcpy(out->mac, mac, 6);
+  return 1;
+}
+
 static uint32_t answer_arp(const struct lwipsim_neighbours *nb, const struct rw_pkt *p, uint8_t *out)
 {
   const uint8_t *a = p->f + p->l3;
@@ -158,7 +208,14 @@ static uint32_t answer_arp(const struct lwipsim_neighbours *nb, const struct rw_
   if (memcmp(a + ARP_SPA, zero16, 4) == 0 || memcmp(a + ARP_SPA, a + ARP_TPA, 4) == 0) {
     return 0;
   }
-  if ((e = find(nb, RW_FAM_IP4, a + ARP_TPA)) == NULL || e->own) {
+  if ((e = find(nb, RW_FAM_IP4, a + ARP_TPA)) == NULL) {
+    struct nb_entry router;
+    if (!find_router(nb, a + ARP_TPA, &router)) {
+      return 0;
+    }
+    return arp_reply(&router, p->f, out);
+  }
+  if (e->own) {
     return 0;
   }
   return arp_reply(e, p->f, out);

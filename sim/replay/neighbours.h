@@ -37,6 +37,12 @@ void lwipsim_neighbours_learn(struct lwipsim_neighbours *nb, const uint8_t *fram
 uint32_t lwipsim_neighbours_answer(const struct lwipsim_neighbours *nb, const uint8_t *frame, uint32_t len,
                                    uint8_t *out, enum lwipsim_nb_kind *kind);
 
+/* The live device's IPv4 address, netmask and gateway (all zero: none).
+ * With it, an ARP request for the gateway is answered with the MAC that
+ * carried the capture's off-link peers, when that is one MAC. */
+void lwipsim_neighbours_set_ipv4_route(struct lwipsim_neighbours *nb, const uint8_t ip[4], const uint8_t mask[4],
+                                       const uint8_t gw[4]);
+
 /* How many peer (MAC, address) pairs are known, for tests. */
 unsigned lwipsim_neighbours_count(const struct lwipsim_neighbours *nb);
 

@@ -2,6 +2,7 @@
  * DHCP end to end, synthetic neighbour replies and --strict. */
 #include "test_replay_fidelity.h"
 
+#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "pcap/pcap_reader.h"
 #include "pcap/pcap_writer.h"
 #include "replay_helper.h"
+#include "scenario/scenario.h"
 
 #define BUNDLED "scenarios/mdns-http-reload"
 /* The profile the capture was recorded for runs to the end without panicking. */
@@ -47,6 +49,49 @@ START_TEST(test_fidelity_bundled_scenario_acceptance)
   /* the Linux stand-in's IPv6 frames: CircuitPython builds no IPv6 */
   ck_assert_int_eq((int)replay_num(tx, "reference_ipv6_unbuilt"), 10);
   replay_free(&r);
+}
+END_TEST
+
+/* Acceptance, for every scenario the product ships (scenarios/<name>/ with
+ * the profile it was recorded with): replayed on that profile, under 2% of
+ * the inbound frames diverge and at least 95% of the recorded device's
+ * frames are matched by type and flow. */
+START_TEST(test_fidelity_every_bundled_scenario)
+{
+  char dir[600];
+  snprintf(dir, sizeof dir, "%s", replay_source_path("scenarios"));
+  DIR *d = opendir(dir);
+  ck_assert_ptr_nonnull(d);
+  struct dirent *e;
+  int checked = 0;
+  while ((e = readdir(d)) != NULL) {
+    char path[1200], err[600];
+    snprintf(path, sizeof path, "%s/%s/scenario.ini", dir, e->d_name);
+    struct lwipsim_scenario sc;
+    if (e->d_name[0] == '.' || lwipsim_scenario_load(path, &sc, err, sizeof err) != 0) {
+      continue; /* tools/, third-party/: not scenarios themselves */
+    }
+    char profile[sizeof sc.profile];
+    snprintf(profile, sizeof profile, "%s", sc.profile);
+    lwipsim_scenario_free(&sc);
+    ck_assert_msg(profile[0] != '\0', "%s names no profile", path);
+    struct replay_result r;
+    replay_run(&r, profile, path, NULL);
+    ck_assert_msg(r.record != NULL, "%s: no record; stderr: %s", e->d_name, r.err);
+    const cJSON *div = obj(r.record, "divergence"), *tx = obj(r.record, "tx_match");
+    double inbound = replay_num(div, "inbound"), diverged = replay_num(div, "diverged");
+    double reference = replay_num(tx, "reference"), matched = replay_num(tx, "matched");
+    printf("fidelity %-20s on %-30s diverged %3.0f of %3.0f inbound, matched %3.0f of %3.0f\n", e->d_name,
+           profile, diverged, inbound, matched, reference);
+    ck_assert_msg(inbound > 0 && reference > 0, "%s: nothing replayed", e->d_name);
+    ck_assert_msg(diverged * 100 < 2 * inbound, "%s: %.0f of %.0f inbound frames diverged", e->d_name, diverged,
+                  inbound);
+    ck_assert_msg(matched * 100 >= 95 * reference, "%s: matched %.0f of %.0f", e->d_name, matched, reference);
+    replay_free(&r);
+    checked++;
+  }
+  closedir(d);
+  ck_assert_int_ge(checked, 5);
 }
 END_TEST
 
@@ -204,6 +249,7 @@ Suite *fidelity_suite(void)
   TCase *tc = tcase_create("fidelity");
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_fidelity_bundled_scenario_acceptance);
+  tcase_add_test(tc, test_fidelity_every_bundled_scenario);
   tcase_add_test(tc, test_fidelity_dhcp_binds_the_captured_lease);
   tcase_add_test(tc, test_fidelity_synthetic_arp_reply);
   tcase_add_test(tc, test_fidelity_strict_fails_on_divergence);

@@ -175,9 +175,10 @@ static int check_scenario(const struct opts *o, const char *name)
   return rc;
 }
 
+/* Every folder is a scenario; files (README.md) are not. */
 static int is_scenario_dir(const struct dirent *e)
 {
-  return e->d_name[0] != '.';
+  return e->d_name[0] != '.' && e->d_type == DT_DIR;
 }
 
 static void usage(FILE *out)

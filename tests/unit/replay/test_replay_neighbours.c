@@ -160,6 +160,37 @@ START_TEST(test_neighbours_arp_reply_for_learned_peer)
 }
 END_TEST
 
+/* Off-link peers reach the device through a router whose own address the
+ * capture never shows: the live stack's ARP for its gateway gets the MAC
+ * that carried them, unless two MACs did (then nobody knows which). */
+START_TEST(test_neighbours_gateway_is_the_off_link_peers_mac)
+{
+  static const uint8_t far_ip[4] = {141, 142, 228, 5}, far2_ip[4] = {8, 8, 8, 8};
+  static const uint8_t gw_ip[4] = {10, 77, 0, 254}, mask[4] = {255, 255, 255, 0}, none[4] = {0};
+  uint8_t f[128], out[LWIPSIM_NB_REPLY_MAX];
+  enum lwipsim_nb_kind kind;
+  uint32_t q = arp(f + 64, dev_mac, bcast, 1, dev_mac, dev_ip, gw_ip);
+
+  lwipsim_neighbours_learn(nb, f, ip4_udp(f, other_mac, far_ip));
+  ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f + 64, q, out, &kind), 0); /* no route known yet */
+  lwipsim_neighbours_set_ipv4_route(nb, dev_ip, mask, gw_ip);
+  ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f + 64, q, out, &kind), 42);
+  ck_assert_int_eq(kind, LWIPSIM_NB_ARP);
+  ck_assert_mem_eq(out + ETH + 8, other_mac, 6);
+  ck_assert_mem_eq(out + ETH + 14, gw_ip, 4);
+
+  /* an on-link peer's MAC says nothing about the router */
+  lwipsim_neighbours_learn(nb, f, ip4_udp(f, peer_mac, peer_ip));
+  ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f + 64, q, out, &kind), 42);
+  ck_assert_mem_eq(out + ETH + 8, other_mac, 6);
+
+  /* a second off-link MAC: ambiguous, no answer */
+  lwipsim_neighbours_learn(nb, f, ip4_udp(f, peer_mac, far2_ip));
+  ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f + 64, q, out, &kind), 0);
+  lwipsim_neighbours_set_ipv4_route(nb, dev_ip, mask, none);
+}
+END_TEST
+
 START_TEST(test_neighbours_learns_from_arp_and_latest_mac_wins)
 {
   uint8_t f[64], out[LWIPSIM_NB_REPLY_MAX];
@@ -283,6 +314,7 @@ Suite *neighbours_suite(void)
 
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, test_neighbours_arp_reply_for_learned_peer);
+  tcase_add_test(tc, test_neighbours_gateway_is_the_off_link_peers_mac);
   tcase_add_test(tc, test_neighbours_learns_from_arp_and_latest_mac_wins);
   tcase_add_test(tc, test_neighbours_never_for_the_device);
   tcase_add_test(tc, test_neighbours_na_for_ns);
