@@ -3,6 +3,7 @@
  * device, starts real peers on the kernel side, captures the link, and
  * writes scenario.ini, capture.pcap and RECORDING.md. Every process and the
  * namespace are gone afterwards, also after an error or Ctrl-C. */
+#include <cjson/cJSON.h>
 #include <errno.h>
 #include <ftw.h>
 #include <getopt.h>
@@ -343,6 +344,43 @@ static int copy_file(const char *src, const char *dst)
   return ok ? 0 : -1;
 }
 
+/* Every frame the live device sent must be in the capture, or the replay
+ * would feed the device a conversation with holes in it (libpcap drops
+ * frames when the capture process is starved on a busy machine). */
+static int check_capture_complete(const struct lwipsim_recording *rec, const char *record_path, char *err,
+                                  size_t errlen)
+{
+  FILE *f = fopen(record_path, "r");
+  char *text = NULL;
+  size_t cap = 0;
+  if (f == NULL || getdelim(&text, &cap, '\0', f) < 0) {
+    if (f != NULL) {
+      fclose(f);
+    }
+    free(text);
+    snprintf(err, errlen, "%s: cannot read the live run's record", record_path);
+    return -1;
+  }
+  fclose(f);
+  cJSON *r = cJSON_Parse(text);
+  free(text);
+  const cJSON *tx = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(r, "frames"), "transmitted");
+  double sent = cJSON_IsNumber(tx) ? tx->valuedouble : -1;
+  cJSON_Delete(r);
+  if (sent < 0) {
+    snprintf(err, errlen, "%s: the live run's record has no frames.transmitted", record_path);
+    return -1;
+  }
+  if ((double)rec->capture.device_frames != sent) {
+    snprintf(err, errlen,
+             "the capture holds %llu of the %.0f frames the device sent: frames were lost (a busy machine?); "
+             "record again",
+             (unsigned long long)rec->capture.device_frames, sent);
+    return -1;
+  }
+  return 0;
+}
+
 /* The scenario folder, from what the session left in the work dir. */
 static int write_outputs(struct lwipsim_recording *rec, char *err, size_t errlen)
 {
@@ -357,7 +395,10 @@ static int write_outputs(struct lwipsim_recording *rec, char *err, size_t errlen
   }
   snprintf(src, sizeof src, "%s/raw.pcap", rec->work);
   snprintf(dst, sizeof dst, "%s/capture.pcap", rec->out_dir);
-  if (lwipsim_capture_finish(src, dst, rec->origin_us, &rec->capture, err, errlen) != 0) {
+  uint8_t mac[6];
+  if (sscanf(rec->device_mac, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx", &mac[0], &mac[1], &mac[2], &mac[3], &mac[4], &mac[5]) !=
+          6 ||
+      lwipsim_capture_finish(src, dst, rec->origin_us, mac, &rec->capture, err, errlen) != 0) {
     return -1;
   }
   rec->capture_start_ms = rec->capture.frames ? (rec->capture.first_us - rec->origin_us) / 1000u : 0;
@@ -365,6 +406,9 @@ static int write_outputs(struct lwipsim_recording *rec, char *err, size_t errlen
   snprintf(dst, sizeof dst, "%s/live-record.json", rec->out_dir);
   if (copy_file(src, dst) != 0) {
     snprintf(err, errlen, "the live run wrote no record (see %s/runner.log)", rec->work);
+    return -1;
+  }
+  if (check_capture_complete(rec, dst, err, errlen) != 0) {
     return -1;
   }
   if (lwipsim_scenario_out_ini(rec, err, errlen) != 0 || lwipsim_scenario_out_readme(rec, err, errlen) != 0) {

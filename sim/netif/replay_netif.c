@@ -25,13 +25,15 @@ static struct lwipsim_rewriter *rewriter;
 static struct lwipsim_neighbours *neighbours;
 static struct lwipsim_tx_match *tx_match;
 
-/* Synthetic neighbour replies wait here for the engine's next step: handing
- * lwIP a frame from inside its own output path would re-enter it. */
-#define PENDING_MAX 8
+/* Synthetic neighbour replies and owed peer ACKs wait here for the engine's
+ * next step: handing lwIP a frame from inside its own output path would
+ * re-enter it. */
+#define PENDING_MAX 16
+enum synthetic_kind { SYNTHETIC_ARP, SYNTHETIC_ND, SYNTHETIC_ACK };
 struct synthetic_frame {
-  uint8_t frame[LWIPSIM_NB_REPLY_MAX];
+  uint8_t frame[LWIPSIM_NB_REPLY_MAX > LWIPSIM_RW_ACK_MAX ? LWIPSIM_NB_REPLY_MAX : LWIPSIM_RW_ACK_MAX];
   uint32_t len;
-  enum lwipsim_nb_kind kind;
+  enum synthetic_kind kind;
 };
 static struct synthetic_frame pending[PENDING_MAX];
 static unsigned n_pending;
@@ -58,8 +60,19 @@ static void answer_neighbour_request(const struct netif *netif, const uint8_t *f
 #else
   (void)netif;
 #endif
-  uint32_t n = lwipsim_neighbours_answer(neighbours, frame, len, pending[n_pending].frame, &pending[n_pending].kind);
+  enum lwipsim_nb_kind kind;
+  uint32_t n = lwipsim_neighbours_answer(neighbours, frame, len, pending[n_pending].frame, &kind);
   if (n > 0) {
+    pending[n_pending].kind = kind == LWIPSIM_NB_ARP ? SYNTHETIC_ARP : SYNTHETIC_ND;
+    pending[n_pending++].len = n;
+  }
+}
+
+static void take_owed_acks(void)
+{
+  uint32_t n;
+  while (n_pending < PENDING_MAX && (n = lwipsim_rewriter_take_owed_ack(rewriter, pending[n_pending].frame)) > 0) {
+    pending[n_pending].kind = SYNTHETIC_ACK;
     pending[n_pending++].len = n;
   }
 }
@@ -71,6 +84,7 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
   lwipsim_state->frames.transmitted++;
   if (rewriter != NULL) {
     lwipsim_rewriter_learn_transmitted(rewriter, buf, len);
+    take_owed_acks();
   }
   if (tx_match != NULL) {
     lwipsim_tx_match_frame(tx_match, rewriter, buf, len, 1);
@@ -258,10 +272,12 @@ unsigned lwipsim_replay_netif_deliver_synthetic(void)
       }
       if (inject(batch[i].frame, batch[i].len)) {
         delivered++;
-        if (batch[i].kind == LWIPSIM_NB_ARP) {
+        if (batch[i].kind == SYNTHETIC_ARP) {
           lwipsim_state->frames.synthetic_arp_replies++;
-        } else {
+        } else if (batch[i].kind == SYNTHETIC_ND) {
           lwipsim_state->frames.synthetic_nd_replies++;
+        } else {
+          lwipsim_state->frames.synthetic_acks++;
         }
       }
     }

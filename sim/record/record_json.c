@@ -161,6 +161,7 @@ static cJSON *frames_object(const struct lwipsim_run_state *s)
   cJSON_AddNumberToObject(o, "transmitted", (double)s->frames.transmitted);
   cJSON_AddNumberToObject(o, "synthetic_arp_replies", (double)s->frames.synthetic_arp_replies);
   cJSON_AddNumberToObject(o, "synthetic_nd_replies", (double)s->frames.synthetic_nd_replies);
+  cJSON_AddNumberToObject(o, "synthetic_acks", (double)s->frames.synthetic_acks);
   return o;
 }
 

@@ -81,7 +81,7 @@ struct lwipsim_run_state {
         malformed, dropped_link_down, dropped_no_pbuf, after_end, transmitted;
     /* answers to the live stack's ARP requests / neighbour solicitations for
      * peers the capture showed (sim/replay/neighbours.h) */
-    uint64_t synthetic_arp_replies, synthetic_nd_replies;
+    uint64_t synthetic_arp_replies, synthetic_nd_replies, synthetic_acks;
   } frames;
 
   /* The flow rewriter's counters (sim/replay/rewriter.h), copied after every

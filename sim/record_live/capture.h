@@ -15,12 +15,14 @@ struct lwipsim_capture_summary {
   uint64_t frames, bytes;
   uint64_t first_us, last_us; /* wall-clock timestamps */
   uint64_t clamped;           /* frames moved up to the clock origin */
+  uint64_t device_frames;     /* frames the device sent (source MAC) */
 };
 
 /* Copies the capture from src to dst, moving timestamps earlier than
  * origin_us up to origin_us (the device read those at its first poll), and
- * summarises the copy. Returns 0, or -1 with a message in err. */
-int lwipsim_capture_finish(const char *src, const char *dst, uint64_t origin_us,
+ * summarises the copy (device_mac: whose frames count as the device's).
+ * Returns 0, or -1 with a message in err. */
+int lwipsim_capture_finish(const char *src, const char *dst, uint64_t origin_us, const uint8_t device_mac[6],
                            struct lwipsim_capture_summary *sum, char *err, size_t errlen);
 
 #endif

@@ -45,6 +45,8 @@ struct rw_key {
 };
 
 #define RW_TCP_SEGS 16
+#define RW_ACK_MAX LWIPSIM_RW_ACK_MAX
+#define RW_OWED_QUEUE 8
 
 /* One TCP connection, UDP client flow or DNS transaction, seen from the device. */
 struct rw_flow {
@@ -69,6 +71,15 @@ struct rw_flow {
    * ack of the captured n-th segment acknowledges the live n-th. */
   uint8_t n_cap_ends, n_live_ends;
   uint32_t cap_ends[RW_TCP_SEGS], live_ends[RW_TCP_SEGS];
+  /* Owed acknowledgement (rewrite_tcp_owed.c): the peer acknowledged more
+   * than the live stack had sent yet; once the live stack sends it, the peer
+   * acknowledges it, as a real peer would. */
+  uint8_t owed, has_acked_live;
+  uint32_t owed_cap_ack; /* the captured ack value still to be delivered */
+  uint32_t acked_live;   /* the highest ack the live stack has been given */
+  uint32_t peer_next;    /* the peer's next sequence number */
+  uint8_t tmpl_len;      /* the peer's last segment: Ethernet, IP and TCP headers */
+  uint8_t tmpl[RW_ACK_MAX];
   /* DNS */
   uint8_t dns;
   uint16_t cap_id, live_id;
@@ -92,6 +103,10 @@ struct rw_dhcp {
 
 struct lwipsim_rewriter {
   uint8_t mac[6];
+  struct rw_flow *last_tcp; /* the flow of the inbound segment being rewritten */
+  unsigned n_owed;          /* owed acks built, waiting to be taken */
+  uint8_t owed_len[RW_OWED_QUEUE];
+  uint8_t owed_frame[RW_OWED_QUEUE][RW_ACK_MAX];
   uint8_t cap_ip4[4], live_ip4[4];
   struct rw_dhcp dhcp;
   struct rw_flow *buckets[RW_BUCKETS];
@@ -154,6 +169,11 @@ void rw_note(struct lwipsim_rewriter *rw, int reason);
 /* ---- per protocol ---- */
 void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);
 int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p);
+/* rewrite_tcp_owed.c */
+uint32_t rw_tcp_map_ack(const struct rw_flow *f, uint32_t cap_ack, int *beyond);
+void rw_owed_note_inbound(struct rw_flow *f, uint32_t seq_end, uint32_t live_ack, int beyond, uint32_t cap_ack);
+void rw_owed_keep_template(struct rw_flow *f, const struct rw_pkt *p);
+void rw_owed_after_live(struct lwipsim_rewriter *rw, struct rw_flow *f);
 int rw_dhcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);
 /* DHCP message type of a BOOTP message between ports 67 and 68 (0: none
  * given), or -1 when p is not one. */

@@ -232,6 +232,7 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
   }
   if (side == RW_SIDE_LIVE && f->has_live_isn) {
     track_live(f, &t);
+    rw_owed_after_live(rw, f);
   } else if (side == RW_SIDE_CAPTURED && f->has_cap_isn) {
     track_captured(f, &t);
   }
@@ -274,7 +275,7 @@ static void inbound_syn(struct lwipsim_rewriter *rw, const struct rw_key *k, con
  * The device's answer may differ in size and segmentation from the captured
  * one: an ack of the captured n-th segment's end (or of its FIN) means the
  * live n-th segment's end (or FIN); other values keep their offset. */
-static uint32_t map_seq(const struct rw_flow *f, uint32_t v, int *beyond)
+uint32_t rw_tcp_map_ack(const struct rw_flow *f, uint32_t v, int *beyond)
 {
   if (f->has_cap_fin && v == f->cap_fin_end) {
     if (f->live_fin) {
@@ -306,8 +307,8 @@ static void map_sack(struct rw_pkt *p, const struct tcp_hdr *t, const struct rw_
   uint32_t o = find_opt(p, t, TCP_OPT_SACK, 0);
 
   for (uint32_t b = o + 2; o != 0 && b + 8 <= o + p->f[o + 1]; b += 8) {
-    rw_patch_l4_32(p, b, map_seq(f, rw_get32(p->f + b), beyond));
-    rw_patch_l4_32(p, b + 4, map_seq(f, rw_get32(p->f + b + 4), beyond));
+    rw_patch_l4_32(p, b, rw_tcp_map_ack(f, rw_get32(p->f + b), beyond));
+    rw_patch_l4_32(p, b + 4, rw_tcp_map_ack(f, rw_get32(p->f + b + 4), beyond));
   }
 }
 
@@ -376,14 +377,18 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
   } else {
     map_window(p, f);
   }
+  rw->last_tcp = f;
   if (t.flags & TH_ACK) {
-    uint32_t ack = map_seq(f, t.ack, &beyond);
+    int ack_beyond = 0;
+    uint32_t ack = rw_tcp_map_ack(f, t.ack, &ack_beyond);
 
     rw_patch_l4_32(p, p->l4 + 8, ack);
     map_sack(p, &t, f, &beyond);
     if (f->live_fin && !rw_seq_gt(f->live_fin_end, ack)) {
       f->live_fin_acked = 1;
     }
+    beyond |= ack_beyond;
+    rw_owed_note_inbound(f, t.seq + t.paylen + ((t.flags & (TH_SYN | TH_FIN)) ? 1 : 0), ack, ack_beyond, t.ack);
   }
   if (beyond) {
     rw_note(rw, LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA);

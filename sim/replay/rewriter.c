@@ -150,6 +150,7 @@ int lwipsim_rewriter_inbound(struct lwipsim_rewriter *rw, uint8_t *frame, uint32
   int verdict = RW_INJECT;
 
   rw->div.inbound++;
+  rw->last_tcp = NULL;
   rw_parse(&p, frame, len);
   /* decide first, rewrite after: a withheld frame may still be logged as captured */
   if (p.proto == RW_PROTO_TCP) {
@@ -163,6 +164,10 @@ int lwipsim_rewriter_inbound(struct lwipsim_rewriter *rw, uint8_t *frame, uint32
     return 0;
   }
   rw_addr_inbound(rw, &p);
+  if (rw->last_tcp != NULL) {
+    rw_owed_keep_template(rw->last_tcp, &p); /* as injected: addresses rewritten too */
+    rw->last_tcp = NULL;
+  }
   if (p.changed) {
     rw->div.rewritten++;
   }

@@ -59,6 +59,15 @@ void lwipsim_rewriter_set_live_ip4(struct lwipsim_rewriter *rw, const uint8_t ip
 /* Server identifier of the last DHCP OFFER to the device; returns 0 if none yet. */
 int lwipsim_rewriter_dhcp_server_id(const struct lwipsim_rewriter *rw, uint8_t out[4]);
 
+/* Acknowledgements the capture's peer owes the live stack: the peer
+ * acknowledged data or a FIN the live stack had not sent yet (its answer came
+ * later, or cut differently), so that ack was clamped. Once the live stack
+ * sends what it covers, a real peer would acknowledge it; the rewriter builds
+ * that pure ACK (live sequence space, checksums filled). Call after each
+ * transmitted frame until it returns 0; out holds LWIPSIM_RW_ACK_MAX bytes. */
+#define LWIPSIM_RW_ACK_MAX 74 /* Ethernet + IPv6 + a TCP header without options */
+uint32_t lwipsim_rewriter_take_owed_ack(struct lwipsim_rewriter *rw, uint8_t *out);
+
 const struct lwipsim_divergence *lwipsim_rewriter_divergence(const struct lwipsim_rewriter *rw);
 /* Stable snake_case names for the JSON record; "unknown" out of range. */
 const char *lwipsim_divergence_reason_name(int reason);

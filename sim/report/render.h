@@ -24,6 +24,7 @@ void lwipsim_first_failure_text(const cJSON *summary, char *buf, size_t cap);
 const char *lwipsim_verdict_label(const char *verdict);        /* "no count limit" for NO_LIMIT */
 void lwipsim_bound_text(const cJSON *bound, char *buf, size_t cap);
 int lwipsim_bound_terms_text(const cJSON *pool, struct lwipsim_sb *out);
+void lwipsim_sweep_blockers(const cJSON *sweep, const char *pool, struct lwipsim_sb *out);
 /* Timer names with repeats folded: "a, b ×3, c". */
 void lwipsim_timers_text(const cJSON *names, struct lwipsim_sb *out);
 /* The armed timers at the SYS_TIMEOUT peak of the scenario whose demand run

@@ -132,7 +132,12 @@ static void sweep_section(struct lwipsim_sb *o, const cJSON *pr, const cJSON *sw
   if (ok >= 0) {
     lwipsim_sb_printf(o, "Every scenario is ok from <strong>%ld</strong>.</p>\n", ok);
   } else {
-    lwipsim_sb_printf(o, "Not every scenario is ok even at %ld.</p>\n", lwipsim_jlong(sw, "hi", 0));
+    struct lwipsim_sb why = {0};
+    lwipsim_sweep_blockers(sw, pool, &why);
+    lwipsim_sb_printf(o, "Not every scenario is ok even at %ld", lwipsim_jlong(sw, "hi", 0));
+    lwipsim_sb_esc(o, why.s ? why.s : "");
+    lwipsim_sb_printf(o, ".</p>\n");
+    lwipsim_sb_free(&why);
   }
   lwipsim_sb_printf(o, "<figure class=\"sweep-fig\">");
   lwipsim_svg_sweep(o, lwipsim_jstr(pr, "name", "?"), sw, size);

@@ -90,7 +90,9 @@ static void profile_md(struct lwipsim_sb *o, const cJSON *pr)
     if (ok >= 0) {
       lwipsim_sb_printf(o, "every scenario is ok from %ld.\n\n", ok);
     } else {
-      lwipsim_sb_printf(o, "not every scenario is ok even at %ld.\n\n", lwipsim_jlong(sw, "hi", 0));
+      lwipsim_sb_printf(o, "not every scenario is ok even at %ld", lwipsim_jlong(sw, "hi", 0));
+      lwipsim_sweep_blockers(sw, pool, o);
+      lwipsim_sb_printf(o, ".\n\n");
     }
     const cJSON *scen = cJSON_GetObjectItemCaseSensitive(sw, "scenarios");
     lwipsim_sb_printf(o, "| value |");

@@ -165,3 +165,23 @@ const char *lwipsim_paste_text(const cJSON *pool)
   long size = lwipsim_jlong(pool, "size", -1), rec = lwipsim_jlong(pool, "recommended", 0);
   return size >= 0 && rec > size ? lwipsim_jstr(pool, "paste", NULL) : NULL;
 }
+
+/* ": http-concurrent fails on TCP_PCB": why a sweep's top value is still not
+ * enough, when what fails there is another pool than the one swept. */
+void lwipsim_sweep_blockers(const cJSON *sweep, const char *pool, struct lwipsim_sb *out)
+{
+  const cJSON *s;
+  int first = 1;
+  cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(sweep, "scenarios"))
+  {
+    const cJSON *rows = cJSON_GetObjectItemCaseSensitive(s, "rows");
+    const cJSON *last = cJSON_GetArrayItem(rows, cJSON_GetArraySize(rows) - 1);
+    const char *failed = lwipsim_jstr(last, "failed_pool", NULL);
+    if (failed == NULL || strcmp(lwipsim_jstr(last, "outcome", "ok"), "ok") == 0) {
+      continue;
+    }
+    lwipsim_sb_printf(out, "%s%s fails on %s%s", first ? ": " : "; ", lwipsim_jstr(s, "scenario", "?"), failed,
+                      strcmp(failed, pool) != 0 ? " (another pool: see its verdict)" : "");
+    first = 0;
+  }
+}

@@ -1,13 +1,14 @@
 /*
- * lwipsim TEST profile: circuitpython-9.0.5 options with MEMP_NUM_SYS_TIMEOUT
- * set to what `lwipsim report` recommends for 9.0.5 on the bundled scenarios.
+ * lwipsim TEST profile: circuitpython-9.0.5 options with every pool the report
+ * calls UNSAFE for 9.0.5 (MEMP_NUM_SYS_TIMEOUT, MEMP_NUM_TCP_PCB) set to what
+ * `lwipsim report` recommends on the bundled scenarios.
  *
- * The value is the report's, not ours: the demand run of mdns-http-reload
- * peaks at 13 armed timers (7 core + 6 mDNS, three of them 25TTL timers left
- * armed by the two reloads), and LWIP_NUM_SYS_TIMEOUT_INTERNAL is 7 for these
- * options (facts file section 4). tests/report checks that the report's
- * recommendation still equals this profile's size, and that every bundled
- * scenario is `ok` with it; when the recommendation moves, update this line.
+ * The values are the report's, not ours: SYS_TIMEOUT is lwIP's worst case for
+ * these options and the device script (23; the demand run of mdns-http-reload
+ * peaks at 13), TCP_PCB what eight parallel clients hold at once outside
+ * TIME_WAIT (8, http-concurrent). tests/report checks that the report's
+ * recommendations still equal this profile's sizes, and that every bundled
+ * scenario is `ok` with them; when a recommendation moves, update its line.
  */
 #ifndef LWIPSIM_TEST_PROFILE_CP_9_0_5_RECOMMENDED_LWIPOPTS_H
 #define LWIPSIM_TEST_PROFILE_CP_9_0_5_RECOMMENDED_LWIPOPTS_H
@@ -16,5 +17,7 @@
 
 #undef MEMP_NUM_SYS_TIMEOUT
 #define MEMP_NUM_SYS_TIMEOUT (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 16) /* = 23, the report's recommendation */
+#undef MEMP_NUM_TCP_PCB
+#define MEMP_NUM_TCP_PCB 8 /* the report's recommendation: eight parallel clients (http-concurrent) */
 
 #endif /* LWIPSIM_TEST_PROFILE_CP_9_0_5_RECOMMENDED_LWIPOPTS_H */
