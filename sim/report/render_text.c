@@ -144,8 +144,11 @@ void lwipsim_sweep_cell_text(const cJSON *row, char *buf, size_t cap)
     lwipsim_fmt_ms(at, sizeof at, ms);
   }
   const char *site = lwipsim_jstr(row, "site", NULL);
-  snprintf(buf, cap, "%s%s%s%s%s%s", outcome, ms >= 0 ? " at " : "", at, site ? " (" : "", site ? site : "",
-           site ? ")" : "");
+  /* a pool other than SYS_TIMEOUT is named: in a sweep it is usually not the swept one */
+  const char *pool = lwipsim_jstr(row, "failed_pool", NULL);
+  int named = pool != NULL && strcmp(pool, "SYS_TIMEOUT") != 0;
+  snprintf(buf, cap, "%s%s%s%s%s%s%s%s", outcome, ms >= 0 ? " at " : "", at, site ? " (" : "", named ? pool : "",
+           named ? ": " : "", site ? site : "", site ? ")" : "");
 }
 
 void lwipsim_recommended_text(const cJSON *pool, char *buf, size_t cap)
