@@ -370,6 +370,54 @@ END_TEST
 
 /* The peer and the captured device agreed on window scaling, the live stack
  * (no LWIP_WND_SCALE) did not: the peer's window is told in bytes. */
+/* The peer acknowledged the captured device's FIN before the live stack sent
+ * its own (the live answer came later): the clamped ack is owed, and once
+ * the live FIN goes out the rewriter hands over the peer's pure ACK of it,
+ * in live sequence space, with the peer's next sequence number and valid
+ * checksums. Nothing more is owed after that. */
+START_TEST(test_rewriter_tcp_owed_ack_for_late_fin)
+{
+  struct spec s;
+  uint8_t out[LWIPSIM_RW_ACK_MAX];
+
+  server_handshake(0, 1);
+  s = tcp(0, 80, 4321, ISN_A + 1, PEER_ISN + 101, TH_ACK | TH_PSH, 50);
+  ref(&s);
+  s = tcp(0, 80, 4321, ISN_A + 51, PEER_ISN + 101, TH_ACK | TH_FIN, 0);
+  ref(&s);
+  s = tcp(0, 80, 4321, ISN_B + 1, PEER_ISN + 101, TH_ACK | TH_PSH, 50);
+  live(&s);
+  ck_assert_uint_eq(lwipsim_rewriter_take_owed_ack(rw, out), 0);
+
+  /* the peer's FIN, acknowledging the captured FIN: clamped to the live data */
+  s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 52, TH_ACK | TH_FIN, 0);
+  ck_assert_int_eq(in(&s), 1);
+  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 51);
+  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 1);
+  ck_assert_uint_eq(lwipsim_rewriter_take_owed_ack(rw, out), 0); /* nothing new sent yet */
+
+  /* the live FIN: now the peer owes its ACK */
+  s = tcp(0, 80, 4321, ISN_B + 51, PEER_ISN + 102, TH_ACK | TH_FIN, 0);
+  live(&s);
+  uint32_t n = lwipsim_rewriter_take_owed_ack(rw, out);
+  ck_assert_uint_eq(n, ETH + 20 + 20);
+  ck_assert_mem_eq(out, dev_mac, 6);
+  ck_assert_mem_eq(out + 6, peer_mac, 6);
+  ck_assert_uint_eq(get16(out + ETH + 2), 40);
+  ck_assert_uint_eq(get16(out + ETH + 20), 4321);
+  ck_assert_uint_eq(get16(out + ETH + 22), 80);
+  ck_assert_uint_eq(get32(out + ETH + 24), PEER_ISN + 102); /* after the peer's FIN */
+  ck_assert_uint_eq(get32(out + ETH + 28), ISN_B + 52);     /* the live FIN acknowledged */
+  ck_assert_uint_eq(out[ETH + 33], TH_ACK);
+  ck_assert(csums_ok(out, n));
+  ck_assert_uint_eq(lwipsim_rewriter_take_owed_ack(rw, out), 0);
+
+  /* a retransmitted live FIN owes nothing more */
+  live(&s);
+  ck_assert_uint_eq(lwipsim_rewriter_take_owed_ack(rw, out), 0);
+}
+END_TEST
+
 START_TEST(test_rewriter_tcp_window_scale_unscaled_live)
 {
   static const uint8_t ws7[4] = {1, 3, 3, 7}; /* NOP, window scale 7 */
@@ -762,6 +810,7 @@ Suite *rewriter_suite(void)
     test_rewriter_tcp_sack_edges,
     test_rewriter_tcp_ack_beyond_live_data,
     test_rewriter_tcp_ack_maps_segment_ends,
+    test_rewriter_tcp_owed_ack_for_late_fin,
     test_rewriter_tcp_window_scale_unscaled_live,
     test_rewriter_tcp_no_live_connection,
     test_rewriter_tcp_live_reset_and_closed,
