@@ -100,6 +100,37 @@ START_TEST(test_sys_timeout_bound_holds_against_demand)
 }
 END_TEST
 
+/* Six reloads two seconds apart while browsers query: each removal leaves
+ * its 30 s 25TTL timer armed, and a 1 s multicast timer too (two
+ * mdns_multicast_timeout_reset_ipv4 at the peak), which is why the bound
+ * counts more than the 25TTL one per removal. The bound still holds. */
+START_TEST(test_sys_timeout_bound_holds_against_a_reload_storm)
+{
+  struct replay_result demand;
+  replay_run(&demand, "circuitpython-9.0.5", replay_source_path("tests/scenarios/mdns-reload-storm"), "--demand", NULL);
+  ck_assert_ptr_nonnull(demand.record);
+  const cJSON *pool = replay_pool(demand.record, "SYS_TIMEOUT");
+  double peak = replay_num(pool, "peak");
+  ck_assert_double_eq(peak, 17);
+  /* 6 cyclic + tcp_tmr + mDNS (1 + 5) + 4 stored questions + 3 x 6 removals */
+  ck_assert_int_eq(worst_value(demand.record, "SYS_TIMEOUT"), 35);
+  ck_assert_int_ge(worst_value(demand.record, "SYS_TIMEOUT"), (int)peak);
+  const cJSON *armed = cJSON_GetObjectItemCaseSensitive(
+      cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(demand.record, "sys_timeout"), "at_peak"),
+      "armed_timers");
+  int ttl = 0, one_s = 0;
+  const cJSON *t;
+  cJSON_ArrayForEach(t, armed)
+  {
+    ttl += strcmp(t->valuestring, "mdns_multicast_timeout_25ttl_reset_ipv4") == 0;
+    one_s += strcmp(t->valuestring, "mdns_multicast_timeout_reset_ipv4") == 0;
+  }
+  ck_assert_int_eq(ttl, 6);   /* five left by removals, one of the live responder */
+  ck_assert_int_eq(one_s, 2); /* one left by a removal */
+  replay_free(&demand);
+}
+END_TEST
+
 START_TEST(test_lwip_213_options_and_bound)
 {
   struct replay_result demand;
@@ -123,6 +154,7 @@ int main(void)
   tcase_set_timeout(tc, 120);
   tcase_add_test(tc, test_options_are_the_profiles_own);
   tcase_add_test(tc, test_sys_timeout_bound_holds_against_demand);
+  tcase_add_test(tc, test_sys_timeout_bound_holds_against_a_reload_storm);
   tcase_add_test(tc, test_lwip_213_options_and_bound);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
