@@ -2,6 +2,7 @@
 
 #include <check.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,11 +20,37 @@ const char *replay_source_path(const char *relative)
   return path;
 }
 
+/* Every folder a test made goes when its process exits (Check forks one per
+ * test), so a run leaves nothing behind in /tmp. */
+#define MAX_TMPDIRS 64
+static char made[MAX_TMPDIRS][256];
+static int n_made;
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+  (void)sb, (void)flag, (void)ftw;
+  return remove(path);
+}
+
+static void remove_tmpdirs(void)
+{
+  for (int i = 0; i < n_made; i++) {
+    nftw(made[i], remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+  }
+  n_made = 0;
+}
+
 const char *replay_tmpdir(void)
 {
   static char dir[256];
   snprintf(dir, sizeof dir, "/tmp/lwipsim-replay-XXXXXX");
   ck_assert_ptr_nonnull(mkdtemp(dir));
+  if (n_made == 0) {
+    atexit(remove_tmpdirs);
+  }
+  if (n_made < MAX_TMPDIRS) {
+    snprintf(made[n_made++], sizeof made[0], "%s", dir);
+  }
   return dir;
 }
 
