@@ -6,6 +6,8 @@
  * backwards, and one-line error messages that name the file and the frame. */
 #include "pcap/pcap_reader.h"
 
+#include "common/error_text.h"
+
 #include <pcap/pcap.h>
 
 #include <errno.h>
@@ -26,28 +28,6 @@ struct lwipsim_pcap_reader {
   uint64_t last_time_us; /* time_us of the previous frame */
 };
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-  va_list ap;
-
-  if (err == NULL || errlen == 0) {
-    return;
-  }
-  va_start(ap, fmt);
-  vsnprintf(err, errlen, fmt, ap);
-  va_end(ap);
-}
-
-/* libpcap's messages sometimes end in a newline; ours are one line each. */
-static void strip_newline(char *s)
-{
-  size_t n = strlen(s);
-
-  while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r')) {
-    s[--n] = '\0';
-  }
-}
-
 /* libpcap's own message for an empty file talks about header bytes; say plainly
  * what is wrong, and catch a directory before libpcap gives a vaguer error. */
 static int check_file(const char *path, char *err, size_t errlen)
@@ -55,15 +35,15 @@ static int check_file(const char *path, char *err, size_t errlen)
   struct stat st;
 
   if (stat(path, &st) != 0) {
-    set_err(err, errlen, "%s: %s", path, strerror(errno));
+    lwipsim_set_err(err, errlen, "%s: %s", path, strerror(errno));
     return -1;
   }
   if (S_ISDIR(st.st_mode)) {
-    set_err(err, errlen, "%s: is a directory, not a capture file", path);
+    lwipsim_set_err(err, errlen, "%s: is a directory, not a capture file", path);
     return -1;
   }
   if (S_ISREG(st.st_mode) && st.st_size == 0) {
-    set_err(err, errlen, "%s: empty file (not a pcap or pcapng capture)", path);
+    lwipsim_set_err(err, errlen, "%s: empty file (not a pcap or pcapng capture)", path);
     return -1;
   }
   return 0;
@@ -78,7 +58,7 @@ static int check_link_type(pcap_t *p, const char *path, char *err, size_t errlen
     return 0;
   }
   name = pcap_datalink_val_to_name(dlt);
-  set_err(err, errlen,
+  lwipsim_set_err(err, errlen,
           "%s: link type %s (%d) is not supported; lwipsim replays Ethernet (EN10MB) captures",
           path, name != NULL ? name : "unknown", dlt);
   return -1;
@@ -91,12 +71,12 @@ int lwipsim_pcap_open(const char *path, struct lwipsim_pcap_reader **out, char *
   pcap_t *p;
 
   if (out == NULL) {
-    set_err(err, errlen, "lwipsim_pcap_open: no output pointer");
+    lwipsim_set_err(err, errlen, "lwipsim_pcap_open: no output pointer");
     return -1;
   }
   *out = NULL;
   if (path == NULL) {
-    set_err(err, errlen, "lwipsim_pcap_open: no path");
+    lwipsim_set_err(err, errlen, "lwipsim_pcap_open: no path");
     return -1;
   }
   if (check_file(path, err, errlen) != 0) {
@@ -107,9 +87,9 @@ int lwipsim_pcap_open(const char *path, struct lwipsim_pcap_reader **out, char *
    * every capture looks the same from here on. */
   p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
   if (p == NULL) {
-    strip_newline(errbuf);
+    lwipsim_strip_newline(errbuf);
     /* libpcap's wording for a file that is neither pcap nor pcapng */
-    set_err(err, errlen, "%s: %s%s", path, errbuf[0] != '\0' ? errbuf : "cannot open capture",
+    lwipsim_set_err(err, errlen, "%s: %s%s", path, errbuf[0] != '\0' ? errbuf : "cannot open capture",
             strcmp(errbuf, "unknown file format") == 0 ? " (not a pcap or pcapng capture)" : "");
     return -1;
   }
@@ -121,7 +101,7 @@ int lwipsim_pcap_open(const char *path, struct lwipsim_pcap_reader **out, char *
   if (r == NULL || (r->path = strdup(path)) == NULL) {
     free(r);
     pcap_close(p);
-    set_err(err, errlen, "%s: out of memory", path);
+    lwipsim_set_err(err, errlen, "%s: out of memory", path);
     return -1;
   }
   r->pcap = p;
@@ -172,7 +152,7 @@ int lwipsim_pcap_next(struct lwipsim_pcap_reader *r, struct lwipsim_frame *f, ch
   int rc;
 
   if (r == NULL || f == NULL) {
-    set_err(err, errlen, "lwipsim_pcap_next: no reader or frame");
+    lwipsim_set_err(err, errlen, "lwipsim_pcap_next: no reader or frame");
     return -1;
   }
   frame_no = r->count + 1; /* 1-based, as Wireshark numbers frames */
@@ -184,12 +164,12 @@ int lwipsim_pcap_next(struct lwipsim_pcap_reader *r, struct lwipsim_frame *f, ch
     char msg[PCAP_ERRBUF_SIZE];
 
     snprintf(msg, sizeof(msg), "%s", rc == PCAP_ERROR ? pcap_geterr(r->pcap) : "unexpected end of capture");
-    strip_newline(msg);
-    set_err(err, errlen, "%s: frame %llu: %s", r->path, (unsigned long long)frame_no, msg);
+    lwipsim_strip_newline(msg);
+    lwipsim_set_err(err, errlen, "%s: frame %llu: %s", r->path, (unsigned long long)frame_no, msg);
     return -1;
   }
   if (frame_time_us(r, h, &f->time_us) != 0) {
-    set_err(err, errlen, "%s: frame %llu: timestamp out of range (corrupt capture?)", r->path,
+    lwipsim_set_err(err, errlen, "%s: frame %llu: timestamp out of range (corrupt capture?)", r->path,
             (unsigned long long)frame_no);
     return -1;
   }

@@ -5,6 +5,8 @@
  * references. */
 #include "pcap/pcap_writer.h"
 
+#include "common/error_text.h"
+
 #include <pcap/pcap.h>
 
 #include <stdarg.h>
@@ -20,55 +22,34 @@ struct lwipsim_pcap_writer {
   char *path;
 };
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-  va_list ap;
-
-  if (err == NULL || errlen == 0) {
-    return;
-  }
-  va_start(ap, fmt);
-  vsnprintf(err, errlen, fmt, ap);
-  va_end(ap);
-}
-
-static void strip_newline(char *s)
-{
-  size_t n = strlen(s);
-
-  while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r')) {
-    s[--n] = '\0';
-  }
-}
-
 int lwipsim_pcap_writer_open(const char *path, struct lwipsim_pcap_writer **out, char *err, size_t errlen)
 {
   struct lwipsim_pcap_writer *w;
   char msg[PCAP_ERRBUF_SIZE];
 
   if (out == NULL || path == NULL) {
-    set_err(err, errlen, "lwipsim_pcap_writer_open: no path or output pointer");
+    lwipsim_set_err(err, errlen, "lwipsim_pcap_writer_open: no path or output pointer");
     return -1;
   }
   *out = NULL;
   w = calloc(1, sizeof(*w));
   if (w == NULL || (w->path = strdup(path)) == NULL) {
     free(w);
-    set_err(err, errlen, "%s: out of memory", path);
+    lwipsim_set_err(err, errlen, "%s: out of memory", path);
     return -1;
   }
   w->pcap = pcap_open_dead(DLT_EN10MB, (int)LWIPSIM_PCAP_SNAPLEN);
   if (w->pcap == NULL) {
-    set_err(err, errlen, "%s: cannot create a pcap handle (out of memory?)", path);
+    lwipsim_set_err(err, errlen, "%s: cannot create a pcap handle (out of memory?)", path);
     lwipsim_pcap_writer_close(w);
     return -1;
   }
   w->dumper = pcap_dump_open(w->pcap, path);
   if (w->dumper == NULL) {
     snprintf(msg, sizeof(msg), "%s", pcap_geterr(w->pcap));
-    strip_newline(msg);
+    lwipsim_strip_newline(msg);
     /* libpcap's message already starts with the path */
-    set_err(err, errlen, "%s", msg);
+    lwipsim_set_err(err, errlen, "%s", msg);
     lwipsim_pcap_writer_close(w);
     return -1;
   }
@@ -96,11 +77,11 @@ void lwipsim_pcap_writer_write(struct lwipsim_pcap_writer *w, uint64_t time_us, 
 int lwipsim_pcap_writer_flush(struct lwipsim_pcap_writer *w, char *err, size_t errlen)
 {
   if (w == NULL || w->dumper == NULL) {
-    set_err(err, errlen, "lwipsim_pcap_writer_flush: writer not open");
+    lwipsim_set_err(err, errlen, "lwipsim_pcap_writer_flush: writer not open");
     return -1;
   }
   if (pcap_dump_flush(w->dumper) != 0 || ferror(pcap_dump_file(w->dumper))) {
-    set_err(err, errlen, "%s: write failed (disk full?)", w->path);
+    lwipsim_set_err(err, errlen, "%s: write failed (disk full?)", w->path);
     return -1;
   }
   return 0;

@@ -7,6 +7,8 @@
  * first error); our own line reader counts lines too, for problems found
  * before inih sees a line (too long, indented, unknown empty section). */
 #include "scenario/scenario.h"
+
+#include "common/error_text.h"
 #include "scenario/scenario_action.h"
 
 #include <ini.h>
@@ -42,18 +44,6 @@ struct parse_ctx {
 };
 
 static const char *const section_names[] = { "scenario", "device", "script" };
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-  va_list ap;
-
-  if (err == NULL || errlen == 0) {
-    return;
-  }
-  va_start(ap, fmt);
-  vsnprintf(err, errlen, fmt, ap);
-  va_end(ap);
-}
 
 /* Records the first problem only: later ones are often consequences of it. */
 static int fail(struct parse_ctx *c, int line, const char *fmt, ...)
@@ -454,25 +444,25 @@ static int resolve_shared(struct parse_ctx *c, char *err, size_t errlen)
 
   sc->capture_is_shared = 1;
   if (*name == '\0' || strchr(name, '/') != NULL || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
-    set_err(err, errlen, "%s:%d: bad shared capture '%s'; write 'shared:FILE' with a file name and no '/', e.g. "
+    lwipsim_set_err(err, errlen, "%s:%d: bad shared capture '%s'; write 'shared:FILE' with a file name and no '/', e.g. "
             "shared:01_lwip_esp8266_osram_lightify_setup_mdns_httpsvc.pcap", sc->path, line, c->capture);
     return -1;
   }
   if (lwipsim_shared_captures_dir(c->dir, dir, sizeof(dir)) != 0) {
-    set_err(err, errlen, "%s:%d: capture '%s' is in the shared captures, but %s is not set and no repository root "
+    lwipsim_set_err(err, errlen, "%s:%d: capture '%s' is in the shared captures, but %s is not set and no repository root "
             "(a folder with scenarios/ and lwipopts/) is above the scenario; set %s to the shared captures folder",
             sc->path, line, c->capture, LWIPSIM_SHARED_ENV, LWIPSIM_SHARED_ENV);
     return -1;
   }
   n = snprintf(sc->capture_path, sizeof(sc->capture_path), "%s/%s", dir, name);
   if (n < 0 || (size_t)n >= sizeof(sc->capture_path)) {
-    set_err(err, errlen, "%s:%d: capture path is too long", sc->path, line);
+    lwipsim_set_err(err, errlen, "%s:%d: capture path is too long", sc->path, line);
     return -1;
   }
   if (stat(sc->capture_path, &st) != 0 || !S_ISREG(st.st_mode)) {
     const char *env = getenv(LWIPSIM_SHARED_ENV);
 
-    set_err(err, errlen, "%s:%d: shared capture '%s' not found (looked for %s); %s %s the folder holding the "
+    lwipsim_set_err(err, errlen, "%s:%d: shared capture '%s' not found (looked for %s); %s %s the folder holding the "
             "shared captures", sc->path, line, name, sc->capture_path,
             env != NULL && *env != '\0' ? "point" : "set", env != NULL && *env != '\0' ? LWIPSIM_SHARED_ENV " at" :
             LWIPSIM_SHARED_ENV " to");
@@ -499,11 +489,11 @@ static int resolve_capture(struct parse_ctx *c, char *err, size_t errlen)
     n = snprintf(sc->capture_path, sizeof(sc->capture_path), "%s/%s", c->dir, c->capture);
   }
   if (n < 0 || (size_t)n >= sizeof(sc->capture_path)) {
-    set_err(err, errlen, "%s:%d: capture path is too long", sc->path, c->key_line[KEY_CAPTURE]);
+    lwipsim_set_err(err, errlen, "%s:%d: capture path is too long", sc->path, c->key_line[KEY_CAPTURE]);
     return -1;
   }
   if (stat(sc->capture_path, &st) != 0 || !S_ISREG(st.st_mode)) {
-    set_err(err, errlen, "%s: capture '%s' not found (looked for %s)", sc->path, c->capture, sc->capture_path);
+    lwipsim_set_err(err, errlen, "%s: capture '%s' not found (looked for %s)", sc->path, c->capture, sc->capture_path);
     return -1;
   }
   return 0;
@@ -522,12 +512,12 @@ static int locate(const char *dir_or_file, struct parse_ctx *c, char *err, size_
   int w;
 
   if (stat(dir_or_file, &st) != 0) {
-    set_err(err, errlen, "%s: %s", dir_or_file, strerror(errno));
+    lwipsim_set_err(err, errlen, "%s: %s", dir_or_file, strerror(errno));
     return -1;
   }
   w = snprintf(c->dir, sizeof(c->dir), "%s", dir_or_file);
   if (w < 0 || (size_t)w >= sizeof(c->dir)) {
-    set_err(err, errlen, "%s: path is too long", dir_or_file);
+    lwipsim_set_err(err, errlen, "%s: path is too long", dir_or_file);
     return -1;
   }
   if (S_ISDIR(st.st_mode)) {
@@ -537,11 +527,11 @@ static int locate(const char *dir_or_file, struct parse_ctx *c, char *err, size_
     }
     w = snprintf(sc->path, sizeof(sc->path), "%s/%s", c->dir, LWIPSIM_SCENARIO_FILE);
     if (w < 0 || (size_t)w >= sizeof(sc->path)) {
-      set_err(err, errlen, "%s: path is too long", dir_or_file);
+      lwipsim_set_err(err, errlen, "%s: path is too long", dir_or_file);
       return -1;
     }
     if (stat(sc->path, &st) != 0) {
-      set_err(err, errlen, "%s: no %s (a scenario is a folder with %s and optionally a capture)", dir_or_file,
+      lwipsim_set_err(err, errlen, "%s: no %s (a scenario is a folder with %s and optionally a capture)", dir_or_file,
               LWIPSIM_SCENARIO_FILE, LWIPSIM_SCENARIO_FILE);
       return -1;
     }
@@ -562,7 +552,7 @@ static int locate(const char *dir_or_file, struct parse_ctx *c, char *err, size_
     base = strrchr(base, '/') + 1;
   }
   if (strlen(base) >= sizeof(sc->name)) {
-    set_err(err, errlen, "%s: the scenario's folder name is too long (at most %zu characters)", dir_or_file,
+    lwipsim_set_err(err, errlen, "%s: the scenario's folder name is too long (at most %zu characters)", dir_or_file,
             sizeof(sc->name) - 1);
     return -1;
   }
@@ -577,7 +567,7 @@ static int parse_file(struct parse_ctx *c, char *err, size_t errlen)
 
   c->file = fopen(sc->path, "r");
   if (c->file == NULL) {
-    set_err(err, errlen, "%s: %s", sc->path, strerror(errno));
+    lwipsim_set_err(err, errlen, "%s: %s", sc->path, strerror(errno));
     return -1;
   }
   ret = ini_parse_stream(ini_reader_fn, c, on_key, c);
@@ -586,16 +576,16 @@ static int parse_file(struct parse_ctx *c, char *err, size_t errlen)
   free(c->linebuf);
   c->linebuf = NULL;
   if (ret == -2) {
-    set_err(err, errlen, "%s: out of memory", sc->path);
+    lwipsim_set_err(err, errlen, "%s: out of memory", sc->path);
     return -1;
   }
   /* inih reports the first line it rejected, ours or its own syntax error */
   if (ret > 0 && (!c->failed || ret < c->err_line)) {
-    set_err(err, errlen, "%s:%d: syntax error; expected '[section]', 'key = value' or a ';' comment", sc->path, ret);
+    lwipsim_set_err(err, errlen, "%s:%d: syntax error; expected '[section]', 'key = value' or a ';' comment", sc->path, ret);
     return -1;
   }
   if (c->failed) {
-    set_err(err, errlen, "%s:%d: %s", sc->path, ret > 0 ? ret : c->err_line, c->msg);
+    lwipsim_set_err(err, errlen, "%s:%d: %s", sc->path, ret > 0 ? ret : c->err_line, c->msg);
     return -1;
   }
   return 0;
@@ -607,20 +597,20 @@ int lwipsim_scenario_load(const char *dir_or_file, struct lwipsim_scenario *sc, 
   int rc = -1;
 
   if (sc == NULL || dir_or_file == NULL) {
-    set_err(err, errlen, "lwipsim_scenario_load: no scenario or path");
+    lwipsim_set_err(err, errlen, "lwipsim_scenario_load: no scenario or path");
     return -1;
   }
   memset(sc, 0, sizeof(*sc));
   sc->seed = 1;
   c = calloc(1, sizeof(*c)); /* two PATH_MAX buffers: keep them off the stack */
   if (c == NULL) {
-    set_err(err, errlen, "%s: out of memory", dir_or_file);
+    lwipsim_set_err(err, errlen, "%s: out of memory", dir_or_file);
     return -1;
   }
   c->sc = sc;
   if (locate(dir_or_file, c, err, errlen) == 0 && parse_file(c, err, errlen) == 0) {
     if (!check_required(c)) {
-      set_err(err, errlen, "%s:%d: %s", sc->path, c->err_line, c->msg);
+      lwipsim_set_err(err, errlen, "%s:%d: %s", sc->path, c->err_line, c->msg);
     } else if (resolve_capture(c, err, errlen) == 0) {
       if (sc->n_actions > 1) {
         qsort(sc->actions, sc->n_actions, sizeof(sc->actions[0]), action_cmp);
