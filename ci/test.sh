@@ -5,4 +5,9 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$repo/build}
 "$repo/ci/setup.sh" "$build"
 cd "$build"
-ctest --output-on-failure -j"$(nproc)" "$@"
+rc=0
+ctest --output-on-failure -j"$(nproc)" "$@" || rc=$?
+# ctest shows a skipped test as "Skipped" only; say why, from the tests' own
+# SKIP lines (shared captures absent, no root for the tap tests, ...).
+grep -h '^SKIP ' Testing/Temporary/LastTest.log 2>/dev/null | sort -u || true
+exit "$rc"
