@@ -23,7 +23,8 @@ static void usage(FILE *out)
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
     fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
   }
-  fprintf(out, "\nexit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash\n");
+  fprintf(out, "\nexit: 0 ok, 2 usage or input error, 3 pool failure (report --gate: a pool UNSAFE),\n"
+               "      4 panic or crash, 5 frames diverged (replay --strict)\n");
 }
 
 int main(int argc, char **argv)
