@@ -23,6 +23,7 @@
 #include "record_live/procs.h"
 #include "record_live/recording.h"
 #include "record_live/scenario_out.h"
+#include "report/json_get.h"
 #include "scenario/scenario.h"
 
 #define DEFAULT_DEVICE_MAC "28:cd:c1:03:9e:26"
@@ -350,30 +351,19 @@ static int copy_file(const char *src, const char *dst)
 static int check_capture_complete(const struct lwipsim_recording *rec, const char *record_path, char *err,
                                   size_t errlen)
 {
-  FILE *f = fopen(record_path, "r");
-  char *text = NULL;
-  size_t cap = 0;
-  if (f == NULL || getdelim(&text, &cap, '\0', f) < 0) {
-    if (f != NULL) {
-      fclose(f);
-    }
-    free(text);
-    snprintf(err, errlen, "%s: cannot read the live run's record", record_path);
+  cJSON *r = lwipsim_json_load(record_path, err, errlen);
+  if (r == NULL) {
     return -1;
   }
-  fclose(f);
-  cJSON *r = cJSON_Parse(text);
-  free(text);
-  const cJSON *tx = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(r, "frames"), "transmitted");
-  double sent = cJSON_IsNumber(tx) ? tx->valuedouble : -1;
+  long sent = lwipsim_jlong(cJSON_GetObjectItemCaseSensitive(r, "frames"), "transmitted", -1);
   cJSON_Delete(r);
   if (sent < 0) {
     snprintf(err, errlen, "%s: the live run's record has no frames.transmitted", record_path);
     return -1;
   }
-  if ((double)rec->capture.device_frames != sent) {
+  if (rec->capture.device_frames != (uint64_t)sent) {
     snprintf(err, errlen,
-             "the capture holds %llu of the %.0f frames the device sent: frames were lost (a busy machine?); "
+             "the capture holds %llu of the %ld frames the device sent: frames were lost (a busy machine?); "
              "record again",
              (unsigned long long)rec->capture.device_frames, sent);
     return -1;
