@@ -208,12 +208,6 @@ static double elapsed_s(const struct timespec *t0)
   return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-static void sleep_ms(long ms)
-{
-  struct timespec ts = {.tv_sec = 0, .tv_nsec = ms * 1000000L};
-  nanosleep(&ts, NULL);
-}
-
 struct session {
   struct lwipsim_recording *rec;
   const struct lwipsim_cli *cli;
@@ -309,7 +303,7 @@ static void run_workload(struct session *s)
       }
       next_http += rec->http_every_s;
     }
-    sleep_ms(10);
+    lwipsim_sleep_ms(10);
   }
 }
 

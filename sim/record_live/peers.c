@@ -52,12 +52,6 @@ static int write_text(const char *path, const char *text)
   return fclose(f);
 }
 
-static void sleep_ms(long ms)
-{
-  struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
-  nanosleep(&ts, NULL);
-}
-
 /* Polls a log file for a line the program prints once it is ready. */
 static int wait_for_text(const char *path, const char *needle, int timeout_ms)
 {
@@ -73,7 +67,7 @@ static int wait_for_text(const char *path, const char *needle, int timeout_ms)
       }
       fclose(f);
     }
-    sleep_ms(50);
+    lwipsim_sleep_ms(50);
   }
   return -1;
 }
@@ -164,7 +158,7 @@ int lwipsim_peers_start_avahi(struct lwipsim_procs *ps, const struct lwipsim_rec
       snprintf(err, errlen, "dbus-daemon for browser %u did not start (see %s)", i, log);
       return -1;
     }
-    sleep_ms(50);
+    lwipsim_sleep_ms(50);
   }
   /* A private mount namespace: /run and /etc/avahi are this daemon's own. */
   snprintf(shell, sizeof shell,

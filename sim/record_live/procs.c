@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static void sleep_ms(long ms)
+void lwipsim_sleep_ms(long ms)
 {
   struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
   while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
@@ -115,7 +115,7 @@ int lwipsim_procs_wait(struct lwipsim_procs *ps, pid_t pid, int timeout_ms, int 
     if (waited >= timeout_ms) {
       return -1;
     }
-    sleep_ms(20);
+    lwipsim_sleep_ms(20);
   }
 }
 
@@ -143,13 +143,13 @@ void lwipsim_procs_stop_all(struct lwipsim_procs *ps)
     lwipsim_procs_signal(ps, ps->p[i].pid, SIGTERM);
   }
   for (int waited = 0; waited < 1000 && running(ps) > 0; waited += 20) {
-    sleep_ms(20);
+    lwipsim_sleep_ms(20);
   }
   for (size_t i = 0; i < ps->n; i++) {
     lwipsim_procs_signal(ps, ps->p[i].pid, SIGKILL);
   }
   while (running(ps) > 0) {
-    sleep_ms(10);
+    lwipsim_sleep_ms(10);
   }
 }
 

@@ -41,4 +41,7 @@ void lwipsim_procs_stop_all(struct lwipsim_procs *ps);
  * it could not run. */
 int lwipsim_run_capture(char *const argv[], char *out, size_t outlen);
 
+/* Sleeps ms milliseconds, resuming after signals: the recorder's polling loops. */
+void lwipsim_sleep_ms(long ms);
+
 #endif
