@@ -76,7 +76,7 @@ static uint64_t cursor_due_ms(const struct frame_cursor *c)
  * apps answer what lwIP handed them (a captured peer answered the captured
  * device within microseconds, so the live one must not wait a whole
  * millisecond), and peers answer the stack's ARP / neighbour requests. */
-static void after_lwip_turn(void)
+void lwipsim_engine_after_turn(void)
 {
   lwipsim_device_poll();
   lwipsim_replay_netif_deliver_synthetic();
@@ -144,13 +144,13 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
     next_action = lwipsim_engine_run_actions(sc, next_action, t);
     while (frames.have && cursor_due_ms(&frames) <= t) {
       offer_frame(cfg, &frames.frame);
-      after_lwip_turn();
+      lwipsim_engine_after_turn();
       if (cursor_advance(&frames, err, errlen) != 0) {
         return -1;
       }
     }
     sys_check_timeouts();
-    after_lwip_turn();
+    lwipsim_engine_after_turn();
   }
   lwipsim_clock_set_ms(sc->duration_ms);
   /* Frames past the end are read too: a capture that is corrupt further on

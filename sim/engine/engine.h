@@ -29,4 +29,8 @@ uint64_t lwipsim_engine_action_due_ms(const struct lwipsim_scenario *sc, size_t 
 /* Runs every action due at or before t; returns the next action's index. */
 size_t lwipsim_engine_run_actions(const struct lwipsim_scenario *sc, size_t next_action, uint64_t t);
 
+/* After lwIP took frames or ran its timers: the device's main loop answers
+ * what lwIP handed it, and synthetic peer replies (replay only) go in. */
+void lwipsim_engine_after_turn(void);
+
 #endif

@@ -69,11 +69,11 @@ int lwipsim_realtime_run(const struct lwipsim_realtime_config *cfg, char *err, s
     if (lwipsim_tap_netif_poll(err, errlen) != 0) {
       return -1;
     }
-    /* The device's main loop answers what the frames brought, as in replay;
-     * live peers answer ARP themselves, so no synthetic replies here. */
-    lwipsim_device_poll();
+    /* The device's main loop answers what the frames brought, as in replay
+     * (live peers answer ARP themselves: no synthetic replies are queued). */
+    lwipsim_engine_after_turn();
     sys_check_timeouts();
-    lwipsim_device_poll();
+    lwipsim_engine_after_turn();
     if (*cfg->stop || now >= cfg->duration_ms) {
       break;
     }
