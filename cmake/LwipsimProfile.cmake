@@ -45,8 +45,46 @@ function(lwipsim_lwip_dir_for version out)
   endif()
 endfunction()
 
+# Where a profile's own headers are found: its shims/ folder (stand-ins for
+# firmware includes such as pico.h), then the folder itself (lwippools.h for
+# MEMP_USE_CUSTOM_POOLS). Both come after the overlay, so the sim's lwipopts.h
+# and arch/cc.h still win.
+function(lwipsim_profile_include_dirs home out)
+  set(dirs "")
+  if(IS_DIRECTORY "${home}/shims")
+    list(APPEND dirs "${home}/shims")
+  endif()
+  list(APPEND dirs "${home}")
+  set(${out} "${dirs}" PARENT_SCOPE)
+endfunction()
+
+# Whether the profile's header declares sys_prot_t itself (MicroPython's
+# lwipopts_common.h does): a typedef is invisible to #ifdef, so the header is
+# compiled once, alone, with a use of the type. Sets OUT to 1 or 0.
+function(lwipsim_header_declares_sys_prot_t header incdirs out)
+  string(MD5 key "${header};${incdirs}")
+  if(DEFINED LWIPSIM_SYS_PROT_T_${key})
+    set(${out} "${LWIPSIM_SYS_PROT_T_${key}}" PARENT_SCOPE)
+    return()
+  endif()
+  try_compile(declares
+    SOURCE_FROM_CONTENT sys_prot_probe.c
+    "#include <stdint.h>\n#include \"${header}\"\nsys_prot_t lwipsim_probe_sys_prot;\nint main(void) { return (int)sizeof lwipsim_probe_sys_prot == 0; }\n"
+    CMAKE_FLAGS "-DINCLUDE_DIRECTORIES=${incdirs}"
+    NO_CACHE)
+  if(declares)
+    set(v 1)
+  else()
+    set(v 0)
+  endif()
+  set(LWIPSIM_SYS_PROT_T_${key} "${v}" CACHE INTERNAL "sys_prot_t declared by ${header}")
+  set(${out} "${v}" PARENT_SCOPE)
+endfunction()
+
 # Static lwIP library for (profile, tree); the target name is returned.
-function(lwipsim_add_lwip_library target lwip_dir profile_header)
+# HOME is the folder the header lives in (the user's own folder for a staged
+# profile), whose shims/ and lwippools.h lwIP may include.
+function(lwipsim_add_lwip_library target lwip_dir profile_header home)
   file(GLOB srcs
     "${lwip_dir}/src/core/*.c"
     "${lwip_dir}/src/core/ipv4/*.c"
@@ -55,10 +93,15 @@ function(lwipsim_add_lwip_library target lwip_dir profile_header)
     "${lwip_dir}/src/apps/mdns/*.c"
     "${lwip_dir}/src/apps/sntp/sntp.c")
   add_library(${target} STATIC ${srcs})
+  lwipsim_profile_include_dirs("${home}" profile_dirs)
   target_include_directories(${target} BEFORE PUBLIC
     "${PROJECT_SOURCE_DIR}/sim/port/include"
+    ${profile_dirs}
     "${lwip_dir}/src/include")
-  target_compile_definitions(${target} PUBLIC "LWIPSIM_PROFILE_LWIPOPTS=\"${profile_header}\"")
+  lwipsim_header_declares_sys_prot_t("${profile_header}" "${profile_dirs}" declares_sys_prot_t)
+  target_compile_definitions(${target} PUBLIC
+    "LWIPSIM_PROFILE_LWIPOPTS=\"${profile_header}\""
+    "LWIPSIM_PROFILE_DECLARES_SYS_PROT_T=${declares_sys_prot_t}")
   target_compile_options(${target} PRIVATE -O2 -g)
   if(LWIPSIM_SANITIZE)
     # Firmware profiles set MEM_ALIGNMENT 4 (right for a Cortex-M0+); on a
@@ -75,6 +118,7 @@ set(LWIPSIM_PROFILE_SOURCES
   ${PROJECT_SOURCE_DIR}/sim/port/platform.c
   ${PROJECT_SOURCE_DIR}/sim/port/heap_budget.c
   ${PROJECT_SOURCE_DIR}/sim/port/sim_options.c
+  ${PROJECT_SOURCE_DIR}/sim/port/firmware_hooks.c
   ${PROJECT_SOURCE_DIR}/sim/probe/probe.c
   ${PROJECT_SOURCE_DIR}/sim/probe/pool_config.c
   ${PROJECT_SOURCE_DIR}/sim/probe/resolved_options.c
@@ -113,6 +157,16 @@ function(lwipsim_add_profile dir)
   if(heap STREQUAL "")
     set(heap 0)
   endif()
+  # A staged user profile (report --lwipopts) names the user's folder: its
+  # shims/ and lwippools.h live there, not in the staging folder.
+  lwipsim_profile_ini_get("${ini}" user_dir home)
+  if(home STREQUAL "")
+    set(home "${dir}")
+  endif()
+  file(GLOB_RECURSE shim_sources "${home}/shims/*.c")
+  file(GLOB_RECURSE shim_files RELATIVE "${home}" "${home}/shims/*")
+  list(SORT shim_sources)
+  list(SORT shim_files)
   lwipsim_lwip_dir_for("${declared}" lwip_dir)
   lwipsim_lwip_tree_version("${lwip_dir}" version)
 
@@ -122,7 +176,15 @@ function(lwipsim_add_profile dir)
   foreach(variant "" "-demand")
     set(lib "lwip-${safe}-${version}${variant}")
     set(runner "lwipsim-run-${safe}-lwip${version}${variant}")
-    lwipsim_add_lwip_library(${lib} "${lwip_dir}" "${dir}/lwipopts.h")
+    lwipsim_add_lwip_library(${lib} "${lwip_dir}" "${dir}/lwipopts.h" "${home}")
+    if(shim_sources)
+      # The profile's own C stand-ins for firmware functions: the user's code,
+      # compiled like lwIP (its warnings, not ours).
+      # Object files, not an archive: lwIP calls into them and they may call
+      # into lwIP, and objects link whatever the order.
+      add_library(${lib}-shims OBJECT ${shim_sources})
+      target_link_libraries(${lib}-shims PRIVATE ${lib})
+    endif()
     add_executable(${runner} ${LWIPSIM_PROFILE_SOURCES} ${PROJECT_SOURCE_DIR}/sim/runner/main.c)
     target_compile_definitions(${runner} PRIVATE
       _GNU_SOURCE
@@ -130,6 +192,10 @@ function(lwipsim_add_profile dir)
       "LWIPSIM_LWIP_VERSION_STR=\"${version}\""
       "LWIPSIM_ASSERT_POLICY_STR=\"${policy}\""
       "LWIPSIM_HEAP_BUDGET=${heap}u")
+    if(shim_files)
+      list(JOIN shim_files ", " shim_list)
+      target_compile_definitions(${runner} PRIVATE "LWIPSIM_PROFILE_SHIMS=\"${shim_list}\"")
+    endif()
     if(variant STREQUAL "-demand")
       target_compile_definitions(${lib} PUBLIC LWIPSIM_DEMAND=1)
       set(demand_runner ${runner})
@@ -140,9 +206,15 @@ function(lwipsim_add_profile dir)
     target_compile_options(${runner} PRIVATE ${LWIPSIM_C_WARNINGS})
     target_include_directories(${runner} PRIVATE ${PROJECT_SOURCE_DIR}/sim)
     target_link_libraries(${runner} PRIVATE ${lib} lwipsim_core lwipsim_common ${LWIPSIM_WRAPS})
+    if(shim_sources)
+      target_link_libraries(${runner} PRIVATE ${lib}-shims)
+    endif()
     set_target_properties(${runner} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
     if(LWIPSIM_PROFILE_EXCLUDE_FROM_ALL)
       set_target_properties(${lib} ${runner} PROPERTIES EXCLUDE_FROM_ALL TRUE)
+      if(shim_sources)
+        set_target_properties(${lib}-shims PROPERTIES EXCLUDE_FROM_ALL TRUE)
+      endif()
     endif()
   endforeach()
 

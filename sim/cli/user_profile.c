@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli/build_diagnose.h"
 #include "cli/ini_get.h"
 
 static int exists(const char *path)
@@ -40,6 +41,9 @@ static int run_logged(char *const argv[], const char *log)
     return -1;
   }
   if (pid == 0) {
+    /* C locale: the diagnosis reads GCC's and ld's messages, whose quotes
+     * and words change with the language. */
+    setenv("LC_ALL", "C", 1);
     FILE *f = fopen(log, "w");
     if (f != NULL) {
       dup2(fileno(f), STDOUT_FILENO);
@@ -222,8 +226,16 @@ int lwipsim_user_profiles_build(struct lwipsim_user_profile *ups, size_t n, cons
     snprintf(log, sizeof log, "%s/build.log", ups[i].staged);
     char *build[] = {LWIPSIM_CMAKE_COMMAND, "--build", LWIPSIM_BUILD_DIR, "--target", t1, t2, "-j", jobs_s, NULL};
     if (run_logged(build, log) != 0) {
+      if (lwipsim_build_diagnose(log, ups[i].dir, "lwipsim report", stderr) > 0) {
+        return 2;
+      }
+      /* lwIP's own #error lines say what is wrong with the options; any
+       * other error is often a consequence of one. */
       char line[1024];
-      first_line_with(log, "error", line, sizeof line);
+      first_line_with(log, "#error", line, sizeof line);
+      if (line[0] == '\0') {
+        first_line_with(log, "error", line, sizeof line);
+      }
       fprintf(stderr, "lwipsim report: %s/lwipopts.h: does not compile: %s\n", ups[i].dir,
               line[0] ? line : "see the build log");
       return 2;

@@ -39,7 +39,7 @@ void lwipsim_diag(const char *fmt, ...)
   lwipsim_event_add("lwip: %s", line);
 }
 
-#if SYS_LIGHTWEIGHT_PROT
+#if SYS_LIGHTWEIGHT_PROT && !LWIPSIM_PROFILE_HAD_SYS_ARCH_PROTECT
 sys_prot_t sys_arch_protect(void) { return 0; }
 void sys_arch_unprotect(sys_prot_t pval) { (void)pval; }
 #endif

@@ -31,7 +31,7 @@
 #ifndef LWIPSIM_DEMAND
 #define LWIPSIM_DEMAND 0
 #endif
-#define MAX_OPTIONS 16
+#define MAX_OPTIONS 32
 #define MAX_CYCLIC_TIMERS 32
 
 struct run {
