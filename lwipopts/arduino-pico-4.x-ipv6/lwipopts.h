@@ -11,7 +11,7 @@
  * How the two variants differ. Since 4.7.0 (PR #3049) lwIP's core is no
  * longer a prebuilt library: tools/libpico/CMakeLists.txt:263-266 strips the
  * lwIP objects out of lib/<chip>/liblwip.a and the core compiles
- * cores/rp2040/lwip/*.c (wrappers around pico-sdk's lib/lwip) with each
+ * the cores/rp2040/lwip sources (wrappers around pico-sdk's lib/lwip) with each
  * sketch, using the board menu's defines. The only define that differs
  * between the IPv4-only and the IPv4+IPv6 variant is LWIP_IPV6 (boards.txt,
  * rpipicow.menu.ipbtstack.ipv4only / .ipv4ipv6). Up to 4.6.x the same split
