@@ -36,7 +36,8 @@
  *
  * Firmware symbols the header names (defined in the arduino-pico core):
  *   - noInterrupts(), interrupts(): cores/rp2040/wiring_private.cpp@4.7.1
- *     (:48 for noInterrupts); shims/arduino_pico_irq.c gives host no-ops.
+ *     (:48 for noInterrupts); never called here: lwipsim replaces the
+ *     header's SYS_ARCH_* macros with no-ops (listed in each run record).
  *   - __lwip_rand(): cores/rp2040/lwip_wrap.cpp@4.7.1:84 (lwipsim replaces
  *     LWIP_RAND with its seeded PRNG).
  *   - __setSystemTime(): cores/rp2040/posix.cpp@4.7.1:121 (lwipsim turns the
