@@ -211,7 +211,22 @@ static cJSON *profile_input(const struct lwipsim_profile_entry *e)
   cJSON_AddStringToObject(p, "description", e->description);
   cJSON_AddArrayToObject(p, "runs");
   cJSON_AddArrayToObject(p, "sweeps");
+  cJSON_AddArrayToObject(p, "not_run");
   return p;
+}
+
+/* The runner's status for a script that needs an option the profile
+ * compiled out (sim/runner/main.c): the pair is not run, and says why. */
+#define RUNNER_EXIT_NOT_APPLICABLE 6
+
+/* The runner's one line, without its "lwipsim ...: " command prefix. */
+static const char *runner_reason(const struct lwipsim_run_job *j)
+{
+  const char *r = j->err;
+  if (strncmp(r, "lwipsim", 7) == 0 && strstr(r, ": ") != NULL) {
+    r = strstr(r, ": ") + 2;
+  }
+  return r;
 }
 
 /* Loads a finished job's record; on a runner input error or a missing
@@ -247,15 +262,24 @@ static int run_phase1(const struct report_args *a, const struct lwipsim_profile_
   int rc = lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: runs") == 0 ? 0 : 2;
   for (size_t p = 0; p < np && rc == 0; p++) {
     cJSON *runs = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(inputs, (int)p), "runs");
+    cJSON *not_run = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(inputs, (int)p), "not_run");
     for (size_t s = 0; s < ns && rc == 0; s++) {
-      cJSON *f = job_record(&jl[(p * ns + s) * 2]);
+      char name[256];
+      const struct lwipsim_run_job *fj = &jl[(p * ns + s) * 2];
+      if (fj->exit_code == RUNNER_EXIT_NOT_APPLICABLE) {
+        cJSON *nr = cJSON_CreateObject();
+        cJSON_AddStringToObject(nr, "scenario", scenario_name(a->scenarios[s], name, sizeof name));
+        cJSON_AddStringToObject(nr, "reason", runner_reason(fj));
+        cJSON_AddItemToArray(not_run, nr);
+        continue;
+      }
+      cJSON *f = job_record(fj);
       cJSON *d = f ? job_record(&jl[(p * ns + s) * 2 + 1]) : NULL;
       if (d == NULL) {
         cJSON_Delete(f);
         rc = 2;
         break;
       }
-      char name[256];
       cJSON *run = cJSON_CreateObject();
       cJSON_AddStringToObject(run, "scenario", scenario_name(a->scenarios[s], name, sizeof name));
       cJSON_AddItemToObject(run, "faithful", f);
@@ -268,6 +292,22 @@ static int run_phase1(const struct report_args *a, const struct lwipsim_profile_
   }
   free(jl);
   return rc;
+}
+
+/* Whether runs (one profile's) holds the scenario: not, when the profile
+ * compiled out what its script needs. */
+static int scenario_ran(const cJSON *runs, const char *scenario)
+{
+  char name[256];
+  scenario_name(scenario, name, sizeof name);
+  const cJSON *run;
+  cJSON_ArrayForEach(run, runs)
+  {
+    if (strcmp(lwipsim_jstr(run, "scenario", ""), name) == 0) {
+      return 1;
+    }
+  }
+  return 0;
 }
 
 struct sweep_plan {
@@ -289,6 +329,9 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
       const struct sweep_spec *sp = &a->sweeps[k];
       long lo = sp->lo, hi = sp->hi;
       const cJSON *runs = cJSON_GetObjectItemCaseSensitive(in, "runs");
+      if (cJSON_GetArraySize(runs) == 0) {
+        continue; /* no scenario runs on this profile */
+      }
       if (!lwipsim_record_pool(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(runs, 0), "faithful"), sp->pool)) {
         continue; /* not a pool of this profile */
       }
@@ -303,6 +346,9 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
       cJSON_AddArrayToObject(sweep, "scenarios");
       cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(in, "sweeps"), sweep);
       for (size_t s = 0; s < ns; s++) {
+        if (!scenario_ran(runs, a->scenarios[s])) {
+          continue;
+        }
         for (long v = lo; v <= hi; v++) {
           if (n == cap) {
             cap = cap ? cap * 2 : 64;

@@ -36,6 +36,9 @@ const cJSON *lwipsim_profile_pool(const cJSON *profile, const char *name);
 void lwipsim_recommended_text(const cJSON *pool, char *buf, size_t cap);
 /* The lwipopts.h line when the pool must grow, else NULL. */
 const char *lwipsim_paste_text(const cJSON *pool);
+/* The sentence above the "Not run" table (profile x scenario pairs the
+ * profile's options rule out). */
+extern const char lwipsim_not_run_intro[];
 /* The size cell: "11", or "heap (4 configured)" with no count limit. */
 void lwipsim_size_text(const cJSON *pool, char *buf, size_t cap);
 /* One sweep cell: "ok", "panic at 0.512 s (mdns_probe_and_announce)". */

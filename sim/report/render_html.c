@@ -248,5 +248,24 @@ void lwipsim_render_html(const cJSON *report, struct lwipsim_sb *o)
   }
   lwipsim_sb_printf(o, "</ul>\n");
   cJSON_ArrayForEach(pr, cJSON_GetObjectItemCaseSensitive(report, "profiles")) { profile_section(o, pr); }
+  const cJSON *not_run = cJSON_GetObjectItemCaseSensitive(report, "not_run");
+  if (cJSON_GetArraySize(not_run) > 0) {
+    lwipsim_sb_printf(o, "<section id=\"not-run\"><h2>Not run</h2>\n<p>%s</p>\n<table><thead><tr><th>profile</th>"
+                         "<th>scenario</th><th>why</th></tr></thead><tbody>\n",
+                      lwipsim_not_run_intro);
+    const cJSON *nr;
+    cJSON_ArrayForEach(nr, not_run)
+    {
+      static const char *const keys[] = {"profile", "scenario", "reason"};
+      lwipsim_sb_printf(o, "<tr>");
+      for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        lwipsim_sb_printf(o, "<td>");
+        lwipsim_sb_esc(o, lwipsim_jstr(nr, keys[i], "?"));
+        lwipsim_sb_printf(o, "</td>");
+      }
+      lwipsim_sb_printf(o, "</tr>\n");
+    }
+    lwipsim_sb_printf(o, "</tbody></table></section>\n");
+  }
   lwipsim_sb_printf(o, "</main></body></html>\n");
 }

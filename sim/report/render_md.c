@@ -139,4 +139,15 @@ void lwipsim_render_md(const cJSON *report, struct lwipsim_sb *o)
                        "how to read this: docs/report.md.\n\n");
   const cJSON *pr;
   cJSON_ArrayForEach(pr, cJSON_GetObjectItemCaseSensitive(report, "profiles")) { profile_md(o, pr); }
+  const cJSON *not_run = cJSON_GetObjectItemCaseSensitive(report, "not_run");
+  if (cJSON_GetArraySize(not_run) > 0) {
+    lwipsim_sb_printf(o, "## Not run\n\n%s\n\n| profile | scenario | why |\n|---|---|---|\n", lwipsim_not_run_intro);
+    const cJSON *nr;
+    cJSON_ArrayForEach(nr, not_run)
+    {
+      lwipsim_sb_printf(o, "| %s | %s | %s |\n", lwipsim_jstr(nr, "profile", "?"), lwipsim_jstr(nr, "scenario", "?"),
+                        lwipsim_jstr(nr, "reason", "?"));
+    }
+    lwipsim_sb_printf(o, "\n");
+  }
 }

@@ -188,3 +188,7 @@ void lwipsim_sweep_blockers(const cJSON *sweep, const char *pool, struct lwipsim
     first = 0;
   }
 }
+
+const char lwipsim_not_run_intro[] =
+    "A scenario whose device script needs an lwIP feature the profile's lwipopts.h turns off is not run on that "
+    "profile (no verdict comes from it):";

@@ -418,9 +418,22 @@ cJSON *lwipsim_report_build(const cJSON *input)
   cJSON_AddNumberToObject(summary, "no_limit", 0);
   cJSON_AddItemToObject(r, "scenarios", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(input, "scenarios"), 1));
   cJSON *profiles = cJSON_AddArrayToObject(r, "profiles");
+  cJSON *not_run = cJSON_AddArrayToObject(r, "not_run");
   const cJSON *in;
   cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(input, "profiles"))
   {
+    const cJSON *nr;
+    cJSON_ArrayForEach(nr, cJSON_GetObjectItemCaseSensitive(in, "not_run"))
+    {
+      cJSON *e = cJSON_CreateObject();
+      cJSON_AddStringToObject(e, "profile", lwipsim_jstr(in, "name", ""));
+      cJSON_AddStringToObject(e, "scenario", lwipsim_jstr(nr, "scenario", ""));
+      cJSON_AddStringToObject(e, "reason", lwipsim_jstr(nr, "reason", ""));
+      cJSON_AddItemToArray(not_run, e);
+    }
+    if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(in, "runs")) == 0) {
+      continue; /* nothing ran on it: its not_run entries say why */
+    }
     cJSON *p = profile_entry(in);
     const cJSON *pool;
     cJSON_ArrayForEach(pool, cJSON_GetObjectItemCaseSensitive(p, "pools"))
