@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "analysis/bounds.h"
+#include "analysis/script_needs.h"
 #include "engine/engine.h"
 #include "engine/realtime.h"
 #include "netif/tap_netif.h"
@@ -360,6 +361,14 @@ int main(int argc, char **argv)
     return LWIPSIM_EXIT_USAGE;
   }
   if (lwipsim_scenario_load(scenario, &run.scenario, err, sizeof err) != 0) {
+    return input_error(err);
+  }
+  /* The whole script against what this build compiled, before anything runs:
+   * an action the header turned off is the scenario's mistake for this
+   * profile, said once, not a failure halfway through the run. */
+  const struct lwipsim_option *opts;
+  size_t n_opts = lwipsim_profile_options(&opts);
+  if (lwipsim_script_check_needs(&run.scenario, opts, n_opts, LWIPSIM_PROFILE_NAME, err, sizeof err) != 0) {
     return input_error(err);
   }
   if (mac != NULL) {
