@@ -149,10 +149,28 @@ static void assert_built(void)
   ck_assert_msg(access(runner, X_OK) == 0, "%s was not built (see the build test)", runner);
 }
 
-static const cJSON *timer_list(const cJSON *rec)
+/* Armed at SYS_TIMEOUT's peak, or one of the cyclic timers lwip_init armed
+ * (named in the pool's worst case: the entry armed at the very moment of an
+ * init-time peak shows as "?"). */
+static int timer_named(const cJSON *rec, const char *name)
 {
   const cJSON *st = cJSON_GetObjectItemCaseSensitive(rec, "sys_timeout");
-  return cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(st, "at_peak"), "armed_timers");
+  const cJSON *armed = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(st, "at_peak"),
+                                                        "armed_timers");
+  const cJSON *t;
+  cJSON_ArrayForEach(t, armed) {
+    if (cJSON_IsString(t) && strcmp(t->valuestring, name) == 0) {
+      return 1;
+    }
+  }
+  const cJSON *wc = cJSON_GetObjectItemCaseSensitive(replay_pool(rec, "SYS_TIMEOUT"), "worst_case");
+  cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(wc, "terms")) {
+    const char *what = replay_str(t, "what");
+    if (what != NULL && strncmp(what, "cyclic timers", 13) == 0 && strstr(what, name) != NULL) {
+      return 1;
+    }
+  }
+  return 0;
 }
 
 START_TEST(test_builds)
@@ -187,12 +205,8 @@ START_TEST(test_script_runs)
   ck_assert_msg(replay_num(pool, "peak") >= entry->min_peak, "%s peak %.0f, want at least %d", entry->pool,
                 replay_num(pool, "peak"), entry->min_peak);
   if (entry->timer != NULL) {
-    int found = 0;
-    const cJSON *t;
-    cJSON_ArrayForEach(t, timer_list(r.record)) {
-      found |= cJSON_IsString(t) && strcmp(t->valuestring, entry->timer) == 0;
-    }
-    ck_assert_msg(found, "%s is not armed at the SYS_TIMEOUT peak", entry->timer);
+    ck_assert_msg(timer_named(r.record, entry->timer), "%s is neither a cyclic timer nor armed at the SYS_TIMEOUT peak",
+                  entry->timer);
   }
   if (entry->option != NULL) {
     const cJSON *opts = cJSON_GetObjectItemCaseSensitive(r.record, "options");
