@@ -102,7 +102,11 @@ function(lwipsim_add_lwip_library target lwip_dir profile_header home)
   target_compile_definitions(${target} PUBLIC
     "LWIPSIM_PROFILE_LWIPOPTS=\"${profile_header}\""
     "LWIPSIM_PROFILE_DECLARES_SYS_PROT_T=${declares_sys_prot_t}")
-  target_compile_options(${target} PRIVATE -O2 -g)
+  # LWIPSIM_LWIP_OPT_LEVEL: -O0 for the feature matrix (lwipsim_add_matrix_profile).
+  if(NOT LWIPSIM_LWIP_OPT_LEVEL)
+    set(LWIPSIM_LWIP_OPT_LEVEL -O2)
+  endif()
+  target_compile_options(${target} PRIVATE ${LWIPSIM_LWIP_OPT_LEVEL} -g)
   if(LWIPSIM_SANITIZE)
     # Firmware profiles set MEM_ALIGNMENT 4 (right for a Cortex-M0+); on a
     # 64-bit host lwIP then reads pointers at 4-byte boundaries, which x86
@@ -173,7 +177,16 @@ function(lwipsim_add_profile dir)
   string(REGEX REPLACE "[^A-Za-z0-9_.+-]" "_" safe "${name}")
   # Two builds of each profile: faithful (the profile's pool sizes) and
   # demand (pools compiled large; the runner measures need, or caps back).
-  foreach(variant "" "-demand")
+  # LWIPSIM_PROFILE_FAITHFUL_ONLY (the feature matrix) skips the demand build.
+  set(builds faithful demand)
+  if(LWIPSIM_PROFILE_FAITHFUL_ONLY)
+    set(builds faithful)
+  endif()
+  foreach(build IN LISTS builds)
+    set(variant "")
+    if(build STREQUAL "demand")
+      set(variant "-demand")
+    endif()
     set(lib "lwip-${safe}-${version}${variant}")
     set(runner "lwipsim-run-${safe}-lwip${version}${variant}")
     lwipsim_add_lwip_library(${lib} "${lwip_dir}" "${dir}/lwipopts.h" "${home}")
@@ -218,6 +231,9 @@ function(lwipsim_add_profile dir)
     endif()
   endforeach()
 
+  if(LWIPSIM_PROFILE_NOT_LISTED)
+    return() # runners a test calls directly: not in `lwipsim profiles`
+  endif()
   file(APPEND "${LWIPSIM_PROFILE_INDEX}"
     "${name}\t${version}\t${policy}\t${faithful_runner}\t${dir}\t${description}\t${demand_runner}\n")
 endfunction()
@@ -249,4 +265,15 @@ function(lwipsim_add_extra_profiles dirs)
     endif()
     lwipsim_add_profile("${dir}")
   endforeach()
+endfunction()
+
+# The feature matrix (tests/matrix): generated headers built only when their
+# test asks, faithful runner only, lwIP at -O0 (it is the compile that is
+# tested, and speed), and left out of bin/profiles.tsv.
+function(lwipsim_add_matrix_profile dir)
+  set(LWIPSIM_PROFILE_EXCLUDE_FROM_ALL ON)
+  set(LWIPSIM_PROFILE_FAITHFUL_ONLY ON)
+  set(LWIPSIM_PROFILE_NOT_LISTED ON)
+  set(LWIPSIM_LWIP_OPT_LEVEL -O0)
+  lwipsim_add_profile("${dir}")
 endfunction()

@@ -32,7 +32,7 @@ static void usage(FILE *out)
           "                     stack) fails the run: exit 5 instead of 0 or 3, after the record\n"
           "\n"
           "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash,\n"
-          "      5 frames diverged (--strict)\n");
+          "      5 frames diverged (--strict), 6 the script needs a feature this profile turns off\n");
 }
 
 int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)

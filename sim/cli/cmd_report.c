@@ -13,6 +13,7 @@
 #include "cli/ini_get.h"
 #include "cli/run_pool.h"
 #include "cli/user_profile.h"
+#include "record/record.h"
 #include "report/json_get.h"
 #include "report/render.h"
 #include "report/report_build.h"
@@ -215,9 +216,6 @@ static cJSON *profile_input(const struct lwipsim_profile_entry *e)
   return p;
 }
 
-/* The runner's status for a script that needs an option the profile
- * compiled out (sim/runner/main.c): the pair is not run, and says why. */
-#define RUNNER_EXIT_NOT_APPLICABLE 6
 
 /* The runner's one line, without its "lwipsim ...: " command prefix. */
 static const char *runner_reason(const struct lwipsim_run_job *j)
@@ -266,7 +264,7 @@ static int run_phase1(const struct report_args *a, const struct lwipsim_profile_
     for (size_t s = 0; s < ns && rc == 0; s++) {
       char name[256];
       const struct lwipsim_run_job *fj = &jl[(p * ns + s) * 2];
-      if (fj->exit_code == RUNNER_EXIT_NOT_APPLICABLE) {
+      if (fj->exit_code == LWIPSIM_EXIT_NOT_APPLICABLE) {
         cJSON *nr = cJSON_CreateObject();
         cJSON_AddStringToObject(nr, "scenario", scenario_name(a->scenarios[s], name, sizeof name));
         cJSON_AddStringToObject(nr, "reason", runner_reason(fj));

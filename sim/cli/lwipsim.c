@@ -24,7 +24,8 @@ static void usage(FILE *out)
     fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
   }
   fprintf(out, "\nexit: 0 ok, 2 usage or input error, 3 pool failure (report --gate: a pool UNSAFE),\n"
-               "      4 panic or crash, 5 frames diverged (replay --strict)\n");
+               "      4 panic or crash, 5 frames diverged (replay --strict), 6 the scenario needs a feature\n"
+               "      the profile turns off (replay; report lists such pairs as not run)\n");
 }
 
 int main(int argc, char **argv)

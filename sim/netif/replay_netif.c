@@ -97,6 +97,9 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
   return ERR_OK;
 }
 
+/* Only the IGMP and MLD filter callbacks use it: a stack with neither
+ * accepts all multicast (init_netif). */
+#if (LWIP_IPV4 && LWIP_IGMP) || (LWIP_IPV6 && LWIP_IPV6_MLD)
 static void ip_to_mac_filter(const uint8_t mac[6], enum netif_mac_filter_action action)
 {
   if (action == NETIF_ADD_MAC_FILTER) {
@@ -105,6 +108,7 @@ static void ip_to_mac_filter(const uint8_t mac[6], enum netif_mac_filter_action 
     lwipsim_mac_filter_del(&filter, mac);
   }
 }
+#endif
 
 #if LWIP_IPV4 && LWIP_IGMP
 static err_t igmp_filter(struct netif *netif, const ip4_addr_t *group, enum netif_mac_filter_action action)

@@ -21,6 +21,10 @@ enum lwipsim_outcome {
 /* Exit codes shared by the runners and the front end. */
 #define LWIPSIM_EXIT_OK 0
 #define LWIPSIM_EXIT_USAGE 2
+/* The scenario's script needs an lwIP feature the profile turns off
+ * (sim/analysis/script_needs.c): one line, no run. `report` lists the pair
+ * under "Not run" instead of failing. */
+#define LWIPSIM_EXIT_NOT_APPLICABLE 6
 #define LWIPSIM_EXIT_POOL_FAILURE 3
 #define LWIPSIM_EXIT_PANIC 4
 #define LWIPSIM_EXIT_DIVERGED 5 /* --strict: frames diverged (else 0 or 3) */

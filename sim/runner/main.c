@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "analysis/bounds.h"
+#include "analysis/script_needs.h"
 #include "engine/engine.h"
 #include "engine/realtime.h"
 #include "netif/tap_netif.h"
@@ -88,7 +89,7 @@ static void usage(FILE *out)
           "  --origin-file FILE live mode: write the wall-clock time of virtual 0 (microseconds)\n"
           "\n"
           "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash,\n"
-          "      5 frames diverged (--strict)\n",
+          "      5 frames diverged (--strict), 6 the script needs a feature this profile turns off\n",
           "lwipsim-run-" LWIPSIM_PROFILE_NAME "-lwip" LWIPSIM_LWIP_VERSION_STR,
           "lwipsim-run-" LWIPSIM_PROFILE_NAME "-lwip" LWIPSIM_LWIP_VERSION_STR, LWIPSIM_LWIP_VERSION_STR,
           LWIPSIM_PROFILE_NAME, LWIPSIM_ASSERT_POLICY_STR);
@@ -361,6 +362,15 @@ int main(int argc, char **argv)
   }
   if (lwipsim_scenario_load(scenario, &run.scenario, err, sizeof err) != 0) {
     return input_error(err);
+  }
+  /* The whole script against what this build compiled, before anything runs:
+   * an action the header turned off is the scenario's mistake for this
+   * profile, said once, not a failure halfway through the run. */
+  const struct lwipsim_option *opts;
+  size_t n_opts = lwipsim_profile_options(&opts);
+  if (lwipsim_script_check_needs(&run.scenario, opts, n_opts, LWIPSIM_PROFILE_NAME, err, sizeof err) != 0) {
+    input_error(err);
+    return LWIPSIM_EXIT_NOT_APPLICABLE;
   }
   if (mac != NULL) {
     if (lwipsim_parse_mac(mac, run.mac) != 0) {

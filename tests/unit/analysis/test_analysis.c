@@ -4,10 +4,12 @@
  * read back from the code. */
 #include "analysis/test_analysis.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "analysis/bounds.h"
 #include "analysis/options.h"
+#include "analysis/script_needs.h"
 #include "analysis/script_summary.h"
 #include "scenario/scenario.h"
 
@@ -216,6 +218,63 @@ START_TEST(test_options_sort_and_get)
 }
 END_TEST
 
+/* An IPv4-only build without mDNS or DHCP, TCP on. */
+static const struct lwipsim_option no_mdns_opts[] = {
+    {"LWIP_IPV4", 1}, {"LWIP_IPV6", 0}, {"LWIP_TCP", 1}, {"LWIP_DHCP", 0}, {"LWIP_MDNS_RESPONDER", 0},
+};
+
+static void add_at(struct lwipsim_scenario *sc, struct lwipsim_action *acts, enum lwipsim_action_kind kind, int line)
+{
+  add(sc, acts, kind);
+  acts[sc->n_actions - 1].line = line;
+}
+
+START_TEST(test_script_needs_names_first_line)
+{
+  struct lwipsim_action acts[8];
+  struct lwipsim_scenario sc;
+  char err[512];
+  memset(acts, 0, sizeof acts);
+  memset(&sc, 0, sizeof sc);
+  snprintf(sc.path, sizeof sc.path, "scenarios/x/scenario.ini");
+  sc.actions = acts;
+  add_at(&sc, acts, LWIPSIM_ACT_NETIF_UP, 5);
+  add_at(&sc, acts, LWIPSIM_ACT_IPV6_LINKLOCAL, 6); /* skipped by the device, never an error */
+  add_at(&sc, acts, LWIPSIM_ACT_HTTP_LISTEN, 7);
+  add_at(&sc, acts, LWIPSIM_ACT_RELOAD, 8);
+  ck_assert_int_eq(lwipsim_script_check_needs(&sc, no_mdns_opts, 5, "my-board", err, sizeof err), 0);
+
+  /* sorted by time, so a later line can come first: the earliest line is named */
+  add_at(&sc, acts, LWIPSIM_ACT_DHCP, 10);
+  add_at(&sc, acts, LWIPSIM_ACT_MDNS_START, 9);
+  ck_assert_int_eq(lwipsim_script_check_needs(&sc, no_mdns_opts, 5, "my-board", err, sizeof err), -1);
+  ck_assert_str_eq(err, "scenarios/x/scenario.ini:9: mdns-start needs LWIP_MDNS_RESPONDER, which is 0 in profile "
+                        "my-board; use a profile that enables it, or remove the action");
+  sc.n_actions--;
+  ck_assert_int_eq(lwipsim_script_check_needs(&sc, no_mdns_opts, 5, "my-board", err, sizeof err), -1);
+  ck_assert_str_eq(err, "scenarios/x/scenario.ini:10: dhcp needs LWIP_DHCP, which is 0 in profile my-board; use a "
+                        "profile that enables it, or remove the action");
+}
+END_TEST
+
+START_TEST(test_script_needs_table)
+{
+  /* IPv4 is named before DHCP: opt.h turns DHCP off without it */
+  ck_assert_str_eq(lwipsim_action_needs(LWIPSIM_ACT_DHCP)[0], "LWIP_IPV4");
+  ck_assert_str_eq(lwipsim_action_needs(LWIPSIM_ACT_DHCP)[1], "LWIP_DHCP");
+  ck_assert_str_eq(lwipsim_action_needs(LWIPSIM_ACT_TCP_CONNECT)[0], "LWIP_TCP");
+  ck_assert_str_eq(lwipsim_action_needs(LWIPSIM_ACT_HTTP_CLOSE)[0], "LWIP_TCP");
+  ck_assert_str_eq(lwipsim_action_needs(LWIPSIM_ACT_MDNS_STOP)[0], "LWIP_MDNS_RESPONDER");
+  ck_assert_str_eq(lwipsim_action_needs(LWIPSIM_ACT_STATIC)[0], "LWIP_IPV4");
+  ck_assert_ptr_null(lwipsim_action_needs(LWIPSIM_ACT_IPV6_LINKLOCAL)[0]);
+  ck_assert_ptr_null(lwipsim_action_needs(LWIPSIM_ACT_RELOAD)[0]);
+  /* an option the build's table lacks counts as on */
+  struct lwipsim_action a = {.kind = LWIPSIM_ACT_MDNS_START, .line = 4};
+  struct lwipsim_scenario sc = {.actions = &a, .n_actions = 1};
+  ck_assert_int_eq(lwipsim_script_check_needs(&sc, no_mdns_opts, 1, "p", NULL, 0), 0);
+}
+END_TEST
+
 Suite *analysis_suite(void)
 {
   Suite *s = suite_create("analysis");
@@ -229,6 +288,8 @@ Suite *analysis_suite(void)
   tcase_add_test(tc, test_pcb_bounds);
   tcase_add_test(tc, test_script_summary_counts_removals);
   tcase_add_test(tc, test_options_sort_and_get);
+  tcase_add_test(tc, test_script_needs_names_first_line);
+  tcase_add_test(tc, test_script_needs_table);
   suite_add_tcase(s, tc);
   return s;
 }
