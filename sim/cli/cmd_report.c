@@ -217,14 +217,13 @@ static cJSON *profile_input(const struct lwipsim_profile_entry *e)
 }
 
 
-/* The runner's one line, without its "lwipsim ...: " command prefix. */
+/* The runner's one line from "scenario.ini:LINE: ..." on: the command
+ * prefix and the folder (the report's scenario column names it) would make
+ * the report depend on where the checkout lies. */
 static const char *runner_reason(const struct lwipsim_run_job *j)
 {
-  const char *r = j->err;
-  if (strncmp(r, "lwipsim", 7) == 0 && strstr(r, ": ") != NULL) {
-    r = strstr(r, ": ") + 2;
-  }
-  return r;
+  const char *r = strstr(j->err, "scenario.ini:");
+  return r != NULL ? r : j->err;
 }
 
 /* Loads a finished job's record; on a runner input error or a missing
