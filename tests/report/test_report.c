@@ -10,7 +10,7 @@
 static char out_dir[512];
 static cJSON *report;
 static int report_rc;
-static char report_err[65536];
+static char report_err[1 << 20];
 
 static void run_report(void)
 {
