@@ -69,6 +69,25 @@ START_TEST(test_header_declaring_sys_prot_t_builds_and_panics_as_905)
 }
 END_TEST
 
+/* Failure 3: LWIP_IGMP 0 (pico-examples' common header) left replay_netif's
+ * multicast filter helper unused under -Werror. The profile runs what its
+ * features allow: a static address and a listener. */
+START_TEST(test_header_without_igmp_builds_and_serves)
+{
+  struct replay_result r;
+  replay_run(&r, "regress-igmp-0", replay_source_path("tests/scenarios/http-static"), NULL);
+  ck_assert_msg(r.record != NULL, "no record: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 0);
+  ck_assert_int_eq((int)replay_num(replay_pool(r.record, "TCP_PCB_LISTEN"), "peak"), 1);
+  const cJSON *p;
+  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(r.record, "pools"))
+  {
+    ck_assert_str_ne(replay_str(p, "name"), "IGMP_GROUP"); /* lwIP has no such pool without IGMP */
+  }
+  replay_free(&r);
+}
+END_TEST
+
 /* Failure 4: LWIP_NO_CTYPE_H defined by the header (CircuitPython 9.2.x) was
  * "redefined" against the port's arch/cc.h under -Werror. */
 START_TEST(test_header_defining_no_ctype_h_builds_and_panics_as_905)
@@ -90,6 +109,7 @@ Suite *headers_suite(void)
   tcase_set_timeout(tc, 120);
   tcase_add_test(tc, test_header_chksum_algorithm_0_replays_like_lwips_own);
   tcase_add_test(tc, test_header_declaring_sys_prot_t_builds_and_panics_as_905);
+  tcase_add_test(tc, test_header_without_igmp_builds_and_serves);
   tcase_add_test(tc, test_header_defining_no_ctype_h_builds_and_panics_as_905);
   suite_add_tcase(s, tc);
   return s;
