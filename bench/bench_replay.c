@@ -11,8 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "pcap/pcap_reader.h"
-#include "pcap/pcap_writer.h"
+#include "capture/pcap_reader.h"
+#include "capture/pcap_writer.h"
 
 extern char **environ;
 

@@ -1,7 +1,7 @@
 # One lwIP library and one runner per (profile, lwIP version).
 #
 # A profile is a folder with lwipopts.h and profile.ini (docs/profiles.md).
-# lwIP is compiled with the sim's observability overlay (sim/port/include),
+# lwIP is compiled with the sim's observability overlay (sim/stack/port/include),
 # which includes the profile's header by absolute path and then only turns on
 # observation; lwIP keeps its own warnings, our code gets -Werror.
 
@@ -95,7 +95,7 @@ function(lwipsim_add_lwip_library target lwip_dir profile_header home)
   add_library(${target} STATIC ${srcs})
   lwipsim_profile_include_dirs("${home}" profile_dirs)
   target_include_directories(${target} BEFORE PUBLIC
-    "${PROJECT_SOURCE_DIR}/sim/port/include"
+    "${PROJECT_SOURCE_DIR}/sim/stack/port/include"
     ${profile_dirs}
     "${lwip_dir}/src/include")
   lwipsim_header_declares_sys_prot_t("${profile_header}" "${profile_dirs}" declares_sys_prot_t)
@@ -118,23 +118,23 @@ endfunction()
 
 # Every sim source that sees lwIP's options: compiled once per profile.
 set(LWIPSIM_PROFILE_SOURCES
-  ${PROJECT_SOURCE_DIR}/sim/port/clock.c
-  ${PROJECT_SOURCE_DIR}/sim/port/platform.c
-  ${PROJECT_SOURCE_DIR}/sim/port/heap_budget.c
-  ${PROJECT_SOURCE_DIR}/sim/port/sim_options.c
-  ${PROJECT_SOURCE_DIR}/sim/port/firmware_hooks.c
-  ${PROJECT_SOURCE_DIR}/sim/probe/probe.c
-  ${PROJECT_SOURCE_DIR}/sim/probe/pool_config.c
-  ${PROJECT_SOURCE_DIR}/sim/probe/resolved_options.c
-  ${PROJECT_SOURCE_DIR}/sim/probe/assert_policy.c
-  ${PROJECT_SOURCE_DIR}/sim/netif/replay_netif.c
-  ${PROJECT_SOURCE_DIR}/sim/device/device.c
-  ${PROJECT_SOURCE_DIR}/sim/device/http_server.c
-  ${PROJECT_SOURCE_DIR}/sim/device/mdns_app.c
-  ${PROJECT_SOURCE_DIR}/sim/device/tcp_client.c
-  ${PROJECT_SOURCE_DIR}/sim/engine/engine.c
-  ${PROJECT_SOURCE_DIR}/sim/netif/tap_netif.c
-  ${PROJECT_SOURCE_DIR}/sim/engine/realtime.c)
+  ${PROJECT_SOURCE_DIR}/sim/stack/port/clock.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/port/platform.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/port/heap_budget.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/port/sim_options.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/port/firmware_hooks.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/probe/probe.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/probe/pool_config.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/probe/resolved_options.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/probe/assert_policy.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/netif/replay_netif.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/device/device.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/device/http_server.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/device/mdns_app.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/device/tcp_client.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/engine/engine.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/netif/tap_netif.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/engine/realtime.c)
 
 set(LWIPSIM_WRAPS
   -Wl,--wrap=memp_malloc -Wl,--wrap=memp_free -Wl,--wrap=sys_timeout -Wl,--wrap=tcp_timer_needed)
@@ -218,7 +218,7 @@ function(lwipsim_add_profile dir)
     endif()
     target_compile_options(${runner} PRIVATE ${LWIPSIM_C_WARNINGS})
     target_include_directories(${runner} PRIVATE ${PROJECT_SOURCE_DIR}/sim)
-    target_link_libraries(${runner} PRIVATE ${lib} lwipsim_core lwipsim_common ${LWIPSIM_WRAPS})
+    target_link_libraries(${runner} PRIVATE ${lib} lwipsim_run_record lwipsim_common ${LWIPSIM_WRAPS})
     if(shim_sources)
       target_link_libraries(${runner} PRIVATE ${lib}-shims)
     endif()

@@ -9,25 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analysis/options.h"
+#include "run_record/record.h"
+
+#include "common/options.h"
 #include "analysis/script_summary.h"
-
-#define LWIPSIM_BOUND_TERMS 8
-#define LWIPSIM_BOUND_WHAT 256
-#define LWIPSIM_BOUND_BASIS 512
-
-struct lwipsim_bound_term {
-  char what[LWIPSIM_BOUND_WHAT];
-  uint32_t count;
-};
-
-struct lwipsim_bound {
-  int bounded;  /* 0: the record says null */
-  uint32_t value; /* the sum of the terms' counts */
-  char basis[LWIPSIM_BOUND_BASIS];
-  size_t n_terms;
-  struct lwipsim_bound_term terms[LWIPSIM_BOUND_TERMS];
-};
 
 struct lwipsim_bound_input {
   const struct lwipsim_option *options;
@@ -43,5 +28,10 @@ struct lwipsim_bound_input {
 /* Fills *out for the pool lwIP names POOL (SYS_TIMEOUT, UDP_PCB, ...).
  * Returns out->bounded. */
 int lwipsim_bound_pool(const char *pool, const struct lwipsim_bound_input *in, struct lwipsim_bound *out);
+
+/* Every pool this module can bound, into out (at most max), in one fixed
+ * order: what the runner hands the record serializer before the run.
+ * Returns the count. */
+size_t lwipsim_bound_all(const struct lwipsim_bound_input *in, struct lwipsim_worst_case *out, size_t max);
 
 #endif

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "analysis/options.h"
+#include "common/options.h"
 #include "scenario/scenario.h"
 
 /* The options KIND needs, all of which must be non-zero (NULL-terminated;

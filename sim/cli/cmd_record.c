@@ -17,13 +17,13 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
-#include "record_live/capture.h"
-#include "record_live/netns.h"
-#include "record_live/peers.h"
-#include "record_live/procs.h"
-#include "record_live/recording.h"
-#include "record_live/scenario_out.h"
-#include "report/json_get.h"
+#include "recorder/capture.h"
+#include "recorder/netns.h"
+#include "recorder/peers.h"
+#include "recorder/procs.h"
+#include "recorder/recording.h"
+#include "recorder/scenario_out.h"
+#include "common/json_get.h"
 #include "scenario/scenario.h"
 
 #define DEFAULT_DEVICE_MAC "28:cd:c1:03:9e:26"

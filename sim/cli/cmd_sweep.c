@@ -6,7 +6,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/run_pool.h"
-#include "report/json_get.h"
+#include "common/json_get.h"
 #include "report/sweep_row.h"
 
 /* The demand build compiles fixed pools with this many elements

@@ -2,7 +2,7 @@
  * network), readable from a phone's width up. */
 #include <string.h>
 
-#include "report/json_get.h"
+#include "common/json_get.h"
 #include "report/render.h"
 
 static const char css[] =

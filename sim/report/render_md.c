@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report/json_get.h"
+#include "common/json_get.h"
 #include "report/render.h"
 
 static void pool_row(struct lwipsim_sb *o, const cJSON *p)

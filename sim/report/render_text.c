@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report/json_get.h"
+#include "common/json_get.h"
 #include "report/render.h"
 
 void lwipsim_fmt_ms(char *buf, size_t cap, long ms)

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "report/json_get.h"
+#include "common/json_get.h"
 #include "report/pool_macros.h"
 #include "report/sweep_row.h"
 #include "report/verdict.h"

@@ -2,7 +2,7 @@
  * browser's own sans-serif; styled by classes from the page's <style>. */
 #include <string.h>
 
-#include "report/json_get.h"
+#include "common/json_get.h"
 #include "report/render.h"
 
 enum { W = 600, H = 220, ML = 48, MR = 14, MT = 22, MB = 44, PW = W - ML - MR, PH = H - MT - MB };

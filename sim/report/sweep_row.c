@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "report/json_get.h"
+#include "common/json_get.h"
 
 cJSON *lwipsim_sweep_row(const cJSON *record, const char *pool, long value)
 {

@@ -12,19 +12,19 @@
 
 #include "analysis/bounds.h"
 #include "analysis/script_needs.h"
-#include "engine/engine.h"
-#include "engine/realtime.h"
-#include "netif/tap_netif.h"
-#include "pcap/pcap_reader.h"
-#include "pcap/pcap_writer.h"
-#include "port/heap_budget.h"
-#include "port/platform.h"
-#include "port/sim_options.h"
-#include "probe/assert_policy.h"
-#include "probe/probe.h"
-#include "probe/resolved_options.h"
-#include "record/record.h"
-#include "runner/isolate.h"
+#include "stack/engine/engine.h"
+#include "stack/engine/realtime.h"
+#include "stack/netif/tap_netif.h"
+#include "capture/pcap_reader.h"
+#include "capture/pcap_writer.h"
+#include "stack/port/heap_budget.h"
+#include "stack/port/platform.h"
+#include "stack/port/sim_options.h"
+#include "stack/probe/assert_policy.h"
+#include "stack/probe/probe.h"
+#include "stack/probe/resolved_options.h"
+#include "run_record/record.h"
+#include "common/isolate.h"
 #include "scenario/scenario.h"
 
 #define MAX_CAPS 16
@@ -54,6 +54,7 @@ struct run {
   struct lwipsim_script_summary script;
   const char *cyclic_timers[MAX_CYCLIC_TIMERS];
   struct lwipsim_bound_input bounds;
+  struct lwipsim_worst_case worst_cases[8];
   int out_fd;
   /* --tap: live on a TAP device in real time instead of replaying */
   const char *tap;
@@ -424,7 +425,8 @@ int main(int argc, char **argv)
       .n_sim_changed_options = lwipsim_sim_changed_options(run.options, MAX_OPTIONS),
       .options = run.bounds.options,
       .n_options = run.bounds.n_options,
-      .bounds = &run.bounds,
+      .worst_cases = run.worst_cases,
+      .n_worst_cases = lwipsim_bound_all(&run.bounds, run.worst_cases, sizeof run.worst_cases / sizeof run.worst_cases[0]),
       .timeline = lwipsim_probe_timeline,
   };
 

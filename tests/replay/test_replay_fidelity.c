@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pcap/frame_checksum.h"
-#include "pcap/pcap_reader.h"
-#include "pcap/pcap_writer.h"
+#include "capture/frame_checksum.h"
+#include "capture/pcap_reader.h"
+#include "capture/pcap_writer.h"
 #include "replay_helper.h"
 #include "scenario/scenario.h"
 

@@ -8,9 +8,9 @@
 #include "findings/test_findings.h"
 #include "lwip/init.h"
 #include "netif/test_netif.h"
-#include "probe/probe.h"
+#include "stack/probe/probe.h"
 #include "probe/test_probe.h"
-#include "record/run_state.h"
+#include "stack/state/run_state.h"
 
 typedef Suite *(suite_getter_fn)(void);
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "analysis/bounds.h"
-#include "analysis/options.h"
+#include "common/options.h"
 #include "analysis/script_needs.h"
 #include "analysis/script_summary.h"
 #include "scenario/scenario.h"

@@ -2,7 +2,7 @@
 
 #include "lwip/sys.h"
 #include "lwip/timeouts.h"
-#include "port/clock.h"
+#include "stack/port/clock.h"
 
 static int fired;
 static void count_fire(void *arg)

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "lwip/mem.h"
-#include "probe/assert_policy.h"
-#include "record/run_state.h"
+#include "stack/probe/assert_policy.h"
+#include "stack/state/run_state.h"
 
 static void setup(void)
 {

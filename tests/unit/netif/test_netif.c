@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "netif/frame_class.h"
+#include "replay/frame_class.h"
 
 static const uint8_t device[6] = {0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26};
 static const uint8_t peer[6] = {0x02, 0x77, 0x00, 0x00, 0x00, 0x01};

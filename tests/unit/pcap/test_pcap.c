@@ -1,8 +1,8 @@
 #include "test_pcap.h"
 
-#include "pcap/frame_checksum.h"
-#include "pcap/pcap_reader.h"
-#include "pcap/pcap_writer.h"
+#include "capture/frame_checksum.h"
+#include "capture/pcap_reader.h"
+#include "capture/pcap_writer.h"
 
 #include <pcap/pcap.h>
 

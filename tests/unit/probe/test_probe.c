@@ -6,9 +6,9 @@
 #include "lwip/pbuf.h"
 #include "lwip/tcp.h"
 #include "lwip/timeouts.h"
-#include "probe/assert_policy.h"
-#include "probe/probe.h"
-#include "record/run_state.h"
+#include "stack/probe/assert_policy.h"
+#include "stack/probe/probe.h"
+#include "stack/state/run_state.h"
 
 /* Named so the probe's symbol lookup has something distinctive to find. */
 static void lwipsim_test_probe_handler(void *arg) { (void)arg; }

@@ -1,0 +1,196 @@
+/* Streaming reader for Ethernet captures, classic pcap and pcapng alike.
+ *
+ * libpcap does the file-format work; this file adds what the replay needs on
+ * top: one frame in memory at a time (captures can be far larger than RAM is
+ * worth spending on them), times relative to the first frame and never going
+ * backwards, and one-line error messages that name the file and the frame. */
+#include "capture/pcap_reader.h"
+
+#include "common/error_text.h"
+
+#include <pcap/pcap.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define US_PER_S 1000000LL
+
+struct lwipsim_pcap_reader {
+  pcap_t *pcap;
+  char *path;
+  uint64_t count;        /* frames returned so far */
+  long long first_sec;   /* timestamp of the first frame */
+  long long first_usec;
+  uint64_t last_time_us; /* time_us of the previous frame */
+};
+
+/* libpcap's own message for an empty file talks about header bytes; say plainly
+ * what is wrong, and catch a directory before libpcap gives a vaguer error. */
+static int check_file(const char *path, char *err, size_t errlen)
+{
+  struct stat st;
+
+  if (stat(path, &st) != 0) {
+    lwipsim_set_err(err, errlen, "%s: %s", path, strerror(errno));
+    return -1;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    lwipsim_set_err(err, errlen, "%s: is a directory, not a capture file", path);
+    return -1;
+  }
+  if (S_ISREG(st.st_mode) && st.st_size == 0) {
+    lwipsim_set_err(err, errlen, "%s: empty file (not a pcap or pcapng capture)", path);
+    return -1;
+  }
+  return 0;
+}
+
+static int check_link_type(pcap_t *p, const char *path, char *err, size_t errlen)
+{
+  int dlt = pcap_datalink(p);
+  const char *name;
+
+  if (dlt == DLT_EN10MB) {
+    return 0;
+  }
+  name = pcap_datalink_val_to_name(dlt);
+  lwipsim_set_err(err, errlen,
+          "%s: link type %s (%d) is not supported; lwipsim replays Ethernet (EN10MB) captures",
+          path, name != NULL ? name : "unknown", dlt);
+  return -1;
+}
+
+int lwipsim_pcap_open(const char *path, struct lwipsim_pcap_reader **out, char *err, size_t errlen)
+{
+  char errbuf[PCAP_ERRBUF_SIZE];
+  struct lwipsim_pcap_reader *r;
+  pcap_t *p;
+
+  if (out == NULL) {
+    lwipsim_set_err(err, errlen, "lwipsim_pcap_open: no output pointer");
+    return -1;
+  }
+  *out = NULL;
+  if (path == NULL) {
+    lwipsim_set_err(err, errlen, "lwipsim_pcap_open: no path");
+    return -1;
+  }
+  if (check_file(path, err, errlen) != 0) {
+    return -1;
+  }
+  errbuf[0] = '\0';
+  /* Micro precision makes libpcap scale nanosecond captures down for us, so
+   * every capture looks the same from here on. */
+  p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+  if (p == NULL) {
+    lwipsim_strip_newline(errbuf);
+    /* libpcap's wording for a file that is neither pcap nor pcapng */
+    lwipsim_set_err(err, errlen, "%s: %s%s", path, errbuf[0] != '\0' ? errbuf : "cannot open capture",
+            strcmp(errbuf, "unknown file format") == 0 ? " (not a pcap or pcapng capture)" : "");
+    return -1;
+  }
+  if (check_link_type(p, path, err, errlen) != 0) {
+    pcap_close(p);
+    return -1;
+  }
+  r = calloc(1, sizeof(*r));
+  if (r == NULL || (r->path = strdup(path)) == NULL) {
+    free(r);
+    pcap_close(p);
+    lwipsim_set_err(err, errlen, "%s: out of memory", path);
+    return -1;
+  }
+  r->pcap = p;
+  *out = r;
+  return 0;
+}
+
+/* Time of this frame relative to the first one, in microseconds.
+ * A frame stamped earlier than the previous one gets the previous frame's time:
+ * captures stitched together (mergecap -a, cat of two rotations) or taken while
+ * NTP stepped the clock have such jumps, and the frames still reached the device
+ * in file order. Keeping file order and clamping the time keeps virtual time
+ * monotonic for the replay scheduler without reordering what the device saw.
+ * Returns -1 if the jump is too large to represent. */
+static int frame_time_us(struct lwipsim_pcap_reader *r, const struct pcap_pkthdr *h, uint64_t *time_us)
+{
+  long long sec = (long long)h->ts.tv_sec;
+  long long usec = (long long)h->ts.tv_usec;
+  long long dsec, dus;
+
+  if (r->count == 0) {
+    r->first_sec = sec;
+    r->first_usec = usec;
+    r->last_time_us = 0;
+    *time_us = 0;
+    return 0;
+  }
+  dsec = sec - r->first_sec;
+  /* pcapng allows 64-bit timestamps; a corrupt one must not overflow below. */
+  if (dsec > (long long)(INT64_MAX / US_PER_S) - 2 || dsec < -((long long)(INT64_MAX / US_PER_S) - 2)) {
+    return -1;
+  }
+  dus = dsec * US_PER_S + (usec - r->first_usec);
+  if (dus < 0 || (uint64_t)dus < r->last_time_us) {
+    *time_us = r->last_time_us;
+  } else {
+    *time_us = (uint64_t)dus;
+  }
+  r->last_time_us = *time_us;
+  return 0;
+}
+
+int lwipsim_pcap_next(struct lwipsim_pcap_reader *r, struct lwipsim_frame *f, char *err, size_t errlen)
+{
+  struct pcap_pkthdr *h = NULL;
+  const u_char *data = NULL;
+  uint64_t frame_no;
+  int rc;
+
+  if (r == NULL || f == NULL) {
+    lwipsim_set_err(err, errlen, "lwipsim_pcap_next: no reader or frame");
+    return -1;
+  }
+  frame_no = r->count + 1; /* 1-based, as Wireshark numbers frames */
+  rc = pcap_next_ex(r->pcap, &h, &data);
+  if (rc == PCAP_ERROR_BREAK) {
+    return 0;
+  }
+  if (rc != 1 || h == NULL || data == NULL) {
+    char msg[PCAP_ERRBUF_SIZE];
+
+    snprintf(msg, sizeof(msg), "%s", rc == PCAP_ERROR ? pcap_geterr(r->pcap) : "unexpected end of capture");
+    lwipsim_strip_newline(msg);
+    lwipsim_set_err(err, errlen, "%s: frame %llu: %s", r->path, (unsigned long long)frame_no, msg);
+    return -1;
+  }
+  if (frame_time_us(r, h, &f->time_us) != 0) {
+    lwipsim_set_err(err, errlen, "%s: frame %llu: timestamp out of range (corrupt capture?)", r->path,
+            (unsigned long long)frame_no);
+    return -1;
+  }
+  f->data = data;
+  f->caplen = h->caplen;
+  f->len = h->len;
+  r->count = frame_no;
+  return 1;
+}
+
+uint64_t lwipsim_pcap_frame_count(const struct lwipsim_pcap_reader *r)
+{
+  return r != NULL ? r->count : 0;
+}
+
+void lwipsim_pcap_close(struct lwipsim_pcap_reader *r)
+{
+  if (r == NULL) {
+    return;
+  }
+  pcap_close(r->pcap);
+  free(r->path);
+  free(r);
+}

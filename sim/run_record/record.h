@@ -1,0 +1,92 @@
+/* The run record: JSON for programs (stable keys, byte-identical for
+ * identical inputs; docs/run-record.md) and a table for people. */
+#ifndef LWIPSIM_RECORD_H
+#define LWIPSIM_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "stack/state/run_state.h"
+
+struct cJSON;
+
+enum lwipsim_outcome {
+  LWIPSIM_OUTCOME_OK,
+  LWIPSIM_OUTCOME_POOL_FAILURE,
+  LWIPSIM_OUTCOME_PANIC,
+  LWIPSIM_OUTCOME_CRASH
+};
+
+/* Exit codes shared by the runners and the front end. */
+#define LWIPSIM_EXIT_OK 0
+#define LWIPSIM_EXIT_USAGE 2
+/* The scenario's script needs an lwIP feature the profile turns off
+ * (sim/analysis/script_needs.c): one line, no run. `report` lists the pair
+ * under "Not run" instead of failing. */
+#define LWIPSIM_EXIT_NOT_APPLICABLE 6
+#define LWIPSIM_EXIT_POOL_FAILURE 3
+#define LWIPSIM_EXIT_PANIC 4
+#define LWIPSIM_EXIT_DIVERGED 5 /* --strict: frames diverged (else 0 or 3) */
+
+struct lwipsim_timeline_point;
+struct lwipsim_option;
+
+/* A pool's analytic worst case (`pools[].worst_case`), computed by
+ * sim/analysis/bounds.c before the run and handed to the serializer as plain
+ * data. */
+#define LWIPSIM_BOUND_TERMS 8
+#define LWIPSIM_BOUND_WHAT 256
+#define LWIPSIM_BOUND_BASIS 512
+
+struct lwipsim_bound_term {
+  char what[LWIPSIM_BOUND_WHAT];
+  uint32_t count;
+};
+
+struct lwipsim_bound {
+  int bounded;  /* 0: the record says null */
+  uint32_t value; /* the sum of the terms' counts */
+  char basis[LWIPSIM_BOUND_BASIS];
+  size_t n_terms;
+  struct lwipsim_bound_term terms[LWIPSIM_BOUND_TERMS];
+};
+
+struct lwipsim_worst_case {
+  const char *pool; /* lwIP's pool name: SYS_TIMEOUT */
+  struct lwipsim_bound bound;
+};
+
+struct lwipsim_run_meta {
+  const char *profile;
+  const char *lwip_version;
+  const char *scenario;
+  const char *assert_policy;
+  const char *mode;                 /* faithful | demand | demand-capped */
+  uint64_t duration_ms;
+  const char *const *sim_changed_options;
+  size_t n_sim_changed_options;
+  int crash_signal;                 /* 0 unless the run died on a signal */
+  /* The profile's resolved lwIP options, sorted by name (`options`). */
+  const struct lwipsim_option *options;
+  size_t n_options;
+  /* The pools with a known worst case; any other pool's is null. */
+  const struct lwipsim_worst_case *worst_cases;
+  size_t n_worst_cases;
+  /* Timeline of pool i, or NULL (a crashed run has none). */
+  const struct lwipsim_timeline_point *(*timeline)(size_t pool, size_t *n);
+};
+
+enum lwipsim_outcome lwipsim_record_outcome(const struct lwipsim_run_state *s, int crash_signal);
+const char *lwipsim_outcome_name(enum lwipsim_outcome o);
+int lwipsim_outcome_exit_code(enum lwipsim_outcome o);
+
+struct cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s);
+/* Unformatted would be smaller, but a person diffs these: two-space indent. */
+char *lwipsim_record_print(const struct cJSON *record);
+
+/* The per-pool table and outcome, from a record (so crash records and
+ * records read back from files print the same way). */
+void lwipsim_record_print_table(const struct cJSON *record, FILE *out);
+
+#endif

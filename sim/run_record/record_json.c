@@ -1,0 +1,287 @@
+#include <cjson/cJSON.h>
+#include <signal.h>
+#include <string.h>
+
+#include "common/options.h"
+#include "run_record/record.h"
+#include "replay/rewriter.h"
+
+static const char *const outcome_names[] = {"ok", "pool-failure", "panic", "crash"};
+
+enum lwipsim_outcome lwipsim_record_outcome(const struct lwipsim_run_state *s, int crash_signal)
+{
+  if (s->panicked) {
+    return LWIPSIM_OUTCOME_PANIC; /* abort policy too: the assert is the story, SIGABRT its end */
+  }
+  if (crash_signal != 0) {
+    return LWIPSIM_OUTCOME_CRASH;
+  }
+  for (uint32_t i = 0; i < s->n_pools; i++) {
+    if (s->pools[i].failed > 0) {
+      return LWIPSIM_OUTCOME_POOL_FAILURE;
+    }
+  }
+  if (s->heap.failed > 0 || s->n_asserts > 0) {
+    return LWIPSIM_OUTCOME_POOL_FAILURE;
+  }
+  return LWIPSIM_OUTCOME_OK;
+}
+
+const char *lwipsim_outcome_name(enum lwipsim_outcome o) { return outcome_names[o]; }
+
+int lwipsim_outcome_exit_code(enum lwipsim_outcome o)
+{
+  switch (o) {
+  case LWIPSIM_OUTCOME_OK: return LWIPSIM_EXIT_OK;
+  case LWIPSIM_OUTCOME_POOL_FAILURE: return LWIPSIM_EXIT_POOL_FAILURE;
+  case LWIPSIM_OUTCOME_PANIC:
+  case LWIPSIM_OUTCOME_CRASH: return LWIPSIM_EXIT_PANIC;
+  }
+  return LWIPSIM_EXIT_PANIC;
+}
+
+static cJSON *timer_names(const struct lwipsim_timer_list *l)
+{
+  cJSON *a = cJSON_CreateArray();
+  uint32_t n = l->count < LWIPSIM_MAX_TIMERS ? l->count : LWIPSIM_MAX_TIMERS;
+  for (uint32_t i = 0; i < n; i++) {
+    cJSON_AddItemToArray(a, cJSON_CreateString(l->names[i]));
+  }
+  return a;
+}
+
+static cJSON *timer_snapshot(const struct lwipsim_timer_list *l)
+{
+  if (!l->valid) {
+    return cJSON_CreateNull();
+  }
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddNumberToObject(o, "time_ms", (double)l->time_ms);
+  cJSON_AddNumberToObject(o, "count", l->count);
+  cJSON_AddItemToObject(o, "armed_timers", timer_names(l));
+  return o;
+}
+
+static cJSON *assert_object(const struct lwipsim_assert_info *a)
+{
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddStringToObject(o, "message", a->message);
+  cJSON_AddStringToObject(o, "file", a->file);
+  cJSON_AddNumberToObject(o, "line", a->line);
+  cJSON_AddNumberToObject(o, "time_ms", (double)a->time_ms);
+  return o;
+}
+
+/* null, or {value, basis, terms: [{what, count}]} (computed by sim/analysis/bounds.c). */
+static cJSON *worst_case(const struct lwipsim_run_meta *meta, const char *pool)
+{
+  const struct lwipsim_bound *found = NULL;
+  for (size_t i = 0; i < meta->n_worst_cases && found == NULL; i++) {
+    if (strcmp(meta->worst_cases[i].pool, pool) == 0 && meta->worst_cases[i].bound.bounded) {
+      found = &meta->worst_cases[i].bound;
+    }
+  }
+  if (found == NULL) {
+    return cJSON_CreateNull();
+  }
+  const struct lwipsim_bound b = *found;
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddNumberToObject(o, "value", b.value);
+  cJSON_AddStringToObject(o, "basis", b.basis);
+  cJSON *terms = cJSON_AddArrayToObject(o, "terms");
+  for (size_t k = 0; k < b.n_terms; k++) {
+    cJSON *t = cJSON_CreateObject();
+    cJSON_AddStringToObject(t, "what", b.terms[k].what);
+    cJSON_AddNumberToObject(t, "count", b.terms[k].count);
+    cJSON_AddItemToArray(terms, t);
+  }
+  return o;
+}
+
+static cJSON *pool_object(const struct lwipsim_run_meta *meta, size_t i, const struct lwipsim_pool_state *p)
+{
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddStringToObject(o, "name", p->name);
+  if (p->size_limited) {
+    cJSON_AddNumberToObject(o, "size", p->size);
+  } else {
+    cJSON_AddNullToObject(o, "size"); /* MEMP_MEM_MALLOC: no count limit */
+  }
+  cJSON_AddNumberToObject(o, "configured", p->size);
+  cJSON_AddNumberToObject(o, "capacity", p->capacity);
+  cJSON_AddNumberToObject(o, "elem_bytes", p->elem_bytes);
+  cJSON_AddNumberToObject(o, "peak", p->peak);
+  cJSON_AddNumberToObject(o, "peak_ms", (double)p->peak_ms);
+  cJSON_AddNumberToObject(o, "failed", p->failed);
+  if (p->failed > 0) {
+    cJSON_AddNumberToObject(o, "first_failure_ms", (double)p->first_failure_ms);
+  } else {
+    cJSON_AddNullToObject(o, "first_failure_ms");
+  }
+  cJSON *sites = cJSON_AddArrayToObject(o, "failure_sites");
+  for (uint32_t k = 0; k < p->n_sites; k++) {
+    cJSON *site = cJSON_CreateObject();
+    cJSON_AddStringToObject(site, "site", p->sites[k].name);
+    cJSON_AddNumberToObject(site, "count", p->sites[k].count);
+    cJSON_AddItemToArray(sites, site);
+  }
+  if (strcmp(p->name, "TCP_PCB") == 0) {
+    /* tcp_alloc's kills: the run went on, but what was killed may matter */
+    static const char *const kinds[LWIPSIM_RECYCLE_KINDS] = LWIPSIM_RECYCLE_KIND_NAMES;
+    cJSON *rec = cJSON_AddObjectToObject(o, "recycled");
+    for (int k = 0; k < LWIPSIM_RECYCLE_KINDS; k++) {
+      cJSON_AddNumberToObject(rec, kinds[k], p->recycled[k]);
+    }
+    cJSON_AddNumberToObject(o, "peak_without_time_wait", p->peak_without_time_wait);
+  }
+  cJSON_AddItemToObject(o, "worst_case", worst_case(meta, p->name));
+  size_t n = 0;
+  const struct lwipsim_timeline_point *pts = meta->timeline ? meta->timeline(i, &n) : NULL;
+  if (pts == NULL && meta->crash_signal != 0) {
+    cJSON_AddNullToObject(o, "timeline");
+  } else {
+    cJSON *tl = cJSON_AddArrayToObject(o, "timeline");
+    for (size_t k = 0; k < n; k++) {
+      cJSON *pt = cJSON_CreateArray();
+      cJSON_AddItemToArray(pt, cJSON_CreateNumber((double)pts[k].time_ms));
+      cJSON_AddItemToArray(pt, cJSON_CreateNumber(pts[k].used));
+      cJSON_AddItemToArray(tl, pt);
+    }
+  }
+  return o;
+}
+
+static cJSON *frames_object(const struct lwipsim_run_state *s)
+{
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddNumberToObject(o, "read", (double)s->frames.read);
+  cJSON_AddNumberToObject(o, "injected", (double)s->frames.injected);
+  cJSON_AddNumberToObject(o, "reference", (double)s->frames.reference);
+  cJSON_AddNumberToObject(o, "skipped", (double)s->frames.skipped_non_ethernet2);
+  cJSON_AddNumberToObject(o, "not_for_device", (double)s->frames.not_for_device);
+  cJSON_AddNumberToObject(o, "malformed", (double)s->frames.malformed);
+  cJSON_AddNumberToObject(o, "dropped_link_down", (double)s->frames.dropped_link_down);
+  cJSON_AddNumberToObject(o, "dropped_no_pbuf", (double)s->frames.dropped_no_pbuf);
+  cJSON_AddNumberToObject(o, "after_end", (double)s->frames.after_end);
+  cJSON_AddNumberToObject(o, "transmitted", (double)s->frames.transmitted);
+  cJSON_AddNumberToObject(o, "synthetic_arp_replies", (double)s->frames.synthetic_arp_replies);
+  cJSON_AddNumberToObject(o, "synthetic_nd_replies", (double)s->frames.synthetic_nd_replies);
+  cJSON_AddNumberToObject(o, "synthetic_acks", (double)s->frames.synthetic_acks);
+  return o;
+}
+
+static cJSON *tx_match_object(const struct lwipsim_run_state *s)
+{
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddNumberToObject(o, "reference", (double)s->tx_match.reference);
+  cJSON_AddNumberToObject(o, "transmitted", (double)s->tx_match.transmitted);
+  cJSON_AddNumberToObject(o, "matched", (double)s->tx_match.matched);
+  if (s->tx_match.reference > 0) {
+    cJSON_AddNumberToObject(o, "matched_permille", (double)(s->tx_match.matched * 1000 / s->tx_match.reference));
+  } else {
+    cJSON_AddNullToObject(o, "matched_permille");
+  }
+  cJSON *acks = cJSON_AddObjectToObject(o, "pure_acks");
+  cJSON_AddNumberToObject(acks, "reference", (double)s->tx_match.pure_acks_reference);
+  cJSON_AddNumberToObject(acks, "transmitted", (double)s->tx_match.pure_acks_transmitted);
+  cJSON_AddNumberToObject(o, "reference_ipv6_unbuilt", (double)s->tx_match.reference_ipv6_unbuilt);
+  return o;
+}
+
+static cJSON *last_events(const struct lwipsim_run_state *s)
+{
+  cJSON *a = cJSON_CreateArray();
+  uint32_t n = s->event_head < LWIPSIM_EVENT_RING ? s->event_head : LWIPSIM_EVENT_RING;
+  for (uint32_t k = s->event_head - n; k < s->event_head; k++) {
+    cJSON_AddItemToArray(a, cJSON_CreateString(s->events[k % LWIPSIM_EVENT_RING]));
+  }
+  return a;
+}
+
+cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s)
+{
+  enum lwipsim_outcome outcome = lwipsim_record_outcome(s, meta->crash_signal);
+  cJSON *r = cJSON_CreateObject();
+  cJSON_AddNumberToObject(r, "lwipsim_record", 1);
+  cJSON_AddStringToObject(r, "profile", meta->profile);
+  cJSON_AddStringToObject(r, "lwip_version", meta->lwip_version);
+  cJSON_AddStringToObject(r, "scenario", meta->scenario);
+  cJSON_AddStringToObject(r, "assert_policy", meta->assert_policy);
+  cJSON_AddStringToObject(r, "mode", meta->mode ? meta->mode : "faithful");
+  cJSON_AddStringToObject(r, "outcome", lwipsim_outcome_name(outcome));
+  cJSON_AddNumberToObject(r, "exit_code", lwipsim_outcome_exit_code(outcome));
+  cJSON_AddNumberToObject(r, "duration_ms", (double)meta->duration_ms);
+  cJSON_AddNumberToObject(r, "end_time_ms", (double)s->now_ms);
+
+  if (s->panicked) {
+    cJSON *p = assert_object(&s->panic);
+    cJSON_AddStringToObject(p, "arming", s->panic_arming);
+    cJSON_AddItemToObject(p, "armed_timers", timer_names(&s->panic_armed));
+    cJSON_AddItemToObject(r, "panic", p);
+  } else {
+    cJSON_AddNullToObject(r, "panic");
+  }
+  if (meta->crash_signal != 0) {
+    cJSON *c = cJSON_CreateObject();
+    cJSON_AddNumberToObject(c, "signal", meta->crash_signal);
+    const char *abbrev = sigabbrev_np(meta->crash_signal);
+    char name[32];
+    snprintf(name, sizeof name, "SIG%s", abbrev ? abbrev : "?");
+    cJSON_AddStringToObject(c, "signal_name", name);
+    cJSON_AddNumberToObject(c, "time_ms", (double)s->now_ms);
+    cJSON_AddItemToObject(c, "last_events", last_events(s));
+    cJSON_AddItemToObject(r, "crash", c);
+  } else {
+    cJSON_AddNullToObject(r, "crash");
+  }
+
+  cJSON *asserts = cJSON_AddObjectToObject(r, "asserts");
+  cJSON_AddNumberToObject(asserts, "count", s->n_asserts);
+  cJSON *first = cJSON_AddArrayToObject(asserts, "first");
+  for (uint32_t i = 0; i < s->n_asserts && i < LWIPSIM_MAX_ASSERTS; i++) {
+    cJSON_AddItemToArray(first, assert_object(&s->asserts[i]));
+  }
+
+  cJSON *pools = cJSON_AddArrayToObject(r, "pools");
+  for (uint32_t i = 0; i < s->n_pools; i++) {
+    cJSON_AddItemToArray(pools, pool_object(meta, i, &s->pools[i]));
+  }
+
+  cJSON *st = cJSON_AddObjectToObject(r, "sys_timeout");
+  cJSON_AddItemToObject(st, "at_peak", timer_snapshot(&s->sys_timeout_at_peak));
+  cJSON_AddItemToObject(st, "at_first_failure", timer_snapshot(&s->sys_timeout_at_first_failure));
+
+  if (s->heap.enabled) {
+    cJSON *h = cJSON_AddObjectToObject(r, "heap");
+    cJSON_AddNumberToObject(h, "budget_bytes", (double)s->heap.budget_bytes);
+    cJSON_AddNumberToObject(h, "peak_bytes", (double)s->heap.peak_bytes);
+    cJSON_AddNumberToObject(h, "failed", (double)s->heap.failed);
+  } else {
+    cJSON_AddNullToObject(r, "heap");
+  }
+
+  cJSON_AddItemToObject(r, "frames", frames_object(s));
+  cJSON *div = cJSON_AddObjectToObject(r, "divergence");
+  cJSON_AddNumberToObject(div, "inbound", (double)s->divergence.inbound);
+  cJSON_AddNumberToObject(div, "rewritten", (double)s->divergence.rewritten);
+  cJSON_AddNumberToObject(div, "diverged", (double)s->divergence.diverged);
+  /* integer per mille: a ratio that prints the same on every machine */
+  cJSON_AddNumberToObject(div, "diverged_permille",
+                          s->divergence.inbound ? (double)(s->divergence.diverged * 1000 / s->divergence.inbound) : 0);
+  cJSON *why = cJSON_AddObjectToObject(div, "by_reason");
+  for (int i = 0; i < LWIPSIM_DIV_REASONS && i < LWIPSIM_MAX_DIV_REASONS; i++) {
+    cJSON_AddNumberToObject(why, lwipsim_divergence_reason_name(i), (double)s->divergence.by_reason[i]);
+  }
+  cJSON_AddItemToObject(r, "tx_match", tx_match_object(s));
+  cJSON *resolved = cJSON_AddObjectToObject(r, "options");
+  for (size_t i = 0; i < meta->n_options; i++) {
+    cJSON_AddNumberToObject(resolved, meta->options[i].name, (double)meta->options[i].value);
+  }
+  cJSON *opts = cJSON_AddArrayToObject(r, "sim_changed_options");
+  for (size_t i = 0; i < meta->n_sim_changed_options; i++) {
+    cJSON_AddItemToArray(opts, cJSON_CreateString(meta->sim_changed_options[i]));
+  }
+  return r;
+}
+
+char *lwipsim_record_print(const cJSON *record) { return cJSON_Print(record); }

@@ -1,0 +1,117 @@
+#include "stack/device/device.h"
+
+#include <string.h>
+
+#include "stack/device/http_server.h"
+#include "stack/device/mdns_app.h"
+#include "stack/device/tcp_client.h"
+#include "lwip/dhcp.h"
+#include "lwip/netif.h"
+#include "lwip/opt.h"
+#include "stack/state/events.h"
+#include "scenario/scenario.h"
+
+static struct netif *dev;
+/* What a reload brings back: the last mdns-start and http-listen. */
+static struct lwipsim_action last_mdns;
+static int have_mdns;
+
+void lwipsim_device_init(struct netif *netif)
+{
+  dev = netif;
+  have_mdns = 0;
+}
+
+#if LWIP_IPV4
+static int set_static(const struct lwipsim_action *a)
+{
+  ip4_addr_t ip, mask, gw;
+  IP4_ADDR(&ip, a->addr[0], a->addr[1], a->addr[2], a->addr[3]);
+  IP4_ADDR(&gw, a->gw[0], a->gw[1], a->gw[2], a->gw[3]);
+  uint32_t m = a->prefix_len ? 0xffffffffu << (32 - a->prefix_len) : 0;
+  ip4_addr_set_u32(&mask, lwip_htonl(m));
+  netif_set_addr(dev, &ip, &mask, &gw);
+  return 0;
+}
+#endif
+
+static int reload(void)
+{
+  /* CircuitPython's soft reboot: objects are deinitialised (mDNS removed from
+   * the netif, listening socket closed), then code.py builds them again. */
+  uint16_t port = lwipsim_http_port();
+  int had_http = lwipsim_http_listening();
+  lwipsim_mdns_stop(dev);
+  lwipsim_http_close();
+  int rc = 0;
+  if (have_mdns && lwipsim_mdns_start(dev, &last_mdns) != 0) {
+    rc = -1;
+  }
+  if (had_http && lwipsim_http_listen(port) != 0) {
+    rc = -1;
+  }
+  return rc;
+}
+
+int lwipsim_device_run(const struct lwipsim_action *a)
+{
+  lwipsim_event_add("device: %s", lwipsim_action_name(a->kind));
+  switch (a->kind) {
+  case LWIPSIM_ACT_NETIF_UP:
+    netif_set_link_up(dev);
+    netif_set_up(dev);
+    return 0;
+  case LWIPSIM_ACT_NETIF_DOWN:
+    netif_set_down(dev);
+    netif_set_link_down(dev);
+    return 0;
+  case LWIPSIM_ACT_STATIC:
+#if LWIP_IPV4
+    return set_static(a);
+#else
+    return -1;
+#endif
+  case LWIPSIM_ACT_DHCP:
+#if LWIP_IPV4 && LWIP_DHCP
+    return dhcp_start(dev) == ERR_OK ? 0 : -1;
+#else
+    lwipsim_event_add("device: profile has no DHCP");
+    return -1;
+#endif
+  case LWIPSIM_ACT_IPV6_LINKLOCAL:
+#if LWIP_IPV6
+    if (a->on) {
+      netif_create_ip6_linklocal_address(dev, 1);
+    } else {
+      netif_ip6_addr_set_state(dev, 0, IP6_ADDR_INVALID);
+    }
+    return 0;
+#else
+    lwipsim_event_add("device: profile has LWIP_IPV6 0");
+    return -1;
+#endif
+  case LWIPSIM_ACT_MDNS_START:
+    last_mdns = *a;
+    have_mdns = 1;
+    return lwipsim_mdns_start(dev, a);
+  case LWIPSIM_ACT_MDNS_STOP:
+    lwipsim_mdns_stop(dev);
+    have_mdns = 0;
+    return 0;
+  case LWIPSIM_ACT_HTTP_LISTEN:
+    return lwipsim_http_listen(a->port);
+  case LWIPSIM_ACT_HTTP_CLOSE:
+    lwipsim_http_close();
+    return 0;
+  case LWIPSIM_ACT_RELOAD:
+    return reload();
+  case LWIPSIM_ACT_TCP_CONNECT:
+    return lwipsim_tcp_client_connect(a->addr, a->port);
+  }
+  return -1;
+}
+
+void lwipsim_device_poll(void)
+{
+  lwipsim_http_poll();
+}

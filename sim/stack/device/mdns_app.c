@@ -1,0 +1,80 @@
+#include "stack/device/mdns_app.h"
+
+#include <string.h>
+
+#include "lwip/apps/mdns.h"
+#include "lwip/init.h"
+#include "lwip/opt.h"
+#include "stack/state/events.h"
+#include "scenario/scenario.h"
+
+static int active;
+
+#if LWIP_MDNS_RESPONDER
+
+/* lwIP 2.1 takes a DNS TTL per record; 2.2 dropped the argument. */
+#if LWIP_VERSION_MAJOR == 2 && LWIP_VERSION_MINOR < 2
+#define MDNS_TTL_ARG , 3600
+#else
+#define MDNS_TTL_ARG
+#endif
+
+static int inited;
+
+static void txt_fn(struct mdns_service *service, void *userdata)
+{
+  (void)userdata;
+  mdns_resp_add_service_txtitem(service, "path=/", 6);
+}
+
+int lwipsim_mdns_start(struct netif *netif, const struct lwipsim_action *a)
+{
+  if (!inited) {
+    mdns_resp_init();
+    inited = 1;
+  } else {
+    /* CircuitPython restarts the responder on every later construct; on a
+     * netif that was removed this does nothing. */
+    mdns_resp_restart(netif);
+  }
+  err_t err = active ? mdns_resp_rename_netif(netif, a->hostname)
+                     : mdns_resp_add_netif(netif, a->hostname MDNS_TTL_ARG);
+  if (err != ERR_OK) {
+    lwipsim_event_add("mdns: adding netif as %s failed (err %d)", a->hostname, (int)err);
+    return -1;
+  }
+  active = 1;
+  if (a->service[0] != '\0') {
+    s8_t slot = mdns_resp_add_service(netif, a->instance, a->service,
+                                      a->service_is_udp ? DNSSD_PROTO_UDP : DNSSD_PROTO_TCP, a->port
+                                      MDNS_TTL_ARG, txt_fn, NULL);
+    if (slot < 0) {
+      lwipsim_event_add("mdns: adding service %s failed (%d)", a->service, (int)slot);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+void lwipsim_mdns_stop(struct netif *netif)
+{
+  if (active) {
+    mdns_resp_remove_netif(netif);
+    active = 0;
+  }
+}
+
+#else /* !LWIP_MDNS_RESPONDER */
+
+int lwipsim_mdns_start(struct netif *netif, const struct lwipsim_action *a)
+{
+  (void)netif;
+  lwipsim_event_add("mdns: profile has LWIP_MDNS_RESPONDER 0, %s not announced", a->hostname);
+  return -1;
+}
+
+void lwipsim_mdns_stop(struct netif *netif) { (void)netif; }
+
+#endif
+
+int lwipsim_mdns_active(void) { return active; }

@@ -1,0 +1,166 @@
+#include "stack/engine/engine.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "stack/device/device.h"
+#include "lwip/init.h"
+#include "lwip/netif.h"
+#include "lwip/timeouts.h"
+#include "stack/netif/replay_netif.h"
+#include "capture/frame_checksum.h"
+#include "capture/pcap_reader.h"
+#include "stack/port/clock.h"
+#include "stack/state/events.h"
+#include "stack/state/run_state.h"
+#include "scenario/capture_clock.h"
+#include "scenario/scenario.h"
+
+/* A timer that keeps re-arming itself for "now" would spin forever without
+ * time moving; real lwIP never does this, so it is a finding, not a loop. */
+#define MAX_STEPS_AT_ONE_INSTANT 100000
+
+struct frame_cursor {
+  struct lwipsim_pcap_reader *reader;
+  struct lwipsim_frame frame;
+  int have;
+  uint64_t due_ms;                     /* virtual time the current frame is replayed */
+  struct lwipsim_capture_clock clock;  /* capture offsets to virtual time */
+};
+
+static int cursor_advance(struct frame_cursor *c, char *err, size_t errlen)
+{
+  c->have = 0;
+  if (c->reader == NULL) {
+    return 0;
+  }
+  int rc = lwipsim_pcap_next(c->reader, &c->frame, err, errlen);
+  if (rc < 0) {
+    return -1;
+  }
+  c->have = rc == 1;
+  if (c->have) {
+    uint64_t cut = c->clock.gaps_cut;
+    c->due_ms = lwipsim_capture_clock_due_ms(&c->clock, c->frame.time_us);
+    if (c->clock.gaps_cut != cut) {
+      lwipsim_event_add("capture pause before frame %llu shortened to capture_max_gap",
+                        (unsigned long long)lwipsim_pcap_frame_count(c->reader));
+    }
+  }
+  return 0;
+}
+
+/* capture_checksums = recompute: a peer's frame gets the checksums it had on
+ * the wire (pcap/frame_checksum.h); the device's own frames are left as they
+ * are, being the reference, not input. */
+static void offer_frame(const struct lwipsim_engine_config *cfg, const struct lwipsim_frame *f)
+{
+  static uint8_t copy[65536];
+
+  if (cfg->scenario->capture_checksums_recompute && f->caplen <= sizeof(copy) &&
+      (f->caplen < 12 || memcmp(f->data + 6, cfg->device_mac, 6) != 0)) {
+    memcpy(copy, f->data, f->caplen);
+    lwipsim_frame_fix_checksums(copy, f->caplen);
+    lwipsim_replay_netif_offer(copy, f->caplen, f->len);
+    return;
+  }
+  lwipsim_replay_netif_offer(f->data, f->caplen, f->len);
+}
+
+static uint64_t cursor_due_ms(const struct frame_cursor *c)
+{
+  return c->have ? c->due_ms : LWIPSIM_TIME_NEVER;
+}
+
+/* After each frame and each timer pass, before the next frame: the device's
+ * apps answer what lwIP handed them (a captured peer answered the captured
+ * device within microseconds, so the live one must not wait a whole
+ * millisecond), and peers answer the stack's ARP / neighbour requests. */
+void lwipsim_engine_after_turn(void)
+{
+  lwipsim_device_poll();
+  lwipsim_replay_netif_deliver_synthetic();
+}
+
+void lwipsim_engine_boot(void)
+{
+  lwipsim_clock_reset();
+  lwip_init();
+}
+
+uint64_t lwipsim_engine_action_due_ms(const struct lwipsim_scenario *sc, size_t next_action)
+{
+  return next_action < sc->n_actions ? sc->actions[next_action].time_ms : LWIPSIM_TIME_NEVER;
+}
+
+size_t lwipsim_engine_run_actions(const struct lwipsim_scenario *sc, size_t next_action, uint64_t t)
+{
+  while (next_action < sc->n_actions && sc->actions[next_action].time_ms <= t) {
+    lwipsim_device_run(&sc->actions[next_action++]);
+  }
+  return next_action;
+}
+
+int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_t errlen)
+{
+  const struct lwipsim_scenario *sc = cfg->scenario;
+  lwipsim_engine_boot();
+  struct netif *netif = lwipsim_replay_netif_add(cfg->device_mac, cfg->pcap_out);
+  if (netif == NULL) {
+    snprintf(err, errlen, "%s: lwIP refused to add the device netif", sc->path);
+    return -1;
+  }
+  lwipsim_device_init(netif);
+
+  struct frame_cursor frames = {.reader = cfg->capture};
+  lwipsim_capture_clock_init(&frames.clock, sc->capture_start_ms, sc->capture_max_gap_ms);
+  if (cursor_advance(&frames, err, errlen) != 0) {
+    return -1;
+  }
+  size_t next_action = 0;
+  uint64_t last_t = LWIPSIM_TIME_NEVER;
+  unsigned steps_here = 0;
+
+  for (;;) {
+    uint64_t action_ms = lwipsim_engine_action_due_ms(sc, next_action);
+    uint64_t timer_ms = lwipsim_clock_timer_due_ms(sys_timeouts_sleeptime());
+    uint64_t t = lwipsim_clock_next_event(cursor_due_ms(&frames), action_ms, timer_ms);
+    if (t == LWIPSIM_TIME_NEVER || t > sc->duration_ms) {
+      break;
+    }
+    if (t == last_t && ++steps_here > MAX_STEPS_AT_ONE_INSTANT) {
+      snprintf(err, errlen, "%s: lwIP's timers make no progress at %llu ms (livelock)", sc->path,
+               (unsigned long long)t);
+      return -1;
+    }
+    if (t != last_t) {
+      steps_here = 0;
+      last_t = t;
+    }
+    lwipsim_clock_set_ms(t);
+
+    /* The device acts before traffic of the same millisecond: a firmware
+     * brings its interface up before it can receive. */
+    next_action = lwipsim_engine_run_actions(sc, next_action, t);
+    while (frames.have && cursor_due_ms(&frames) <= t) {
+      offer_frame(cfg, &frames.frame);
+      lwipsim_engine_after_turn();
+      if (cursor_advance(&frames, err, errlen) != 0) {
+        return -1;
+      }
+    }
+    sys_check_timeouts();
+    lwipsim_engine_after_turn();
+  }
+  lwipsim_clock_set_ms(sc->duration_ms);
+  /* Frames past the end are read too: a capture that is corrupt further on
+   * is still an input error, and the record says how many were left out. */
+  while (frames.have) {
+    lwipsim_state->frames.after_end++;
+    if (cursor_advance(&frames, err, errlen) != 0) {
+      return -1;
+    }
+  }
+  lwipsim_event_add("end of scenario");
+  return 0;
+}

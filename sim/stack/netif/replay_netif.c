@@ -1,0 +1,290 @@
+#include "stack/netif/replay_netif.h"
+
+#include <string.h>
+
+#include "lwip/etharp.h"
+#include "lwip/ethip6.h"
+#include "lwip/igmp.h"
+#include "lwip/mld6.h"
+#include "lwip/pbuf.h"
+#include "netif/ethernet.h"
+#include "capture/pcap_writer.h"
+#include "stack/port/clock.h"
+#include "stack/state/run_state.h"
+#include "replay/neighbours.h"
+#include "replay/rewriter.h"
+#include "replay/tx_match.h"
+
+#define MTU 1500
+#define MAX_FRAME 1514
+
+static struct netif device_netif;
+static struct lwipsim_mac_filter filter;
+static struct lwipsim_pcap_writer *writer;
+static struct lwipsim_rewriter *rewriter;
+static struct lwipsim_neighbours *neighbours;
+static struct lwipsim_tx_match *tx_match;
+
+/* Synthetic neighbour replies and owed peer ACKs wait here for the engine's
+ * next step: handing lwIP a frame from inside its own output path would
+ * re-enter it. */
+#define PENDING_MAX 16
+enum synthetic_kind { SYNTHETIC_ARP, SYNTHETIC_ND, SYNTHETIC_ACK };
+struct synthetic_frame {
+  uint8_t frame[LWIPSIM_NB_REPLY_MAX > LWIPSIM_RW_ACK_MAX ? LWIPSIM_NB_REPLY_MAX : LWIPSIM_RW_ACK_MAX];
+  uint32_t len;
+  enum synthetic_kind kind;
+};
+static struct synthetic_frame pending[PENDING_MAX];
+static unsigned n_pending;
+
+static void copy_tx_match(void)
+{
+  const struct lwipsim_tx_counts *c = lwipsim_tx_match_counts(tx_match);
+  lwipsim_state->tx_match.reference = c->reference;
+  lwipsim_state->tx_match.transmitted = c->transmitted;
+  lwipsim_state->tx_match.matched = c->matched;
+  lwipsim_state->tx_match.pure_acks_reference = c->pure_acks_reference;
+  lwipsim_state->tx_match.pure_acks_transmitted = c->pure_acks_transmitted;
+  lwipsim_state->tx_match.reference_ipv6_unbuilt = c->reference_ipv6_unbuilt;
+}
+
+static void answer_neighbour_request(const struct netif *netif, const uint8_t *frame, uint32_t len)
+{
+  if (neighbours == NULL || n_pending == PENDING_MAX) {
+    return;
+  }
+#if LWIP_IPV4
+  lwipsim_neighbours_set_ipv4_route(neighbours, (const uint8_t *)netif_ip4_addr(netif),
+                                    (const uint8_t *)netif_ip4_netmask(netif), (const uint8_t *)netif_ip4_gw(netif));
+#else
+  (void)netif;
+#endif
+  enum lwipsim_nb_kind kind;
+  uint32_t n = lwipsim_neighbours_answer(neighbours, frame, len, pending[n_pending].frame, &kind);
+  if (n > 0) {
+    pending[n_pending].kind = kind == LWIPSIM_NB_ARP ? SYNTHETIC_ARP : SYNTHETIC_ND;
+    pending[n_pending++].len = n;
+  }
+}
+
+static void take_owed_acks(void)
+{
+  uint32_t n;
+  while (n_pending < PENDING_MAX && (n = lwipsim_rewriter_take_owed_ack(rewriter, pending[n_pending].frame)) > 0) {
+    pending[n_pending].kind = SYNTHETIC_ACK;
+    pending[n_pending++].len = n;
+  }
+}
+
+static err_t linkoutput(struct netif *netif, struct pbuf *p)
+{
+  uint8_t buf[MAX_FRAME + 4];
+  u16_t len = pbuf_copy_partial(p, buf, sizeof buf, 0);
+  lwipsim_state->frames.transmitted++;
+  if (rewriter != NULL) {
+    lwipsim_rewriter_learn_transmitted(rewriter, buf, len);
+    take_owed_acks();
+  }
+  if (tx_match != NULL) {
+    lwipsim_tx_match_frame(tx_match, rewriter, buf, len, 1);
+    copy_tx_match();
+  }
+  answer_neighbour_request(netif, buf, len);
+  if (writer != NULL) {
+    lwipsim_pcap_writer_write(writer, lwipsim_clock_now_ms() * 1000u, buf, len);
+  }
+  return ERR_OK;
+}
+
+/* Only the IGMP and MLD filter callbacks use it: a stack with neither
+ * accepts all multicast (init_netif). */
+#if (LWIP_IPV4 && LWIP_IGMP) || (LWIP_IPV6 && LWIP_IPV6_MLD)
+static void ip_to_mac_filter(const uint8_t mac[6], enum netif_mac_filter_action action)
+{
+  if (action == NETIF_ADD_MAC_FILTER) {
+    lwipsim_mac_filter_add(&filter, mac);
+  } else {
+    lwipsim_mac_filter_del(&filter, mac);
+  }
+}
+#endif
+
+#if LWIP_IPV4 && LWIP_IGMP
+static err_t igmp_filter(struct netif *netif, const ip4_addr_t *group, enum netif_mac_filter_action action)
+{
+  (void)netif;
+  /* RFC 1112: 01:00:5e + the low 23 bits of the group */
+  uint32_t a = lwip_ntohl(ip4_addr_get_u32(group));
+  uint8_t mac[6] = {0x01, 0x00, 0x5e, (uint8_t)((a >> 16) & 0x7f), (uint8_t)(a >> 8), (uint8_t)a};
+  ip_to_mac_filter(mac, action);
+  return ERR_OK;
+}
+#endif
+
+#if LWIP_IPV6 && LWIP_IPV6_MLD
+static err_t mld_filter(struct netif *netif, const ip6_addr_t *group, enum netif_mac_filter_action action)
+{
+  (void)netif;
+  /* RFC 2464: 33:33 + the low 32 bits of the group */
+  uint32_t a = lwip_ntohl(group->addr[3]);
+  uint8_t mac[6] = {0x33, 0x33, (uint8_t)(a >> 24), (uint8_t)(a >> 16), (uint8_t)(a >> 8), (uint8_t)a};
+  ip_to_mac_filter(mac, action);
+  return ERR_OK;
+}
+#endif
+
+static err_t init_netif(struct netif *netif)
+{
+  netif->name[0] = 'w';
+  netif->name[1] = 'l';
+  netif->mtu = MTU;
+  netif->hwaddr_len = ETH_HWADDR_LEN;
+  memcpy(netif->hwaddr, filter.device, 6);
+  /* What the CYW43 driver of a Pico W sets. */
+  netif->flags = NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP | NETIF_FLAG_ETHERNET;
+#if LWIP_IPV4
+  netif->output = etharp_output;
+#endif
+#if LWIP_IPV6
+  netif->output_ip6 = ethip6_output;
+#endif
+  netif->linkoutput = linkoutput;
+  filter.accept_all_multicast = 1;
+#if LWIP_IPV4 && LWIP_IGMP
+  netif->flags |= NETIF_FLAG_IGMP;
+  netif_set_igmp_mac_filter(netif, igmp_filter);
+  filter.accept_all_multicast = 0;
+#endif
+#if LWIP_IPV6 && LWIP_IPV6_MLD
+  netif->flags |= NETIF_FLAG_MLD6;
+  netif_set_mld_mac_filter(netif, mld_filter);
+  filter.accept_all_multicast = 0;
+  /* all-nodes ff02::1 is never joined through MLD but always received */
+  static const uint8_t all_nodes[6] = {0x33, 0x33, 0, 0, 0, 1};
+  lwipsim_mac_filter_add(&filter, all_nodes);
+#endif
+  return ERR_OK;
+}
+
+struct netif *lwipsim_replay_netif_add(const uint8_t mac[6], struct lwipsim_pcap_writer *out)
+{
+  memset(&filter, 0, sizeof filter);
+  memcpy(filter.device, mac, 6);
+  writer = out;
+  lwipsim_rewriter_free(rewriter);
+  rewriter = lwipsim_rewriter_new(mac);
+  lwipsim_neighbours_free(neighbours);
+  neighbours = lwipsim_neighbours_new(mac);
+  lwipsim_tx_match_free(tx_match);
+  tx_match = lwipsim_tx_match_new(mac, LWIP_IPV6);
+  n_pending = 0;
+#if LWIP_IPV4
+  if (netif_add(&device_netif, NULL, NULL, NULL, NULL, init_netif, ethernet_input) == NULL) {
+#else
+  if (netif_add(&device_netif, NULL, init_netif, ethernet_input) == NULL) {
+#endif
+    return NULL;
+  }
+  netif_set_default(&device_netif);
+  return &device_netif;
+}
+
+const struct lwipsim_mac_filter *lwipsim_replay_netif_filter(void) { return &filter; }
+
+/* As a Wi-Fi driver does: one PBUF_POOL buffer per received frame, dropped
+ * when the pool is empty. Returns 1 if lwIP got the frame. */
+static int inject(const uint8_t *frame, uint32_t len)
+{
+  struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+  if (p == NULL) {
+    lwipsim_state->frames.dropped_no_pbuf++;
+    return 0;
+  }
+  pbuf_take(p, frame, (u16_t)len);
+  if (device_netif.input(p, &device_netif) != ERR_OK) {
+    pbuf_free(p);
+  }
+  return 1;
+}
+
+void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t len)
+{
+  struct lwipsim_run_state *s = lwipsim_state;
+  s->frames.read++;
+  /* Who the peers are, from whatever they sent (the device's own frames are
+   * never learned). */
+  if (neighbours != NULL) {
+    lwipsim_neighbours_learn(neighbours, frame, caplen);
+  }
+  switch (lwipsim_frame_classify(&filter, frame, caplen, len)) {
+  case LWIPSIM_FRAME_REFERENCE:
+    s->frames.reference++;
+    if (rewriter != NULL) {
+      lwipsim_rewriter_learn_reference(rewriter, frame, caplen);
+    }
+    if (tx_match != NULL) {
+      lwipsim_tx_match_frame(tx_match, rewriter, frame, caplen, 0);
+      copy_tx_match();
+    }
+    return;
+  case LWIPSIM_FRAME_NON_ETHERNET2: s->frames.skipped_non_ethernet2++; return;
+  case LWIPSIM_FRAME_NOT_FOR_DEVICE: s->frames.not_for_device++; return;
+  case LWIPSIM_FRAME_MALFORMED: s->frames.malformed++; return;
+  case LWIPSIM_FRAME_INJECT: break;
+  }
+  if (!netif_is_up(&device_netif) || !netif_is_link_up(&device_netif) || len > 0xffff) {
+    s->frames.dropped_link_down++; /* a radio that is down receives nothing */
+    return;
+  }
+  /* The live stack chose its own xids, ISNs and ports: map the captured
+   * frame onto them, or withhold it as divergence (counted, never silent). */
+  static uint8_t fitted[0x10000];
+  memcpy(fitted, frame, len);
+  if (rewriter != NULL) {
+    int inject = lwipsim_rewriter_inbound(rewriter, fitted, len);
+    const struct lwipsim_divergence *d = lwipsim_rewriter_divergence(rewriter);
+    s->divergence.inbound = d->inbound;
+    s->divergence.rewritten = d->rewritten;
+    s->divergence.diverged = d->diverged;
+    for (int i = 0; i < LWIPSIM_DIV_REASONS && i < LWIPSIM_MAX_DIV_REASONS; i++) {
+      s->divergence.by_reason[i] = d->by_reason[i];
+    }
+    if (!inject) {
+      return;
+    }
+  }
+  if (inject(fitted, len)) {
+    s->frames.injected++;
+  }
+}
+
+unsigned lwipsim_replay_netif_deliver_synthetic(void)
+{
+  unsigned delivered = 0;
+  /* a reply may make lwIP send what it queued, never ask again at once;
+   * the bound only guards against a loop */
+  for (unsigned round = 0; n_pending > 0 && round < PENDING_MAX; round++) {
+    /* taken out first: lwIP's output during injection queues new ones */
+    unsigned n = n_pending;
+    struct synthetic_frame batch[PENDING_MAX];
+    memcpy(batch, pending, sizeof batch);
+    n_pending = 0;
+    for (unsigned i = 0; i < n; i++) {
+      if (!netif_is_up(&device_netif) || !netif_is_link_up(&device_netif)) {
+        continue; /* the asker went away: the answer finds no one */
+      }
+      if (inject(batch[i].frame, batch[i].len)) {
+        delivered++;
+        if (batch[i].kind == SYNTHETIC_ARP) {
+          lwipsim_state->frames.synthetic_arp_replies++;
+        } else if (batch[i].kind == SYNTHETIC_ND) {
+          lwipsim_state->frames.synthetic_nd_replies++;
+        } else {
+          lwipsim_state->frames.synthetic_acks++;
+        }
+      }
+    }
+  }
+  return delivered;
+}

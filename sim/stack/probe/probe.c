@@ -1,0 +1,326 @@
+#include "stack/probe/probe.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lwip/memp.h"
+#include "lwip/opt.h"
+#include "netif/ppp/ppp_opts.h" /* PPP_NUM_TIMEOUTS, used by MEMP_NUM_SYS_TIMEOUT */
+#include "lwip/timeouts.h"
+#if LWIP_TCP
+#include "lwip/priv/tcp_priv.h" /* tcp_tw_pcbs */
+#endif
+#include "stack/port/clock.h"
+#include "stack/probe/pool_config.h"
+#include "stack/probe/symbols.h"
+#include "stack/state/events.h"
+#include "stack/state/run_state.h"
+
+#if MEMP_OVERFLOW_CHECK
+#error "lwipsim wraps memp_malloc; with MEMP_OVERFLOW_CHECK lwIP calls memp_malloc_fn instead (not supported yet)"
+#endif
+#if LWIP_DEBUG_TIMERNAMES
+#error "lwipsim wraps sys_timeout; with LWIP_DEBUG_TIMERNAMES lwIP calls sys_timeout_debug instead (not supported yet)"
+#endif
+
+void *__real_memp_malloc(memp_t type);
+void __real_memp_free(memp_t type, void *mem);
+void __real_sys_timeout(u32_t msecs, sys_timeout_handler handler, void *arg);
+#if LWIP_TCP
+void __real_tcp_timer_needed(void);
+#endif
+
+/* The pool table straight from lwIP's own list, so names and configured
+ * counts are exactly what this profile compiled. */
+static const struct {
+  const char *name;
+  uint32_t num;
+} pool_defs[] = {
+#define LWIP_MEMPOOL(name, num, size, desc) {#name, (num)},
+#include "lwip/priv/memp_std.h"
+};
+
+struct timeline {
+  struct lwipsim_timeline_point *points;
+  size_t n, cap;
+};
+
+static struct timeline timelines[MEMP_MAX];
+static uint32_t caps[MEMP_MAX];
+
+/* Who is arming a timeout right now, so a failure or a new peak can name the
+ * entry that is not in the list yet. */
+static int arming_depth;
+static const void *arming_handler;
+static const void *arming_arg;
+static const char *arming_name;
+static int peak_walk_due;
+/* The element sys_check_timeouts() freed last: a cyclic timer re-arms the
+ * (handler, arg) it just released, through a path we cannot wrap. */
+static struct sys_timeo last_freed;
+
+#if LWIP_TCP
+/* tcp_alloc is lwIP's only caller of memp_malloc(MEMP_TCP_PCB) (2.1.3 and
+ * 2.2.1 tcp.c). When the pool is empty it does not give up: it kills the
+ * oldest TIME_WAIT PCB and tries again, then one in LAST_ACK, one in CLOSING,
+ * then the oldest active one of lower priority (2.2.1 tcp.c:1844-1871), five
+ * attempts in all, and takes the failed attempts back out of MEMP_STATS once
+ * one succeeds. The probe counts the same way: a failed attempt is only
+ * provisional until tcp_alloc either succeeds (recycled, by what it killed)
+ * or has tried all five (one failure: the connection is refused). */
+#define TCP_ALLOC_ATTEMPTS 5
+static uint32_t tcp_alloc_failed_attempts;
+
+static uint32_t time_wait_pcbs(void)
+{
+  uint32_t n = 0;
+  for (const struct tcp_pcb *pcb = tcp_tw_pcbs; pcb != NULL; pcb = pcb->next) {
+    n++;
+  }
+  return n;
+}
+#endif
+
+void lwipsim_probe_init(void)
+{
+  lwipsim_state->n_pools = MEMP_MAX;
+  for (size_t i = 0; i < MEMP_MAX && i < LWIPSIM_MAX_POOLS; i++) {
+    struct lwipsim_pool_state *p = &lwipsim_state->pools[i];
+    memset(p, 0, sizeof *p);
+    strncpy(p->name, pool_defs[i].name, sizeof p->name - 1);
+    p->size = lwipsim_profile_pool_sizes[i];
+    p->capacity = pool_defs[i].num;
+    p->size_limited = !MEMP_MEM_MALLOC;
+    p->elem_bytes = memp_pools[i]->size;
+    free(timelines[i].points);
+    timelines[i] = (struct timeline){0};
+    caps[i] = 0;
+  }
+  arming_depth = 0;
+  peak_walk_due = 0;
+  memset(&last_freed, 0, sizeof last_freed);
+}
+
+int lwipsim_probe_set_cap(const char *pool_name, uint32_t cap)
+{
+  for (size_t i = 0; i < MEMP_MAX; i++) {
+    if (strcmp(pool_defs[i].name, pool_name) == 0) {
+      caps[i] = cap;
+      return 0;
+    }
+  }
+  return -1;
+}
+
+void lwipsim_probe_cap_to_profile(void)
+{
+  for (size_t i = 0; i < MEMP_MAX; i++) {
+    caps[i] = lwipsim_profile_pool_sizes[i];
+  }
+}
+
+const struct lwipsim_timeline_point *lwipsim_probe_timeline(size_t pool, size_t *n)
+{
+  if (pool >= MEMP_MAX) {
+    *n = 0;
+    return NULL;
+  }
+  *n = timelines[pool].n;
+  return timelines[pool].points;
+}
+
+static void timeline_add(memp_t type, uint32_t used)
+{
+  struct timeline *t = &timelines[type];
+  if (t->n == t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 64;
+    struct lwipsim_timeline_point *p = realloc(t->points, cap * sizeof *p);
+    if (p == NULL) {
+      return; /* the counters stay exact; only the plot loses points */
+    }
+    t->points = p;
+    t->cap = cap;
+  }
+  t->points[t->n++] = (struct lwipsim_timeline_point){lwipsim_clock_now_ms(), used};
+}
+
+static const char *timer_name(const void *handler, const void *arg)
+{
+  /* Cyclic timers all run through lwip_cyclic_timer; the one a person
+   * recognises is the handler inside the table entry. */
+  if (handler == (const void *)lwip_cyclic_timer && arg != NULL) {
+    const struct lwip_cyclic_timer *c = arg;
+    return lwipsim_symbol_name((const void *)c->handler);
+  }
+  return lwipsim_symbol_name(handler);
+}
+
+static void list_add(struct lwipsim_timer_list *out, const char *name)
+{
+  if (out->count < LWIPSIM_MAX_TIMERS) {
+    strncpy(out->names[out->count], name, LWIPSIM_NAME_LEN - 1);
+    out->names[out->count][LWIPSIM_NAME_LEN - 1] = '\0';
+  }
+  out->count++;
+}
+
+void lwipsim_probe_walk_timers(struct lwipsim_timer_list *out)
+{
+  memset(out, 0, sizeof *out);
+  out->valid = 1;
+  out->time_ms = lwipsim_clock_now_ms();
+  struct sys_timeo **head = sys_timeouts_get_next_timeout();
+  for (struct sys_timeo *t = head ? *head : NULL; t != NULL; t = t->next) {
+    list_add(out, timer_name((const void *)t->h, t->arg));
+  }
+}
+
+static const char *current_arming_name(void)
+{
+  if (arming_depth > 0) {
+    return arming_name ? arming_name : timer_name(arming_handler, arming_arg);
+  }
+  if (last_freed.h != NULL) {
+    return timer_name((const void *)last_freed.h, last_freed.arg);
+  }
+  return "?";
+}
+
+static void add_failure_site(struct lwipsim_pool_state *p, const char *site)
+{
+  for (uint32_t i = 0; i < p->n_sites; i++) {
+    if (strcmp(p->sites[i].name, site) == 0) {
+      p->sites[i].count++;
+      return;
+    }
+  }
+  if (p->n_sites < LWIPSIM_MAX_SITES) {
+    struct lwipsim_failure_site *s = &p->sites[p->n_sites++];
+    strncpy(s->name, site, sizeof s->name - 1);
+    s->count = 1;
+  }
+}
+
+static void snapshot_peak(void)
+{
+  lwipsim_probe_walk_timers(&lwipsim_state->sys_timeout_at_peak);
+  peak_walk_due = 0;
+}
+
+void *__wrap_memp_malloc(memp_t type)
+{
+  struct lwipsim_pool_state *p = &lwipsim_state->pools[type];
+  void *mem = NULL;
+  if (caps[type] == 0 || p->used < caps[type]) {
+    mem = __real_memp_malloc(type);
+  }
+#if LWIP_TCP
+  if (type == MEMP_TCP_PCB) {
+    if (mem == NULL && ++tcp_alloc_failed_attempts < TCP_ALLOC_ATTEMPTS) {
+      return NULL; /* tcp_alloc kills something and tries again */
+    }
+    if (mem != NULL && tcp_alloc_failed_attempts > 0) {
+      p->recycled[tcp_alloc_failed_attempts - 1]++;
+      static const char *const kinds[LWIPSIM_RECYCLE_KINDS] = LWIPSIM_RECYCLE_KIND_NAMES;
+      lwipsim_event_add("pool TCP_PCB empty: tcp_alloc recycled a PCB (killed one in %s)",
+                        kinds[tcp_alloc_failed_attempts - 1]);
+    }
+    tcp_alloc_failed_attempts = 0;
+  }
+#endif
+  if (mem == NULL) {
+    const char *site = (type == MEMP_SYS_TIMEOUT)
+                           ? current_arming_name()
+                           : lwipsim_symbol_name(__builtin_return_address(0));
+    p->failed++;
+    if (p->failed == 1) {
+      p->first_failure_ms = lwipsim_clock_now_ms();
+      if (type == MEMP_SYS_TIMEOUT) {
+        lwipsim_probe_walk_timers(&lwipsim_state->sys_timeout_at_first_failure);
+      }
+    }
+    add_failure_site(p, site);
+    lwipsim_event_add("pool %s empty (%u in use), allocation for %s failed", p->name, p->used, site);
+    return NULL;
+  }
+  p->used++;
+  timeline_add(type, p->used);
+#if LWIP_TCP
+  if (type == MEMP_TCP_PCB) {
+    uint32_t live = p->used - time_wait_pcbs();
+    if (live > p->peak_without_time_wait) {
+      p->peak_without_time_wait = live;
+    }
+  }
+#endif
+  if (p->used > p->peak) {
+    p->peak = p->used;
+    p->peak_ms = lwipsim_clock_now_ms();
+    if (type == MEMP_SYS_TIMEOUT) {
+      /* The new element is not linked in yet: walk once the arming returns,
+       * or now plus the re-armed cyclic entry when no wrapper is on the stack. */
+      if (arming_depth > 0) {
+        peak_walk_due = 1;
+      } else {
+        snapshot_peak();
+        list_add(&lwipsim_state->sys_timeout_at_peak, current_arming_name());
+      }
+    }
+  }
+  return mem;
+}
+
+void __wrap_memp_free(memp_t type, void *mem)
+{
+  if (mem == NULL) {
+    __real_memp_free(type, mem);
+    return;
+  }
+  if (type == MEMP_SYS_TIMEOUT) {
+    last_freed = *(struct sys_timeo *)mem;
+  }
+  struct lwipsim_pool_state *p = &lwipsim_state->pools[type];
+  __real_memp_free(type, mem);
+  if (p->used > 0) {
+    p->used--;
+  }
+  timeline_add(type, p->used);
+}
+
+void __wrap_sys_timeout(u32_t msecs, sys_timeout_handler handler, void *arg)
+{
+  const void *saved_h = arming_handler, *saved_a = arming_arg;
+  const char *saved_n = arming_name;
+  arming_handler = (const void *)handler;
+  arming_arg = arg;
+  arming_name = NULL;
+  arming_depth++;
+  __real_sys_timeout(msecs, handler, arg);
+  arming_depth--;
+  if (peak_walk_due) {
+    snapshot_peak();
+  }
+  arming_handler = saved_h;
+  arming_arg = saved_a;
+  arming_name = saved_n;
+}
+
+#if LWIP_TCP
+/* tcp_timer_needed() arms the TCP timer from inside timeouts.c, where the
+ * sys_timeout wrap cannot see it. */
+void __wrap_tcp_timer_needed(void)
+{
+  const char *saved_n = arming_name;
+  arming_name = "tcpip_tcp_timer";
+  arming_depth++;
+  __real_tcp_timer_needed();
+  arming_depth--;
+  if (peak_walk_due) {
+    snapshot_peak();
+  }
+  arming_name = saved_n;
+}
+#endif
+
+const char *lwipsim_probe_arming_name(void) { return current_arming_name(); }
+

@@ -1,0 +1,32 @@
+/* Pool probe: counts every memp pool through link-time wraps of memp_malloc
+ * and memp_free (lwIP's code is untouched), keeps a timeline of used counts,
+ * names the armed timers at each new SYS_TIMEOUT peak and at each failure. */
+#ifndef LWIPSIM_PROBE_H
+#define LWIPSIM_PROBE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lwipsim_timer_list;
+
+/* Fills lwipsim_state->pools from lwIP's pool table. Call before lwip_init(). */
+void lwipsim_probe_init(void);
+
+/* Runtime cap: allocations beyond cap fail as if the pool were that size.
+ * 0 removes the cap. Used by demand and sweep runs. Returns -1 for an
+ * unknown pool name. */
+int lwipsim_probe_set_cap(const char *pool_name, uint32_t cap);
+
+/* Caps every pool at the profile's own size: a demand build then behaves as
+ * the profile's build does (tests/replay checks that it does). */
+void lwipsim_probe_cap_to_profile(void);
+
+const struct lwipsim_timeline_point *lwipsim_probe_timeline(size_t pool, size_t *n);
+
+/* The handler being armed right now ("?" when unknown). */
+const char *lwipsim_probe_arming_name(void);
+
+/* Walks lwIP's armed-timeout list into out, naming each handler. */
+void lwipsim_probe_walk_timers(struct lwipsim_timer_list *out);
+
+#endif

@@ -1,0 +1,119 @@
+/* Everything a run record needs that must survive a crash of the run.
+ *
+ * The runner maps this struct shared between itself and the child process
+ * that runs lwIP; when lwIP dies on a signal the parent still has the pool
+ * counters, the assert (if any) and the last events, and writes a `crash`
+ * record from them. Fixed-size on purpose: no pointers cross the fork. */
+#ifndef LWIPSIM_RUN_STATE_H
+#define LWIPSIM_RUN_STATE_H
+
+#include <stdint.h>
+
+#define LWIPSIM_MAX_POOLS 48
+#define LWIPSIM_MAX_TIMERS 64
+#define LWIPSIM_NAME_LEN 64
+#define LWIPSIM_MAX_SITES 8
+#define LWIPSIM_EVENT_RING 32
+#define LWIPSIM_EVENT_LEN 160
+#define LWIPSIM_MAX_ASSERTS 16
+#define LWIPSIM_MAX_DIV_REASONS 16
+
+/* tcp_alloc's fallbacks, in the order it tries them. */
+#define LWIPSIM_RECYCLE_KINDS 4
+#define LWIPSIM_RECYCLE_KIND_NAMES {"time_wait", "last_ack", "closing", "lower_prio"}
+
+struct lwipsim_failure_site {
+  char name[LWIPSIM_NAME_LEN];
+  uint32_t count;
+};
+
+struct lwipsim_pool_state {
+  char name[32];          /* as lwIP spells it: SYS_TIMEOUT, TCP_PCB, ... */
+  uint32_t size;          /* the profile's MEMP_NUM_* */
+  uint32_t capacity;      /* what this build compiled: size, or more in a demand build */
+  int size_limited;       /* 0 with MEMP_MEM_MALLOC: the count is not enforced */
+  uint32_t elem_bytes;    /* host element size */
+  uint32_t used, peak, failed;
+  uint64_t peak_ms, first_failure_ms;
+  uint32_t n_sites;
+  struct lwipsim_failure_site sites[LWIPSIM_MAX_SITES];
+  /* TCP_PCB only: tcp_alloc's empty-pool attempts that a kill then made
+   * good, by what lwIP killed (time_wait, last_ack, closing, lower_prio);
+   * like lwIP's own MEMP_STATS they are not in `failed`. */
+  uint32_t recycled[LWIPSIM_RECYCLE_KINDS];
+  uint32_t peak_without_time_wait; /* TCP_PCB: PCBs in use less those in TIME_WAIT */
+};
+
+/* The armed-timeout list at one instant, each entry named by its handler. */
+struct lwipsim_timer_list {
+  int valid;
+  uint64_t time_ms;
+  uint32_t count;         /* may exceed LWIPSIM_MAX_TIMERS; names are cut there */
+  char names[LWIPSIM_MAX_TIMERS][LWIPSIM_NAME_LEN];
+};
+
+struct lwipsim_assert_info {
+  char message[160];
+  char file[128];
+  int line;
+  uint64_t time_ms;
+};
+
+struct lwipsim_run_state {
+  uint64_t now_ms;
+
+  uint32_t n_pools;
+  struct lwipsim_pool_state pools[LWIPSIM_MAX_POOLS];
+
+  struct lwipsim_timer_list sys_timeout_at_peak;
+  struct lwipsim_timer_list sys_timeout_at_first_failure;
+
+  int panicked;                        /* policy panic/abort: the run ended here */
+  struct lwipsim_assert_info panic;
+  struct lwipsim_timer_list panic_armed;
+  char panic_arming[LWIPSIM_NAME_LEN]; /* handler being armed when the pool ran dry */
+
+  uint32_t n_asserts;                  /* policy silent: every assert, first ones kept */
+  struct lwipsim_assert_info asserts[LWIPSIM_MAX_ASSERTS];
+
+  struct {
+    uint64_t read, injected, reference, skipped_non_ethernet2, not_for_device,
+        malformed, dropped_link_down, dropped_no_pbuf, after_end, transmitted;
+    /* answers to the live stack's ARP requests / neighbour solicitations for
+     * peers the capture showed (sim/replay/neighbours.h) */
+    uint64_t synthetic_arp_replies, synthetic_nd_replies, synthetic_acks;
+  } frames;
+
+  /* The flow rewriter's counters (sim/replay/rewriter.h), copied after every
+   * inbound frame so a crash record has them too. */
+  struct {
+    uint64_t inbound, rewritten, diverged;
+    uint64_t by_reason[LWIPSIM_MAX_DIV_REASONS];
+  } divergence;
+
+  /* The transmit match (sim/replay/tx_match.h), copied after every change. */
+  struct {
+    uint64_t reference, transmitted, matched;
+    uint64_t pure_acks_reference, pure_acks_transmitted, reference_ipv6_unbuilt;
+  } tx_match;
+
+  struct {
+    int enabled;
+    uint64_t budget_bytes, used_bytes, peak_bytes, failed;
+  } heap;
+
+  uint32_t event_head;                 /* total events ever added */
+  char events[LWIPSIM_EVENT_RING][LWIPSIM_EVENT_LEN];
+};
+
+/* The run's state: shared memory in the runner, plain memory in unit tests. */
+extern struct lwipsim_run_state *lwipsim_state;
+
+/* One point of a pool's timeline: the probe keeps these in the child's own
+ * memory (they are lost with a crashed child), the record prints them. */
+struct lwipsim_timeline_point {
+  uint64_t time_ms;
+  uint32_t used;
+};
+
+#endif
