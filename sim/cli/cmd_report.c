@@ -231,7 +231,7 @@ static const char *runner_reason(const struct lwipsim_run_job *j)
 static cJSON *job_record(const struct lwipsim_run_job *j)
 {
   char err[PATH_MAX + 128];
-  cJSON *rec = j->exit_code == 2 ? NULL : lwipsim_json_load(j->argv[5], err, sizeof err);
+  cJSON *rec = j->exit_code == 2 ? NULL : lwipsim_json_load(j->json, err, sizeof err);
   if (rec == NULL) {
     fprintf(stderr, "lwipsim report: %s: %s\n", j->label, j->err[0] ? j->err : err);
   }
@@ -357,6 +357,7 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
           snprintf(capopt, sizeof capopt, "%s=%ld", sp->pool, v);
           const char *extra[] = {"--profile-caps", "--cap", capopt, NULL};
           lwipsim_run_job_init(&jl[n], pe[p]->demand_runner, a->scenarios[s], out, extra);
+          jl[n].value = v;
           snprintf(jl[n].label, sizeof jl[n].label, "%s \u00d7 %s, %s", pe[p]->name,
                    scenario_name(a->scenarios[s], name, sizeof name), capopt);
           plan[n] = (struct sweep_plan){p, k, s, lo, hi, sweep};
@@ -381,8 +382,7 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
       rc = 2;
       break;
     }
-    const char *capopt = strchr(jl[k].argv[8], '=');
-    cJSON_AddItemToArray(rows, lwipsim_sweep_row(rec, a->sweeps[pl->spec].pool, strtol(capopt + 1, NULL, 10)));
+    cJSON_AddItemToArray(rows, lwipsim_sweep_row(rec, a->sweeps[pl->spec].pool, jl[k].value));
     cJSON_Delete(rec);
   }
   for (size_t k = 0; k < n; k++) {

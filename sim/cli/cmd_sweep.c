@@ -112,13 +112,14 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
     snprintf(out, sizeof out, "%s/%ld.json", scratch, lo + (long)k);
     const char *extra[] = {"--profile-caps", "--cap", cap, NULL};
     lwipsim_run_job_init(&jl[k], e->demand_runner, scenario, out, extra);
+    jl[k].value = lo + (long)k;
     snprintf(jl[k].label, sizeof jl[k].label, "%s=%ld", pool, lo + (long)k);
   }
   int rc = lwipsim_run_pool(jl, n, jobs, "lwipsim sweep") == 0 ? 0 : 2;
   cJSON *rows = cJSON_CreateArray(), *first = NULL;
   for (size_t k = 0; k < n && rc == 0; k++) {
     char err[PATH_MAX + 128];
-    cJSON *rec = lwipsim_json_load(jl[k].argv[5], err, sizeof err);
+    cJSON *rec = lwipsim_json_load(jl[k].json, err, sizeof err);
     if (jl[k].exit_code == 2 || rec == NULL) {
       fprintf(stderr, "lwipsim sweep: %s: %s\n", jl[k].label, jl[k].err[0] ? jl[k].err : err);
       cJSON_Delete(rec);

@@ -187,6 +187,7 @@ void lwipsim_run_job_init(struct lwipsim_run_job *job, const char *runner, const
     job->argv[n++] = strdup(extra[i]);
   }
   job->argv[n] = NULL;
+  job->json = job->argv[5];
 }
 
 void lwipsim_run_job_free(struct lwipsim_run_job *job)
@@ -195,4 +196,5 @@ void lwipsim_run_job_free(struct lwipsim_run_job *job)
     free(job->argv[i]);
     job->argv[i] = NULL;
   }
+  job->json = NULL;
 }

@@ -7,6 +7,8 @@
 
 struct lwipsim_run_job {
   char *argv[24];     /* argv[0] = runner path; NULL-terminated; strings owned by the caller */
+  char *json;         /* where the runner writes its record (lwipsim_run_job_init's json) */
+  long value;         /* the caller's own: a sweep's pool size for this run */
   char label[256];    /* shown in progress lines */
   int exit_code;      /* after the run: the runner's exit code, or 128 + signal */
   char err[512];      /* after the run: the first line the runner wrote to stderr ("" if none) */

@@ -63,18 +63,9 @@ struct lwipsim_scenario {
 int lwipsim_scenario_load(const char *dir_or_file, struct lwipsim_scenario *sc, char *err, size_t errlen);
 void lwipsim_scenario_free(struct lwipsim_scenario *sc);
 
-/* Prefix of a capture that lives outside the repository: "shared:NAME". */
+/* Prefix of a capture that lives outside the repository: "shared:NAME"
+ * (scenario/shared_captures.h says where). */
 #define LWIPSIM_SHARED_PREFIX "shared:"
-/* Environment variable naming the folder of the shared captures. */
-#define LWIPSIM_SHARED_ENV "LWIPSIM_SHARED_CAPTURES"
-
-/* The folder "shared:NAME" captures are read from, for a scenario in
- * scenario_dir: $LWIPSIM_SHARED_CAPTURES when set and not empty, else
- * <repo>/../shared/captures, <repo> being the nearest folder at or above
- * scenario_dir that holds both scenarios/ and lwipopts/. Writes the folder
- * (which need not exist) to out and returns 0; returns -1 when the variable is
- * unset and no repository root is found. */
-int lwipsim_shared_captures_dir(const char *scenario_dir, char *out, size_t outlen);
 
 /* "28:cd:c1:03:9e:26" -> mac; returns 0 or -1. */
 int lwipsim_parse_mac(const char *s, uint8_t mac[6]);

@@ -16,6 +16,7 @@
 
 #include "record_filter.h"
 #include "scenario/scenario.h"
+#include "scenario/shared_captures.h"
 
 #define EXIT_SKIP 77
 

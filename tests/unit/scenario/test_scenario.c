@@ -2,6 +2,7 @@
 
 #include "scenario/capture_clock.h"
 #include "scenario/scenario.h"
+#include "scenario/shared_captures.h"
 
 #include <ftw.h>
 #include <stdarg.h>

@@ -1,0 +1,69 @@
+/* lwipsim record: the recorder's network from the device script: the
+ * device's address (static, or a DHCP pool around it), the peer's address,
+ * the MACs, the mDNS host name and the seed. */
+#include "recorder/script_network.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "scenario/scenario.h"
+
+static void format_ip(char *dst, const uint8_t a[4], int last)
+{
+  sprintf(dst, "%u.%u.%u.%u", a[0], a[1], a[2], last >= 0 ? (unsigned)last : a[3]);
+}
+
+int lwipsim_recording_from_script(struct lwipsim_recording *rec, char *err, size_t errlen)
+{
+  struct lwipsim_scenario sc;
+  if (lwipsim_scenario_load(rec->script, &sc, err, errlen) != 0) {
+    return -1;
+  }
+  uint8_t dev[4] = {10, 77, 0, 2}, gw[4] = {0};
+  rec->prefix = 24;
+  for (size_t i = 0; i < sc.n_actions; i++) {
+    const struct lwipsim_action *a = &sc.actions[i];
+    if (a->kind == LWIPSIM_ACT_DHCP) {
+      rec->uses_dhcp = 1;
+    } else if (a->kind == LWIPSIM_ACT_STATIC) {
+      memcpy(dev, a->addr, 4);
+      memcpy(gw, a->gw, 4);
+      rec->prefix = a->prefix_len;
+    } else if (a->kind == LWIPSIM_ACT_MDNS_START && rec->hostname[0] == '\0') {
+      snprintf(rec->hostname, sizeof rec->hostname, "%s", a->hostname);
+    }
+  }
+  format_ip(rec->device_ip, dev, -1);
+  if (gw[0] != 0) {
+    format_ip(rec->peer_ip, gw, -1);
+  } else {
+    format_ip(rec->peer_ip, dev, dev[3] == 1 ? 254 : 1);
+  }
+  format_ip(rec->pool_lo, dev, 100);
+  format_ip(rec->pool_hi, dev, 150);
+  if (sc.has_device_mac) {
+    const uint8_t *m = sc.device_mac;
+    snprintf(rec->device_mac, sizeof rec->device_mac, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3], m[4],
+             m[5]);
+  } else {
+    snprintf(rec->device_mac, sizeof rec->device_mac, "%s", LWIPSIM_REC_DEFAULT_DEVICE_MAC);
+  }
+  snprintf(rec->peer_mac, sizeof rec->peer_mac, "%s", LWIPSIM_REC_PEER_MAC);
+  rec->seed = sc.seed;
+  if (sc.n_actions > 0 && sc.actions[sc.n_actions - 1].time_ms > (uint64_t)rec->duration_s * 1000u) {
+    snprintf(err, errlen, "%s:%d: action at %llu ms is past --duration %u s", sc.path,
+            sc.actions[sc.n_actions - 1].line, (unsigned long long)sc.actions[sc.n_actions - 1].time_ms,
+            rec->duration_s);
+    lwipsim_scenario_free(&sc);
+    return -1;
+  }
+  if (rec->prefix != 24) {
+    snprintf(err, errlen, "%s: the recorder's link is a /24; the script's static address has /%d",
+            sc.path, rec->prefix);
+    lwipsim_scenario_free(&sc);
+    return -1;
+  }
+  lwipsim_scenario_free(&sc);
+  return 0;
+}
+
