@@ -132,6 +132,9 @@ set(LWIPSIM_PROFILE_SOURCES
   ${PROJECT_SOURCE_DIR}/sim/stack/device/http_server.c
   ${PROJECT_SOURCE_DIR}/sim/stack/device/mdns_app.c
   ${PROJECT_SOURCE_DIR}/sim/stack/device/tcp_client.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/device/http_client.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/device/udp_app.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/device/net_services.c
   ${PROJECT_SOURCE_DIR}/sim/stack/engine/engine.c
   ${PROJECT_SOURCE_DIR}/sim/stack/netif/tap_netif.c
   ${PROJECT_SOURCE_DIR}/sim/stack/engine/realtime.c)

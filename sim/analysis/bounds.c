@@ -57,9 +57,21 @@ static int bound_udp_pcb(const struct lwipsim_bound_input *in, struct lwipsim_bo
                      "DNS client's pcb from dns_init (LWIP_DNS_SECURE without RAND_SRC_PORT, dns.c:332)");
   lwipsim_bound_term(b, OPT("LWIP_MDNS_RESPONDER", 0) && s->mdns_netifs,
                      "mDNS responder's pcb from mdns_resp_init, kept across removals (mdns.c:2820)");
-  snprintf(b->basis, sizeof b->basis,
-           "only the device opens UDP PCBs: one per client the script starts (DHCP, mDNS) plus DNS's own; "
-           "the script runs no DNS lookups, SNTP or DHCPv6");
+  lwipsim_bound_term(b, OPT("LWIP_UDP", 1) && s->sntp, "SNTP client's pcb from sntp_init (sntp.c:711)");
+  lwipsim_bound_term(b, OPT("LWIP_UDP", 1) ? s->udp_listeners : 0, "udp-listen sockets open at once");
+  lwipsim_bound_term(b, OPT("LWIP_UDP", 1) ? s->udp_senders : 0,
+                     "udp-send sockets: one long-lived PCB per script line");
+  if (!s->sntp && !s->udp_listeners && !s->udp_senders && !s->dns_lookups) {
+    snprintf(b->basis, sizeof b->basis,
+             "only the device opens UDP PCBs: one per client the script starts (DHCP, mDNS) plus DNS's own; "
+             "the script runs no DNS lookups, SNTP or DHCPv6");
+  } else if ((OPT("LWIP_DNS_SECURE", 7) & 4) != 0 && s->dns_lookups) {
+    return 0; /* randomised source ports: a PCB per query in flight, as many as peers are slow */
+  } else {
+    snprintf(b->basis, sizeof b->basis,
+             "only the device opens UDP PCBs: one per client the script starts (DHCP, mDNS, SNTP) and per "
+             "socket it opens, plus DNS's own (fixed source port)");
+  }
   return 1;
 }
 
@@ -80,8 +92,10 @@ static int bound_tcp_pcb(const struct lwipsim_bound_input *in, struct lwipsim_bo
   }
   lwipsim_bound_term(b, OPT("LWIP_TCP", 0) ? in->script->tcp_connects : 0,
                      "tcp-connect actions: one PCB each, held until closed and through TIME_WAIT");
-  snprintf(b->basis, sizeof b->basis,
-           "no listener, so peers cannot open connections; each tcp-connect takes one PCB");
+  lwipsim_bound_term(b, OPT("LWIP_TCP", 0) ? in->script->http_gets : 0,
+                     "http-get connections: one PCB each, closed by the device and held through TIME_WAIT");
+  snprintf(b->basis, sizeof b->basis, "no listener, so peers cannot open connections; each %s takes one PCB",
+           in->script->http_gets ? "tcp-connect and http-get" : "tcp-connect");
   return 1;
 }
 
@@ -93,6 +107,7 @@ static int bound_igmp_group(const struct lwipsim_bound_input *in, struct lwipsim
   lwipsim_bound_term(b, 1, "224.0.0.1 (all systems), joined by igmp_start when the netif is added");
   lwipsim_bound_term(b, OPT("LWIP_MDNS_RESPONDER", 0) ? in->script->mdns_netifs : 0,
                      "224.0.0.251, joined by mdns_resp_add_netif and left by mdns_resp_remove_netif");
+  lwipsim_bound_term(b, in->script->igmp_groups, "igmp-join groups joined at once");
   snprintf(b->basis, sizeof b->basis, "only the device joins groups: all-systems plus mDNS's group per netif");
   return 1;
 }

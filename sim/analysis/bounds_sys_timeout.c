@@ -94,10 +94,20 @@ int lwipsim_bound_sys_timeout(const struct lwipsim_bound_input *in, struct lwips
   lwipsim_bound_term(b, tcp && (in->script->http_listen || in->script->tcp_connects),
                      "tcp_tmr while a TCP PCB is active or in TIME_WAIT");
   mdns_terms(in, v22, b);
+  /* sntp.c arms sntp_request and sntp_try_next_server, each after an
+   * untimeout of itself (:534-541, :582-593, :661-662, :721-722): at most one
+   * of each at once. */
+  lwipsim_bound_term(b, OPT("LWIP_UDP", 1) && in->script->sntp ? 2 : 0,
+                     "SNTP: sntp_request and sntp_try_next_server, one of each at most (sntp.c:583, :593)");
 
   const struct lwipsim_script_summary *s = in->script;
   int mdns = OPT("LWIP_MDNS_RESPONDER", 0) && s->mdns_netifs > 0;
-  if (!mdns) {
+  if (in->script->sntp) {
+    snprintf(b->basis, sizeof b->basis,
+             "one per cyclic timer, TCP's while connections exist, lwIP's mDNS timers per netif%s, and "
+             "SNTP's two (read from sntp.c)",
+             mdns ? " (and those removals leave)" : " (none here)");
+  } else if (!mdns) {
     snprintf(b->basis, sizeof b->basis,
              "one per cyclic timer plus TCP's while connections exist; the script starts no mDNS, SNTP or "
              "other timer-using app");

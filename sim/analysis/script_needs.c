@@ -14,7 +14,25 @@ const char *const *lwipsim_action_needs(enum lwipsim_action_kind kind)
   static const char *const mdns[] = {"LWIP_MDNS_RESPONDER", NULL};
   static const char *const tcp[] = {"LWIP_TCP", NULL};
   static const char *const tcp_client[] = {"LWIP_TCP", "LWIP_IPV4", NULL};
+  static const char *const udp[] = {"LWIP_UDP", NULL};
+  static const char *const udp_ipv4[] = {"LWIP_UDP", "LWIP_IPV4", NULL};
+  static const char *const igmp[] = {"LWIP_IPV4", "LWIP_IGMP", NULL};
+  static const char *const dns[] = {"LWIP_IPV4", "LWIP_DNS", NULL};
   switch (kind) {
+  case LWIPSIM_ACT_UDP_LISTEN:
+  case LWIPSIM_ACT_UDP_CLOSE: return udp;
+  case LWIPSIM_ACT_UDP_SEND:
+  /* lwIP's SNTP app is UDP; with a server name it also needs DNS and
+   * SNTP_SERVER_DNS (lwipsim_script_check_needs checks those) */
+  case LWIPSIM_ACT_SNTP_START:
+  case LWIPSIM_ACT_SNTP_STOP: return udp_ipv4;
+  case LWIPSIM_ACT_IGMP_JOIN:
+  case LWIPSIM_ACT_IGMP_LEAVE: return igmp;
+  case LWIPSIM_ACT_DNS_SERVER:
+  case LWIPSIM_ACT_DNS_LOOKUP: return dns;
+  case LWIPSIM_ACT_HTTP_GET: return tcp_client;
+  case LWIPSIM_ACT_LINK_DOWN:
+  case LWIPSIM_ACT_LINK_UP: return none;
   case LWIPSIM_ACT_STATIC: return ipv4;
   case LWIPSIM_ACT_DHCP: return dhcp;
   case LWIPSIM_ACT_MDNS_START:
@@ -51,6 +69,17 @@ int lwipsim_script_check_needs(const struct lwipsim_scenario *sc, const struct l
         first = a;
         missing = *o;
         break;
+      }
+    }
+    /* sntp-start NAME: the SNTP app resolves the name itself. The record lists
+     * SNTP_SERVER_DNS only when the header sets it; unset, it is 0. */
+    if (first != a && a->kind == LWIPSIM_ACT_SNTP_START && a->name[0] != '\0') {
+      if (lwipsim_option_get(opts, n_opts, "LWIP_DNS", 1) == 0) {
+        first = a;
+        missing = "LWIP_DNS";
+      } else if (lwipsim_option_get(opts, n_opts, "SNTP_SERVER_DNS", 0) == 0) {
+        first = a;
+        missing = "SNTP_SERVER_DNS";
       }
     }
   }

@@ -4,11 +4,23 @@
 
 #include "scenario/scenario.h"
 
+/* Whether an earlier action (by index) came from the same script line. */
+static int seen_line(const struct lwipsim_scenario *sc, size_t i)
+{
+  for (size_t k = 0; k < i; k++) {
+    if (sc->actions[k].line == sc->actions[i].line) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 void lwipsim_script_summarize(const struct lwipsim_scenario *sc, struct lwipsim_script_summary *out)
 {
   memset(out, 0, sizeof *out);
   int mdns_wanted = 0; /* device.c's have_mdns: a reload brings mDNS back */
   int mdns_active = 0; /* mdns_app.c's active: the netif is added to the responder */
+  uint32_t listeners = 0, groups = 0;
   for (size_t i = 0; i < sc->n_actions; i++) {
     switch (sc->actions[i].kind) {
     case LWIPSIM_ACT_MDNS_START:
@@ -27,6 +39,33 @@ void lwipsim_script_summarize(const struct lwipsim_scenario *sc, struct lwipsim_
     case LWIPSIM_ACT_DHCP: out->dhcp = 1; break;
     case LWIPSIM_ACT_HTTP_LISTEN: out->http_listen = 1; break;
     case LWIPSIM_ACT_TCP_CONNECT: out->tcp_connects++; break;
+    case LWIPSIM_ACT_HTTP_GET: out->http_gets++; break;
+    case LWIPSIM_ACT_UDP_LISTEN:
+      listeners++;
+      out->udp_listeners = listeners > out->udp_listeners ? listeners : out->udp_listeners;
+      break;
+    case LWIPSIM_ACT_UDP_CLOSE: listeners -= listeners > 0; break;
+    case LWIPSIM_ACT_UDP_SEND:
+      /* repeats of one line share its PCB; they follow in time order, so
+       * count each line once by remembering lines seen */
+      if (!seen_line(sc, i)) {
+        out->udp_senders++;
+      }
+      break;
+    case LWIPSIM_ACT_IGMP_JOIN:
+      groups++;
+      out->igmp_groups = groups > out->igmp_groups ? groups : out->igmp_groups;
+      break;
+    case LWIPSIM_ACT_IGMP_LEAVE: groups -= groups > 0; break;
+    case LWIPSIM_ACT_SNTP_START:
+      out->sntp = 1;
+      out->dns_lookups |= sc->actions[i].name[0] != '\0';
+      break;
+    case LWIPSIM_ACT_DNS_LOOKUP: out->dns_lookups = 1; break;
+    case LWIPSIM_ACT_SNTP_STOP:
+    case LWIPSIM_ACT_DNS_SERVER:
+    case LWIPSIM_ACT_LINK_DOWN:
+    case LWIPSIM_ACT_LINK_UP:
     case LWIPSIM_ACT_NETIF_UP:
     case LWIPSIM_ACT_NETIF_DOWN:
     case LWIPSIM_ACT_STATIC:

@@ -13,6 +13,12 @@ struct lwipsim_script_summary {
   int dhcp;               /* the DHCP client is started */
   int http_listen;        /* a TCP listener is opened */
   uint32_t tcp_connects;  /* outgoing TCP connections */
+  uint32_t http_gets;     /* http-get connections, repeats included */
+  uint32_t udp_listeners; /* most udp-listen sockets open at once */
+  uint32_t udp_senders;   /* udp-send script lines: one long-lived PCB each */
+  uint32_t igmp_groups;   /* most igmp-join groups joined at once */
+  int sntp;               /* lwIP's SNTP app is started */
+  int dns_lookups;        /* the script resolves names (dns-lookup, or sntp-start NAME) */
 };
 
 /* Walks the script as sim/device/device.c runs it, assuming every action

@@ -457,6 +457,36 @@ static int resolve_capture(struct parse_ctx *c, char *err, size_t errlen)
   return 0;
 }
 
+/* "every DURATION": each repeat becomes an action of its own at its time,
+ * up to the end of the run, so the engine and the analysis see the script as
+ * it plays out. The copies count against MAX_ACTIONS like written lines. */
+static int expand_repeats(struct parse_ctx *c)
+{
+  struct lwipsim_scenario *sc = c->sc;
+  size_t written = sc->n_actions;
+
+  for (size_t i = 0; i < written; i++) {
+    sc->actions[i].first_ms = sc->actions[i].time_ms;
+  }
+  for (size_t i = 0; i < written; i++) {
+    const struct lwipsim_action a = sc->actions[i];
+
+    if (a.every_ms == 0) {
+      continue;
+    }
+    for (uint64_t t = a.time_ms + a.every_ms; t < sc->duration_ms; t += a.every_ms) {
+      struct lwipsim_action copy = a;
+
+      copy.time_ms = t;
+      c->lineno = a.line;
+      if (!push_action(c, &copy)) {
+        return 0;
+      }
+    }
+  }
+  return 1;
+}
+
 /* ---- loading ---- */
 
 /* Works out the scenario.ini path, its directory and the scenario's name. */
@@ -567,7 +597,7 @@ int lwipsim_scenario_load(const char *dir_or_file, struct lwipsim_scenario *sc, 
   }
   c->sc = sc;
   if (locate(dir_or_file, c, err, errlen) == 0 && parse_file(c, err, errlen) == 0) {
-    if (!check_required(c)) {
+    if (!check_required(c) || !expand_repeats(c)) {
       lwipsim_set_err(err, errlen, "%s:%d: %s", sc->path, c->err_line, c->msg);
     } else if (resolve_capture(c, err, errlen) == 0) {
       if (sc->n_actions > 1) {

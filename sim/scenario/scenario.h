@@ -20,7 +20,19 @@ enum lwipsim_action_kind {
   LWIPSIM_ACT_HTTP_LISTEN,     /* http-listen PORT */
   LWIPSIM_ACT_HTTP_CLOSE,      /* http-close */
   LWIPSIM_ACT_RELOAD,          /* reload */
-  LWIPSIM_ACT_TCP_CONNECT      /* tcp-connect A.B.C.D:PORT */
+  LWIPSIM_ACT_TCP_CONNECT,     /* tcp-connect A.B.C.D:PORT */
+  LWIPSIM_ACT_LINK_DOWN,       /* link-down: Wi-Fi or cable lost (netif_set_link_down) */
+  LWIPSIM_ACT_LINK_UP,         /* link-up */
+  LWIPSIM_ACT_UDP_LISTEN,      /* udp-listen PORT */
+  LWIPSIM_ACT_UDP_CLOSE,       /* udp-close PORT */
+  LWIPSIM_ACT_UDP_SEND,        /* udp-send A.B.C.D:PORT BYTES [every DURATION] */
+  LWIPSIM_ACT_IGMP_JOIN,       /* igmp-join GROUP */
+  LWIPSIM_ACT_IGMP_LEAVE,      /* igmp-leave GROUP */
+  LWIPSIM_ACT_DNS_SERVER,      /* dns-server A.B.C.D */
+  LWIPSIM_ACT_DNS_LOOKUP,      /* dns-lookup NAME [every DURATION] */
+  LWIPSIM_ACT_SNTP_START,      /* sntp-start SERVER (A.B.C.D or a name) */
+  LWIPSIM_ACT_SNTP_STOP,       /* sntp-stop */
+  LWIPSIM_ACT_HTTP_GET         /* http-get A.B.C.D:PORT/PATH [every DURATION] */
 };
 
 struct lwipsim_action {
@@ -35,7 +47,11 @@ struct lwipsim_action {
   char service[64];         /* mdns-start: e.g. "_http"; "" when no service */
   int service_is_udp;       /* mdns-start: 0 for _tcp, 1 for _udp */
   char instance[64];        /* mdns-start: defaults to hostname */
-  uint16_t port;            /* mdns-start, http-listen, tcp-connect */
+  uint16_t port;            /* mdns-start, http-listen, tcp-connect, udp-*, http-get */
+  char name[128];           /* dns-lookup, sntp-start (a name): the host name; http-get: the path */
+  uint32_t bytes;           /* udp-send: payload bytes */
+  uint64_t every_ms;        /* "every DURATION": repeated until the run ends (0: once) */
+  uint64_t first_ms;        /* a repeat's first time (the script line's); equal to time_ms when not repeated */
 };
 
 struct lwipsim_scenario {

@@ -41,6 +41,18 @@ static const char *const action_names[] = {
   [LWIPSIM_ACT_HTTP_CLOSE] = "http-close",
   [LWIPSIM_ACT_RELOAD] = "reload",
   [LWIPSIM_ACT_TCP_CONNECT] = "tcp-connect",
+  [LWIPSIM_ACT_LINK_DOWN] = "link-down",
+  [LWIPSIM_ACT_LINK_UP] = "link-up",
+  [LWIPSIM_ACT_UDP_LISTEN] = "udp-listen",
+  [LWIPSIM_ACT_UDP_CLOSE] = "udp-close",
+  [LWIPSIM_ACT_UDP_SEND] = "udp-send",
+  [LWIPSIM_ACT_IGMP_JOIN] = "igmp-join",
+  [LWIPSIM_ACT_IGMP_LEAVE] = "igmp-leave",
+  [LWIPSIM_ACT_DNS_SERVER] = "dns-server",
+  [LWIPSIM_ACT_DNS_LOOKUP] = "dns-lookup",
+  [LWIPSIM_ACT_SNTP_START] = "sntp-start",
+  [LWIPSIM_ACT_SNTP_STOP] = "sntp-stop",
+  [LWIPSIM_ACT_HTTP_GET] = "http-get",
 };
 #define N_ACTIONS (sizeof(action_names) / sizeof(action_names[0]))
 
@@ -343,6 +355,111 @@ static int parse_tcp_connect(struct msgbuf *e, const struct args *a, struct lwip
   return 1;
 }
 
+/* "A.B.C.D:PORT" into act->addr and act->port; rest (may be NULL) gets what
+ * follows the port after a '/' (http-get's path). */
+static int parse_host_port(struct msgbuf *e, const char *what, const char *s, struct lwipsim_action *act, char *rest,
+                           size_t restlen, const char *usage)
+{
+  char buf[192];
+  if (snprintf(buf, sizeof(buf), "%s", s) >= (int)sizeof(buf)) {
+    return bad(e, "%s: '%.40s...' is too long; %s", what, s, usage);
+  }
+  char *colon = strchr(buf, ':');
+  if (colon == NULL) {
+    return bad(e, "%s: '%s' has no :PORT; %s", what, s, usage);
+  }
+  *colon = '\0';
+  if (parse_ipv4(buf, act->addr) != 0) {
+    return bad(e, "%s: bad IPv4 address '%s'; %s", what, buf, usage);
+  }
+  char *port = colon + 1, *slash = strchr(port, '/');
+  if (rest != NULL) {
+    if (slash == NULL) {
+      return bad(e, "%s: '%s' has no /PATH; %s", what, s, usage);
+    }
+    if (snprintf(rest, restlen, "%s", slash) >= (int)restlen) {
+      return bad(e, "%s: path '%s' is too long (at most %zu characters); %s", what, slash, restlen - 1, usage);
+    }
+    *slash = '\0';
+  }
+  if (parse_port(port, &act->port) != 0) {
+    return bad(e, "%s: bad port '%s' (1 to 65535); %s", what, port, usage);
+  }
+  return 1;
+}
+
+/* The optional "every DURATION" at a->v[at]: 1 when absent or well formed. */
+static int parse_every(struct msgbuf *e, const struct args *a, int at, struct lwipsim_action *act, const char *usage)
+{
+  if (a->n == at) {
+    return 1;
+  }
+  if (a->n != at + 2 || strcmp(a->v[at], "every") != 0) {
+    return bad(e, "%s: unexpected '%s'; %s", a->v[0], a->v[at], usage);
+  }
+  if (lwipsim_parse_duration_ms(a->v[at + 1], &act->every_ms) != 0 || act->every_ms == 0) {
+    return bad(e, "%s: bad interval '%s' (more than 0, e.g. '5s' or '500ms'); %s", a->v[0], a->v[at + 1], usage);
+  }
+  return 1;
+}
+
+/* A DNS host name: letters, digits, '-' and '.', at most 127 characters. */
+static int parse_dns_name(struct msgbuf *e, const char *what, const char *s, struct lwipsim_action *act)
+{
+  if (strlen(s) >= sizeof(act->name)) {
+    return bad(e, "%s: name '%.20s...' is too long (at most %zu characters)", what, s, sizeof(act->name) - 1);
+  }
+  for (const char *p = s; *p != '\0'; p++) {
+    if (!isalnum((unsigned char)*p) && *p != '-' && *p != '.') {
+      return bad(e, "%s: '%s' is not a host name (letters, digits, '-' and '.')", what, s);
+    }
+  }
+  snprintf(act->name, sizeof(act->name), "%s", s);
+  return 1;
+}
+
+static int parse_udp_send(struct msgbuf *e, const struct args *a, struct lwipsim_action *act)
+{
+  const char *usage = "write 'udp-send A.B.C.D:PORT BYTES [every DURATION]', e.g. 'udp-send 10.77.0.1:514 120 every 5s'";
+  uint64_t bytes;
+  if (a->n < 3) {
+    return bad(e, "udp-send needs a destination and a size; %s", usage);
+  }
+  if (!parse_host_port(e, "udp-send", a->v[1], act, NULL, 0, usage)) {
+    return 0;
+  }
+  /* 1472: the UDP payload of one 1500-byte Ethernet frame; more would
+   * fragment, which is its own pool question (IP_FRAG) */
+  if (lwipsim_scenario_parse_uint(a->v[2], 1472, &bytes) != 0) {
+    return bad(e, "udp-send: bad size '%s' (0 to 1472 bytes); %s", a->v[2], usage);
+  }
+  act->bytes = (uint32_t)bytes;
+  return parse_every(e, a, 3, act, usage);
+}
+
+static int parse_http_get(struct msgbuf *e, const struct args *a, struct lwipsim_action *act)
+{
+  const char *usage = "write 'http-get A.B.C.D:PORT/PATH [every DURATION]', e.g. 'http-get 10.77.0.1:80/status every 5s'";
+  if (a->n < 2) {
+    return bad(e, "http-get needs a URL; %s", usage);
+  }
+  if (!parse_host_port(e, "http-get", a->v[1], act, act->name, sizeof(act->name), usage)) {
+    return 0;
+  }
+  return parse_every(e, a, 2, act, usage);
+}
+
+static int parse_group(struct msgbuf *e, const struct args *a, struct lwipsim_action *act)
+{
+  if (a->n != 2 || parse_ipv4(a->v[1], act->addr) != 0) {
+    return bad(e, "%s takes one IPv4 multicast group, e.g. '%s 239.255.0.1'", a->v[0], a->v[0]);
+  }
+  if (act->addr[0] < 224 || act->addr[0] > 239) {
+    return bad(e, "%s: %s is not a multicast group (224.0.0.0 to 239.255.255.255)", a->v[0], a->v[1]);
+  }
+  return 1;
+}
+
 /* Arguments after the action word; returns 1, or 0 after fail(). */
 static int parse_action_args(struct msgbuf *e, const char *value, const struct args *a, struct lwipsim_action *act)
 {
@@ -364,6 +481,39 @@ static int parse_action_args(struct msgbuf *e, const char *value, const struct a
     return 1;
   case LWIPSIM_ACT_TCP_CONNECT:
     return parse_tcp_connect(e, a, act);
+  case LWIPSIM_ACT_UDP_LISTEN:
+  case LWIPSIM_ACT_UDP_CLOSE:
+    if (a->n != 2 || parse_port(a->v[1], &act->port) != 0) {
+      return bad(e, "%s takes one port (1 to 65535), e.g. '%s 5000'", a->v[0], a->v[0]);
+    }
+    return 1;
+  case LWIPSIM_ACT_UDP_SEND:
+    return parse_udp_send(e, a, act);
+  case LWIPSIM_ACT_IGMP_JOIN:
+  case LWIPSIM_ACT_IGMP_LEAVE:
+    return parse_group(e, a, act);
+  case LWIPSIM_ACT_DNS_SERVER:
+    if (a->n != 2 || parse_ipv4(a->v[1], act->addr) != 0) {
+      return bad(e, "dns-server takes one IPv4 address, e.g. 'dns-server 10.77.0.1'");
+    }
+    return 1;
+  case LWIPSIM_ACT_DNS_LOOKUP:
+    if (a->n < 2) {
+      return bad(e, "dns-lookup needs a host name; write 'dns-lookup NAME [every DURATION]'");
+    }
+    return parse_dns_name(e, "dns-lookup", a->v[1], act) &&
+           parse_every(e, a, 2, act, "write 'dns-lookup NAME [every DURATION]'");
+  case LWIPSIM_ACT_SNTP_START:
+    if (a->n != 2) {
+      return bad(e, "sntp-start takes one server, an IPv4 address or a host name, e.g. 'sntp-start 10.77.0.1'");
+    }
+    if (parse_ipv4(a->v[1], act->addr) == 0) {
+      return 1;
+    }
+    memset(act->addr, 0, sizeof(act->addr));
+    return parse_dns_name(e, "sntp-start", a->v[1], act);
+  case LWIPSIM_ACT_HTTP_GET:
+    return parse_http_get(e, a, act);
   default:
     if (a->n != 1) {
       return bad(e, "%s takes no arguments, but '%s' follows it", a->v[0], value + a->off[1]);
@@ -399,8 +549,9 @@ int lwipsim_scenario_parse_action(const char *value, struct lwipsim_action *act,
     return -1;
   }
   if (find_action(a.v[0], &act->kind) != 0) {
-    bad(&e, "unknown action '%s'; valid actions: netif-up, netif-down, static, dhcp, ipv6-linklocal, mdns-start, "
-        "mdns-stop, http-listen, http-close, reload, tcp-connect", a.v[0]);
+    bad(&e, "unknown action '%s'; valid actions: netif-up, netif-down, link-up, link-down, static, dhcp, "
+        "ipv6-linklocal, mdns-start, mdns-stop, http-listen, http-close, http-get, reload, tcp-connect, udp-listen, "
+        "udp-close, udp-send, igmp-join, igmp-leave, dns-server, dns-lookup, sntp-start, sntp-stop", a.v[0]);
     return -1;
   }
   return parse_action_args(&e, value, &a, act) ? 0 : -1;

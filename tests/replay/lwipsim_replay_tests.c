@@ -5,12 +5,14 @@
 #include "test_replay.h"
 #include "test_replay_fidelity.h"
 #include "test_replay_headers.h"
+#include "test_replay_actions.h"
 
 int main(void)
 {
   SRunner *sr = srunner_create(replay_suite());
   srunner_add_suite(sr, fidelity_suite());
   srunner_add_suite(sr, headers_suite());
+  srunner_add_suite(sr, actions_suite());
   srunner_run_all(sr, CK_NORMAL);
   int failed = srunner_ntests_failed(sr);
   srunner_free(sr);

@@ -10,6 +10,7 @@
 #include "replay/test_replay_rewriter.h"
 #include "replay/test_replay_tx_match.h"
 #include "scenario/test_scenario.h"
+#include "scenario/test_scenario_actions.h"
 
 typedef Suite *(suite_getter_fn)(void);
 
@@ -22,6 +23,7 @@ int main(void)
     neighbours_suite,
     tx_match_suite,
     scenario_suite,
+    scenario_actions_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);
   SRunner *sr;

@@ -2,10 +2,14 @@
 
 #include <string.h>
 
+#include "stack/device/http_client.h"
 #include "stack/device/http_server.h"
+#include "stack/device/net_services.h"
+#include "stack/device/udp_app.h"
 #include "stack/device/mdns_app.h"
 #include "stack/device/tcp_client.h"
 #include "lwip/dhcp.h"
+#include "lwip/igmp.h"
 #include "lwip/netif.h"
 #include "lwip/opt.h"
 #include "stack/state/events.h"
@@ -20,6 +24,7 @@ void lwipsim_device_init(struct netif *netif)
 {
   dev = netif;
   have_mdns = 0;
+  lwipsim_udp_reset();
 }
 
 #if LWIP_IPV4
@@ -34,6 +39,27 @@ static int set_static(const struct lwipsim_action *a)
   return 0;
 }
 #endif
+
+/* igmp-join / igmp-leave: the group on the device's netif. The IGMP_GROUP
+ * pool also holds the all-systems group 224.0.0.1, joined at netif-up. */
+static int igmp_group(const struct lwipsim_action *a)
+{
+#if LWIP_IPV4 && LWIP_IGMP
+  ip4_addr_t group;
+  IP4_ADDR(&group, a->addr[0], a->addr[1], a->addr[2], a->addr[3]);
+  int join = a->kind == LWIPSIM_ACT_IGMP_JOIN;
+  err_t err = join ? igmp_joingroup_netif(dev, &group) : igmp_leavegroup_netif(dev, &group);
+  if (err != ERR_OK) {
+    lwipsim_event_add("device: %s %u.%u.%u.%u failed (err %d)", join ? "igmp-join" : "igmp-leave", a->addr[0],
+                      a->addr[1], a->addr[2], a->addr[3], (int)err);
+    return -1;
+  }
+  return 0;
+#else
+  (void)a;
+  return -1;
+#endif
+}
 
 static int reload(void)
 {
@@ -107,6 +133,31 @@ int lwipsim_device_run(const struct lwipsim_action *a)
     return reload();
   case LWIPSIM_ACT_TCP_CONNECT:
     return lwipsim_tcp_client_connect(a->addr, a->port);
+  case LWIPSIM_ACT_LINK_DOWN:
+    netif_set_link_down(dev);
+    return 0;
+  case LWIPSIM_ACT_LINK_UP:
+    netif_set_link_up(dev);
+    return 0;
+  case LWIPSIM_ACT_UDP_LISTEN:
+    return lwipsim_udp_listen(a->port);
+  case LWIPSIM_ACT_UDP_CLOSE:
+    return lwipsim_udp_close(a->port);
+  case LWIPSIM_ACT_UDP_SEND:
+    return lwipsim_udp_send(a);
+  case LWIPSIM_ACT_IGMP_JOIN:
+  case LWIPSIM_ACT_IGMP_LEAVE:
+    return igmp_group(a);
+  case LWIPSIM_ACT_DNS_SERVER:
+    return lwipsim_dns_server(a);
+  case LWIPSIM_ACT_DNS_LOOKUP:
+    return lwipsim_dns_lookup(a);
+  case LWIPSIM_ACT_SNTP_START:
+    return lwipsim_sntp_start(a);
+  case LWIPSIM_ACT_SNTP_STOP:
+    return lwipsim_sntp_stop();
+  case LWIPSIM_ACT_HTTP_GET:
+    return lwipsim_http_get(a);
   }
   return -1;
 }

@@ -1,0 +1,94 @@
+/* The device actions of issue 10 against the real lwIP: each holds the pool
+ * a firmware's code would hold. */
+#include "test_replay_actions.h"
+
+#include <string.h>
+
+#include "replay_helper.h"
+
+static int peak(const struct replay_result *r, const char *pool)
+{
+  return (int)replay_num(replay_pool(r->record, pool), "peak");
+}
+
+/* pico-sdk issue 1281: SNTP plus TCP on the common options panics with 7
+ * timers against 6; the example's "+ 1" makes it fit. */
+START_TEST(test_actions_sntp_with_tcp_is_pico_sdk_1281)
+{
+  struct replay_result r;
+  replay_run(&r, "pico-examples-common-sdk-2.0.0", replay_source_path("tests/scenarios/sntp-http-1281"), NULL);
+  ck_assert_msg(r.record != NULL, "no record: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 4);
+  const cJSON *panic = cJSON_GetObjectItemCaseSensitive(r.record, "panic");
+  ck_assert_str_eq(replay_str(panic, "message"), "sys_timeout: timeout != NULL, pool MEMP_SYS_TIMEOUT is empty");
+  ck_assert_str_eq(replay_str(panic, "arming"), "tcpip_tcp_timer");
+  const cJSON *armed = cJSON_GetObjectItemCaseSensitive(panic, "armed_timers");
+  ck_assert_int_eq(cJSON_GetArraySize(armed), 6);
+  ck_assert_int_eq(replay_count_prefix(armed, "sntp_request"), 1);
+  ck_assert_int_eq(replay_count_prefix(armed, "dns_tmr"), 1);
+  ck_assert_int_eq(peak(&r, "SYS_TIMEOUT"), 6);
+  replay_free(&r);
+
+  replay_run(&r, "pico-examples-ntp-sdk-2.0.0", replay_source_path("tests/scenarios/sntp-http-1281"), NULL);
+  ck_assert_msg(r.record != NULL, "no record: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 0);
+  ck_assert_int_eq(peak(&r, "SYS_TIMEOUT"), 7);
+  const cJSON *st = replay_pool(r.record, "SYS_TIMEOUT");
+  const cJSON *wc = cJSON_GetObjectItemCaseSensitive(st, "worst_case");
+  /* 5 cyclic + tcp_tmr + SNTP's 2 */
+  ck_assert_int_eq((int)replay_num(wc, "value"), 8);
+  ck_assert_int_eq(peak(&r, "UDP_PCB"), 1); /* SNTP's */
+  replay_free(&r);
+}
+END_TEST
+
+/* Sockets and groups: two listeners and a sender hold three UDP PCBs (and
+ * DNS opens its own per query: lwIP's default LWIP_DNS_SECURE randomises
+ * source ports); two groups and 224.0.0.1 hold three IGMP_GROUP entries. */
+START_TEST(test_actions_sockets_and_groups_hold_their_pools)
+{
+  struct replay_result r;
+  replay_run(&r, "circuitpython-9.0.5", replay_source_path("tests/scenarios/device-sockets"), NULL);
+  ck_assert_msg(r.record != NULL, "no record: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 0);
+  ck_assert_int_eq(peak(&r, "IGMP_GROUP"), 3);
+  ck_assert_int_eq((int)replay_num(cJSON_GetObjectItemCaseSensitive(replay_pool(r.record, "IGMP_GROUP"), "worst_case"),
+                                   "value"),
+                   3);
+  ck_assert_int_ge(peak(&r, "UDP_PCB"), 3);
+  ck_assert_int_le(peak(&r, "UDP_PCB"), 4);
+  replay_free(&r);
+}
+END_TEST
+
+/* A link loss stops what the device sends: the sender's datagrams every 2 s
+ * from 1 s are 15, and the five due while the link is down (11-19 s) never
+ * reach the wire. */
+START_TEST(test_actions_link_down_stops_sends)
+{
+  struct replay_result r;
+  replay_run(&r, "circuitpython-9.0.5", replay_source_path("tests/scenarios/device-sockets"), NULL);
+  ck_assert_msg(r.record != NULL, "no record: %s", r.err);
+  const cJSON *frames = cJSON_GetObjectItemCaseSensitive(r.record, "frames");
+  long sent_with_loss = (long)replay_num(frames, "transmitted");
+  replay_free(&r);
+  replay_run(&r, "circuitpython-9.0.5", replay_source_path("tests/scenarios/device-sockets-no-loss"), NULL);
+  ck_assert_msg(r.record != NULL, "no record: %s", r.err);
+  frames = cJSON_GetObjectItemCaseSensitive(r.record, "frames");
+  long sent = (long)replay_num(frames, "transmitted");
+  ck_assert_int_gt(sent, sent_with_loss);
+  replay_free(&r);
+}
+END_TEST
+
+Suite *actions_suite(void)
+{
+  Suite *s = suite_create("actions");
+  TCase *tc = tcase_create("device actions");
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_actions_sntp_with_tcp_is_pico_sdk_1281);
+  tcase_add_test(tc, test_actions_sockets_and_groups_hold_their_pools);
+  tcase_add_test(tc, test_actions_link_down_stops_sends);
+  suite_add_tcase(s, tc);
+  return s;
+}
