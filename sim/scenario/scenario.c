@@ -25,7 +25,7 @@
 
 enum key_id {
   KEY_DESCRIPTION, KEY_SOURCE, KEY_CAPTURE, KEY_DURATION, KEY_CAPTURE_START, KEY_CAPTURE_MAX_GAP, KEY_CHECKSUMS, KEY_SEED,
-  KEY_PROFILE, KEY_MAC, KEY_COUNT
+  KEY_PROFILE, KEY_MAC, KEY_TIMERS, KEY_COUNT
 };
 
 struct parse_ctx {
@@ -138,6 +138,30 @@ static int set_profile(struct parse_ctx *c, const char *value)
   return copy_text(c, "profile", c->sc->profile, sizeof(c->sc->profile), value);
 }
 
+/* [device] timers: how the firmware serves lwIP's timers. "deadline": at
+ * each timer's due time (pico-sdk's async context); "poll DURATION": from a
+ * periodic poll (MicroPython rp2 calls sys_check_timeouts every 64 ms). */
+static int set_timers(struct parse_ctx *c, const char *value)
+{
+  const char *usage = "write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'";
+  if (strcmp(value, "deadline") == 0) {
+    c->sc->timers_poll_ms = 0;
+    return 1;
+  }
+  if (strncmp(value, "poll ", 5) != 0) {
+    return fail(c, c->lineno, "bad timers '%s'; %s", value, usage);
+  }
+  const char *d = value + 5;
+  while (*d == ' ') {
+    d++;
+  }
+  if (lwipsim_parse_duration_ms(d, &c->sc->timers_poll_ms) != 0 || c->sc->timers_poll_ms == 0 ||
+      c->sc->timers_poll_ms > 60000) {
+    return fail(c, c->lineno, "bad poll interval '%s' (1ms to 60s); %s", d, usage);
+  }
+  return 1;
+}
+
 static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const char *value)
 {
   struct lwipsim_scenario *sc = c->sc;
@@ -191,6 +215,8 @@ static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const c
     }
     sc->has_device_mac = 1;
     return 1;
+  case KEY_TIMERS:
+    return set_timers(c, value);
   default:
     return fail(c, c->lineno, "internal error: key %d", (int)id);
   }
@@ -211,6 +237,7 @@ static const struct {
   { "scenario", "seed", KEY_SEED },
   { "scenario", "profile", KEY_PROFILE },
   { "device", "mac", KEY_MAC },
+  { "device", "timers", KEY_TIMERS },
 };
 
 static int handle_key(struct parse_ctx *c, const char *section, const char *name, const char *value)
@@ -228,7 +255,7 @@ static int handle_key(struct parse_ctx *c, const char *section, const char *name
     }
   }
   if (strcmp(section, "device") == 0) {
-    return fail(c, c->lineno, "unknown key '%s' in [device]; the only key there is mac", name);
+    return fail(c, c->lineno, "unknown key '%s' in [device]; valid keys: mac, timers", name);
   }
   return fail(c, c->lineno, "unknown key '%s' in [scenario]; valid keys: description, source, capture, duration, "
               "capture_start, capture_max_gap, capture_checksums, seed, profile", name);

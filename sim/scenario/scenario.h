@@ -70,6 +70,7 @@ struct lwipsim_scenario {
   uint64_t duration_ms;       /* virtual time the run lasts */
   uint64_t capture_start_ms;  /* virtual time of the capture's first frame */
   uint32_t seed;              /* for LWIP_RAND; default 1 */
+  uint64_t timers_poll_ms;    /* [device] timers = poll P: lwIP's timers run only every P ms; 0 = at each deadline */
   struct lwipsim_action *actions; /* sorted by time_ms, file order kept for equal times */
   size_t n_actions;
 };

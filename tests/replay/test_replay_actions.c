@@ -81,6 +81,35 @@ START_TEST(test_actions_link_down_stops_sends)
 }
 END_TEST
 
+/* [device] timers = poll 64ms: lwIP's timers run at the poll after their
+ * deadline. The 9.0.5 panic moves from 10.837 s to the next multiple of
+ * 64 ms, 10.880 s; on the heap-backed 10.0.0 profile the timeout pool peaks
+ * at 13 either way, reached at 20.862 s with deadlines and at 20.928 s
+ * (327 polls) with the poll. */
+START_TEST(test_actions_poll_timers_fire_at_poll_ticks)
+{
+  static const char *const scen[] = {"scenarios/mdns-http-reload", "tests/scenarios/mdns-http-reload-poll64"};
+  static const long panic_ms[] = {10837, 10880}, peak_ms[] = {20862, 20928};
+  for (int i = 0; i < 2; i++) {
+    struct replay_result r;
+    replay_run(&r, "circuitpython-9.0.5", replay_source_path(scen[i]), NULL);
+    ck_assert_msg(r.record != NULL, "no record: %s", r.err);
+    ck_assert_int_eq(r.exit_code, 4);
+    const cJSON *panic = cJSON_GetObjectItemCaseSensitive(r.record, "panic");
+    ck_assert_int_eq((long)replay_num(panic, "time_ms"), panic_ms[i]);
+    replay_free(&r);
+
+    replay_run(&r, "circuitpython-10.0.0-alpha.4", replay_source_path(scen[i]), NULL);
+    ck_assert_msg(r.record != NULL, "no record: %s", r.err);
+    ck_assert_int_eq(r.exit_code, 0);
+    const cJSON *st = replay_pool(r.record, "SYS_TIMEOUT");
+    ck_assert_int_eq((int)replay_num(st, "peak"), 13);
+    ck_assert_int_eq((long)replay_num(st, "peak_ms"), peak_ms[i]);
+    replay_free(&r);
+  }
+}
+END_TEST
+
 Suite *actions_suite(void)
 {
   Suite *s = suite_create("actions");
@@ -89,6 +118,7 @@ Suite *actions_suite(void)
   tcase_add_test(tc, test_actions_sntp_with_tcp_is_pico_sdk_1281);
   tcase_add_test(tc, test_actions_sockets_and_groups_hold_their_pools);
   tcase_add_test(tc, test_actions_link_down_stops_sends);
+  tcase_add_test(tc, test_actions_poll_timers_fire_at_poll_ticks);
   suite_add_tcase(s, tc);
   return s;
 }

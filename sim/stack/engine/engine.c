@@ -16,6 +16,18 @@
 #include "scenario/capture_clock.h"
 #include "scenario/scenario.h"
 
+/* When lwIP's next timer runs: at its deadline, or with [device] timers =
+ * poll P at the first poll at or after it (the firmware calls
+ * sys_check_timeouts only from its periodic poll, at multiples of P). */
+static uint64_t timer_due(const struct lwipsim_scenario *sc, uint64_t deadline_ms)
+{
+  if (sc->timers_poll_ms == 0 || deadline_ms == LWIPSIM_TIME_NEVER) {
+    return deadline_ms;
+  }
+  uint64_t p = sc->timers_poll_ms;
+  return (deadline_ms + p - 1) / p * p;
+}
+
 /* A timer that keeps re-arming itself for "now" would spin forever without
  * time moving; real lwIP never does this, so it is a finding, not a loop. */
 #define MAX_STEPS_AT_ONE_INSTANT 100000
@@ -123,7 +135,7 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
 
   for (;;) {
     uint64_t action_ms = lwipsim_engine_action_due_ms(sc, next_action);
-    uint64_t timer_ms = lwipsim_clock_timer_due_ms(sys_timeouts_sleeptime());
+    uint64_t timer_ms = timer_due(sc, lwipsim_clock_timer_due_ms(sys_timeouts_sleeptime()));
     uint64_t t = lwipsim_clock_next_event(cursor_due_ms(&frames), action_ms, timer_ms);
     if (t == LWIPSIM_TIME_NEVER || t > sc->duration_ms) {
       break;
@@ -149,7 +161,9 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
         return -1;
       }
     }
-    sys_check_timeouts();
+    if (sc->timers_poll_ms == 0 || t % sc->timers_poll_ms == 0) {
+      sys_check_timeouts();
+    }
     lwipsim_engine_after_turn();
   }
   lwipsim_clock_set_ms(sc->duration_ms);

@@ -159,6 +159,48 @@ START_TEST(test_actions_every_expands_until_the_end)
 }
 END_TEST
 
+/* [device] timers: deadline (the default) or poll DURATION. */
+START_TEST(test_actions_device_timers_key)
+{
+  char dir[] = "/tmp/lwipsim_test_timers_XXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  char path[128], err[512], want[512];
+  snprintf(path, sizeof path, "%s/scenario.ini", dir);
+  static const struct {
+    const char *value;
+    uint64_t poll_ms;
+    const char *problem; /* NULL: accepted */
+  } cases[] = {
+      {"deadline", 0, NULL},
+      {"poll 64ms", 64, NULL},
+      {"poll 1s", 1000, NULL},
+      {"poll", 0, "bad timers 'poll'; write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'"},
+      {"poll 0ms", 0, "bad poll interval '0ms' (1ms to 60s); write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'"},
+      {"poll 64", 0, "bad poll interval '64' (1ms to 60s); write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'"},
+      {"every 64ms", 0, "bad timers 'every 64ms'; write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "[scenario]\nduration = 10s\n[device]\ntimers = %s\n[script]\n0s = netif-up\n", cases[i].value);
+    fclose(f);
+    struct lwipsim_scenario sc;
+    int rc = lwipsim_scenario_load(dir, &sc, err, sizeof err);
+    if (cases[i].problem == NULL) {
+      ck_assert_msg(rc == 0, "'%s': %s", cases[i].value, err);
+      ck_assert_uint_eq(sc.timers_poll_ms, cases[i].poll_ms);
+      lwipsim_scenario_free(&sc);
+    } else {
+      ck_assert_int_eq(rc, -1);
+      snprintf(want, sizeof want, "%s:4: %s", path, cases[i].problem);
+      ck_assert_str_eq(err, want);
+    }
+  }
+  unlink(path);
+  rmdir(dir);
+}
+END_TEST
+
 Suite *scenario_actions_suite(void)
 {
   Suite *s = suite_create("scenario_actions");
@@ -167,6 +209,7 @@ Suite *scenario_actions_suite(void)
   tcase_add_test(tc, test_actions_igmp_dns_sntp_link);
   tcase_add_test(tc, test_actions_http_get);
   tcase_add_test(tc, test_actions_every_expands_until_the_end);
+  tcase_add_test(tc, test_actions_device_timers_key);
   suite_add_tcase(s, tc);
   return s;
 }
