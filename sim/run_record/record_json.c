@@ -261,6 +261,12 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
   }
 
   cJSON_AddItemToObject(r, "frames", frames_object(s));
+  cJSON *dev = cJSON_AddObjectToObject(r, "device");
+  cJSON_AddNumberToObject(dev, "http_requests", (double)s->device.http_requests);
+  cJSON_AddNumberToObject(dev, "http_answered", (double)s->device.http_answered);
+  cJSON_AddNumberToObject(dev, "http_write_refused", (double)s->device.http_write_refused);
+  cJSON_AddNumberToObject(dev, "http_write_retried", (double)s->device.http_write_retried);
+  cJSON_AddNumberToObject(dev, "http_dropped", (double)s->device.http_dropped);
   cJSON *div = cJSON_AddObjectToObject(r, "divergence");
   cJSON_AddNumberToObject(div, "inbound", (double)s->divergence.inbound);
   cJSON_AddNumberToObject(div, "rewritten", (double)s->divergence.rewritten);

@@ -17,7 +17,7 @@ enum lwipsim_action_kind {
   LWIPSIM_ACT_IPV6_LINKLOCAL,  /* ipv6-linklocal on|off */
   LWIPSIM_ACT_MDNS_START,      /* mdns-start HOSTNAME [_SERVICE._tcp|_udp PORT [INSTANCE]] */
   LWIPSIM_ACT_MDNS_STOP,       /* mdns-stop */
-  LWIPSIM_ACT_HTTP_LISTEN,     /* http-listen PORT */
+  LWIPSIM_ACT_HTTP_LISTEN,     /* http-listen PORT [page BYTES] [keepalive] [retry] */
   LWIPSIM_ACT_HTTP_CLOSE,      /* http-close */
   LWIPSIM_ACT_RELOAD,          /* reload */
   LWIPSIM_ACT_TCP_CONNECT,     /* tcp-connect A.B.C.D:PORT */
@@ -52,6 +52,9 @@ struct lwipsim_action {
   uint32_t bytes;           /* udp-send: payload bytes */
   uint64_t every_ms;        /* "every DURATION": repeated until the run ends (0: once) */
   uint64_t first_ms;        /* a repeat's first time (the script line's); equal to time_ms when not repeated */
+  uint32_t page_bytes;      /* http-listen page BYTES: the response body; 0 = the default 46-byte page */
+  int keepalive;            /* http-listen keepalive: connections stay open for more requests */
+  int retry_on_mem;         /* http-listen retry: a refused tcp_write is retried, not dropped */
 };
 
 struct lwipsim_scenario {

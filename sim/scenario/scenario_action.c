@@ -460,6 +460,32 @@ static int parse_group(struct msgbuf *e, const struct args *a, struct lwipsim_ac
   return 1;
 }
 
+static int parse_http_listen(struct msgbuf *e, const struct args *a, struct lwipsim_action *act)
+{
+  const char *usage = "write 'http-listen PORT [page BYTES] [keepalive] [retry]', e.g. 'http-listen 80 page 3851'";
+  uint64_t bytes;
+  if (a->n < 2 || parse_port(a->v[1], &act->port) != 0) {
+    return bad(e, "http-listen takes a port (1 to 65535); %s", usage);
+  }
+  for (int i = 2; i < a->n; i++) {
+    if (strcmp(a->v[i], "page") == 0 && i + 1 < a->n) {
+      /* one tcp_write: lwIP takes at most 65535 bytes at once */
+      if (lwipsim_scenario_parse_uint(a->v[i + 1], 65535, &bytes) != 0 || bytes == 0) {
+        return bad(e, "http-listen: bad page size '%s' (1 to 65535 bytes); %s", a->v[i + 1], usage);
+      }
+      act->page_bytes = (uint32_t)bytes;
+      i++;
+    } else if (strcmp(a->v[i], "keepalive") == 0) {
+      act->keepalive = 1;
+    } else if (strcmp(a->v[i], "retry") == 0) {
+      act->retry_on_mem = 1;
+    } else {
+      return bad(e, "http-listen: unexpected '%s'; %s", a->v[i], usage);
+    }
+  }
+  return 1;
+}
+
 /* Arguments after the action word; returns 1, or 0 after fail(). */
 static int parse_action_args(struct msgbuf *e, const char *value, const struct args *a, struct lwipsim_action *act)
 {
@@ -475,10 +501,7 @@ static int parse_action_args(struct msgbuf *e, const char *value, const struct a
   case LWIPSIM_ACT_MDNS_START:
     return parse_mdns_start(e, value, a, act);
   case LWIPSIM_ACT_HTTP_LISTEN:
-    if (a->n != 2 || parse_port(a->v[1], &act->port) != 0) {
-      return bad(e, "http-listen takes one port (1 to 65535), e.g. 'http-listen 80'");
-    }
-    return 1;
+    return parse_http_listen(e, a, act);
   case LWIPSIM_ACT_TCP_CONNECT:
     return parse_tcp_connect(e, a, act);
   case LWIPSIM_ACT_UDP_LISTEN:

@@ -110,6 +110,41 @@ START_TEST(test_actions_poll_timers_fire_at_poll_ticks)
 }
 END_TEST
 
+static const cJSON *device_counts(const struct replay_result *r)
+{
+  return cJSON_GetObjectItemCaseSensitive(r->record, "device");
+}
+
+/* arduino-pico issue 725, recorded live (scenarios/http-page-3851): a
+ * 3851-byte page in one tcp_write is refused on MEM_SIZE 4000 for each of
+ * the three requests, and the firmware's policy (drop) closes the
+ * connection; 2920 bytes pass on 4000, and 3851 bytes pass on 8192. */
+START_TEST(test_actions_page_in_one_write_is_arduino_pico_725)
+{
+  static const struct {
+    const char *profile, *scenario;
+    int answered, refused;
+  } cases[] = {
+      {"arduino-pico-725-mem-4000", "scenarios/http-page-3851", 0, 3},
+      {"arduino-pico-725-mem-4000", "tests/scenarios/http-page-2920", 3, 0},
+      {"arduino-pico-725-mem-8192", "scenarios/http-page-3851", 3, 0},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    struct replay_result r;
+    replay_run(&r, cases[i].profile, replay_source_path(cases[i].scenario), NULL);
+    ck_assert_msg(r.record != NULL, "no record: %s", r.err);
+    ck_assert_int_eq(r.exit_code, 0);
+    const cJSON *d = device_counts(&r);
+    ck_assert_int_eq((int)replay_num(d, "http_requests"), 3);
+    ck_assert_msg((int)replay_num(d, "http_answered") == cases[i].answered, "%s x %s: answered %d", cases[i].profile,
+                  cases[i].scenario, (int)replay_num(d, "http_answered"));
+    ck_assert_int_eq((int)replay_num(d, "http_write_refused"), cases[i].refused);
+    ck_assert_int_eq((int)replay_num(d, "http_dropped"), cases[i].refused);
+    replay_free(&r);
+  }
+}
+END_TEST
+
 Suite *actions_suite(void)
 {
   Suite *s = suite_create("actions");
@@ -119,6 +154,7 @@ Suite *actions_suite(void)
   tcase_add_test(tc, test_actions_sockets_and_groups_hold_their_pools);
   tcase_add_test(tc, test_actions_link_down_stops_sends);
   tcase_add_test(tc, test_actions_poll_timers_fire_at_poll_ticks);
+  tcase_add_test(tc, test_actions_page_in_one_write_is_arduino_pico_725);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -65,7 +65,7 @@ static int reload(void)
 {
   /* CircuitPython's soft reboot: objects are deinitialised (mDNS removed from
    * the netif, listening socket closed), then code.py builds them again. */
-  uint16_t port = lwipsim_http_port();
+  struct lwipsim_http_options http = *lwipsim_http_options();
   int had_http = lwipsim_http_listening();
   lwipsim_mdns_stop(dev);
   lwipsim_http_close();
@@ -73,7 +73,7 @@ static int reload(void)
   if (have_mdns && lwipsim_mdns_start(dev, &last_mdns) != 0) {
     rc = -1;
   }
-  if (had_http && lwipsim_http_listen(port) != 0) {
+  if (had_http && lwipsim_http_listen(&http) != 0) {
     rc = -1;
   }
   return rc;
@@ -125,7 +125,8 @@ int lwipsim_device_run(const struct lwipsim_action *a)
     have_mdns = 0;
     return 0;
   case LWIPSIM_ACT_HTTP_LISTEN:
-    return lwipsim_http_listen(a->port);
+    return lwipsim_http_listen(&(struct lwipsim_http_options){
+        .port = a->port, .page_bytes = a->page_bytes, .keepalive = a->keepalive, .retry_on_mem = a->retry_on_mem});
   case LWIPSIM_ACT_HTTP_CLOSE:
     lwipsim_http_close();
     return 0;

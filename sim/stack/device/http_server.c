@@ -1,10 +1,12 @@
 #include "stack/device/http_server.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "lwip/opt.h"
 #include "lwip/tcp.h"
 #include "stack/state/events.h"
+#include "stack/state/run_state.h"
 
 #if LWIP_TCP
 
@@ -13,27 +15,36 @@
 #define REQ_MAX 512
 #define POLL_INTERVAL 4 /* x 500 ms: drop a client that stalls for 2 s */
 
-/* Header block and body go out as two sends, as adafruit_httpserver's
- * Response does (send_headers, then the body; each a socket send, which
- * CircuitPython's socketpool turns into tcp_write + tcp_output). */
-static const char head[] =
-    "HTTP/1.1 200 OK\r\n"
-    "Content-Type: text/html\r\n"
-    "Content-Length: 46\r\n"
-    "Connection: close\r\n"
-    "\r\n";
-static const char body[] = "<html><body><h1>kittyfood</h1></body></html>\r\n";
+/* The default response goes out as two sends, header block then body, as
+ * adafruit_httpserver's Response does (send_headers, then the body; each a
+ * socket send, which CircuitPython's socketpool turns into tcp_write +
+ * tcp_output). With `page BYTES` the response is BYTES in all, header
+ * included, handed to one socket send: one tcp_write of BYTES (arduino-pico
+ * issue 725: 3851 bytes in one write on MEM_SIZE 4000). */
+static const char default_body[] = "<html><body><h1>kittyfood</h1></body></html>\r\n";
+static char head[160];
+static char page[65535];
+static const char *parts[2];
+static u16_t part_len[2];
+static int n_parts;
+static int keepalive, retry_on_mem;
+/* The default page is static text lwIP may reference (0); a page of the
+ * script's size is a buffer the firmware hands to a socket send, which
+ * copies it into pbufs from lwIP's heap (TCP_WRITE_FLAG_COPY, as
+ * arduino-pico's WiFiClient::write and CircuitPython's socketpool do). */
+static u8_t write_flags;
 
 struct http_conn {
   char req[REQ_MAX];
   u16_t req_len;
   int answered;
   int ready;            /* whole request in: the app answers on its next poll */
+  int parts_written;    /* sends done: where a retry resumes */
   struct tcp_pcb *pcb;
 };
 
 static struct tcp_pcb *listener;
-static uint16_t listen_port;
+static struct lwipsim_http_options listen_options;
 static uint32_t served;
 
 /* Static pool of connection states: the sim must not allocate in ways the
@@ -78,30 +89,66 @@ static err_t conn_close(struct tcp_pcb *pcb, struct http_conn *c)
   return ERR_OK;
 }
 
+static err_t write_parts(struct tcp_pcb *pcb, struct http_conn *c);
+
 static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
 {
   (void)len;
   struct http_conn *c = arg;
-  if (c != NULL && c->answered && tcp_sndqueuelen(pcb) == 0) {
-    return conn_close(pcb, c);
+  if (c == NULL || !c->answered) {
+    return ERR_OK;
   }
+  if (c->parts_written < n_parts) {
+    /* the retry policy: sent data freed room, try the rest again */
+    lwipsim_state->device.http_write_retried++;
+    return write_parts(pcb, c);
+  }
+  if (tcp_sndqueuelen(pcb) != 0) {
+    return ERR_OK;
+  }
+  if (keepalive) {
+    /* the connection stays for the client's next request */
+    c->answered = c->ready = c->parts_written = 0;
+    c->req_len = 0;
+    c->req[0] = '\0';
+    return ERR_OK;
+  }
+  return conn_close(pcb, c);
+}
+
+/* Writes what is left of the response. A refusal (ERR_MEM: heap, send
+ * buffer or queue) is counted and handled by the firmware's policy: drop
+ * the connection, or (retry) wait for lwIP's sent callback or poll. */
+static err_t write_parts(struct tcp_pcb *pcb, struct http_conn *c)
+{
+  while (c->parts_written < n_parts) {
+    int i = c->parts_written;
+    const u16_t *lens = part_len;
+    err_t err = tcp_write(pcb, parts[i], lens[i], write_flags);
+    if (err != ERR_OK) {
+      lwipsim_state->device.http_write_refused++;
+      if (retry_on_mem && err == ERR_MEM) {
+        lwipsim_event_add("http: tcp_write of %u bytes refused (ERR_MEM), retrying later", lens[i]);
+        tcp_output(pcb);
+        return ERR_OK;
+      }
+      lwipsim_event_add("http: tcp_write of %u bytes refused (err %d), closing", lens[i], (int)err);
+      lwipsim_state->device.http_dropped++;
+      return conn_close(pcb, c);
+    }
+    tcp_output(pcb);
+    c->parts_written++;
+  }
+  served++;
+  lwipsim_state->device.http_answered++;
   return ERR_OK;
 }
 
 static err_t answer(struct tcp_pcb *pcb, struct http_conn *c)
 {
   c->answered = 1;
-  static const char *const parts[] = {head, body};
-  static const u16_t lens[] = {sizeof head - 1, sizeof body - 1};
-  for (int i = 0; i < 2; i++) {
-    if (tcp_write(pcb, parts[i], lens[i], 0) != ERR_OK) {
-      lwipsim_event_add("http: tcp_write failed, closing");
-      return conn_close(pcb, c);
-    }
-    tcp_output(pcb);
-  }
-  served++;
-  return ERR_OK;
+  c->parts_written = 0;
+  return write_parts(pcb, c);
 }
 
 void lwipsim_http_poll(void)
@@ -132,7 +179,8 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
     u16_t n = pbuf_copy_partial(p, c->req + c->req_len, room, 0);
     c->req_len = (u16_t)(c->req_len + n);
     c->req[c->req_len] = '\0';
-    if (strstr(c->req, "\r\n\r\n") != NULL || c->req_len == REQ_MAX - 1) {
+    if (!c->ready && (strstr(c->req, "\r\n\r\n") != NULL || c->req_len == REQ_MAX - 1)) {
+      lwipsim_state->device.http_requests++;
       /* CircuitPython's socketpool only queues the data here; code.py reads
        * it and answers from the VM, after lwIP's input processing (lwIP
        * would hold back, and merge, output made from inside tcp_input). */
@@ -152,7 +200,18 @@ static void on_err(void *arg, err_t err)
 
 static err_t on_poll(void *arg, struct tcp_pcb *pcb)
 {
-  return conn_close(pcb, arg);
+  struct http_conn *c = arg;
+  if (c != NULL && c->answered && c->parts_written < n_parts && retry_on_mem) {
+    lwipsim_state->device.http_write_retried++;
+    return write_parts(pcb, c); /* nothing was in flight to call on_sent */
+  }
+  if (c != NULL && keepalive && !c->answered && c->req_len == 0) {
+    return ERR_OK; /* an idle kept-alive client: the client closes it */
+  }
+  if (c != NULL && c->answered && c->parts_written < n_parts) {
+    lwipsim_state->device.http_dropped++;
+  }
+  return conn_close(pcb, c);
 }
 
 static err_t on_accept(void *arg, struct tcp_pcb *pcb, err_t err)
@@ -175,11 +234,53 @@ static err_t on_accept(void *arg, struct tcp_pcb *pcb, err_t err)
   return ERR_OK;
 }
 
-int lwipsim_http_listen(uint16_t port)
+/* The response for http-listen's options: the header names the body's
+ * length and whether the connection stays. */
+static void set_response(const struct lwipsim_http_options *o)
 {
+  keepalive = o->keepalive;
+  retry_on_mem = o->retry_on_mem;
+  const char *connection = keepalive ? "keep-alive" : "close";
+  if (o->page_bytes == 0) {
+    u16_t body_len = sizeof default_body - 1;
+    int n = snprintf(head, sizeof head,
+                     "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %u\r\nConnection: %s\r\n\r\n",
+                     (unsigned)body_len, connection);
+    parts[0] = head;
+    part_len[0] = (u16_t)n;
+    parts[1] = default_body;
+    part_len[1] = body_len;
+    n_parts = 2;
+    write_flags = 0;
+    return;
+  }
+  /* header, then a body of 'x' filling the page to page_bytes: the header's
+   * Content-Length counts its own digits, so it is settled by trying */
+  unsigned total = o->page_bytes, body = 0;
+  int n = 0;
+  for (int tries = 0; tries < 3; tries++) {
+    n = snprintf(head, sizeof head,
+                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %u\r\nConnection: %s\r\n\r\n", body,
+                 connection);
+    body = total > (unsigned)n ? total - (unsigned)n : 0;
+  }
+  memcpy(page, head, (size_t)n < total ? (size_t)n : total);
+  if (total > (unsigned)n) {
+    memset(page + n, 'x', body);
+  }
+  parts[0] = page;
+  part_len[0] = (u16_t)total;
+  n_parts = 1;
+  write_flags = TCP_WRITE_FLAG_COPY;
+}
+
+int lwipsim_http_listen(const struct lwipsim_http_options *o)
+{
+  uint16_t port = o->port;
   if (listener != NULL) {
     return 0;
   }
+  set_response(o);
   struct tcp_pcb *pcb = tcp_new();
   if (pcb == NULL) {
     lwipsim_event_add("http: tcp_new failed (TCP_PCB pool empty)");
@@ -205,7 +306,7 @@ int lwipsim_http_listen(uint16_t port)
   }
   tcp_accept(l, on_accept);
   listener = l;
-  listen_port = port;
+  listen_options = *o;
   return 0;
 }
 
@@ -219,19 +320,19 @@ void lwipsim_http_close(void)
 
 #else /* !LWIP_TCP */
 
-int lwipsim_http_listen(uint16_t port)
+int lwipsim_http_listen(const struct lwipsim_http_options *o)
 {
-  lwipsim_event_add("http: profile has LWIP_TCP 0, cannot listen on %u", port);
+  lwipsim_event_add("http: profile has LWIP_TCP 0, cannot listen on %u", o->port);
   return -1;
 }
 void lwipsim_http_close(void) {}
 void lwipsim_http_poll(void) {}
-static uint16_t listen_port;
+static struct lwipsim_http_options listen_options;
 static uint32_t served;
 static void *listener;
 
 #endif
 
 int lwipsim_http_listening(void) { return listener != NULL; }
-uint16_t lwipsim_http_port(void) { return listen_port; }
+const struct lwipsim_http_options *lwipsim_http_options(void) { return &listen_options; }
 uint32_t lwipsim_http_requests_served(void) { return served; }

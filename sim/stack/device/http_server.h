@@ -6,15 +6,23 @@
 
 #include <stdint.h>
 
+struct lwipsim_http_options {
+  uint16_t port;
+  uint32_t page_bytes; /* the body, written in one tcp_write; 0: the default 46-byte page */
+  int keepalive;       /* keep connections open for the next request */
+  int retry_on_mem;    /* on a refused tcp_write: retry when lwIP has room (else close) */
+};
+
 /* Returns 0, or -1 with an event logged (no PCB, port in use). */
-int lwipsim_http_listen(uint16_t port);
+int lwipsim_http_listen(const struct lwipsim_http_options *o);
+/* The options the listener was opened with (a reload opens it again). */
+const struct lwipsim_http_options *lwipsim_http_options(void);
 /* The app's turn (code.py's server.poll()): answers every complete request. */
 void lwipsim_http_poll(void);
 
 /* Closes the listener; connections in progress finish on their own. */
 void lwipsim_http_close(void);
 int lwipsim_http_listening(void);
-uint16_t lwipsim_http_port(void);
 uint32_t lwipsim_http_requests_served(void);
 
 #endif

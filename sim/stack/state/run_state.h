@@ -102,6 +102,13 @@ struct lwipsim_run_state {
     uint64_t budget_bytes, used_bytes, peak_bytes, failed;
   } heap;
 
+  /* What the device's apps did (sim/stack/device): requests its HTTP server
+   * answered in full, and tcp_write calls lwIP refused (ERR_MEM: heap, send
+   * buffer or segment queue), each handled by the app's stated policy. */
+  struct {
+    uint64_t http_requests, http_answered, http_write_refused, http_write_retried, http_dropped;
+  } device;
+
   uint32_t event_head;                 /* total events ever added */
   char events[LWIPSIM_EVENT_RING][LWIPSIM_EVENT_LEN];
 };
