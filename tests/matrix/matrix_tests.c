@@ -5,18 +5,13 @@
  * and, for some, replays a capture with frames the stack cannot parse. */
 #include <check.h>
 #include <cjson/cJSON.h>
-#include <fcntl.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include "replay_helper.h"
-
-extern char **environ;
+#include "test_common.h"
 
 struct off_action {
   const char *action; /* a [script] action this entry's header turned off */
@@ -84,25 +79,6 @@ static const struct matrix_entry *entry;
 static const char *runner_target;
 static char runner[600];
 
-/* Runs argv with stdout and stderr into out_path; returns the exit code. */
-static int run_to(char *const argv[], const char *out_path, const char *err_path)
-{
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 1, out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (err_path == NULL) {
-    posix_spawn_file_actions_adddup2(&fa, 1, 2);
-  } else {
-    posix_spawn_file_actions_addopen(&fa, 2, err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  }
-  pid_t pid;
-  ck_assert_int_eq(posix_spawn(&pid, argv[0], &fa, NULL, argv, environ), 0);
-  posix_spawn_file_actions_destroy(&fa);
-  int status;
-  ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 static void write_scenario(const char *dir, const char *capture, const char *script)
 {
   char path[400], ini[2048];
@@ -115,7 +91,7 @@ static void write_scenario(const char *dir, const char *capture, const char *scr
              "[script]\n0s = netif-up\n%s",
              LWIPSIM_SOURCE_DIR, capture, script);
   }
-  replay_write_file(path, ini, strlen(ini));
+  tc_write_file(path, ini, strlen(ini));
 }
 
 struct runner_result {
@@ -131,9 +107,10 @@ static void run_runner(const char *dir, struct runner_result *r)
   snprintf(out, sizeof out, "%s/stdout.txt", dir);
   snprintf(err, sizeof err, "%s/stderr.txt", dir);
   char *argv[] = {runner, "--scenario", (char *)dir, "--json", json, "--quiet", NULL};
-  r->exit_code = run_to(argv, out, err);
-  r->err = replay_read_file(err, NULL);
-  char *text = replay_read_file(json, NULL);
+  r->exit_code = tc_spawn(argv, out, err);
+  ck_assert_msg(r->exit_code != -1, "cannot run %s", runner);
+  r->err = tc_read_file(err, NULL);
+  char *text = tc_read_file(json, NULL);
   r->record = text ? cJSON_Parse(text) : NULL;
   free(text);
 }
@@ -163,9 +140,9 @@ static int timer_named(const cJSON *rec, const char *name)
       return 1;
     }
   }
-  const cJSON *wc = cJSON_GetObjectItemCaseSensitive(replay_pool(rec, "SYS_TIMEOUT"), "worst_case");
+  const cJSON *wc = cJSON_GetObjectItemCaseSensitive(tc_pool(rec, "SYS_TIMEOUT"), "worst_case");
   cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(wc, "terms")) {
-    const char *what = replay_str(t, "what");
+    const char *what = tc_str(t, "what");
     if (what != NULL && strncmp(what, "cyclic timers", 13) == 0 && strstr(what, name) != NULL) {
       return 1;
     }
@@ -175,14 +152,14 @@ static int timer_named(const cJSON *rec, const char *name)
 
 START_TEST(test_builds)
 {
-  const char *tmp = replay_tmpdir();
+  const char *tmp = tc_tmpdir();
   char log[400];
   snprintf(log, sizeof log, "%s/build.log", tmp);
   char *argv[] = {LWIPSIM_CMAKE, "--build", LWIPSIM_BUILD_DIR, "--target", (char *)runner_target, "-j2", NULL};
-  int rc = run_to(argv, log, NULL);
+  int rc = tc_spawn(argv, log, TC_ERR_TO_OUT);
   if (rc != 0) {
     size_t len;
-    char *text = replay_read_file(log, &len);
+    char *text = tc_read_file(log, &len);
     /* the end of the log has the first error make stopped on */
     ck_abort_msg("building %s failed (exit %d):\n%s", runner_target, rc,
                  text ? text + (len > 4000 ? len - 4000 : 0) : "(no log)");
@@ -194,16 +171,16 @@ END_TEST
 START_TEST(test_script_runs)
 {
   assert_built();
-  const char *dir = replay_tmpdir();
+  const char *dir = tc_tmpdir();
   write_scenario(dir, NULL, entry->script);
   struct runner_result r;
   run_runner(dir, &r);
   ck_assert_msg(r.exit_code == 0 && r.record != NULL, "exit %d, stderr: %s", r.exit_code, r.err);
-  ck_assert_str_eq(replay_str(r.record, "outcome"), "ok");
-  const cJSON *pool = replay_pool(r.record, entry->pool);
+  ck_assert_str_eq(tc_str(r.record, "outcome"), "ok");
+  const cJSON *pool = tc_pool(r.record, entry->pool);
   ck_assert_msg(pool != NULL, "no pool %s in the record", entry->pool);
-  ck_assert_msg(replay_num(pool, "peak") >= entry->min_peak, "%s peak %.0f, want at least %d", entry->pool,
-                replay_num(pool, "peak"), entry->min_peak);
+  ck_assert_msg(tc_num(pool, "peak") >= entry->min_peak, "%s peak %.0f, want at least %d", entry->pool,
+                tc_num(pool, "peak"), entry->min_peak);
   if (entry->timer != NULL) {
     ck_assert_msg(timer_named(r.record, entry->timer), "%s is neither a cyclic timer nor armed at the SYS_TIMEOUT peak",
                   entry->timer);
@@ -211,13 +188,13 @@ START_TEST(test_script_runs)
   if (entry->option != NULL) {
     const cJSON *opts = cJSON_GetObjectItemCaseSensitive(r.record, "options");
     ck_assert_msg(cJSON_GetObjectItemCaseSensitive(opts, entry->option) != NULL, "no option %s", entry->option);
-    ck_assert_int_eq((long long)replay_num(opts, entry->option), entry->option_value);
+    ck_assert_int_eq((long long)tc_num(opts, entry->option), entry->option_value);
   }
   if (entry->extra_pool != NULL) {
-    ck_assert_msg(replay_pool(r.record, entry->extra_pool) != NULL, "no pool %s in the record", entry->extra_pool);
+    ck_assert_msg(tc_pool(r.record, entry->extra_pool) != NULL, "no pool %s in the record", entry->extra_pool);
   }
   if (entry->transmits) {
-    ck_assert_double_gt(replay_num(cJSON_GetObjectItemCaseSensitive(r.record, "frames"), "transmitted"), 0);
+    ck_assert_double_gt(tc_num(cJSON_GetObjectItemCaseSensitive(r.record, "frames"), "transmitted"), 0);
   }
   runner_free(&r);
 }
@@ -227,7 +204,7 @@ START_TEST(test_disabled_actions_are_input_errors)
 {
   assert_built();
   for (int i = 0; i < 2 && entry->off[i].action != NULL; i++) {
-    const char *dir = replay_tmpdir();
+    const char *dir = tc_tmpdir();
     char script[200], want[1200];
     snprintf(script, sizeof script, "1s = %s\n", entry->off[i].action);
     write_scenario(dir, NULL, script);
@@ -251,13 +228,13 @@ END_TEST
 START_TEST(test_unparsable_frames_are_dropped)
 {
   assert_built();
-  const char *dir = replay_tmpdir();
+  const char *dir = tc_tmpdir();
   write_scenario(dir, entry->capture, entry->script);
   struct runner_result r;
   run_runner(dir, &r);
   ck_assert_msg(r.exit_code == 0 && r.record != NULL, "exit %d, stderr: %s", r.exit_code, r.err);
-  ck_assert_str_eq(replay_str(r.record, "outcome"), "ok");
-  ck_assert_double_gt(replay_num(cJSON_GetObjectItemCaseSensitive(r.record, "frames"), "injected"), 0);
+  ck_assert_str_eq(tc_str(r.record, "outcome"), "ok");
+  ck_assert_double_gt(tc_num(cJSON_GetObjectItemCaseSensitive(r.record, "frames"), "injected"), 0);
   runner_free(&r);
 }
 END_TEST

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "replay_helper.h"
+#include "test_common.h"
 
 #define BUNDLED "scenarios/mdns-http-reload"
 #define PANIC_MESSAGE "sys_timeout: timeout != NULL, pool MEMP_SYS_TIMEOUT is empty"
@@ -13,45 +13,45 @@
 /* CircuitPython issue 9381, reproduced from lwIP's own code. */
 START_TEST(test_replay_circuitpython_905_panics)
 {
-  struct replay_result r;
-  replay_run(&r, "circuitpython-9.0.5", replay_source_path(BUNDLED), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "circuitpython-9.0.5", tc_source_path(BUNDLED), NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
   ck_assert_int_eq(r.exit_code, 4);
-  ck_assert_str_eq(replay_str(r.record, "outcome"), "panic");
+  ck_assert_str_eq(tc_str(r.record, "outcome"), "panic");
   const cJSON *panic = cJSON_GetObjectItemCaseSensitive(r.record, "panic");
-  ck_assert_str_eq(replay_str(panic, "message"), PANIC_MESSAGE);
-  ck_assert_str_eq(replay_str(panic, "file"), "src/core/timeouts.c");
-  const cJSON *pool = replay_pool(r.record, "SYS_TIMEOUT");
-  ck_assert_int_eq((int)replay_num(pool, "size"), 11);
-  ck_assert_int_ge((int)replay_num(pool, "failed"), 1);
-  ck_assert_int_eq((int)replay_num(pool, "peak"), 11);
+  ck_assert_str_eq(tc_str(panic, "message"), PANIC_MESSAGE);
+  ck_assert_str_eq(tc_str(panic, "file"), "src/core/timeouts.c");
+  const cJSON *pool = tc_pool(r.record, "SYS_TIMEOUT");
+  ck_assert_int_eq((int)tc_num(pool, "size"), 11);
+  ck_assert_int_ge((int)tc_num(pool, "failed"), 1);
+  ck_assert_int_eq((int)tc_num(pool, "peak"), 11);
   /* the pool is held by mDNS: its timers, not the core's, fill it */
   const cJSON *armed = cJSON_GetObjectItemCaseSensitive(panic, "armed_timers");
   ck_assert_int_eq(cJSON_GetArraySize(armed), 11);
-  ck_assert_int_ge(replay_count_prefix(armed, "mdns_multicast_timeout_25ttl_reset_ipv4"), 2);
-  ck_assert_int_ge(replay_count_prefix(armed, "mdns_"), 4);
-  ck_assert_str_eq(replay_str(panic, "arming"), "mdns_probe_and_announce");
-  replay_free(&r);
+  ck_assert_int_ge(tc_count_prefix(armed, "mdns_multicast_timeout_25ttl_reset_ipv4"), 2);
+  ck_assert_int_ge(tc_count_prefix(armed, "mdns_"), 4);
+  ck_assert_str_eq(tc_str(panic, "arming"), "mdns_probe_and_announce");
+  tc_replay_free(&r);
 }
 END_TEST
 
 START_TEST(test_replay_circuitpython_10_is_ok_on_the_heap)
 {
-  struct replay_result r;
-  replay_run(&r, "circuitpython-10.0.0-alpha.4", replay_source_path(BUNDLED), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "circuitpython-10.0.0-alpha.4", tc_source_path(BUNDLED), NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
   ck_assert_int_eq(r.exit_code, 0);
-  ck_assert_str_eq(replay_str(r.record, "outcome"), "ok");
-  const cJSON *pool = replay_pool(r.record, "SYS_TIMEOUT");
+  ck_assert_str_eq(tc_str(r.record, "outcome"), "ok");
+  const cJSON *pool = tc_pool(r.record, "SYS_TIMEOUT");
   ck_assert(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(pool, "size")));
   /* more timers than 9.0.5's 11 were armed at once: only the heap bounds them */
-  ck_assert_int_gt((int)replay_num(pool, "peak"), 11);
+  ck_assert_int_gt((int)tc_num(pool, "peak"), 11);
   const cJSON *heap = cJSON_GetObjectItemCaseSensitive(r.record, "heap");
   ck_assert(cJSON_IsObject(heap));
-  ck_assert_int_gt((int)replay_num(heap, "peak_bytes"), 0);
-  ck_assert_int_eq((int)replay_num(heap, "budget_bytes"), 32768);
-  ck_assert_int_eq((int)replay_num(heap, "failed"), 0);
-  replay_free(&r);
+  ck_assert_int_gt((int)tc_num(heap, "peak_bytes"), 0);
+  ck_assert_int_eq((int)tc_num(heap, "budget_bytes"), 32768);
+  ck_assert_int_eq((int)tc_num(heap, "failed"), 0);
+  tc_replay_free(&r);
 }
 END_TEST
 
@@ -61,66 +61,66 @@ END_TEST
  * lwIP's own MEMP_STATS, the probe does not count those as failures. */
 static void assert_tcp_pcb_recycled(const cJSON *record)
 {
-  ck_assert_str_eq(replay_str(record, "outcome"), "ok");
+  ck_assert_str_eq(tc_str(record, "outcome"), "ok");
   ck_assert(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(record, "panic")));
-  const cJSON *tcp = replay_pool(record, "TCP_PCB");
-  ck_assert_int_eq((int)replay_num(tcp, "size"), 5);
-  ck_assert_int_eq((int)replay_num(tcp, "peak"), 5);
-  ck_assert_int_eq((int)replay_num(tcp, "failed"), 0);
+  const cJSON *tcp = tc_pool(record, "TCP_PCB");
+  ck_assert_int_eq((int)tc_num(tcp, "size"), 5);
+  ck_assert_int_eq((int)tc_num(tcp, "peak"), 5);
+  ck_assert_int_eq((int)tc_num(tcp, "failed"), 0);
   const cJSON *recycled = cJSON_GetObjectItemCaseSensitive(tcp, "recycled");
-  ck_assert_int_eq((int)replay_num(recycled, "time_wait"), 23); /* 28 connections, 5 PCBs */
-  ck_assert_int_eq((int)replay_num(recycled, "last_ack"), 0);
-  ck_assert_int_eq((int)replay_num(recycled, "lower_prio"), 0);
-  ck_assert_int_eq((int)replay_num(tcp, "peak_without_time_wait"), 2); /* two clients a round */
+  ck_assert_int_eq((int)tc_num(recycled, "time_wait"), 23); /* 28 connections, 5 PCBs */
+  ck_assert_int_eq((int)tc_num(recycled, "last_ack"), 0);
+  ck_assert_int_eq((int)tc_num(recycled, "lower_prio"), 0);
+  ck_assert_int_eq((int)tc_num(tcp, "peak_without_time_wait"), 2); /* two clients a round */
   /* ... and every connection was still served: nothing diverged */
-  ck_assert_int_eq((int)replay_num(cJSON_GetObjectItemCaseSensitive(record, "divergence"), "diverged"), 0);
+  ck_assert_int_eq((int)tc_num(cJSON_GetObjectItemCaseSensitive(record, "divergence"), "diverged"), 0);
 }
 
 START_TEST(test_replay_raised_timeout_pool_is_ok)
 {
-  struct replay_result r;
-  replay_run(&r, "circuitpython-9.0.5-sys-timeout-20", replay_source_path(BUNDLED), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "circuitpython-9.0.5-sys-timeout-20", tc_source_path(BUNDLED), NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
   ck_assert_int_eq(r.exit_code, 0);
-  const cJSON *pool = replay_pool(r.record, "SYS_TIMEOUT");
-  ck_assert_int_eq((int)replay_num(pool, "size"), 20);
-  ck_assert_int_eq((int)replay_num(pool, "failed"), 0);
-  ck_assert_int_gt((int)replay_num(pool, "peak"), 11);
+  const cJSON *pool = tc_pool(r.record, "SYS_TIMEOUT");
+  ck_assert_int_eq((int)tc_num(pool, "size"), 20);
+  ck_assert_int_eq((int)tc_num(pool, "failed"), 0);
+  ck_assert_int_gt((int)tc_num(pool, "peak"), 11);
   assert_tcp_pcb_recycled(r.record);
-  replay_free(&r);
+  tc_replay_free(&r);
 }
 END_TEST
 
 /* lwIP 2.1.3's responder arms one timer per netif, and only while probing. */
 START_TEST(test_replay_lwip_213_mdns_holds_one_timer)
 {
-  struct replay_result r;
-  replay_run(&r, "lwip-2.1.3-mdns", replay_source_path(BUNDLED), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "lwip-2.1.3-mdns", tc_source_path(BUNDLED), NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
   ck_assert_int_eq(r.exit_code, 0);
   assert_tcp_pcb_recycled(r.record);
-  ck_assert_str_eq(replay_str(r.record, "lwip_version"), "2.1.3");
-  const cJSON *pool = replay_pool(r.record, "SYS_TIMEOUT");
+  ck_assert_str_eq(tc_str(r.record, "lwip_version"), "2.1.3");
+  const cJSON *pool = tc_pool(r.record, "SYS_TIMEOUT");
   const cJSON *at_peak = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(r.record, "sys_timeout"),
                                                           "at_peak");
   const cJSON *armed = cJSON_GetObjectItemCaseSensitive(at_peak, "armed_timers");
-  ck_assert_int_eq(cJSON_GetArraySize(armed), (int)replay_num(pool, "peak"));
-  ck_assert_int_eq(replay_count_prefix(armed, "mdns_"), 1);
-  ck_assert_int_eq(replay_count_prefix(armed, "mdns_probe"), 1);
+  ck_assert_int_eq(cJSON_GetArraySize(armed), (int)tc_num(pool, "peak"));
+  ck_assert_int_eq(tc_count_prefix(armed, "mdns_"), 1);
+  ck_assert_int_eq(tc_count_prefix(armed, "mdns_probe"), 1);
   /* six cyclic core timers + TCP + the one probe timer: nothing else from mDNS */
-  ck_assert_int_le((int)replay_num(pool, "peak"), 8);
-  replay_free(&r);
+  ck_assert_int_le((int)tc_num(pool, "peak"), 8);
+  tc_replay_free(&r);
 }
 END_TEST
 
 START_TEST(test_replay_is_deterministic)
 {
-  struct replay_result a, b;
-  replay_run(&a, "circuitpython-9.0.5-sys-timeout-20", replay_source_path(BUNDLED), NULL);
-  replay_run(&b, "circuitpython-9.0.5-sys-timeout-20", replay_source_path(BUNDLED), NULL);
+  struct tc_replay a, b;
+  tc_replay(&a, "circuitpython-9.0.5-sys-timeout-20", tc_source_path(BUNDLED), NULL);
+  tc_replay(&b, "circuitpython-9.0.5-sys-timeout-20", tc_source_path(BUNDLED), NULL);
   size_t la, lb;
-  char *ja = replay_read_file(a.json_path, &la);
-  char *jb = replay_read_file(b.json_path, &lb);
+  char *ja = tc_read_file(a.json_path, &la);
+  char *jb = tc_read_file(b.json_path, &lb);
   ck_assert_ptr_nonnull(ja);
   ck_assert_ptr_nonnull(jb);
   ck_assert_uint_gt(la, 1000);
@@ -128,44 +128,44 @@ START_TEST(test_replay_is_deterministic)
   ck_assert_int_eq(memcmp(ja, jb, la), 0);
   free(ja);
   free(jb);
-  replay_free(&a);
-  replay_free(&b);
+  tc_replay_free(&a);
+  tc_replay_free(&b);
 }
 END_TEST
 
 /* MicroPython-like policy: the empty pool is recorded, the run goes on. */
 START_TEST(test_replay_silent_policy_is_a_pool_failure)
 {
-  struct replay_result r;
-  replay_run(&r, "circuitpython-9.0.5-silent", replay_source_path(BUNDLED), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "circuitpython-9.0.5-silent", tc_source_path(BUNDLED), NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
   ck_assert_int_eq(r.exit_code, 3);
-  ck_assert_str_eq(replay_str(r.record, "outcome"), "pool-failure");
+  ck_assert_str_eq(tc_str(r.record, "outcome"), "pool-failure");
   ck_assert(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(r.record, "panic")));
   const cJSON *asserts = cJSON_GetObjectItemCaseSensitive(r.record, "asserts");
-  ck_assert_int_ge((int)replay_num(asserts, "count"), 1);
+  ck_assert_int_ge((int)tc_num(asserts, "count"), 1);
   /* the run went on to the end of the scenario */
-  ck_assert_int_eq((int)replay_num(r.record, "end_time_ms"), (int)replay_num(r.record, "duration_ms"));
-  replay_free(&r);
+  ck_assert_int_eq((int)tc_num(r.record, "end_time_ms"), (int)tc_num(r.record, "duration_ms"));
+  tc_replay_free(&r);
 }
 END_TEST
 
 /* lwIP's mDNS use-after-remove: a signal inside lwIP is a finding. */
 START_TEST(test_replay_crash_inside_lwip_is_a_finding)
 {
-  struct replay_result r;
-  replay_run(&r, "circuitpython-9.0.5", replay_source_path("tests/scenarios/mdns-removed"), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "circuitpython-9.0.5", tc_source_path("tests/scenarios/mdns-removed"), NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
   ck_assert_int_eq(r.exit_code, 4);
-  ck_assert_str_eq(replay_str(r.record, "outcome"), "crash");
+  ck_assert_str_eq(tc_str(r.record, "outcome"), "crash");
   const cJSON *crash = cJSON_GetObjectItemCaseSensitive(r.record, "crash");
   ck_assert(cJSON_IsObject(crash));
-  ck_assert_str_eq(replay_str(crash, "signal_name"), "SIGSEGV");
+  ck_assert_str_eq(tc_str(crash, "signal_name"), "SIGSEGV");
   /* the 25TTL timer left armed by mdns_resp_remove_netif fires ~30 s later */
-  ck_assert_int_ge((int)replay_num(crash, "time_ms"), 30000);
-  ck_assert_int_le((int)replay_num(crash, "time_ms"), 36000);
+  ck_assert_int_ge((int)tc_num(crash, "time_ms"), 30000);
+  ck_assert_int_le((int)tc_num(crash, "time_ms"), 36000);
   ck_assert_int_gt(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(crash, "last_events")), 0);
-  replay_free(&r);
+  tc_replay_free(&r);
 }
 END_TEST
 
@@ -186,7 +186,7 @@ static void strip_build_identity(cJSON *rec)
   }
 }
 
-static void assert_same_run(struct replay_result *a, struct replay_result *b)
+static void assert_same_run(struct tc_replay *a, struct tc_replay *b)
 {
   ck_assert_msg(a->record != NULL && b->record != NULL, "missing record: %s / %s", a->err, b->err);
   ck_assert_int_eq(a->exit_code, b->exit_code);
@@ -205,13 +205,13 @@ START_TEST(test_replay_demand_capped_equals_faithful)
   static const char *const profiles[] = {"circuitpython-9.0.5", "pico-examples-httpd", "circuitpython-9.0.5-silent",
                                          "circuitpython-9.0.5-sys-timeout-20", "lwip-2.1.3-mdns"};
   for (size_t i = 0; i < sizeof profiles / sizeof profiles[0]; i++) {
-    struct replay_result f, d;
-    replay_run(&f, profiles[i], replay_source_path(BUNDLED), NULL);
-    replay_run(&d, profiles[i], replay_source_path(BUNDLED), "--demand", "--profile-caps", NULL);
-    ck_assert_str_eq(replay_str(d.record, "mode"), "demand-capped");
+    struct tc_replay f, d;
+    tc_replay(&f, profiles[i], tc_source_path(BUNDLED), NULL);
+    tc_replay(&d, profiles[i], tc_source_path(BUNDLED), "--demand", "--profile-caps", NULL);
+    ck_assert_str_eq(tc_str(d.record, "mode"), "demand-capped");
     assert_same_run(&f, &d);
-    replay_free(&f);
-    replay_free(&d);
+    tc_replay_free(&f);
+    tc_replay_free(&d);
   }
 }
 END_TEST
@@ -221,34 +221,34 @@ END_TEST
  * are compared against the faithful build capped further (its pool is 11). */
 START_TEST(test_replay_runtime_cap_equals_compiled_size)
 {
-  struct replay_result compiled, capped;
-  replay_run(&compiled, "circuitpython-9.0.5-sys-timeout-20", replay_source_path(BUNDLED), NULL);
-  replay_run(&capped, "circuitpython-9.0.5", replay_source_path(BUNDLED), "--demand", "--profile-caps", "--cap",
+  struct tc_replay compiled, capped;
+  tc_replay(&compiled, "circuitpython-9.0.5-sys-timeout-20", tc_source_path(BUNDLED), NULL);
+  tc_replay(&capped, "circuitpython-9.0.5", tc_source_path(BUNDLED), "--demand", "--profile-caps", "--cap",
              "SYS_TIMEOUT=20", NULL);
   assert_same_run(&compiled, &capped);
-  replay_free(&compiled);
-  replay_free(&capped);
+  tc_replay_free(&compiled);
+  tc_replay_free(&capped);
 
   /* Several pools at once, each at its compiled size (tests/profiles). */
-  replay_run(&compiled, "circuitpython-9.0.5-small-pools", replay_source_path(BUNDLED), NULL);
-  replay_run(&capped, "circuitpython-9.0.5", replay_source_path(BUNDLED), "--demand", "--profile-caps", "--cap",
+  tc_replay(&compiled, "circuitpython-9.0.5-small-pools", tc_source_path(BUNDLED), NULL);
+  tc_replay(&capped, "circuitpython-9.0.5", tc_source_path(BUNDLED), "--demand", "--profile-caps", "--cap",
              "SYS_TIMEOUT=20", "--cap", "TCP_PCB=2", "--cap", "TCP_PCB_LISTEN=1", "--cap", "IGMP_GROUP=2", NULL);
-  ck_assert_int_eq((int)replay_num(cJSON_GetObjectItemCaseSensitive(replay_pool(compiled.record, "TCP_PCB"), "recycled"),
+  ck_assert_int_eq((int)tc_num(cJSON_GetObjectItemCaseSensitive(tc_pool(compiled.record, "TCP_PCB"), "recycled"),
                                    "time_wait"),
                    26);
   assert_same_run(&compiled, &capped);
-  replay_free(&compiled);
-  replay_free(&capped);
+  tc_replay_free(&compiled);
+  tc_replay_free(&capped);
 
   static const char *const caps[] = {"SYS_TIMEOUT=10", "SYS_TIMEOUT=9", "PBUF_POOL=1", "TCP_PCB=1"};
   for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
-    struct replay_result a, b;
-    replay_run(&a, "circuitpython-9.0.5", replay_source_path(BUNDLED), "--cap", caps[i], NULL);
-    replay_run(&b, "circuitpython-9.0.5", replay_source_path(BUNDLED), "--demand", "--profile-caps", "--cap", caps[i],
+    struct tc_replay a, b;
+    tc_replay(&a, "circuitpython-9.0.5", tc_source_path(BUNDLED), "--cap", caps[i], NULL);
+    tc_replay(&b, "circuitpython-9.0.5", tc_source_path(BUNDLED), "--demand", "--profile-caps", "--cap", caps[i],
                NULL);
     assert_same_run(&a, &b);
-    replay_free(&a);
-    replay_free(&b);
+    tc_replay_free(&a);
+    tc_replay_free(&b);
   }
 }
 END_TEST
@@ -257,44 +257,44 @@ END_TEST
  * slots than CircuitPython 9.0.5 has, and no failure. */
 START_TEST(test_replay_demand_measures_need)
 {
-  struct replay_result r;
-  replay_run(&r, "circuitpython-9.0.5", replay_source_path(BUNDLED), "--demand", NULL);
+  struct tc_replay r;
+  tc_replay(&r, "circuitpython-9.0.5", tc_source_path(BUNDLED), "--demand", NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
-  ck_assert_str_eq(replay_str(r.record, "mode"), "demand");
+  ck_assert_str_eq(tc_str(r.record, "mode"), "demand");
   ck_assert_int_eq(r.exit_code, 0);
-  const cJSON *pool = replay_pool(r.record, "SYS_TIMEOUT");
-  ck_assert_int_eq((int)replay_num(pool, "size"), 11);
-  ck_assert_int_eq((int)replay_num(pool, "capacity"), 250);
-  ck_assert_int_eq((int)replay_num(pool, "failed"), 0);
-  ck_assert_int_gt((int)replay_num(pool, "peak"), 11);
-  replay_free(&r);
+  const cJSON *pool = tc_pool(r.record, "SYS_TIMEOUT");
+  ck_assert_int_eq((int)tc_num(pool, "size"), 11);
+  ck_assert_int_eq((int)tc_num(pool, "capacity"), 250);
+  ck_assert_int_eq((int)tc_num(pool, "failed"), 0);
+  ck_assert_int_gt((int)tc_num(pool, "peak"), 11);
+  tc_replay_free(&r);
 }
 END_TEST
 
 static const char *scenario_with_capture(const void *capture, size_t len)
 {
   static char dir[300];
-  snprintf(dir, sizeof dir, "%s", replay_tmpdir());
+  snprintf(dir, sizeof dir, "%s", tc_tmpdir());
   char path[400];
   snprintf(path, sizeof path, "%s/capture.pcap", dir);
-  replay_write_file(path, capture, len);
+  tc_write_file(path, capture, len);
   static const char ini[] = "[scenario]\nduration = 10s\ncapture = capture.pcap\n"
                             "[device]\nmac = 28:cd:c1:03:9e:26\n[script]\n0s = netif-up\n";
   snprintf(path, sizeof path, "%s/scenario.ini", dir);
-  replay_write_file(path, ini, sizeof ini - 1);
+  tc_write_file(path, ini, sizeof ini - 1);
   return dir;
 }
 
 static void assert_input_error(const char *scenario_dir, const char *needle)
 {
-  struct replay_result r;
-  replay_run(&r, "circuitpython-9.0.5", scenario_dir, NULL);
+  struct tc_replay r;
+  tc_replay(&r, "circuitpython-9.0.5", scenario_dir, NULL);
   ck_assert_int_eq(r.exit_code, 2);
   ck_assert_msg(strstr(r.err, needle) != NULL, "stderr lacks '%s': %s", needle, r.err);
   /* one line, naming the problem */
   ck_assert_ptr_eq(strchr(r.err, '\n'), r.err + strlen(r.err) - 1);
   ck_assert_ptr_null(r.record);
-  replay_free(&r);
+  tc_replay_free(&r);
 }
 
 START_TEST(test_replay_garbage_capture_is_an_input_error)
@@ -307,7 +307,7 @@ END_TEST
 START_TEST(test_replay_truncated_capture_is_an_input_error)
 {
   size_t len;
-  char *cap = replay_read_file(replay_source_path(BUNDLED "/capture.pcap"), &len);
+  char *cap = tc_read_file(tc_source_path(BUNDLED "/capture.pcap"), &len);
   ck_assert_ptr_nonnull(cap);
   /* cut in the middle of a record well inside the file */
   assert_input_error(scenario_with_capture(cap, len / 2 + 7), "capture.pcap");
@@ -327,22 +327,22 @@ END_TEST
 START_TEST(test_replay_broken_scenario_is_an_input_error)
 {
   char dir[300];
-  snprintf(dir, sizeof dir, "%s", replay_tmpdir()); /* replay_run makes its own */
+  snprintf(dir, sizeof dir, "%s", tc_tmpdir()); /* replay_run makes its own */
   char path[400];
   snprintf(path, sizeof path, "%s/scenario.ini", dir);
   static const char ini[] = "[scenario]\nduration = 10s\n[script]\n0s = netif-up\n1s = fly-to-the-moon\n";
-  replay_write_file(path, ini, sizeof ini - 1);
+  tc_write_file(path, ini, sizeof ini - 1);
   assert_input_error(dir, "scenario.ini:5:");
 }
 END_TEST
 
 START_TEST(test_replay_unknown_profile_is_a_usage_error)
 {
-  struct replay_result r;
-  replay_run(&r, "no-such-profile", replay_source_path(BUNDLED), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "no-such-profile", tc_source_path(BUNDLED), NULL);
   ck_assert_int_eq(r.exit_code, 2);
   ck_assert_ptr_nonnull(strstr(r.err, "unknown profile 'no-such-profile'"));
-  replay_free(&r);
+  tc_replay_free(&r);
 }
 END_TEST
 

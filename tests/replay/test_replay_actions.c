@@ -4,41 +4,41 @@
 
 #include <string.h>
 
-#include "replay_helper.h"
+#include "test_common.h"
 
-static int peak(const struct replay_result *r, const char *pool)
+static int peak(const struct tc_replay *r, const char *pool)
 {
-  return (int)replay_num(replay_pool(r->record, pool), "peak");
+  return (int)tc_num(tc_pool(r->record, pool), "peak");
 }
 
 /* pico-sdk issue 1281: SNTP plus TCP on the common options panics with 7
  * timers against 6; the example's "+ 1" makes it fit. */
 START_TEST(test_actions_sntp_with_tcp_is_pico_sdk_1281)
 {
-  struct replay_result r;
-  replay_run(&r, "pico-examples-common-sdk-2.0.0", replay_source_path("tests/scenarios/sntp-http-1281"), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "pico-examples-common-sdk-2.0.0", tc_source_path("tests/scenarios/sntp-http-1281"), NULL);
   ck_assert_msg(r.record != NULL, "no record: %s", r.err);
   ck_assert_int_eq(r.exit_code, 4);
   const cJSON *panic = cJSON_GetObjectItemCaseSensitive(r.record, "panic");
-  ck_assert_str_eq(replay_str(panic, "message"), "sys_timeout: timeout != NULL, pool MEMP_SYS_TIMEOUT is empty");
-  ck_assert_str_eq(replay_str(panic, "arming"), "tcpip_tcp_timer");
+  ck_assert_str_eq(tc_str(panic, "message"), "sys_timeout: timeout != NULL, pool MEMP_SYS_TIMEOUT is empty");
+  ck_assert_str_eq(tc_str(panic, "arming"), "tcpip_tcp_timer");
   const cJSON *armed = cJSON_GetObjectItemCaseSensitive(panic, "armed_timers");
   ck_assert_int_eq(cJSON_GetArraySize(armed), 6);
-  ck_assert_int_eq(replay_count_prefix(armed, "sntp_request"), 1);
-  ck_assert_int_eq(replay_count_prefix(armed, "dns_tmr"), 1);
+  ck_assert_int_eq(tc_count_prefix(armed, "sntp_request"), 1);
+  ck_assert_int_eq(tc_count_prefix(armed, "dns_tmr"), 1);
   ck_assert_int_eq(peak(&r, "SYS_TIMEOUT"), 6);
-  replay_free(&r);
+  tc_replay_free(&r);
 
-  replay_run(&r, "pico-examples-ntp-sdk-2.0.0", replay_source_path("tests/scenarios/sntp-http-1281"), NULL);
+  tc_replay(&r, "pico-examples-ntp-sdk-2.0.0", tc_source_path("tests/scenarios/sntp-http-1281"), NULL);
   ck_assert_msg(r.record != NULL, "no record: %s", r.err);
   ck_assert_int_eq(r.exit_code, 0);
   ck_assert_int_eq(peak(&r, "SYS_TIMEOUT"), 7);
-  const cJSON *st = replay_pool(r.record, "SYS_TIMEOUT");
+  const cJSON *st = tc_pool(r.record, "SYS_TIMEOUT");
   const cJSON *wc = cJSON_GetObjectItemCaseSensitive(st, "worst_case");
   /* 5 cyclic + tcp_tmr + SNTP's 2 */
-  ck_assert_int_eq((int)replay_num(wc, "value"), 8);
+  ck_assert_int_eq((int)tc_num(wc, "value"), 8);
   ck_assert_int_eq(peak(&r, "UDP_PCB"), 1); /* SNTP's */
-  replay_free(&r);
+  tc_replay_free(&r);
 }
 END_TEST
 
@@ -47,17 +47,17 @@ END_TEST
  * source ports); two groups and 224.0.0.1 hold three IGMP_GROUP entries. */
 START_TEST(test_actions_sockets_and_groups_hold_their_pools)
 {
-  struct replay_result r;
-  replay_run(&r, "circuitpython-9.0.5", replay_source_path("tests/scenarios/device-sockets"), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "circuitpython-9.0.5", tc_source_path("tests/scenarios/device-sockets"), NULL);
   ck_assert_msg(r.record != NULL, "no record: %s", r.err);
   ck_assert_int_eq(r.exit_code, 0);
   ck_assert_int_eq(peak(&r, "IGMP_GROUP"), 3);
-  ck_assert_int_eq((int)replay_num(cJSON_GetObjectItemCaseSensitive(replay_pool(r.record, "IGMP_GROUP"), "worst_case"),
+  ck_assert_int_eq((int)tc_num(cJSON_GetObjectItemCaseSensitive(tc_pool(r.record, "IGMP_GROUP"), "worst_case"),
                                    "value"),
                    3);
   ck_assert_int_ge(peak(&r, "UDP_PCB"), 3);
   ck_assert_int_le(peak(&r, "UDP_PCB"), 4);
-  replay_free(&r);
+  tc_replay_free(&r);
 }
 END_TEST
 
@@ -66,18 +66,18 @@ END_TEST
  * reach the wire. */
 START_TEST(test_actions_link_down_stops_sends)
 {
-  struct replay_result r;
-  replay_run(&r, "circuitpython-9.0.5", replay_source_path("tests/scenarios/device-sockets"), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "circuitpython-9.0.5", tc_source_path("tests/scenarios/device-sockets"), NULL);
   ck_assert_msg(r.record != NULL, "no record: %s", r.err);
   const cJSON *frames = cJSON_GetObjectItemCaseSensitive(r.record, "frames");
-  long sent_with_loss = (long)replay_num(frames, "transmitted");
-  replay_free(&r);
-  replay_run(&r, "circuitpython-9.0.5", replay_source_path("tests/scenarios/device-sockets-no-loss"), NULL);
+  long sent_with_loss = (long)tc_num(frames, "transmitted");
+  tc_replay_free(&r);
+  tc_replay(&r, "circuitpython-9.0.5", tc_source_path("tests/scenarios/device-sockets-no-loss"), NULL);
   ck_assert_msg(r.record != NULL, "no record: %s", r.err);
   frames = cJSON_GetObjectItemCaseSensitive(r.record, "frames");
-  long sent = (long)replay_num(frames, "transmitted");
+  long sent = (long)tc_num(frames, "transmitted");
   ck_assert_int_gt(sent, sent_with_loss);
-  replay_free(&r);
+  tc_replay_free(&r);
 }
 END_TEST
 
@@ -91,26 +91,26 @@ START_TEST(test_actions_poll_timers_fire_at_poll_ticks)
   static const char *const scen[] = {"scenarios/mdns-http-reload", "tests/scenarios/mdns-http-reload-poll64"};
   static const long panic_ms[] = {10837, 10880}, peak_ms[] = {20862, 20928};
   for (int i = 0; i < 2; i++) {
-    struct replay_result r;
-    replay_run(&r, "circuitpython-9.0.5", replay_source_path(scen[i]), NULL);
+    struct tc_replay r;
+    tc_replay(&r, "circuitpython-9.0.5", tc_source_path(scen[i]), NULL);
     ck_assert_msg(r.record != NULL, "no record: %s", r.err);
     ck_assert_int_eq(r.exit_code, 4);
     const cJSON *panic = cJSON_GetObjectItemCaseSensitive(r.record, "panic");
-    ck_assert_int_eq((long)replay_num(panic, "time_ms"), panic_ms[i]);
-    replay_free(&r);
+    ck_assert_int_eq((long)tc_num(panic, "time_ms"), panic_ms[i]);
+    tc_replay_free(&r);
 
-    replay_run(&r, "circuitpython-10.0.0-alpha.4", replay_source_path(scen[i]), NULL);
+    tc_replay(&r, "circuitpython-10.0.0-alpha.4", tc_source_path(scen[i]), NULL);
     ck_assert_msg(r.record != NULL, "no record: %s", r.err);
     ck_assert_int_eq(r.exit_code, 0);
-    const cJSON *st = replay_pool(r.record, "SYS_TIMEOUT");
-    ck_assert_int_eq((int)replay_num(st, "peak"), 13);
-    ck_assert_int_eq((long)replay_num(st, "peak_ms"), peak_ms[i]);
-    replay_free(&r);
+    const cJSON *st = tc_pool(r.record, "SYS_TIMEOUT");
+    ck_assert_int_eq((int)tc_num(st, "peak"), 13);
+    ck_assert_int_eq((long)tc_num(st, "peak_ms"), peak_ms[i]);
+    tc_replay_free(&r);
   }
 }
 END_TEST
 
-static const cJSON *device_counts(const struct replay_result *r)
+static const cJSON *device_counts(const struct tc_replay *r)
 {
   return cJSON_GetObjectItemCaseSensitive(r->record, "device");
 }
@@ -130,17 +130,17 @@ START_TEST(test_actions_page_in_one_write_is_arduino_pico_725)
       {"arduino-pico-725-mem-8192", "scenarios/http-page-3851", 3, 0},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    struct replay_result r;
-    replay_run(&r, cases[i].profile, replay_source_path(cases[i].scenario), NULL);
+    struct tc_replay r;
+    tc_replay(&r, cases[i].profile, tc_source_path(cases[i].scenario), NULL);
     ck_assert_msg(r.record != NULL, "no record: %s", r.err);
     ck_assert_int_eq(r.exit_code, 0);
     const cJSON *d = device_counts(&r);
-    ck_assert_int_eq((int)replay_num(d, "http_requests"), 3);
-    ck_assert_msg((int)replay_num(d, "http_answered") == cases[i].answered, "%s x %s: answered %d", cases[i].profile,
-                  cases[i].scenario, (int)replay_num(d, "http_answered"));
-    ck_assert_int_eq((int)replay_num(d, "http_write_refused"), cases[i].refused);
-    ck_assert_int_eq((int)replay_num(d, "http_dropped"), cases[i].refused);
-    replay_free(&r);
+    ck_assert_int_eq((int)tc_num(d, "http_requests"), 3);
+    ck_assert_msg((int)tc_num(d, "http_answered") == cases[i].answered, "%s x %s: answered %d", cases[i].profile,
+                  cases[i].scenario, (int)tc_num(d, "http_answered"));
+    ck_assert_int_eq((int)tc_num(d, "http_write_refused"), cases[i].refused);
+    ck_assert_int_eq((int)tc_num(d, "http_dropped"), cases[i].refused);
+    tc_replay_free(&r);
   }
 }
 END_TEST

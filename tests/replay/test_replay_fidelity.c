@@ -11,7 +11,7 @@
 #include "capture/frame_checksum.h"
 #include "capture/pcap_reader.h"
 #include "capture/pcap_writer.h"
-#include "replay_helper.h"
+#include "test_common.h"
 #include "scenario/scenario.h"
 
 #define BUNDLED "scenarios/mdns-http-reload"
@@ -31,25 +31,25 @@ static const cJSON *obj(const cJSON *record, const char *key)
  * what the captured device sent (by type and flow) the live stack sent too. */
 START_TEST(test_fidelity_bundled_scenario_acceptance)
 {
-  struct replay_result r;
-  replay_run(&r, RECORDED_PROFILE, replay_source_path(BUNDLED), NULL);
+  struct tc_replay r;
+  tc_replay(&r, RECORDED_PROFILE, tc_source_path(BUNDLED), NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
   ck_assert_int_eq(r.exit_code, 0);
   const cJSON *div = obj(r.record, "divergence"), *tx = obj(r.record, "tx_match");
-  double inbound = replay_num(div, "inbound"), diverged = replay_num(div, "diverged");
-  double reference = replay_num(tx, "reference"), matched = replay_num(tx, "matched");
+  double inbound = tc_num(div, "inbound"), diverged = tc_num(div, "diverged");
+  double reference = tc_num(tx, "reference"), matched = tc_num(tx, "matched");
   ck_assert_int_eq((int)inbound, 201);
   ck_assert_msg(diverged * 100 < 2 * inbound, "%.0f of %.0f inbound frames diverged", diverged, inbound);
-  ck_assert_int_lt((int)replay_num(div, "diverged_permille"), 20);
+  ck_assert_int_lt((int)tc_num(div, "diverged_permille"), 20);
   ck_assert_int_ge((int)reference, 140);
   ck_assert_msg(matched * 100 >= 95 * reference, "matched %.0f of %.0f", matched, reference);
-  ck_assert_int_ge((int)replay_num(tx, "matched_permille"), 950);
+  ck_assert_int_ge((int)tc_num(tx, "matched_permille"), 950);
   /* every request was answered as the capture's peer saw it: no ack of data
    * the live device never sent */
-  ck_assert_int_eq((int)replay_num(obj(div, "by_reason"), "ack_beyond_live_data"), 0);
+  ck_assert_int_eq((int)tc_num(obj(div, "by_reason"), "ack_beyond_live_data"), 0);
   /* recorded from the same lwIP build: no frame of a kind it cannot send */
-  ck_assert_int_eq((int)replay_num(tx, "reference_ipv6_unbuilt"), 0);
-  replay_free(&r);
+  ck_assert_int_eq((int)tc_num(tx, "reference_ipv6_unbuilt"), 0);
+  tc_replay_free(&r);
 }
 END_TEST
 
@@ -60,7 +60,7 @@ END_TEST
 START_TEST(test_fidelity_every_bundled_scenario)
 {
   char dir[600];
-  snprintf(dir, sizeof dir, "%s", replay_source_path("scenarios"));
+  snprintf(dir, sizeof dir, "%s", tc_source_path("scenarios"));
   DIR *d = opendir(dir);
   ck_assert_ptr_nonnull(d);
   struct dirent *e;
@@ -76,19 +76,19 @@ START_TEST(test_fidelity_every_bundled_scenario)
     snprintf(profile, sizeof profile, "%s", sc.profile);
     lwipsim_scenario_free(&sc);
     ck_assert_msg(profile[0] != '\0', "%s names no profile", path);
-    struct replay_result r;
-    replay_run(&r, profile, path, NULL);
+    struct tc_replay r;
+    tc_replay(&r, profile, path, NULL);
     ck_assert_msg(r.record != NULL, "%s: no record; stderr: %s", e->d_name, r.err);
     const cJSON *div = obj(r.record, "divergence"), *tx = obj(r.record, "tx_match");
-    double inbound = replay_num(div, "inbound"), diverged = replay_num(div, "diverged");
-    double reference = replay_num(tx, "reference"), matched = replay_num(tx, "matched");
+    double inbound = tc_num(div, "inbound"), diverged = tc_num(div, "diverged");
+    double reference = tc_num(tx, "reference"), matched = tc_num(tx, "matched");
     printf("fidelity %-20s on %-30s diverged %3.0f of %3.0f inbound, matched %3.0f of %3.0f\n", e->d_name,
            profile, diverged, inbound, matched, reference);
     ck_assert_msg(inbound > 0 && reference > 0, "%s: nothing replayed", e->d_name);
     ck_assert_msg(diverged * 100 < 2 * inbound, "%s: %.0f of %.0f inbound frames diverged", e->d_name, diverged,
                   inbound);
     ck_assert_msg(matched * 100 >= 95 * reference, "%s: matched %.0f of %.0f", e->d_name, matched, reference);
-    replay_free(&r);
+    tc_replay_free(&r);
     checked++;
   }
   closedir(d);
@@ -152,7 +152,7 @@ START_TEST(test_fidelity_handbuilt_http_session)
   char dir[300], path[600], err[300];
   struct hb_writer hb = {NULL, 1000000};
 
-  snprintf(dir, sizeof dir, "%s", replay_tmpdir());
+  snprintf(dir, sizeof dir, "%s", tc_tmpdir());
   snprintf(path, sizeof path, "%s/capture.pcap", dir);
   ck_assert_msg(lwipsim_pcap_writer_open(path, &hb.w, err, sizeof err) == 0, "%s", err);
   hb_tcp(&hb, 0, c, 0, 0x02, NULL);                          /* SYN */
@@ -171,31 +171,31 @@ START_TEST(test_fidelity_handbuilt_http_session)
   static const char ini[] = "[scenario]\nduration = 5s\ncapture = capture.pcap\n\n[device]\nmac = 28:cd:c1:03:9e:26\n\n"
                             "[script]\n0s = netif-up\n0s = static 10.77.0.2/24 gw 10.77.0.254\n0s = http-listen 80\n";
   snprintf(path, sizeof path, "%s/scenario.ini", dir);
-  replay_write_file(path, ini, sizeof ini - 1);
+  tc_write_file(path, ini, sizeof ini - 1);
   char out_pcap[700];
   snprintf(out_pcap, sizeof out_pcap, "%s/out.pcap", dir);
 
-  struct replay_result r;
-  replay_run(&r, RECORDED_PROFILE, dir, "--pcap-out", out_pcap, NULL);
+  struct tc_replay r;
+  tc_replay(&r, RECORDED_PROFILE, dir, "--pcap-out", out_pcap, NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
-  ck_assert_str_eq(replay_str(r.record, "outcome"), "ok");
+  ck_assert_str_eq(tc_str(r.record, "outcome"), "ok");
   const cJSON *div = obj(r.record, "divergence");
-  ck_assert_int_eq((int)replay_num(div, "inbound"), 6); /* SYN, ACK, GET, two ACKs, FIN */
-  ck_assert_int_eq((int)replay_num(div, "diverged"), 0);
-  ck_assert_int_eq((int)replay_num(obj(div, "by_reason"), "ack_beyond_live_data"), 0);
-  ck_assert_int_eq((int)replay_num(div, "rewritten"), 5); /* every segment after the SYN carries a mapped ack */
-  ck_assert_int_eq((int)replay_num(obj(r.record, "frames"), "synthetic_arp_replies"), 1);
+  ck_assert_int_eq((int)tc_num(div, "inbound"), 6); /* SYN, ACK, GET, two ACKs, FIN */
+  ck_assert_int_eq((int)tc_num(div, "diverged"), 0);
+  ck_assert_int_eq((int)tc_num(obj(div, "by_reason"), "ack_beyond_live_data"), 0);
+  ck_assert_int_eq((int)tc_num(div, "rewritten"), 5); /* every segment after the SYN carries a mapped ack */
+  ck_assert_int_eq((int)tc_num(obj(r.record, "frames"), "synthetic_arp_replies"), 1);
   const cJSON *tx = obj(r.record, "tx_match");
-  ck_assert_int_eq((int)replay_num(tx, "reference"), 4); /* SYN-ACK, header, body, FIN; the last ACK is a pure ack */
-  ck_assert_int_eq((int)replay_num(tx, "matched"), 4);
+  ck_assert_int_eq((int)tc_num(tx, "reference"), 4); /* SYN-ACK, header, body, FIN; the last ACK is a pure ack */
+  ck_assert_int_eq((int)tc_num(tx, "matched"), 4);
 
   /* the live device answered the GET with its page and closed */
   size_t n;
-  char *sent = replay_read_file(out_pcap, &n);
+  char *sent = tc_read_file(out_pcap, &n);
   ck_assert_ptr_nonnull(sent);
   ck_assert_ptr_nonnull(memmem(sent, n, body, B));
   free(sent);
-  replay_free(&r);
+  tc_replay_free(&r);
 }
 END_TEST
 
@@ -203,14 +203,14 @@ END_TEST
  * own xid, lwIP binds 10.77.0.2 and everything after comes from there. */
 START_TEST(test_fidelity_dhcp_binds_the_captured_lease)
 {
-  struct replay_result r;
+  struct tc_replay r;
   char pcap_path[600];
-  snprintf(pcap_path, sizeof pcap_path, "%s/out.pcap", replay_tmpdir());
-  replay_run(&r, RECORDED_PROFILE, replay_source_path(BUNDLED), "--pcap-out", pcap_path, NULL);
+  snprintf(pcap_path, sizeof pcap_path, "%s/out.pcap", tc_tmpdir());
+  tc_replay(&r, RECORDED_PROFILE, tc_source_path(BUNDLED), "--pcap-out", pcap_path, NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
   const cJSON *why = obj(obj(r.record, "divergence"), "by_reason");
-  ck_assert_int_eq((int)replay_num(why, "dhcp_unknown_xid"), 0);
-  ck_assert_int_eq((int)replay_num(why, "dhcp_no_live_xid"), 0);
+  ck_assert_int_eq((int)tc_num(why, "dhcp_unknown_xid"), 0);
+  ck_assert_int_eq((int)tc_num(why, "dhcp_no_live_xid"), 0);
 
   struct lwipsim_pcap_reader *rd;
   struct lwipsim_frame f;
@@ -236,7 +236,7 @@ START_TEST(test_fidelity_dhcp_binds_the_captured_lease)
   ck_assert_int_eq(from_zero, 2);
   ck_assert_int_gt(from_lease, 50);
   ck_assert_int_eq(other, 0);
-  replay_free(&r);
+  tc_replay_free(&r);
 }
 END_TEST
 
@@ -250,9 +250,9 @@ START_TEST(test_fidelity_synthetic_arp_reply)
   struct lwipsim_frame f;
   int rc, dropped = 0;
 
-  snprintf(dir, sizeof dir, "%s", replay_tmpdir()); /* replay_run makes its own */
+  snprintf(dir, sizeof dir, "%s", tc_tmpdir()); /* replay_run makes its own */
   snprintf(path, sizeof path, "%s/capture.pcap", dir);
-  ck_assert_msg(lwipsim_pcap_open(replay_source_path(BUNDLED "/capture.pcap"), &rd, err, sizeof err) == 0, "%s", err);
+  ck_assert_msg(lwipsim_pcap_open(tc_source_path(BUNDLED "/capture.pcap"), &rd, err, sizeof err) == 0, "%s", err);
   ck_assert_msg(lwipsim_pcap_writer_open(path, &wr, err, sizeof err) == 0, "%s", err);
   while ((rc = lwipsim_pcap_next(rd, &f, err, sizeof err)) == 1) {
     if (f.caplen >= 14 && memcmp(f.data + 6, peer_mac, 6) == 0 && f.data[12] == 0x08 && f.data[13] == 0x06) {
@@ -267,23 +267,23 @@ START_TEST(test_fidelity_synthetic_arp_reply)
   ck_assert_int_eq(dropped, 1); /* its reply to the device's request */
 
   size_t len;
-  char *ini = replay_read_file(replay_source_path(BUNDLED "/scenario.ini"), &len);
+  char *ini = tc_read_file(tc_source_path(BUNDLED "/scenario.ini"), &len);
   ck_assert_ptr_nonnull(ini);
   snprintf(path, sizeof path, "%s/scenario.ini", dir);
-  replay_write_file(path, ini, len);
+  tc_write_file(path, ini, len);
   free(ini);
 
-  struct replay_result r;
-  replay_run(&r, RECORDED_PROFILE, dir, NULL);
+  struct tc_replay r;
+  tc_replay(&r, RECORDED_PROFILE, dir, NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
   const cJSON *frames = obj(r.record, "frames");
-  ck_assert_int_ge((int)replay_num(frames, "synthetic_arp_replies"), 1);
-  ck_assert_int_eq((int)replay_num(frames, "synthetic_nd_replies"), 0);
-  ck_assert_int_eq((int)replay_num(obj(r.record, "divergence"), "diverged"), 0);
+  ck_assert_int_ge((int)tc_num(frames, "synthetic_arp_replies"), 1);
+  ck_assert_int_eq((int)tc_num(frames, "synthetic_nd_replies"), 0);
+  ck_assert_int_eq((int)tc_num(obj(r.record, "divergence"), "diverged"), 0);
   /* every connection served as with the peer's ARP reply in the capture */
-  ck_assert_int_eq((int)replay_num(obj(r.record, "tx_match"), "matched"), 144);
-  ck_assert_int_eq((int)replay_num(obj(r.record, "tx_match"), "reference"), 144);
-  replay_free(&r);
+  ck_assert_int_eq((int)tc_num(obj(r.record, "tx_match"), "matched"), 144);
+  ck_assert_int_eq((int)tc_num(obj(r.record, "tx_match"), "reference"), 144);
+  tc_replay_free(&r);
 }
 END_TEST
 
@@ -303,14 +303,14 @@ static const char *scenario_copy_with_script(const char *from, const char *to)
 {
   static char dir[300];
   char path[600], cap[700];
-  snprintf(dir, sizeof dir, "%s", replay_tmpdir());
-  char *ini = replay_read_file(replay_source_path(BUNDLED "/scenario.ini"), NULL);
+  snprintf(dir, sizeof dir, "%s", tc_tmpdir());
+  char *ini = tc_read_file(tc_source_path(BUNDLED "/scenario.ini"), NULL);
   ck_assert_ptr_nonnull(ini);
   char *changed = replace_once(ini, from, to);
-  snprintf(cap, sizeof cap, "capture = %s", replay_source_path(BUNDLED "/capture.pcap"));
+  snprintf(cap, sizeof cap, "capture = %s", tc_source_path(BUNDLED "/capture.pcap"));
   char *moved = replace_once(changed, "capture = capture.pcap", cap);
   snprintf(path, sizeof path, "%s/scenario.ini", dir);
-  replay_write_file(path, moved, strlen(moved));
+  tc_write_file(path, moved, strlen(moved));
   free(ini);
   free(changed);
   free(moved);
@@ -323,27 +323,27 @@ static const char *scenario_copy_with_script(const char *from, const char *to)
 START_TEST(test_fidelity_strict_fails_on_divergence)
 {
   const char *dir = scenario_copy_with_script("0s = dhcp", "0s = static 10.77.0.2/24 gw 10.77.0.1");
-  struct replay_result r;
-  replay_run(&r, RECORDED_PROFILE, dir, "--strict", NULL);
+  struct tc_replay r;
+  tc_replay(&r, RECORDED_PROFILE, dir, "--strict", NULL);
   ck_assert_int_eq(r.exit_code, 5);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
   /* dnsmasq's OFFER and ACK: a device with a static address never asked */
-  ck_assert_int_eq((int)replay_num(obj(r.record, "divergence"), "diverged"), 2);
+  ck_assert_int_eq((int)tc_num(obj(r.record, "divergence"), "diverged"), 2);
   ck_assert_str_eq(r.err, "lwipsim: --strict: 2 of 201 inbound frames diverged (most: dhcp_no_live_xid, 2)\n");
   /* the record itself is the run's: exit_code 0 (the outcome), not 5 */
-  ck_assert_int_eq((int)replay_num(r.record, "exit_code"), 0);
-  replay_free(&r);
+  ck_assert_int_eq((int)tc_num(r.record, "exit_code"), 0);
+  tc_replay_free(&r);
 
   /* the same without --strict: ok */
-  replay_run(&r, RECORDED_PROFILE, dir, NULL);
+  tc_replay(&r, RECORDED_PROFILE, dir, NULL);
   ck_assert_int_eq(r.exit_code, 0);
   ck_assert_str_eq(r.err, "");
-  replay_free(&r);
+  tc_replay_free(&r);
 
   /* and the faithful replay passes --strict */
-  replay_run(&r, RECORDED_PROFILE, replay_source_path(BUNDLED), "--strict", NULL);
+  tc_replay(&r, RECORDED_PROFILE, tc_source_path(BUNDLED), "--strict", NULL);
   ck_assert_int_eq(r.exit_code, 0);
-  replay_free(&r);
+  tc_replay_free(&r);
 }
 END_TEST
 

@@ -5,18 +5,18 @@
 
 #include <string.h>
 
-#include "replay_helper.h"
+#include "test_common.h"
 
 #define SEED_SCENARIO "scenarios/mdns-http-reload"
 
 /* Whether the record's sim_changed_options has an entry starting with prefix. */
 static int changed(const cJSON *record, const char *prefix)
 {
-  return replay_count_prefix(cJSON_GetObjectItemCaseSensitive(record, "sim_changed_options"), prefix);
+  return tc_count_prefix(cJSON_GetObjectItemCaseSensitive(record, "sim_changed_options"), prefix);
 }
 
 /* The record of run r with the keys that name the profile taken out. */
-static cJSON *without_profile_keys(const struct replay_result *r)
+static cJSON *without_profile_keys(const struct tc_replay *r)
 {
   cJSON *c = cJSON_Duplicate(r->record, 1);
   cJSON_DeleteItemFromObjectCaseSensitive(c, "profile");
@@ -31,22 +31,22 @@ static cJSON *without_profile_keys(const struct replay_result *r)
  * lwIP drop every inbound frame. */
 START_TEST(test_header_chksum_algorithm_0_replays_like_lwips_own)
 {
-  struct replay_result mine, ref;
-  replay_run(&mine, "regress-chksum-algorithm-0", replay_source_path("scenarios/http-concurrent"), NULL);
-  replay_run(&ref, "circuitpython-9.0.5", replay_source_path("scenarios/http-concurrent"), NULL);
+  struct tc_replay mine, ref;
+  tc_replay(&mine, "regress-chksum-algorithm-0", tc_source_path("scenarios/http-concurrent"), NULL);
+  tc_replay(&ref, "circuitpython-9.0.5", tc_source_path("scenarios/http-concurrent"), NULL);
   ck_assert_msg(mine.record != NULL, "no record: %s", mine.err);
   ck_assert_ptr_nonnull(ref.record);
   ck_assert_int_eq(mine.exit_code, ref.exit_code);
   ck_assert_int_eq(changed(mine.record, "lwip_standard_chksum: firmware's (LWIP_CHKSUM_ALGORITHM 0) -> lwipsim's"), 1);
   ck_assert_int_eq(changed(ref.record, "lwip_standard_chksum"), 0);
   const cJSON *tx = cJSON_GetObjectItemCaseSensitive(mine.record, "tx_match");
-  ck_assert_int_gt((int)replay_num(tx, "matched"), 200);
+  ck_assert_int_gt((int)tc_num(tx, "matched"), 200);
   cJSON *a = without_profile_keys(&mine), *b = without_profile_keys(&ref);
   ck_assert_msg(cJSON_Compare(a, b, 1), "records differ beyond the profile's name and sim_changed_options");
   cJSON_Delete(a);
   cJSON_Delete(b);
-  replay_free(&mine);
-  replay_free(&ref);
+  tc_replay_free(&mine);
+  tc_replay_free(&ref);
 }
 END_TEST
 
@@ -56,16 +56,16 @@ END_TEST
  * them, and the record says so. */
 START_TEST(test_header_declaring_sys_prot_t_builds_and_panics_as_905)
 {
-  struct replay_result r;
-  replay_run(&r, "regress-header-sys-prot-t", replay_source_path(SEED_SCENARIO), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "regress-header-sys-prot-t", tc_source_path(SEED_SCENARIO), NULL);
   ck_assert_msg(r.record != NULL, "no record: %s", r.err);
   ck_assert_int_eq(r.exit_code, 4);
-  ck_assert_str_eq(replay_str(r.record, "outcome"), "panic");
-  ck_assert_int_eq((int)replay_num(replay_pool(r.record, "SYS_TIMEOUT"), "peak"), 11);
+  ck_assert_str_eq(tc_str(r.record, "outcome"), "panic");
+  ck_assert_int_eq((int)tc_num(tc_pool(r.record, "SYS_TIMEOUT"), "peak"), 11);
   ck_assert_int_eq(changed(r.record, "SYS_ARCH_DECL_PROTECT, SYS_ARCH_PROTECT, SYS_ARCH_UNPROTECT: the header's "
                                      "critical sections -> no-op (single-threaded simulation)"),
                    1);
-  replay_free(&r);
+  tc_replay_free(&r);
 }
 END_TEST
 
@@ -74,17 +74,17 @@ END_TEST
  * features allow: a static address and a listener. */
 START_TEST(test_header_without_igmp_builds_and_serves)
 {
-  struct replay_result r;
-  replay_run(&r, "regress-igmp-0", replay_source_path("tests/scenarios/http-static"), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "regress-igmp-0", tc_source_path("tests/scenarios/http-static"), NULL);
   ck_assert_msg(r.record != NULL, "no record: %s", r.err);
   ck_assert_int_eq(r.exit_code, 0);
-  ck_assert_int_eq((int)replay_num(replay_pool(r.record, "TCP_PCB_LISTEN"), "peak"), 1);
+  ck_assert_int_eq((int)tc_num(tc_pool(r.record, "TCP_PCB_LISTEN"), "peak"), 1);
   const cJSON *p;
   cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(r.record, "pools"))
   {
-    ck_assert_str_ne(replay_str(p, "name"), "IGMP_GROUP"); /* lwIP has no such pool without IGMP */
+    ck_assert_str_ne(tc_str(p, "name"), "IGMP_GROUP"); /* lwIP has no such pool without IGMP */
   }
-  replay_free(&r);
+  tc_replay_free(&r);
 }
 END_TEST
 
@@ -92,13 +92,13 @@ END_TEST
  * "redefined" against the port's arch/cc.h under -Werror. */
 START_TEST(test_header_defining_no_ctype_h_builds_and_panics_as_905)
 {
-  struct replay_result r;
-  replay_run(&r, "regress-no-ctype-h", replay_source_path(SEED_SCENARIO), NULL);
+  struct tc_replay r;
+  tc_replay(&r, "regress-no-ctype-h", tc_source_path(SEED_SCENARIO), NULL);
   ck_assert_msg(r.record != NULL, "no record: %s", r.err);
   ck_assert_int_eq(r.exit_code, 4);
   const cJSON *panic = cJSON_GetObjectItemCaseSensitive(r.record, "panic");
-  ck_assert_str_eq(replay_str(panic, "message"), "sys_timeout: timeout != NULL, pool MEMP_SYS_TIMEOUT is empty");
-  replay_free(&r);
+  ck_assert_str_eq(tc_str(panic, "message"), "sys_timeout: timeout != NULL, pool MEMP_SYS_TIMEOUT is empty");
+  tc_replay_free(&r);
 }
 END_TEST
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_helper.h"
+#include "test_common.h"
 
 static char out_dir[512];
 static cJSON *report;
@@ -14,11 +14,11 @@ static char report_err[1 << 20];
 
 static void run_report(void)
 {
-  snprintf(out_dir, sizeof out_dir, "%s", report_tmpdir());
-  report_rc = report_lwipsim(report_err, sizeof report_err, NULL, "report", "--out", out_dir, NULL);
+  snprintf(out_dir, sizeof out_dir, "%s", tc_tmpdir());
+  report_rc = tc_lwipsim(report_err, sizeof report_err, NULL, "report", "--out", out_dir, NULL);
   char path[600];
   snprintf(path, sizeof path, "%s/report.json", out_dir);
-  char *text = report_read_file(path);
+  char *text = tc_read_file(path, NULL);
   report = text ? cJSON_Parse(text) : NULL;
   free(text);
 }
@@ -26,14 +26,14 @@ static void run_report(void)
 static void free_report(void)
 {
   cJSON_Delete(report);
-  report_rmtree(out_dir);
+  tc_rmtree(out_dir);
 }
 
 static char *out_file(const char *name)
 {
   char path[600];
   snprintf(path, sizeof path, "%s/%s", out_dir, name);
-  char *text = report_read_file(path);
+  char *text = tc_read_file(path, NULL);
   ck_assert_msg(text != NULL, "%s not written", path);
   return text;
 }
@@ -43,31 +43,31 @@ START_TEST(test_report_written_for_bundled_profiles)
   ck_assert_msg(report_rc == 0, "lwipsim report exited %d: %s", report_rc, report_err);
   ck_assert_ptr_nonnull(report);
   const cJSON *sum = cJSON_GetObjectItemCaseSensitive(report, "summary");
-  ck_assert_int_eq(report_num(sum, "profiles"), 12); /* lwipopts/ only, not tests/profiles */
-  ck_assert_int_eq(report_num(sum, "scenarios"), 6); /* scenarios/ with scenario.ini: not tools/, not third-party/ */
-  ck_assert_str_eq(report_str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(report, "scenarios"), 5), "name"),
+  ck_assert_int_eq(tc_int(sum, "profiles"), 12); /* lwipopts/ only, not tests/profiles */
+  ck_assert_int_eq(tc_int(sum, "scenarios"), 6); /* scenarios/ with scenario.ini: not tools/, not third-party/ */
+  ck_assert_str_eq(tc_str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(report, "scenarios"), 5), "name"),
                    "mdns-http-reload");
   /* SYS_TIMEOUT of 9.0.5, pico-examples-httpd (mdns-http-reload), micropython-rp2-v1.24.1 and
    * arduino-pico-4.x-ipv6 (dualstack-mdns); TCP_PCB of every profile with lwIP's default 5 PCBs (9.0.5,
    * lwip-2.1.3-mdns, the three MicroPython and the two arduino-pico ones) for eight parallel clients
    * (http-concurrent) */
-  ck_assert_int_eq(report_num(sum, "unsafe"), 11);
+  ck_assert_int_eq(tc_int(sum, "unsafe"), 11);
   /* MicroPython PR #16623 raised the timeout pool for mDNS: v1.24.1 runs dry on the dual-stack scenario,
    * v1.25.0 does not */
-  ck_assert_str_eq(report_str(report_pool(report_profile(report, "micropython-rp2-v1.24.1"), "SYS_TIMEOUT"), "verdict"),
+  ck_assert_str_eq(tc_str(tc_pool(tc_profile(report, "micropython-rp2-v1.24.1"), "SYS_TIMEOUT"), "verdict"),
                    "UNSAFE");
-  ck_assert_str_ne(report_str(report_pool(report_profile(report, "micropython-rp2-v1.25.0"), "SYS_TIMEOUT"), "verdict"),
+  ck_assert_str_ne(tc_str(tc_pool(tc_profile(report, "micropython-rp2-v1.25.0"), "SYS_TIMEOUT"), "verdict"),
                    "UNSAFE");
   /* pico-examples' common header has no mDNS: of the bundled scenarios it runs only http-page-3851 (DHCP and
    * HTTP), the five that start mDNS are listed as not run, with the reason */
-  const cJSON *pe = report_profile(report, "pico-examples-common-sdk-2.0.0");
+  const cJSON *pe = tc_profile(report, "pico-examples-common-sdk-2.0.0");
   ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(pe, "scenarios")), 1);
   const cJSON *not_run = cJSON_GetObjectItemCaseSensitive(report, "not_run");
   ck_assert_int_eq(cJSON_GetArraySize(not_run), 10);
   const cJSON *nr = cJSON_GetArrayItem(not_run, 4);
-  ck_assert_str_eq(report_str(nr, "profile"), "pico-examples-common-sdk-2.0.0");
-  ck_assert_str_eq(report_str(nr, "scenario"), "mdns-http-reload");
-  ck_assert_str_eq(report_str(nr, "reason"), "scenario.ini:30: mdns-start needs LWIP_MDNS_RESPONDER, which is 0 in "
+  ck_assert_str_eq(tc_str(nr, "profile"), "pico-examples-common-sdk-2.0.0");
+  ck_assert_str_eq(tc_str(nr, "scenario"), "mdns-http-reload");
+  ck_assert_str_eq(tc_str(nr, "reason"), "scenario.ini:30: mdns-start needs LWIP_MDNS_RESPONDER, which is 0 in "
                                              "profile pico-examples-common-sdk-2.0.0; use a profile that enables it, "
                                              "or remove the action");
   ck_assert_msg(strstr(report_err, "lwipsim report: wrote") != NULL, "no progress on stderr: ...%s", report_err + (strlen(report_err) > 300 ? strlen(report_err) - 300 : 0));
@@ -76,39 +76,39 @@ END_TEST
 
 START_TEST(test_report_circuitpython_905_sys_timeout_unsafe)
 {
-  const cJSON *p = report_profile(report, "circuitpython-9.0.5");
-  const cJSON *st = report_pool(p, "SYS_TIMEOUT");
-  ck_assert_str_eq(report_str(st, "verdict"), "UNSAFE");
-  ck_assert_int_eq(report_num(st, "size"), 11);
-  ck_assert_int_eq(report_num(st, "demand"), 13); /* the demand run's peak: two reloads within 30 s */
-  ck_assert_int_ge(report_num(st, "recommended"), 13);
-  ck_assert_int_ge(report_num(st, "recommended"), report_num(st, "demand"));
-  ck_assert_ptr_nonnull(strstr(report_str(st, "paste"), "#define MEMP_NUM_SYS_TIMEOUT "));
-  ck_assert_int_eq(report_num(st, "ram_per_element_bytes"), 32); /* struct sys_timeo on x86_64, facts section 6 */
-  ck_assert_str_eq(report_str(p, "verdict"), "UNSAFE");
+  const cJSON *p = tc_profile(report, "circuitpython-9.0.5");
+  const cJSON *st = tc_pool(p, "SYS_TIMEOUT");
+  ck_assert_str_eq(tc_str(st, "verdict"), "UNSAFE");
+  ck_assert_int_eq(tc_int(st, "size"), 11);
+  ck_assert_int_eq(tc_int(st, "demand"), 13); /* the demand run's peak: two reloads within 30 s */
+  ck_assert_int_ge(tc_int(st, "recommended"), 13);
+  ck_assert_int_ge(tc_int(st, "recommended"), tc_int(st, "demand"));
+  ck_assert_ptr_nonnull(strstr(tc_str(st, "paste"), "#define MEMP_NUM_SYS_TIMEOUT "));
+  ck_assert_int_eq(tc_int(st, "ram_per_element_bytes"), 32); /* struct sys_timeo on x86_64, facts section 6 */
+  ck_assert_str_eq(tc_str(p, "verdict"), "UNSAFE");
   const cJSON *s = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(p, "scenarios"), 5);
-  ck_assert_str_eq(report_str(s, "scenario"), "mdns-http-reload");
+  ck_assert_str_eq(tc_str(s, "scenario"), "mdns-http-reload");
   const cJSON *f = cJSON_GetObjectItemCaseSensitive(s, "faithful");
-  ck_assert_str_eq(report_str(f, "outcome"), "panic");
+  ck_assert_str_eq(tc_str(f, "outcome"), "panic");
   const cJSON *ff = cJSON_GetObjectItemCaseSensitive(f, "first_failure");
-  ck_assert_str_eq(report_str(ff, "pool"), "SYS_TIMEOUT");
-  ck_assert_int_eq(report_num(ff, "time_ms"), 10837);
-  ck_assert_str_eq(report_str(ff, "site"), "mdns_probe_and_announce");
+  ck_assert_str_eq(tc_str(ff, "pool"), "SYS_TIMEOUT");
+  ck_assert_int_eq(tc_int(ff, "time_ms"), 10837);
+  ck_assert_str_eq(tc_str(ff, "site"), "mdns_probe_and_announce");
   const cJSON *at = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "sys_timeout_at_peak"), "demand");
-  ck_assert_int_eq(report_num(at, "count"), 13);
+  ck_assert_int_eq(tc_int(at, "count"), 13);
   /* the sweep agrees with the demand run: 12 fails, 13 is enough */
   const cJSON *sw = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(p, "sweeps"), 0);
-  ck_assert_str_eq(report_str(sw, "pool"), "SYS_TIMEOUT");
-  ck_assert_int_le(report_num(sw, "lo"), 11);
-  ck_assert_int_ge(report_num(sw, "hi"), 13);
+  ck_assert_str_eq(tc_str(sw, "pool"), "SYS_TIMEOUT");
+  ck_assert_int_le(tc_int(sw, "lo"), 11);
+  ck_assert_int_ge(tc_int(sw, "hi"), 13);
   /* http-concurrent fails on TCP_PCB whatever SYS_TIMEOUT is: no value makes every scenario ok */
   ck_assert(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(sw, "smallest_ok")));
   const cJSON *reload = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(sw, "scenarios"), 5);
-  ck_assert_str_eq(report_str(reload, "scenario"), "mdns-http-reload");
+  ck_assert_str_eq(tc_str(reload, "scenario"), "mdns-http-reload");
   const cJSON *rows = cJSON_GetObjectItemCaseSensitive(reload, "rows");
-  long lo = report_num(sw, "lo");
-  ck_assert_str_eq(report_str(cJSON_GetArrayItem(rows, (int)(12 - lo)), "outcome"), "panic");
-  ck_assert_str_eq(report_str(cJSON_GetArrayItem(rows, (int)(13 - lo)), "outcome"), "ok");
+  long lo = tc_int(sw, "lo");
+  ck_assert_str_eq(tc_str(cJSON_GetArrayItem(rows, (int)(12 - lo)), "outcome"), "panic");
+  ck_assert_str_eq(tc_str(cJSON_GetArrayItem(rows, (int)(13 - lo)), "outcome"), "ok");
   char *md = out_file("report.md");
   /* the worst-case column depends on whether the runner reports a bound */
   const char *row = strstr(md, "| SYS_TIMEOUT | 11 | 13 (mdns-http-reload) | ");
@@ -121,21 +121,21 @@ END_TEST
 
 START_TEST(test_report_circuitpython_10_has_no_count_limit)
 {
-  const cJSON *p = report_profile(report, "circuitpython-10.0.0-alpha.4");
+  const cJSON *p = tc_profile(report, "circuitpython-10.0.0-alpha.4");
   ck_assert(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "pools_on_heap")));
-  const cJSON *st = report_pool(p, "SYS_TIMEOUT");
-  ck_assert_str_eq(report_str(st, "verdict"), "NO_LIMIT");
+  const cJSON *st = tc_pool(p, "SYS_TIMEOUT");
+  ck_assert_str_eq(tc_str(st, "verdict"), "NO_LIMIT");
   ck_assert(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(st, "size")));
-  ck_assert_int_eq(report_num(st, "demand"), 13);
+  ck_assert_int_eq(tc_int(st, "demand"), 13);
   const cJSON *heap = cJSON_GetObjectItemCaseSensitive(p, "heap");
-  ck_assert_int_eq(report_num(heap, "budget_bytes"), 32768);
-  ck_assert_int_gt(report_num(heap, "peak_bytes"), 0);
-  ck_assert_int_lt(report_num(heap, "peak_bytes"), 32768);
-  ck_assert_str_eq(report_str(heap, "verdict"), "SAFE");
+  ck_assert_int_eq(tc_int(heap, "budget_bytes"), 32768);
+  ck_assert_int_gt(tc_int(heap, "peak_bytes"), 0);
+  ck_assert_int_lt(tc_int(heap, "peak_bytes"), 32768);
+  ck_assert_str_eq(tc_str(heap, "verdict"), "SAFE");
   ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(p, "sweeps")), 0); /* nothing to cap */
   char *md = out_file("report.md"), line[128];
   const char *row;
-  snprintf(line, sizeof line, "Heap: peak %ld of 32768 bytes budget", report_num(heap, "peak_bytes"));
+  snprintf(line, sizeof line, "Heap: peak %ld of 32768 bytes budget", tc_int(heap, "peak_bytes"));
   ck_assert_ptr_nonnull(strstr(md, line));
   row = strstr(md, "| SYS_TIMEOUT | heap (11 configured) | 13 (mdns-http-reload) | ");
   ck_assert_ptr_nonnull(row);
@@ -147,14 +147,14 @@ END_TEST
 START_TEST(test_report_pico_examples_httpd_verdict)
 {
   /* facts section 5: MEMP_NUM_SYS_TIMEOUT = LWIP_NUM_SYS_TIMEOUT_INTERNAL + 3 = 10, and mDNS can overflow it */
-  const cJSON *st = report_pool(report_profile(report, "pico-examples-httpd"), "SYS_TIMEOUT");
-  ck_assert_int_eq(report_num(st, "size"), 10);
-  ck_assert_str_eq(report_str(st, "verdict"), "UNSAFE");
-  ck_assert_int_ge(report_num(st, "recommended"), 13);
+  const cJSON *st = tc_pool(tc_profile(report, "pico-examples-httpd"), "SYS_TIMEOUT");
+  ck_assert_int_eq(tc_int(st, "size"), 10);
+  ck_assert_str_eq(tc_str(st, "verdict"), "UNSAFE");
+  ck_assert_int_ge(tc_int(st, "recommended"), 13);
   /* lwIP 2.1.3's single mDNS timer: 8 at once, 11 covers it */
-  const cJSON *old = report_pool(report_profile(report, "lwip-2.1.3-mdns"), "SYS_TIMEOUT");
-  ck_assert_str_ne(report_str(old, "verdict"), "UNSAFE");
-  ck_assert_int_eq(report_num(old, "demand"), 8);
+  const cJSON *old = tc_pool(tc_profile(report, "lwip-2.1.3-mdns"), "SYS_TIMEOUT");
+  ck_assert_str_ne(tc_str(old, "verdict"), "UNSAFE");
+  ck_assert_int_eq(tc_int(old, "demand"), 8);
 }
 END_TEST
 
@@ -170,8 +170,8 @@ START_TEST(test_report_junit_one_case_per_pool)
       cases += cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(s, "pools"));
     }
   }
-  ck_assert_int_eq(report_count(x, "<testcase "), cases);
-  ck_assert_int_eq(report_count(x, "<failure "), 11); /* one per UNSAFE (profile, scenario, pool) */
+  ck_assert_int_eq(tc_count(x, "<testcase "), cases);
+  ck_assert_int_eq(tc_count(x, "<failure "), 11); /* one per UNSAFE (profile, scenario, pool) */
   ck_assert_ptr_nonnull(strstr(x, "<testcase classname=\"circuitpython-9.0.5.mdns-http-reload\" name=\"SYS_TIMEOUT\""));
   ck_assert_ptr_nonnull(strstr(x, "message=\"UNSAFE: SYS_TIMEOUT is 11, this scenario needs 13"));
   free(x);
@@ -181,13 +181,13 @@ END_TEST
 START_TEST(test_report_html_self_contained)
 {
   char *h = out_file("report.html");
-  ck_assert_int_eq(report_count(h, "<table class=\"verdicts\""), 12); /* every profile runs http-page-3851 */
-  ck_assert_int_eq(report_count(h, "<section id=\"not-run\">"), 1);
-  ck_assert_int_eq(report_count(h, "<script"), 0);
-  ck_assert_int_eq(report_count(h, "http://"), 0);
-  ck_assert_int_eq(report_count(h, "https://"), 0);
-  ck_assert_int_eq(report_count(h, "<link"), 0);
-  ck_assert_int_eq(report_count(h, "<svg class=\"sweep-plot\""), 10); /* a SYS_TIMEOUT sweep per profile with a count limit */
+  ck_assert_int_eq(tc_count(h, "<table class=\"verdicts\""), 12); /* every profile runs http-page-3851 */
+  ck_assert_int_eq(tc_count(h, "<section id=\"not-run\">"), 1);
+  ck_assert_int_eq(tc_count(h, "<script"), 0);
+  ck_assert_int_eq(tc_count(h, "http://"), 0);
+  ck_assert_int_eq(tc_count(h, "https://"), 0);
+  ck_assert_int_eq(tc_count(h, "<link"), 0);
+  ck_assert_int_eq(tc_count(h, "<svg class=\"sweep-plot\""), 10); /* a SYS_TIMEOUT sweep per profile with a count limit */
   ck_assert_ptr_nonnull(strstr(h, "<meta name=\"viewport\""));
   ck_assert_ptr_nonnull(strstr(h, "mdns_multicast_timeout_25ttl_reset_ipv4 \u00d73"));
   free(h);
@@ -196,44 +196,44 @@ END_TEST
 
 START_TEST(test_report_deterministic)
 {
-  const char *again = report_tmpdir();
+  const char *again = tc_tmpdir();
   char err[4096];
-  int rc = report_lwipsim(err, sizeof err, NULL, "report", "--out", again, "--jobs", "1", NULL);
+  int rc = tc_lwipsim(err, sizeof err, NULL, "report", "--out", again, "--jobs", "1", NULL);
   ck_assert_msg(rc == 0, "exit %d: %s", rc, err);
   static const char *const files[] = {"report.json", "report.md", "report.html", "junit.xml"};
   for (int i = 0; i < 4; i++) {
     char path[600];
     snprintf(path, sizeof path, "%s/%s", again, files[i]);
-    char *a = out_file(files[i]), *b = report_read_file(path);
+    char *a = out_file(files[i]), *b = tc_read_file(path, NULL);
     ck_assert_msg(b != NULL && strcmp(a, b) == 0, "%s differs between runs", files[i]);
     free(a);
     free(b);
   }
-  report_rmtree(again);
+  tc_rmtree(again);
 }
 END_TEST
 
 START_TEST(test_report_gate_exit_codes)
 {
   static char err[1 << 20];
-  const char *dir = report_tmpdir();
-  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--gate", NULL), 3);
+  const char *dir = tc_tmpdir();
+  ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--gate", NULL), 3);
   ck_assert_ptr_nonnull(strstr(err, "gate: 11 verdict(s) UNSAFE"));
-  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile",
+  ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile",
                                   "circuitpython-10.0.0-alpha.4", "--gate=marginal", NULL),
                    0);
   /* the recommended size: nothing UNSAFE (other pools have no known worst case: MARGINAL) */
-  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile",
+  ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile",
                                   "circuitpython-9.0.5-recommended", "--gate", NULL),
                    0);
-  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile", "no-such-profile", NULL),
+  ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile", "no-such-profile", NULL),
                    2);
   ck_assert_ptr_nonnull(strstr(err, "unknown profile 'no-such-profile'"));
-  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--scenario",
-                                  report_source_path("lwipopts"), NULL),
+  ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--scenario",
+                                  tc_source_path("lwipopts"), NULL),
                    2);
   ck_assert_ptr_nonnull(strstr(err, "no scenario.ini in this folder"));
-  report_rmtree(dir);
+  tc_rmtree(dir);
 }
 END_TEST
 
@@ -241,42 +241,42 @@ START_TEST(test_report_recommended_profile_is_ok)
 {
   /* tests/profiles/circuitpython-9.0.5-recommended carries the value the
    * report recommends for 9.0.5; when the recommendation moves, this fails. */
-  const cJSON *rec = report_pool(report_profile(report, "circuitpython-9.0.5"), "SYS_TIMEOUT");
-  const char *dir = report_tmpdir();
+  const cJSON *rec = tc_pool(tc_profile(report, "circuitpython-9.0.5"), "SYS_TIMEOUT");
+  const char *dir = tc_tmpdir();
   char err[4096], path[600];
-  int rc = report_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile",
+  int rc = tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile",
                           "circuitpython-9.0.5-recommended", NULL);
   ck_assert_msg(rc == 0, "exit %d: %s", rc, err);
   snprintf(path, sizeof path, "%s/report.json", dir);
-  cJSON *r = report_load_json(path);
-  const cJSON *p = report_profile(r, "circuitpython-9.0.5-recommended");
-  const cJSON *st = report_pool(p, "SYS_TIMEOUT");
-  ck_assert_msg(report_num(st, "size") == report_num(rec, "recommended"),
+  cJSON *r = tc_load_json(path);
+  const cJSON *p = tc_profile(r, "circuitpython-9.0.5-recommended");
+  const cJSON *st = tc_pool(p, "SYS_TIMEOUT");
+  ck_assert_msg(tc_int(st, "size") == tc_int(rec, "recommended"),
                 "the report recommends %ld for 9.0.5, the test profile has %ld: update "
                 "tests/profiles/circuitpython-9.0.5-recommended/lwipopts.h",
-                report_num(rec, "recommended"), report_num(st, "size"));
-  ck_assert_str_eq(report_str(st, "verdict"), "SAFE"); /* the recommendation covers the worst case */
+                tc_int(rec, "recommended"), tc_int(st, "size"));
+  ck_assert_str_eq(tc_str(st, "verdict"), "SAFE"); /* the recommendation covers the worst case */
   /* every other pool the report calls UNSAFE for 9.0.5 has its recommendation applied too */
   const cJSON *pool;
-  cJSON_ArrayForEach(pool, cJSON_GetObjectItemCaseSensitive(report_profile(report, "circuitpython-9.0.5"), "pools"))
+  cJSON_ArrayForEach(pool, cJSON_GetObjectItemCaseSensitive(tc_profile(report, "circuitpython-9.0.5"), "pools"))
   {
-    if (strcmp(report_str(pool, "verdict"), "UNSAFE") == 0) {
-      const cJSON *mine = report_pool(p, report_str(pool, "name"));
-      ck_assert_msg(report_num(mine, "size") == report_num(pool, "recommended"), "%s: recommended %ld, test profile %ld",
-                    report_str(pool, "name"), report_num(pool, "recommended"), report_num(mine, "size"));
-      ck_assert_str_ne(report_str(mine, "verdict"), "UNSAFE");
+    if (strcmp(tc_str(pool, "verdict"), "UNSAFE") == 0) {
+      const cJSON *mine = tc_pool(p, tc_str(pool, "name"));
+      ck_assert_msg(tc_int(mine, "size") == tc_int(pool, "recommended"), "%s: recommended %ld, test profile %ld",
+                    tc_str(pool, "name"), tc_int(pool, "recommended"), tc_int(mine, "size"));
+      ck_assert_str_ne(tc_str(mine, "verdict"), "UNSAFE");
     }
   }
   const cJSON *s;
   int n = 0;
   cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(p, "scenarios"))
   {
-    ck_assert_str_eq(report_str(cJSON_GetObjectItemCaseSensitive(s, "faithful"), "outcome"), "ok");
+    ck_assert_str_eq(tc_str(cJSON_GetObjectItemCaseSensitive(s, "faithful"), "outcome"), "ok");
     n++;
   }
-  ck_assert_int_eq(n, report_num(cJSON_GetObjectItemCaseSensitive(report, "summary"), "scenarios"));
+  ck_assert_int_eq(n, tc_int(cJSON_GetObjectItemCaseSensitive(report, "summary"), "scenarios"));
   cJSON_Delete(r);
-  report_rmtree(dir);
+  tc_rmtree(dir);
 }
 END_TEST
 

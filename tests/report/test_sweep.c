@@ -5,66 +5,66 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_helper.h"
+#include "test_common.h"
 
 START_TEST(test_sweep_sys_timeout_905)
 {
-  const char *dir = report_tmpdir();
+  const char *dir = tc_tmpdir();
   char json[600], table[600], err[4096];
   snprintf(json, sizeof json, "%s/sweep.json", dir);
   snprintf(table, sizeof table, "%s/sweep.txt", dir);
-  int rc = report_lwipsim(err, sizeof err, table, "sweep", "--profile", "circuitpython-9.0.5", "--scenario",
-                          report_source_path("scenarios/mdns-http-reload"), "--pool", "SYS_TIMEOUT", "--range",
+  int rc = tc_lwipsim(err, sizeof err, table, "sweep", "--profile", "circuitpython-9.0.5", "--scenario",
+                          tc_source_path("scenarios/mdns-http-reload"), "--pool", "SYS_TIMEOUT", "--range",
                           "4:24", "--json", json, NULL);
   ck_assert_msg(rc == 0, "exit %d: %s", rc, err);
   /* not a TTY: one progress line per finished run */
-  ck_assert_int_eq(report_count(err, "lwipsim sweep: ["), 21);
-  cJSON *j = report_load_json(json);
-  ck_assert_str_eq(report_str(j, "pool"), "SYS_TIMEOUT");
-  ck_assert_int_eq(report_num(j, "configured"), 11);
+  ck_assert_int_eq(tc_count(err, "lwipsim sweep: ["), 21);
+  cJSON *j = tc_load_json(json);
+  ck_assert_str_eq(tc_str(j, "pool"), "SYS_TIMEOUT");
+  ck_assert_int_eq(tc_int(j, "configured"), 11);
   const cJSON *rows = cJSON_GetObjectItemCaseSensitive(j, "rows");
   ck_assert_int_eq(cJSON_GetArraySize(rows), 21);
   for (int i = 0; i < 21; i++) {
     const cJSON *r = cJSON_GetArrayItem(rows, i);
-    long v = report_num(r, "value");
+    long v = tc_int(r, "value");
     ck_assert_int_eq(v, 4 + i); /* in value order, whatever order the runs finished in */
     if (v < 13) {
-      ck_assert_msg(strcmp(report_str(r, "outcome"), "ok") != 0, "value %ld is ok", v);
-      ck_assert_str_eq(report_str(r, "failed_pool"), "SYS_TIMEOUT");
-      ck_assert_int_eq(report_num(r, "peak"), v);
+      ck_assert_msg(strcmp(tc_str(r, "outcome"), "ok") != 0, "value %ld is ok", v);
+      ck_assert_str_eq(tc_str(r, "failed_pool"), "SYS_TIMEOUT");
+      ck_assert_int_eq(tc_int(r, "peak"), v);
     } else {
-      ck_assert_msg(strcmp(report_str(r, "outcome"), "ok") == 0, "value %ld is %s", v, report_str(r, "outcome"));
-      ck_assert_int_eq(report_num(r, "peak"), 13);
+      ck_assert_msg(strcmp(tc_str(r, "outcome"), "ok") == 0, "value %ld is %s", v, tc_str(r, "outcome"));
+      ck_assert_int_eq(tc_int(r, "peak"), 13);
     }
   }
   /* at the profile's own 11 the capped run fails exactly as the faithful build does */
   const cJSON *r11 = cJSON_GetArrayItem(rows, 11 - 4);
-  ck_assert_str_eq(report_str(r11, "outcome"), "panic");
-  ck_assert_int_eq(report_num(r11, "first_failure_ms"), 10837);
-  ck_assert_str_eq(report_str(r11, "site"), "mdns_probe_and_announce");
-  char *t = report_read_file(table);
+  ck_assert_str_eq(tc_str(r11, "outcome"), "panic");
+  ck_assert_int_eq(tc_int(r11, "first_failure_ms"), 10837);
+  ck_assert_str_eq(tc_str(r11, "site"), "mdns_probe_and_announce");
+  char *t = tc_read_file(table, NULL);
   ck_assert_ptr_nonnull(strstr(t, "pool SYS_TIMEOUT (configured 11)"));
   ck_assert_ptr_nonnull(strstr(t, "    11  panic               10.837 s       1     11  SYS_TIMEOUT: mdns_probe_and_announce"));
   ck_assert_ptr_nonnull(strstr(t, "    13  ok                         -       0     13"));
   free(t);
   cJSON_Delete(j);
-  report_rmtree(dir);
+  tc_rmtree(dir);
 }
 END_TEST
 
 START_TEST(test_sweep_bad_input)
 {
   char err[4096];
-  const char *scenario = report_source_path("scenarios/mdns-http-reload");
-  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "sweep", "--profile", "circuitpython-9.0.5", "--scenario",
+  const char *scenario = tc_source_path("scenarios/mdns-http-reload");
+  ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "sweep", "--profile", "circuitpython-9.0.5", "--scenario",
                                   scenario, "--pool", "SYS_TIMEOUT", "--range", "9:4", NULL),
                    2);
   ck_assert_ptr_nonnull(strstr(err, "--range 9:4: expected LO:HI"));
-  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "sweep", "--profile", "circuitpython-9.0.5", "--scenario",
+  ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "sweep", "--profile", "circuitpython-9.0.5", "--scenario",
                                   scenario, "--pool", "NOT_A_POOL", "--range", "1:2", "--jobs", "1", NULL),
                    2);
   ck_assert_ptr_nonnull(strstr(err, "NOT_A_POOL"));
-  ck_assert_int_eq(report_lwipsim(err, sizeof err, NULL, "sweep", "--profile", "circuitpython-9.0.5", NULL), 2);
+  ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "sweep", "--profile", "circuitpython-9.0.5", NULL), 2);
 }
 END_TEST
 

@@ -9,7 +9,7 @@
 #include "report/report_build.h"
 #include "report/sweep_row.h"
 #include "report/verdict.h"
-#include "report_helper.h"
+#include "test_common.h"
 
 static struct lwipsim_verdict_out decide(long size, long demand, long bound, long floor)
 {
@@ -105,21 +105,21 @@ START_TEST(test_verdict_uses_worst_case_and_options)
   const char *wc = "{\"value\": 17, \"basis\": \"cyclic + TCP + mDNS\", \"terms\": [{\"what\": \"mDNS\", \"count\": 6}]}";
   cJSON *in = input_with(record("faithful", 11, 11, wc, 2), record("demand", 11, 13, wc, 2));
   cJSON *rep = lwipsim_report_build(in);
-  const cJSON *p = report_profile(rep, "p");
-  const cJSON *st = report_pool(p, "SYS_TIMEOUT");
-  ck_assert_str_eq(report_str(st, "verdict"), "UNSAFE");
-  ck_assert_int_eq(report_num(st, "demand"), 13);
-  ck_assert_int_eq(report_num(st, "recommended"), 17);
-  ck_assert_str_eq(report_str(st, "paste"), "#define MEMP_NUM_SYS_TIMEOUT (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 10)");
-  ck_assert_str_eq(report_str(cJSON_GetObjectItemCaseSensitive(st, "bound"), "basis"), "cyclic + TCP + mDNS");
-  ck_assert_int_eq(report_num(st, "ram_change_bytes"), 6 * 32);
-  const cJSON *tcp = report_pool(p, "TCP_PCB");
-  ck_assert_str_eq(report_str(tcp, "verdict"), "SAFE"); /* 5 covers the bound 3 */
-  ck_assert_int_eq(report_num(tcp, "recommended"), 3);
-  ck_assert_str_eq(report_str(p, "verdict"), "UNSAFE");
+  const cJSON *p = tc_profile(rep, "p");
+  const cJSON *st = tc_pool(p, "SYS_TIMEOUT");
+  ck_assert_str_eq(tc_str(st, "verdict"), "UNSAFE");
+  ck_assert_int_eq(tc_int(st, "demand"), 13);
+  ck_assert_int_eq(tc_int(st, "recommended"), 17);
+  ck_assert_str_eq(tc_str(st, "paste"), "#define MEMP_NUM_SYS_TIMEOUT (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 10)");
+  ck_assert_str_eq(tc_str(cJSON_GetObjectItemCaseSensitive(st, "bound"), "basis"), "cyclic + TCP + mDNS");
+  ck_assert_int_eq(tc_int(st, "ram_change_bytes"), 6 * 32);
+  const cJSON *tcp = tc_pool(p, "TCP_PCB");
+  ck_assert_str_eq(tc_str(tcp, "verdict"), "SAFE"); /* 5 covers the bound 3 */
+  ck_assert_int_eq(tc_int(tcp, "recommended"), 3);
+  ck_assert_str_eq(tc_str(p, "verdict"), "UNSAFE");
   const cJSON *sum = cJSON_GetObjectItemCaseSensitive(rep, "summary");
-  ck_assert_int_eq(report_num(sum, "unsafe"), 1);
-  ck_assert_int_eq(report_num(sum, "safe"), 1);
+  ck_assert_int_eq(tc_int(sum, "unsafe"), 1);
+  ck_assert_int_eq(tc_int(sum, "safe"), 1);
   ck_assert_int_eq(lwipsim_report_gate_count(rep, 0), 1);
   cJSON_Delete(rep);
   cJSON_Delete(in);
@@ -134,11 +134,11 @@ START_TEST(test_verdict_without_worst_case)
   cJSON_DeleteItemFromObject(d, "options");
   cJSON *in = input_with(f, d);
   cJSON *rep = lwipsim_report_build(in);
-  const cJSON *st = report_pool(report_profile(rep, "p"), "SYS_TIMEOUT");
-  ck_assert_str_eq(report_str(st, "verdict"), "MARGINAL");
+  const cJSON *st = tc_pool(tc_profile(rep, "p"), "SYS_TIMEOUT");
+  ck_assert_str_eq(tc_str(st, "verdict"), "MARGINAL");
   ck_assert(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(st, "bound")));
-  ck_assert_int_eq(report_num(st, "recommended"), 13);
-  ck_assert_str_eq(report_str(st, "paste"), "#define MEMP_NUM_SYS_TIMEOUT 13");
+  ck_assert_int_eq(tc_int(st, "recommended"), 13);
+  ck_assert_str_eq(tc_str(st, "paste"), "#define MEMP_NUM_SYS_TIMEOUT 13");
   ck_assert_int_eq(lwipsim_report_gate_count(rep, 0), 0);
   ck_assert_int_eq(lwipsim_report_gate_count(rep, 1), 1); /* TCP_PCB still has its bound: SAFE */
   cJSON_Delete(rep);

@@ -11,10 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "record_filter.h"
+#include "test_common.h"
 #include "scenario/scenario.h"
 #include "scenario/shared_captures.h"
 
@@ -28,79 +27,12 @@ struct opts {
   int update;
 };
 
-static char tmpdir[] = "/tmp/lwipsim_third_party_XXXXXX";
-
-static char *read_text(const char *path)
-{
-  FILE *f = fopen(path, "rb");
-  char *buf = NULL;
-  size_t cap = 0, n = 0;
-
-  if (f == NULL) {
-    return NULL;
-  }
-  for (;;) {
-    if (n + 4096 + 1 > cap) {
-      char *grown = realloc(buf, cap = (cap ? cap * 2 : 8192));
-      if (grown == NULL) {
-        free(buf);
-        fclose(f);
-        return NULL;
-      }
-      buf = grown;
-      continue;
-    }
-    size_t got = fread(buf + n, 1, 4096, f);
-    n += got;
-    if (got < 4096) {
-      break;
-    }
-  }
-  fclose(f);
-  buf[n] = '\0';
-  return buf;
-}
-
-static int write_text(const char *path, const char *text)
-{
-  FILE *f = fopen(path, "w");
-  int ok;
-
-  if (f == NULL) {
-    return -1;
-  }
-  ok = fputs(text, f) >= 0;
-  ok = (fclose(f) == 0) && ok;
-  return ok ? 0 : -1;
-}
-
-/* Runs argv, stdout and stderr passed through; returns the exit status, or
- * 128 + signal, or -1 when it could not be started. */
-static int run(char *const argv[])
-{
-  int status;
-  pid_t pid;
-
-  fflush(NULL);
-  pid = fork();
-  if (pid < 0) {
-    return -1;
-  }
-  if (pid == 0) {
-    execvp(argv[0], argv);
-    fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
-    _exit(127);
-  }
-  if (waitpid(pid, &status, 0) < 0) {
-    return -1;
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
+static char tmpdir[256];
 
 /* The compared view of a run record file, as text; NULL with a message. */
 static char *filtered_record(const char *json_path)
 {
-  char *text = read_text(json_path);
+  char *text = tc_read_file(json_path, NULL);
   cJSON *rec = text != NULL ? cJSON_Parse(text) : NULL;
   cJSON *view = rec != NULL ? lwipsim_record_filter(rec) : NULL;
   char *out = view != NULL ? lwipsim_record_filter_text(view) : NULL;
@@ -134,7 +66,7 @@ static int check_scenario(const struct opts *o, const char *name)
   snprintf(json, sizeof(json), "%s/%s.record.json", tmpdir, name);
   char *argv[] = { (char *)o->lwipsim, "replay", "--profile", sc.profile, "--scenario", dir,
                    "--json", json, "--quiet", NULL };
-  code = run(argv);
+  code = tc_spawn(argv, NULL, NULL);
   if (code != 0 && code != 3 && code != 4) {
     printf("FAIL %s: lwipsim replay --profile %s exited %d (a harness error: 2 is an input error, above 128 a "
            "signal)\n", name, sc.profile, code);
@@ -149,10 +81,10 @@ static int check_scenario(const struct opts *o, const char *name)
   }
   snprintf(expected_path, sizeof(expected_path), "%s/%s.json", o->expected, name);
   if (o->update) {
-    rc = write_text(expected_path, actual) != 0;
+    rc = tc_try_write_file(expected_path, actual, strlen(actual)) != 0;
     printf("%s %s (%s, exit %d)\n", rc ? "CANNOT WRITE" : "wrote", expected_path, sc.profile, code);
   } else {
-    char *expected = read_text(expected_path);
+    char *expected = tc_read_file(expected_path, NULL);
 
     if (expected == NULL) {
       printf("FAIL %s: no %s; run tests/third_party/update-expected.sh\n", name, expected_path);
@@ -162,10 +94,10 @@ static int check_scenario(const struct opts *o, const char *name)
     } else {
       snprintf(actual_path, sizeof(actual_path), "%s/%s.json", tmpdir, name);
       printf("FAIL %s: the run record differs from %s (- expected, + this run):\n", name, expected_path);
-      if (write_text(actual_path, actual) == 0) {
+      if (tc_try_write_file(actual_path, actual, strlen(actual)) == 0) {
         char *diff[] = { "diff", "-u", "--label", "expected", "--label", "actual", expected_path, actual_path,
                          NULL };
-        run(diff);
+        tc_spawn(diff, NULL, NULL);
       }
       printf("If the change is intended, run tests/third_party/update-expected.sh and commit the result.\n");
     }
@@ -228,7 +160,7 @@ int main(int argc, char **argv)
            captures[0] != '\0' ? captures : "<repo>/../shared/captures", LWIPSIM_SHARED_ENV);
     return EXIT_SKIP;
   }
-  if (mkdtemp(tmpdir) == NULL) {
+  if (tc_mkdtemp(tmpdir, sizeof(tmpdir)) != 0) {
     perror("mkdtemp");
     return 1;
   }
@@ -246,8 +178,7 @@ int main(int argc, char **argv)
     free(names[i]);
   }
   free(names);
-  char *rm[] = { "rm", "-rf", tmpdir, NULL };
-  run(rm);
+  tc_rmtree(tmpdir);
   if (ran == 0) {
     printf("FAIL: no scenario%s%s in %s\n", o.only ? " named " : "", o.only ? o.only : "", o.scenarios);
     return 1;

@@ -1,8 +1,12 @@
 /* Runs the Check suites that need a real lwIP (virtual clock, pool probe),
  * in the manner of lwIP's test/unit/lwip_unittests.c: lwIP is initialised
- * once here, and every test leaves the pools as it found them. */
-#include <check.h>
+ * once here, and every test leaves the pools as it found them, which the
+ * checked teardown of lwipsim_unit_tcase() asserts. */
+#include "lwipsim_unit_lwip.h"
+
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "clock/test_clock.h"
 #include "findings/test_findings.h"
@@ -15,6 +19,53 @@
 typedef Suite *(suite_getter_fn)(void);
 
 static struct lwipsim_run_state state;
+
+/* ---- the leak check ---- */
+
+static uint32_t used_at_setup[LWIPSIM_MAX_POOLS];
+static char exempt[LWIPSIM_MAX_POOLS];
+
+static void leak_setup(void)
+{
+  memset(exempt, 0, sizeof exempt);
+  for (uint32_t p = 0; p < lwipsim_state->n_pools && p < LWIPSIM_MAX_POOLS; p++) {
+    used_at_setup[p] = lwipsim_state->pools[p].used;
+  }
+}
+
+static void leak_teardown(void)
+{
+  for (uint32_t p = 0; p < lwipsim_state->n_pools && p < LWIPSIM_MAX_POOLS; p++) {
+    const struct lwipsim_pool_state *pool = &lwipsim_state->pools[p];
+    if (!exempt[p]) {
+      ck_assert_msg(pool->used == used_at_setup[p],
+                    "memp pool '%s' has %u entries allocated after the test, %u before it", pool->name,
+                    (unsigned)pool->used, (unsigned)used_at_setup[p]);
+    }
+  }
+}
+
+TCase *lwipsim_unit_tcase(const char *name)
+{
+  TCase *tc = tcase_create(name);
+  /* Added first: Check runs checked setups in the order added and teardowns
+   * in reverse, so the snapshot is taken before the suite's own setup and
+   * the check made after its teardown. */
+  tcase_add_checked_fixture(tc, leak_setup, leak_teardown);
+  return tc;
+}
+
+void lwipsim_unit_leak_exempt(const char *pool, const char *why)
+{
+  for (uint32_t p = 0; p < lwipsim_state->n_pools && p < LWIPSIM_MAX_POOLS; p++) {
+    if (strcmp(lwipsim_state->pools[p].name, pool) == 0) {
+      exempt[p] = 1;
+      printf("lwipsim_unit_lwip: %s exempt from the leak check in %s: %s\n", pool, tcase_name(), why);
+      return;
+    }
+  }
+  ck_abort_msg("no pool %s to exempt", pool);
+}
 
 int main(void)
 {

@@ -64,7 +64,7 @@ END_TEST
 Suite *clock_suite(void)
 {
   Suite *s = suite_create("clock");
-  TCase *tc = tcase_create("clock");
+  TCase *tc = lwipsim_unit_tcase("clock");
   tcase_add_test(tc, test_clock_next_event_is_earliest);
   tcase_add_test(tc, test_clock_never_goes_back);
   tcase_add_test(tc, test_clock_sys_now_wraps_like_a_device);

@@ -81,7 +81,7 @@ END_TEST
 Suite *findings_suite(void)
 {
   Suite *s = suite_create("findings");
-  TCase *tc = tcase_create("lwip_heap");
+  TCase *tc = lwipsim_unit_tcase("lwip_heap");
   tcase_add_checked_fixture(tc, setup, NULL);
   tcase_add_test(tc, test_findings_mem_trim_asserts_on_the_heaps_last_block);
   tcase_add_test(tc, test_findings_mem_trim_of_an_inner_block_is_quiet);

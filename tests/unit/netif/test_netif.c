@@ -100,7 +100,7 @@ END_TEST
 Suite *netif_suite(void)
 {
   Suite *s = suite_create("netif");
-  TCase *tc = tcase_create("frame_class");
+  TCase *tc = lwipsim_unit_tcase("frame_class");
   tcase_add_checked_fixture(tc, setup, NULL);
   tcase_add_test(tc, test_netif_unicast_to_device_and_broadcast_are_injected);
   tcase_add_test(tc, test_netif_other_hosts_unicast_is_filtered);

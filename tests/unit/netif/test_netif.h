@@ -3,6 +3,8 @@
 
 #include <check.h>
 
+#include "lwipsim_unit_lwip.h"
+
 Suite *netif_suite(void);
 
 #endif

@@ -3,11 +3,11 @@
 #include "capture/frame_checksum.h"
 #include "capture/pcap_reader.h"
 #include "capture/pcap_writer.h"
+#include "test_common.h"
 
 #include <pcap/pcap.h>
 
 #include <dirent.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +16,7 @@
 
 /* Every test writes its files under one temporary directory, made before the
  * tests fork and removed after the last one. */
-static char tmp_root[] = "/tmp/lwipsim_test_pcap_XXXXXX";
+static char tmp_root[256];
 static char err[512];
 
 struct test_frame {
@@ -30,20 +30,12 @@ struct test_frame {
 
 static void pcap_setup(void)
 {
-  ck_assert_ptr_nonnull(mkdtemp(tmp_root));
-}
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-  (void)st;
-  (void)flag;
-  (void)ftw;
-  return remove(path);
+  ck_assert_int_eq(tc_mkdtemp(tmp_root, sizeof(tmp_root)), 0);
 }
 
 static void pcap_teardown(void)
 {
-  nftw(tmp_root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+  tc_rmtree(tmp_root);
 }
 
 static const char *tmp_file(const char *name)
@@ -85,15 +77,6 @@ static void write_capture(const char *path, int dlt, u_int precision, const stru
   }
   pcap_dump_close(d);
   pcap_close(p);
-}
-
-static void write_bytes(const char *path, const void *data, size_t n)
-{
-  FILE *f = fopen(path, "wb");
-
-  ck_assert_ptr_nonnull(f);
-  ck_assert_uint_eq(fwrite(data, 1, n, f), n);
-  ck_assert_int_eq(fclose(f), 0);
 }
 
 static long file_size(const char *path)
@@ -224,7 +207,7 @@ START_TEST(test_pcap_read_pcapng)
   n += put32(buf + n, 20);
   n += put_epb(buf + n, 1700000000000000ull, &frames[0]);
   n += put_epb(buf + n, 1700000000500000ull, &frames[1]);
-  write_bytes(path, buf, n);
+  tc_write_file(path, buf, n);
   expect_frames(path, frames, times, 2);
 }
 END_TEST
@@ -306,7 +289,7 @@ START_TEST(test_pcap_garbage)
   const char text[] = "this is not a capture, just some text\nwith two lines\n";
   struct lwipsim_pcap_reader *r = NULL;
 
-  write_bytes(path, text, sizeof(text) - 1);
+  tc_write_file(path, text, sizeof(text) - 1);
   ck_assert_int_eq(lwipsim_pcap_open(path, &r, err, sizeof(err)), -1);
   ck_assert_ptr_null(r);
   assert_one_line_naming(err, path);
@@ -330,7 +313,7 @@ START_TEST(test_pcap_garbage_records)
   memset(buf + 24, 0, 16);
   memcpy(buf + 24 + 8, &huge, 4);
   memcpy(buf + 24 + 12, &huge, 4);
-  write_bytes(path, buf, sizeof(buf));
+  tc_write_file(path, buf, sizeof(buf));
   ck_assert_int_eq(read_until_stop(path, &got), -1);
   ck_assert_uint_eq(got, 0);
   assert_one_line_naming(err, path);
@@ -343,7 +326,7 @@ START_TEST(test_pcap_zero_length_file)
   const char *path = tmp_file("zero.pcap");
   struct lwipsim_pcap_reader *r = NULL;
 
-  write_bytes(path, "", 0);
+  tc_write_file(path, "", 0);
   ck_assert_int_eq(lwipsim_pcap_open(path, &r, err, sizeof(err)), -1);
   ck_assert_ptr_null(r);
   assert_one_line_naming(err, path);

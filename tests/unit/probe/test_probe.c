@@ -162,7 +162,7 @@ END_TEST
 Suite *probe_suite(void)
 {
   Suite *s = suite_create("probe");
-  TCase *tc = tcase_create("probe");
+  TCase *tc = lwipsim_unit_tcase("probe");
   tcase_add_checked_fixture(tc, setup, NULL);
   tcase_add_test(tc, test_probe_pools_are_lwips);
   tcase_add_test(tc, test_probe_counts_peak_and_failure);

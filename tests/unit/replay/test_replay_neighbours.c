@@ -5,7 +5,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#define ETH 14
+#include "test_common.h"
+
+#define ETH TC_ETH
 
 static const uint8_t dev_mac[6] = {0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26};
 static const uint8_t peer_mac[6] = {0x02, 0x77, 0, 0, 0, 0x01};
@@ -18,48 +20,17 @@ static const uint8_t bcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
 
 static struct lwipsim_neighbours *nb;
 
-static void put16(uint8_t *p, uint32_t v)
-{
-  p[0] = (uint8_t)(v >> 8);
-  p[1] = (uint8_t)v;
-}
-
-static uint32_t get16(const uint8_t *p)
-{
-  return ((uint32_t)p[0] << 8) | p[1];
-}
-
-static uint32_t arp(uint8_t *b, const uint8_t *eth_src, const uint8_t *eth_dst, int op, const uint8_t *sha,
-                    const uint8_t *spa, const uint8_t *tpa)
-{
-  memset(b, 0, ETH + 28);
-  memcpy(b, eth_dst, 6);
-  memcpy(b + 6, eth_src, 6);
-  put16(b + 12, 0x0806);
-  put16(b + ETH, 1);
-  put16(b + ETH + 2, 0x0800);
-  b[ETH + 4] = 6;
-  b[ETH + 5] = 4;
-  put16(b + ETH + 6, (uint32_t)op);
-  memcpy(b + ETH + 8, sha, 6);
-  memcpy(b + ETH + 14, spa, 4);
-  memcpy(b + ETH + 24, tpa, 4);
-  return ETH + 28;
-}
-
 static uint32_t ip4_udp(uint8_t *b, const uint8_t *eth_src, const uint8_t *src)
 {
   memset(b, 0, 60);
-  memcpy(b, dev_mac, 6);
-  memcpy(b + 6, eth_src, 6);
-  put16(b + 12, 0x0800);
+  tc_eth(b, dev_mac, eth_src, 0x0800);
   b[ETH] = 0x45;
-  put16(b + ETH + 2, 28);
+  tc_put16(b + ETH + 2, 28);
   b[ETH + 8] = 64;
   b[ETH + 9] = 17;
   memcpy(b + ETH + 12, src, 4);
   memcpy(b + ETH + 16, dev_ip, 4);
-  put16(b + ETH + 24, 8);
+  tc_put16(b + ETH + 24, 8);
   return 60;
 }
 
@@ -68,11 +39,9 @@ static uint32_t ip4_udp(uint8_t *b, const uint8_t *eth_src, const uint8_t *src)
 static uint32_t ns(uint8_t *b, const uint8_t *src, const uint8_t *target)
 {
   memset(b, 0, ETH + 40 + 32);
-  memcpy(b, (const uint8_t[6]){0x33, 0x33, 0xff, target[13], target[14], target[15]}, 6);
-  memcpy(b + 6, dev_mac, 6);
-  put16(b + 12, 0x86dd);
+  tc_eth(b, (const uint8_t[6]){0x33, 0x33, 0xff, target[13], target[14], target[15]}, dev_mac, 0x86dd);
   b[ETH] = 0x60;
-  put16(b + ETH + 4, 32);
+  tc_put16(b + ETH + 4, 32);
   b[ETH + 6] = 58;
   b[ETH + 7] = 255;
   memcpy(b + ETH + 8, src, 16);
@@ -90,30 +59,28 @@ static uint32_t ns(uint8_t *b, const uint8_t *src, const uint8_t *target)
 static uint32_t ip6_from(uint8_t *b, const uint8_t *eth_src, const uint8_t *src)
 {
   memset(b, 0, ETH + 48);
-  memcpy(b, dev_mac, 6);
-  memcpy(b + 6, eth_src, 6);
-  put16(b + 12, 0x86dd);
+  tc_eth(b, dev_mac, eth_src, 0x86dd);
   b[ETH] = 0x60;
-  put16(b + ETH + 4, 8);
+  tc_put16(b + ETH + 4, 8);
   b[ETH + 6] = 17;
   b[ETH + 7] = 64;
   memcpy(b + ETH + 8, src, 16);
   memcpy(b + ETH + 24, dev_ip6, 16);
-  put16(b + ETH + 40 + 4, 8);
+  tc_put16(b + ETH + 40 + 4, 8);
   return ETH + 48;
 }
 
 /* Ones' complement sum of the IPv6 pseudo-header and ICMPv6 message. */
 static uint32_t icmp6_sum(const uint8_t *b)
 {
-  uint32_t s = 0, len = get16(b + ETH + 4);
+  uint32_t s = 0, len = tc_get16(b + ETH + 4);
 
   for (uint32_t i = 0; i < 32; i += 2) {
-    s += get16(b + ETH + 8 + i);
+    s += tc_get16(b + ETH + 8 + i);
   }
   s += len + 58;
   for (uint32_t i = 0; i < len; i += 2) {
-    s += get16(b + ETH + 40 + i);
+    s += tc_get16(b + ETH + 40 + i);
   }
   while (s >> 16) {
     s = (s & 0xffff) + (s >> 16);
@@ -140,7 +107,7 @@ START_TEST(test_neighbours_arp_reply_for_learned_peer)
   uint32_t n = ip4_udp(f, peer_mac, peer_ip);
 
   /* unknown yet: no answer */
-  uint32_t q = arp(f + 64, dev_mac, bcast, 1, dev_mac, dev_ip, peer_ip);
+  uint32_t q = tc_arp(f + 64, dev_mac, bcast, 1, dev_mac, dev_ip, peer_ip);
   ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f + 64, q, out, &kind), 0);
   ck_assert_int_eq(kind, LWIPSIM_NB_NONE);
 
@@ -151,8 +118,8 @@ START_TEST(test_neighbours_arp_reply_for_learned_peer)
   ck_assert_int_eq(kind, LWIPSIM_NB_ARP);
   ck_assert_mem_eq(out, dev_mac, 6);      /* to the asker */
   ck_assert_mem_eq(out + 6, peer_mac, 6); /* from the peer */
-  ck_assert_uint_eq(get16(out + 12), 0x0806);
-  ck_assert_uint_eq(get16(out + ETH + 6), 2);
+  ck_assert_uint_eq(tc_get16(out + 12), 0x0806);
+  ck_assert_uint_eq(tc_get16(out + ETH + 6), 2);
   ck_assert_mem_eq(out + ETH + 8, peer_mac, 6);
   ck_assert_mem_eq(out + ETH + 14, peer_ip, 4);
   ck_assert_mem_eq(out + ETH + 18, dev_mac, 6);
@@ -169,7 +136,7 @@ START_TEST(test_neighbours_gateway_is_the_off_link_peers_mac)
   static const uint8_t gw_ip[4] = {10, 77, 0, 254}, mask[4] = {255, 255, 255, 0}, none[4] = {0};
   uint8_t f[128], out[LWIPSIM_NB_REPLY_MAX];
   enum lwipsim_nb_kind kind;
-  uint32_t q = arp(f + 64, dev_mac, bcast, 1, dev_mac, dev_ip, gw_ip);
+  uint32_t q = tc_arp(f + 64, dev_mac, bcast, 1, dev_mac, dev_ip, gw_ip);
 
   lwipsim_neighbours_learn(nb, f, ip4_udp(f, other_mac, far_ip));
   ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f + 64, q, out, &kind), 0); /* no route known yet */
@@ -195,13 +162,13 @@ START_TEST(test_neighbours_learns_from_arp_and_latest_mac_wins)
 {
   uint8_t f[64], out[LWIPSIM_NB_REPLY_MAX];
   enum lwipsim_nb_kind kind;
-  uint32_t n = arp(f, peer_mac, bcast, 1, peer_mac, peer_ip, dev_ip);
+  uint32_t n = tc_arp(f, peer_mac, bcast, 1, peer_mac, peer_ip, dev_ip);
 
   lwipsim_neighbours_learn(nb, f, n);
-  n = arp(f, other_mac, bcast, 1, other_mac, peer_ip, dev_ip);
+  n = tc_arp(f, other_mac, bcast, 1, other_mac, peer_ip, dev_ip);
   lwipsim_neighbours_learn(nb, f, n);
   ck_assert_uint_eq(lwipsim_neighbours_count(nb), 1);
-  n = arp(f, dev_mac, bcast, 1, dev_mac, dev_ip, peer_ip);
+  n = tc_arp(f, dev_mac, bcast, 1, dev_mac, dev_ip, peer_ip);
   ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f, n, out, &kind), 42);
   ck_assert_mem_eq(out + ETH + 8, other_mac, 6);
 }
@@ -217,36 +184,36 @@ START_TEST(test_neighbours_never_for_the_device)
   uint32_t n = ip4_udp(f, dev_mac, dev_ip);
 
   lwipsim_neighbours_learn(nb, f, n);
-  n = arp(f, dev_mac, bcast, 2, dev_mac, dev_ip, peer_ip);
+  n = tc_arp(f, dev_mac, bcast, 2, dev_mac, dev_ip, peer_ip);
   lwipsim_neighbours_learn(nb, f, n);
   n = ip4_udp(f, peer_mac, zero); /* a DHCP client without an address */
   lwipsim_neighbours_learn(nb, f, n);
   n = ip4_udp(f, peer_mac, mcast);
   lwipsim_neighbours_learn(nb, f, n);
-  n = arp(f, peer_mac, bcast, 1, peer_mac, zero, dev_ip); /* a peer's ARP probe */
+  n = tc_arp(f, peer_mac, bcast, 1, peer_mac, zero, dev_ip); /* a peer's ARP probe */
   lwipsim_neighbours_learn(nb, f, n);
   ck_assert_uint_eq(lwipsim_neighbours_count(nb), 0);
 
   /* a peer claiming the device's address is not believed */
-  n = arp(f, peer_mac, bcast, 1, peer_mac, dev_ip, dev_ip);
+  n = tc_arp(f, peer_mac, bcast, 1, peer_mac, dev_ip, dev_ip);
   lwipsim_neighbours_learn(nb, f, n);
   ck_assert_uint_eq(lwipsim_neighbours_count(nb), 0);
-  n = arp(f, dev_mac, bcast, 1, dev_mac, peer_ip, dev_ip);
+  n = tc_arp(f, dev_mac, bcast, 1, dev_mac, peer_ip, dev_ip);
   ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f, n, out, &kind), 0);
   /* the device's gratuitous ARP or probe is never answered, whoever else
    * showed the address */
   static const uint8_t other_ip[4] = {10, 77, 0, 9};
-  n = arp(f, peer_mac, bcast, 1, peer_mac, other_ip, dev_ip);
+  n = tc_arp(f, peer_mac, bcast, 1, peer_mac, other_ip, dev_ip);
   lwipsim_neighbours_learn(nb, f, n);
   ck_assert_uint_eq(lwipsim_neighbours_count(nb), 1);
-  n = arp(f, dev_mac, bcast, 1, dev_mac, other_ip, other_ip);
+  n = tc_arp(f, dev_mac, bcast, 1, dev_mac, other_ip, other_ip);
   ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f, n, out, &kind), 0);
-  n = arp(f, dev_mac, bcast, 1, dev_mac, dev_ip, dev_ip);
+  n = tc_arp(f, dev_mac, bcast, 1, dev_mac, dev_ip, dev_ip);
   ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f, n, out, &kind), 0);
-  n = arp(f, dev_mac, bcast, 1, dev_mac, zero, other_ip);
+  n = tc_arp(f, dev_mac, bcast, 1, dev_mac, zero, other_ip);
   ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f, n, out, &kind), 0);
   /* and an ARP reply of the stack is no question */
-  n = arp(f, dev_mac, peer_mac, 2, dev_mac, dev_ip, peer_ip);
+  n = tc_arp(f, dev_mac, peer_mac, 2, dev_mac, dev_ip, peer_ip);
   ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f, n, out, &kind), 0);
 }
 END_TEST
@@ -264,7 +231,7 @@ START_TEST(test_neighbours_na_for_ns)
   ck_assert_int_eq(kind, LWIPSIM_NB_ND);
   ck_assert_mem_eq(out, dev_mac, 6);
   ck_assert_mem_eq(out + 6, peer_mac, 6);
-  ck_assert_uint_eq(get16(out + 12), 0x86dd);
+  ck_assert_uint_eq(tc_get16(out + 12), 0x86dd);
   ck_assert_uint_eq(out[ETH + 7], 255);
   ck_assert_mem_eq(out + ETH + 8, peer_ip6, 16);
   ck_assert_mem_eq(out + ETH + 24, dev_ip6, 16);
@@ -298,7 +265,7 @@ START_TEST(test_neighbours_garbage_is_harmless)
       f[i] = (uint8_t)(seed >> 16);
     }
     if (len > 13) {
-      put16(f + 12, round % 3 == 0 ? 0x0806 : round % 3 == 1 ? 0x86dd : 0x0800);
+      tc_put16(f + 12, round % 3 == 0 ? 0x0806 : round % 3 == 1 ? 0x86dd : 0x0800);
     }
     lwipsim_neighbours_learn(nb, f, len);
     (void)lwipsim_neighbours_answer(nb, f, len, out, &kind);

@@ -5,7 +5,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#define ETH 14
+#include "test_common.h"
+
+#define ETH TC_ETH
 #define TH_FIN 0x01
 #define TH_SYN 0x02
 #define TH_RST 0x04
@@ -38,56 +40,20 @@ struct spec {
   int no_udp_csum;
 };
 
-static void put16(uint8_t *p, uint32_t v)
-{
-  p[0] = (uint8_t)(v >> 8);
-  p[1] = (uint8_t)v;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-  put16(p, v >> 16);
-  put16(p + 2, v & 0xffff);
-}
-
-static uint32_t get16(const uint8_t *p)
-{
-  return ((uint32_t)p[0] << 8) | p[1];
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-  return (get16(p) << 16) | get16(p + 2);
-}
-
-static uint32_t t_sum(const uint8_t *b, uint32_t n, uint32_t s)
-{
-  for (uint32_t i = 0; i + 1 < n; i += 2) {
-    s += get16(b + i);
-  }
-  if (n & 1) {
-    s += (uint32_t)b[n - 1] << 8;
-  }
-  while (s >> 16) {
-    s = (s & 0xffff) + (s >> 16);
-  }
-  return s;
-}
-
 /* Sum of pseudo-header and segment; 0xffff when the checksum in it is right. */
 static uint32_t l4_sum(const uint8_t *b, int v6, uint8_t proto, uint32_t l4, uint32_t l4len)
 {
   uint8_t tail[4];
-  uint32_t s = v6 ? t_sum(b + ETH + 8, 32, 0) : t_sum(b + ETH + 12, 8, 0);
+  uint32_t s = v6 ? tc_sum(b + ETH + 8, 32, 0) : tc_sum(b + ETH + 12, 8, 0);
 
-  put16(tail, proto);
-  put16(tail + 2, l4len);
-  return t_sum(b + l4, l4len, t_sum(tail, 4, s));
+  tc_put16(tail, proto);
+  tc_put16(tail + 2, l4len);
+  return tc_sum(b + l4, l4len, tc_sum(tail, 4, s));
 }
 
 static int csums_ok(const uint8_t *b, uint32_t len)
 {
-  uint32_t type = get16(b + 12), hl, l4len;
+  uint32_t type = tc_get16(b + 12), hl, l4len;
   uint8_t proto;
   int v6 = type == 0x86dd;
 
@@ -95,16 +61,16 @@ static int csums_ok(const uint8_t *b, uint32_t len)
     return 1;
   }
   hl = v6 ? 40 : (uint32_t)(b[ETH] & 15) * 4;
-  if (!v6 && t_sum(b + ETH, hl, 0) != 0xffff) {
+  if (!v6 && tc_sum(b + ETH, hl, 0) != 0xffff) {
     return 0;
   }
-  l4len = v6 ? get16(b + ETH + 4) : get16(b + ETH + 2) - hl;
+  l4len = v6 ? tc_get16(b + ETH + 4) : tc_get16(b + ETH + 2) - hl;
   proto = v6 ? b[ETH + 6] : b[ETH + 9];
-  if (proto == 17 && !v6 && get16(b + ETH + hl + 6) == 0) {
+  if (proto == 17 && !v6 && tc_get16(b + ETH + hl + 6) == 0) {
     return 1;
   }
   if (proto == 1) {
-    return t_sum(b + ETH + hl, l4len, 0) == 0xffff;
+    return tc_sum(b + ETH + hl, l4len, 0) == 0xffff;
   }
   return l4_sum(b, v6, proto, ETH + hl, l4len) == 0xffff;
 }
@@ -116,48 +82,46 @@ static uint32_t build(uint8_t *b, const struct spec *s)
   uint32_t sum;
 
   memset(b, 0, len < 60 ? 60 : len); /* Ethernet padding beyond the IP length */
-  memcpy(b, s->to_device ? dev_mac : peer_mac, 6);
-  memcpy(b + 6, s->to_device ? peer_mac : dev_mac, 6);
-  put16(b + 12, s->v6 ? 0x86dd : 0x0800);
+  tc_eth(b, s->to_device ? dev_mac : peer_mac, s->to_device ? peer_mac : dev_mac, s->v6 ? 0x86dd : 0x0800);
   if (s->v6) {
     b[ETH] = 0x60;
-    put16(b + ETH + 4, l4len);
+    tc_put16(b + ETH + 4, l4len);
     b[ETH + 6] = s->proto;
     b[ETH + 7] = 64;
     memcpy(b + ETH + 8, s->sip, 16);
     memcpy(b + ETH + 24, s->dip, 16);
   } else {
     b[ETH] = 0x45;
-    put16(b + ETH + 2, hl + l4len);
+    tc_put16(b + ETH + 2, hl + l4len);
     b[ETH + 8] = 64;
     b[ETH + 9] = s->proto;
     memcpy(b + ETH + 12, s->sip, 4);
     memcpy(b + ETH + 16, s->dip, 4);
-    put16(b + ETH + 10, ~t_sum(b + ETH, 20, 0) & 0xffff);
+    tc_put16(b + ETH + 10, ~tc_sum(b + ETH, 20, 0) & 0xffff);
   }
-  put16(b + l4, s->sport);
-  put16(b + l4 + 2, s->dport);
+  tc_put16(b + l4, s->sport);
+  tc_put16(b + l4 + 2, s->dport);
   if (s->proto == 6) {
-    put32(b + l4 + 4, s->seq);
-    put32(b + l4 + 8, s->ack);
+    tc_put32(b + l4 + 4, s->seq);
+    tc_put32(b + l4 + 8, s->ack);
     b[l4 + 12] = (uint8_t)((th / 4) << 4);
     b[l4 + 13] = s->flags;
-    put16(b + l4 + 14, 8192);
+    tc_put16(b + l4 + 14, 8192);
     if (s->optlen > 0) {
       memcpy(b + l4 + 20, s->opts, s->optlen);
     }
   } else if (s->proto == 17) {
-    put16(b + l4 + 4, l4len);
+    tc_put16(b + l4 + 4, l4len);
   }
   if (s->payload != NULL) {
     memcpy(b + l4 + th, s->payload, s->paylen);
   } else {
     memset(b + l4 + th, 'x', s->paylen);
   }
-  put16(b + l4 + cs, 0); /* ICMP's checksum sits where the test put a port */
-  sum = s->proto == 1 ? t_sum(b + l4, l4len, 0) : l4_sum(b, s->v6, s->proto, l4, l4len);
+  tc_put16(b + l4 + cs, 0); /* ICMP's checksum sits where the test put a port */
+  sum = s->proto == 1 ? tc_sum(b + l4, l4len, 0) : l4_sum(b, s->v6, s->proto, l4, l4len);
   sum = ~sum & 0xffff;
-  put16(b + l4 + cs, s->proto == 17 && s->no_udp_csum ? 0 : (sum == 0 && s->proto == 17 ? 0xffff : sum));
+  tc_put16(b + l4 + cs, s->proto == 17 && s->no_udp_csum ? 0 : (sum == 0 && s->proto == 17 ? 0xffff : sum));
   fl4 = l4;
   return len < 60 ? 60 : len;
 }
@@ -262,18 +226,18 @@ START_TEST(test_rewriter_tcp_server_session)
   server_handshake(0, 1);
   s = tcp(1, 4321, 80, PEER_ISN + 1, ISN_A + 1, TH_ACK, 0);
   ck_assert_int_eq(in(&s), 1);
-  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 1);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 1);
   s = tcp(1, 4321, 80, PEER_ISN + 1, ISN_A + 1, TH_ACK | TH_PSH, 100); /* GET */
   ck_assert_int_eq(in(&s), 1);
-  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 1);
-  ck_assert_uint_eq(get32(fb + fl4 + 4), PEER_ISN + 1); /* the peer's own numbers untouched */
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 1);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 4), PEER_ISN + 1); /* the peer's own numbers untouched */
   s = tcp(0, 80, 4321, ISN_A + 1, PEER_ISN + 101, TH_ACK | TH_PSH | TH_FIN, 300);
   ref(&s);
   s.seq = ISN_B + 1;
   live(&s);
   s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 302, TH_ACK | TH_FIN, 0);
   ck_assert_int_eq(in(&s), 1);
-  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 302);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 302);
   ck_assert_uint_eq(div()->inbound, 4);
   ck_assert_uint_eq(div()->rewritten, 3);
   ck_assert_uint_eq(div()->diverged, 0);
@@ -299,15 +263,15 @@ START_TEST(test_rewriter_tcp_sack_edges)
     uint32_t at = pass ? 4 : 3;
 
     memcpy(opts, pass ? even : odd, 12);
-    put32(opts + at, ISN_A + 201);
-    put32(opts + at + 4, ISN_A + 401);
+    tc_put32(opts + at, ISN_A + 201);
+    tc_put32(opts + at + 4, ISN_A + 401);
     s = tcp(1, 4321, 80, PEER_ISN + 1, ISN_A + 101, TH_ACK, 0);
     s.opts = opts;
     s.optlen = 12;
     ck_assert_int_eq(in(&s), 1);
-    ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 101);
-    ck_assert_uint_eq(get32(fb + fl4 + 20 + at), ISN_B + 201);
-    ck_assert_uint_eq(get32(fb + fl4 + 20 + at + 4), ISN_B + 401);
+    ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 101);
+    ck_assert_uint_eq(tc_get32(fb + fl4 + 20 + at), ISN_B + 201);
+    ck_assert_uint_eq(tc_get32(fb + fl4 + 20 + at + 4), ISN_B + 401);
   }
   ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 0);
 }
@@ -327,7 +291,7 @@ START_TEST(test_rewriter_tcp_ack_maps_segment_ends)
   live(&s);
   s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 444, TH_ACK, 0);
   ck_assert_int_eq(in(&s), 1);
-  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 86);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 86);
   /* the captured FIN's end means the live FIN's */
   s = tcp(0, 80, 4321, ISN_A + 444, PEER_ISN + 101, TH_ACK | TH_FIN, 0);
   ref(&s);
@@ -335,7 +299,7 @@ START_TEST(test_rewriter_tcp_ack_maps_segment_ends)
   live(&s);
   s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 445, TH_ACK | TH_FIN, 0);
   ck_assert_int_eq(in(&s), 1);
-  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 87);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 87);
   ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 0);
   ck_assert_uint_eq(div()->diverged, 0);
 }
@@ -357,11 +321,11 @@ START_TEST(test_rewriter_tcp_ack_beyond_live_data)
   live(&s);
   s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 187, TH_ACK, 0);
   ck_assert_int_eq(in(&s), 1);
-  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 84);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 84);
   ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 0);
   s.ack = ISN_A + 319;
   ck_assert_int_eq(in(&s), 1);
-  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 84);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 84);
   ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 1);
   ck_assert_uint_eq(div()->diverged, 0);
   ck_assert(csums_ok(fb, fl));
@@ -392,7 +356,7 @@ START_TEST(test_rewriter_tcp_owed_ack_for_late_fin)
   /* the peer's FIN, acknowledging the captured FIN: clamped to the live data */
   s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 52, TH_ACK | TH_FIN, 0);
   ck_assert_int_eq(in(&s), 1);
-  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 51);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 51);
   ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 1);
   ck_assert_uint_eq(lwipsim_rewriter_take_owed_ack(rw, out), 0); /* nothing new sent yet */
 
@@ -403,11 +367,11 @@ START_TEST(test_rewriter_tcp_owed_ack_for_late_fin)
   ck_assert_uint_eq(n, ETH + 20 + 20);
   ck_assert_mem_eq(out, dev_mac, 6);
   ck_assert_mem_eq(out + 6, peer_mac, 6);
-  ck_assert_uint_eq(get16(out + ETH + 2), 40);
-  ck_assert_uint_eq(get16(out + ETH + 20), 4321);
-  ck_assert_uint_eq(get16(out + ETH + 22), 80);
-  ck_assert_uint_eq(get32(out + ETH + 24), PEER_ISN + 102); /* after the peer's FIN */
-  ck_assert_uint_eq(get32(out + ETH + 28), ISN_B + 52);     /* the live FIN acknowledged */
+  ck_assert_uint_eq(tc_get16(out + ETH + 2), 40);
+  ck_assert_uint_eq(tc_get16(out + ETH + 20), 4321);
+  ck_assert_uint_eq(tc_get16(out + ETH + 22), 80);
+  ck_assert_uint_eq(tc_get32(out + ETH + 24), PEER_ISN + 102); /* after the peer's FIN */
+  ck_assert_uint_eq(tc_get32(out + ETH + 28), ISN_B + 52);     /* the live FIN acknowledged */
   ck_assert_uint_eq(out[ETH + 33], TH_ACK);
   ck_assert(csums_ok(out, n));
   ck_assert_uint_eq(lwipsim_rewriter_take_owed_ack(rw, out), 0);
@@ -435,7 +399,7 @@ START_TEST(test_rewriter_tcp_window_scale_unscaled_live)
   s = tcp(1, 4321, 80, PEER_ISN + 1, ISN_A + 1, TH_ACK, 0);
   ck_assert_int_eq(in(&s), 1);
   /* 8192 << 7 bytes does not fit: the largest unscaled window */
-  ck_assert_uint_eq(get16(fb + fl4 + 14), 0xffff);
+  ck_assert_uint_eq(tc_get16(fb + fl4 + 14), 0xffff);
   ck_assert(csums_ok(fb, fl));
   /* both sides scaling: the field is left as it is */
   teardown();
@@ -452,7 +416,7 @@ START_TEST(test_rewriter_tcp_window_scale_unscaled_live)
   live(&s);
   s = tcp(1, 4321, 80, PEER_ISN + 1, ISN_A + 1, TH_ACK, 0);
   in(&s);
-  ck_assert_uint_eq(get16(fb + fl4 + 14), 8192);
+  ck_assert_uint_eq(tc_get16(fb + fl4 + 14), 8192);
 }
 END_TEST
 
@@ -509,9 +473,9 @@ START_TEST(test_rewriter_tcp_device_client)
   for (int i = 1; i >= 0; i--) {
     s = tcp(1, 443, cap_port[i], 5000u * (i + 1), cap_isn[i] + 1, TH_SYN | TH_ACK, 0);
     ck_assert_int_eq(in(&s), 1);
-    ck_assert_uint_eq(get16(fb + fl4 + 2), live_port[i]);
-    ck_assert_uint_eq(get32(fb + fl4 + 8), live_isn[i] + 1);
-    ck_assert_uint_eq(get32(fb + fl4 + 4), 5000u * (i + 1));
+    ck_assert_uint_eq(tc_get16(fb + fl4 + 2), live_port[i]);
+    ck_assert_uint_eq(tc_get32(fb + fl4 + 8), live_isn[i] + 1);
+    ck_assert_uint_eq(tc_get32(fb + fl4 + 4), 5000u * (i + 1));
   }
   s = tcp(1, 443, 40002, 1, 1, TH_SYN | TH_ACK, 0); /* the live stack never opened it */
   ck_assert_int_eq(in(&s), 0);
@@ -529,7 +493,7 @@ START_TEST(test_rewriter_tcp_ipv6_server)
   s.sip = peer_ip6;
   s.dip = dev_ip6;
   ck_assert_int_eq(in(&s), 1);
-  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 1);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 1);
   ck_assert_uint_eq(div()->rewritten, 1);
 }
 END_TEST
@@ -541,9 +505,9 @@ static uint32_t dhcp_msg(uint8_t *p, uint8_t op, uint32_t xid, uint8_t type, con
   p[0] = op;
   p[1] = 1;
   p[2] = 6;
-  put32(p + 4, xid);
+  tc_put32(p + 4, xid);
   memcpy(p + 28, dev_mac, 6);
-  put32(p + 236, 0x63825363);
+  tc_put32(p + 236, 0x63825363);
   p[240] = 53, p[241] = 1, p[242] = type;
   p[243] = 54, p[244] = 4;
   memcpy(p + 245, sid != NULL ? sid : peer_ip, 4);
@@ -578,14 +542,14 @@ START_TEST(test_rewriter_dhcp_dora)
   dhcp_out(0, 0xcafe0001, 1);
   dhcp_out(1, 0x11110001, 1);
   ck_assert_int_eq(dhcp_in(0xcafe0001, 2, 0), 1); /* OFFER */
-  ck_assert_uint_eq(get32(fb + fl4 + 8 + 4), 0x11110001);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8 + 4), 0x11110001);
   ck_assert_int_eq(lwipsim_rewriter_dhcp_server_id(rw, sid), 1);
   ck_assert_mem_eq(sid, peer_ip, 4);
   dhcp_out(0, 0xcafe0001, 3); /* the captured client kept its xid, lwIP takes a new one */
   dhcp_out(1, 0x11110002, 3);
   ck_assert_int_eq(dhcp_in(0xcafe0001, 5, 1), 1); /* ACK, without UDP checksum */
-  ck_assert_uint_eq(get32(fb + fl4 + 8 + 4), 0x11110002);
-  ck_assert_uint_eq(get16(fb + fl4 + 6), 0);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8 + 4), 0x11110002);
+  ck_assert_uint_eq(tc_get16(fb + fl4 + 6), 0);
   ck_assert_mem_eq(fb + fl4 + 8 + 28, dev_mac, 6);
   ck_assert_int_eq(dhcp_in(0xdeadbeef, 5, 0), 0);
   ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_DHCP_UNKNOWN_XID], 1);
@@ -599,9 +563,9 @@ static uint32_t dns_msg(uint8_t *p, uint16_t id, int resp)
   static const uint8_t q[] = "\7example\3com\0\0\1\0\1";
 
   memset(p, 0, 12);
-  put16(p, id);
-  put16(p + 2, resp ? 0x8180 : 0x0100);
-  put16(p + 4, 1);
+  tc_put16(p, id);
+  tc_put16(p + 2, resp ? 0x8180 : 0x0100);
+  tc_put16(p + 4, 1);
   memcpy(p + 12, q, sizeof(q) - 1);
   return 12 + sizeof(q) - 1;
 }
@@ -619,8 +583,8 @@ START_TEST(test_rewriter_dns_id_and_port)
   live(&s);
   s = udp(1, 53, 5000, p, dns_msg(p, 0x1234, 1));
   ck_assert_int_eq(in(&s), 1);
-  ck_assert_uint_eq(get16(fb + fl4 + 2), 49200);
-  ck_assert_uint_eq(get16(fb + fl4 + 8), 0xabcd);
+  ck_assert_uint_eq(tc_get16(fb + fl4 + 2), 49200);
+  ck_assert_uint_eq(tc_get16(fb + fl4 + 8), 0xabcd);
   s = udp(1, 53, 5000, p, dns_msg(p, 0x1235, 1));
   ck_assert_int_eq(in(&s), 0);
   ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_NO_LIVE_FLOW], 1);
@@ -637,7 +601,7 @@ START_TEST(test_rewriter_sntp_port)
   live(&s);
   s = udp(1, 123, 123, p, sizeof(p));
   ck_assert_int_eq(in(&s), 1);
-  ck_assert_uint_eq(get16(fb + fl4 + 2), 50000);
+  ck_assert_uint_eq(tc_get16(fb + fl4 + 2), 50000);
 }
 END_TEST
 
@@ -662,8 +626,8 @@ START_TEST(test_rewriter_address_change)
   memset(arp, 0, sizeof(arp));
   memset(arp, 0xff, 6);
   memcpy(arp + 6, peer_mac, 6);
-  put16(arp + 12, 0x0806);
-  put16(arp + ETH, 1), put16(arp + ETH + 2, 0x0800), arp[ETH + 4] = 6, arp[ETH + 5] = 4, put16(arp + ETH + 6, 1);
+  tc_put16(arp + 12, 0x0806);
+  tc_put16(arp + ETH, 1), tc_put16(arp + ETH + 2, 0x0800), arp[ETH + 4] = 6, arp[ETH + 5] = 4, tc_put16(arp + ETH + 6, 1);
   memcpy(arp + ETH + 14, peer_ip, 4);
   memcpy(arp + ETH + 24, dev_ip, 4);
   ck_assert_int_eq(lwipsim_rewriter_inbound(rw, arp, sizeof(arp)), 1);
@@ -686,11 +650,11 @@ START_TEST(test_rewriter_bad_checksum_kept_bad)
   before = l4_sum(fb, 0, 6, fl4, 20);
   ck_assert_uint_ne(before, 0xffff);
   ck_assert_int_eq(lwipsim_rewriter_inbound(rw, fb, fl), 1);
-  ck_assert_uint_eq(get32(fb + fl4 + 8), ISN_B + 1);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 1);
   ck_assert_mem_eq(fb + ETH + 16, live_ip, 4);
   /* wrong by as much as before: lwIP drops it as the device did */
   ck_assert_uint_eq(l4_sum(fb, 0, 6, fl4, 20), before);
-  ck_assert_uint_ne(t_sum(fb + ETH, 20, 0), 0xffff);
+  ck_assert_uint_ne(tc_sum(fb + ETH, 20, 0), 0xffff);
 }
 END_TEST
 

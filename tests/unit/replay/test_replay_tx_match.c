@@ -6,7 +6,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#define ETH 14
+#include "test_common.h"
+
+#define ETH TC_ETH
 #define TH_FIN 0x01
 #define TH_SYN 0x02
 #define TH_RST 0x04
@@ -17,27 +19,13 @@ static const uint8_t peer_mac[6] = {0x02, 0x77, 0, 0, 0, 0x01};
 static const uint8_t dev_ip[4] = {10, 77, 0, 2};
 static const uint8_t peer_ip[4] = {10, 77, 0, 1};
 
-static void put16(uint8_t *p, uint32_t v)
-{
-  p[0] = (uint8_t)(v >> 8);
-  p[1] = (uint8_t)v;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-  put16(p, v >> 16);
-  put16(p + 2, v & 0xffff);
-}
-
 /* An IPv4 frame from the device; the transport header is the caller's. */
 static uint8_t *ip4(uint8_t *b, uint32_t *len, uint8_t proto, uint32_t l4len)
 {
   memset(b, 0, 600);
-  memcpy(b, peer_mac, 6);
-  memcpy(b + 6, dev_mac, 6);
-  put16(b + 12, 0x0800);
+  tc_eth(b, peer_mac, dev_mac, 0x0800);
   b[ETH] = 0x45;
-  put16(b + ETH + 2, 20 + l4len);
+  tc_put16(b + ETH + 2, 20 + l4len);
   b[ETH + 8] = 64;
   b[ETH + 9] = proto;
   memcpy(b + ETH + 12, dev_ip, 4);
@@ -51,10 +39,10 @@ static uint32_t tcp(uint8_t *b, uint16_t sport, uint16_t dport, uint32_t seq, ui
   uint32_t len;
   uint8_t *t = ip4(b, &len, 6, 20 + paylen);
 
-  put16(t, sport);
-  put16(t + 2, dport);
-  put32(t + 4, seq);
-  put32(t + 8, 1);
+  tc_put16(t, sport);
+  tc_put16(t + 2, dport);
+  tc_put32(t + 4, seq);
+  tc_put32(t + 8, 1);
   t[12] = 5 << 4;
   t[13] = flags;
   return len;
@@ -65,9 +53,9 @@ static uint32_t udp(uint8_t *b, uint16_t sport, uint16_t dport, const uint8_t *p
   uint32_t len;
   uint8_t *u = ip4(b, &len, 17, 8 + paylen);
 
-  put16(u, sport);
-  put16(u + 2, dport);
-  put16(u + 4, 8 + paylen);
+  tc_put16(u, sport);
+  tc_put16(u + 2, dport);
+  tc_put16(u + 4, 8 + paylen);
   memcpy(u + 8, pay, paylen);
   return len;
 }
@@ -124,7 +112,7 @@ START_TEST(test_tx_key_udp_dns_dhcp_arp_icmp)
   /* BOOTP request with the DHCP cookie and message type 3 */
   pay[0] = 1, pay[1] = 1, pay[2] = 6;
   memcpy(pay + 28, dev_mac, 6);
-  put32(pay + 236, 0x63825363u);
+  tc_put32(pay + 236, 0x63825363u);
   pay[240] = 53, pay[241] = 1, pay[242] = 3, pay[243] = 255;
   key(f, udp(f, 68, 67, pay, 244), &k);
   ck_assert_int_eq(k.dhcp_type, 3);
@@ -138,11 +126,11 @@ START_TEST(test_tx_key_udp_dns_dhcp_arp_icmp)
   ck_assert_uint_eq(k.icmp_type, 8);
 
   memset(f, 0, 42);
-  put16(f + 12, 0x0806);
-  put16(f + ETH, 1);
-  put16(f + ETH + 2, 0x0800);
+  tc_put16(f + 12, 0x0806);
+  tc_put16(f + ETH, 1);
+  tc_put16(f + ETH + 2, 0x0800);
   f[ETH + 4] = 6, f[ETH + 5] = 4;
-  put16(f + ETH + 6, 2);
+  tc_put16(f + ETH + 6, 2);
   ck_assert_int_eq(key(f, 42, &k), LWIPSIM_TX_KEYED);
   ck_assert_uint_eq(k.ethertype, 0x0806);
   ck_assert_uint_eq(k.arp_op, 2);
@@ -215,11 +203,9 @@ START_TEST(test_tx_match_ipv6_reference_without_ipv6)
   struct lwipsim_tx_match *m6 = lwipsim_tx_match_new(dev_mac, 1);
 
   memset(f, 0, sizeof f);
-  memcpy(f, peer_mac, 6);
-  memcpy(f + 6, dev_mac, 6);
-  put16(f + 12, 0x86dd);
+  tc_eth(f, peer_mac, dev_mac, 0x86dd);
   f[ETH] = 0x60;
-  put16(f + ETH + 4, 16);
+  tc_put16(f + ETH + 4, 16);
   f[ETH + 6] = 58;
   f[ETH + 7] = 255;
   f[ETH + 40] = 133; /* router solicitation */

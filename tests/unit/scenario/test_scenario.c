@@ -3,15 +3,15 @@
 #include "scenario/capture_clock.h"
 #include "scenario/scenario.h"
 #include "scenario/shared_captures.h"
+#include "test_common.h"
 
-#include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-static char tmp_root[] = "/tmp/lwipsim_test_scenario_XXXXXX";
+static char tmp_root[256];
 static char err[1024];
 static struct lwipsim_scenario sc;
 
@@ -19,29 +19,12 @@ static struct lwipsim_scenario sc;
 
 static void scenario_setup(void)
 {
-  ck_assert_ptr_nonnull(mkdtemp(tmp_root));
-}
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-  (void)st;
-  (void)flag;
-  (void)ftw;
-  return remove(path);
+  ck_assert_int_eq(tc_mkdtemp(tmp_root, sizeof(tmp_root)), 0);
 }
 
 static void scenario_teardown(void)
 {
-  nftw(tmp_root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static void write_file(const char *path, const char *text)
-{
-  FILE *f = fopen(path, "w");
-
-  ck_assert_ptr_nonnull(f);
-  ck_assert_int_ge(fputs(text, f), 0);
-  ck_assert_int_eq(fclose(f), 0);
+  tc_rmtree(tmp_root);
 }
 
 /* Makes TMP/name/ with scenario.ini holding text; returns the directory. */
@@ -54,7 +37,7 @@ static const char *make_scenario(const char *name, const char *text)
   ck_assert_int_eq(mkdir(dir, 0700), 0);
   snprintf(path, sizeof(path), "%s/scenario.ini", dir);
   if (text != NULL) {
-    write_file(path, text);
+    tc_write_text(path, text);
   }
   return dir;
 }
@@ -207,7 +190,7 @@ START_TEST(test_scenario_with_capture)
   char capture[4200];
 
   snprintf(capture, sizeof(capture), "%s/capture.pcap", dir);
-  write_file(capture, "not read by the scenario loader");
+  tc_write_text(capture, "not read by the scenario loader");
   load_ok(dir);
   ck_assert_str_eq(sc.name, "issue-9381");
   ck_assert_str_eq(sc.capture_path, capture);
@@ -518,7 +501,7 @@ START_TEST(test_scenario_shared_from_env)
   snprintf(captures, sizeof(captures), "%s/caps", tmp_root);
   ck_assert_int_eq(mkdir(captures, 0700), 0);
   snprintf(expect, sizeof(expect), "%s/c.pcap", captures);
-  write_file(expect, "not read by the scenario loader");
+  tc_write_text(expect, "not read by the scenario loader");
   ck_assert_int_eq(setenv(LWIPSIM_SHARED_ENV, captures, 1), 0);
   load_ok(dir);
   ck_assert_str_eq(sc.capture_path, expect);
@@ -539,9 +522,9 @@ START_TEST(test_scenario_shared_from_repo_root)
   char ini[4300], pcap[4300], got[4300];
 
   snprintf(ini, sizeof(ini), "%s/repo/tests/scenarios/x/scenario.ini", base);
-  write_file(ini, shared_text);
+  tc_write_text(ini, shared_text);
   snprintf(pcap, sizeof(pcap), "%s/shared/captures/c.pcap", base);
-  write_file(pcap, "x");
+  tc_write_text(pcap, "x");
   ck_assert_int_eq(unsetenv(LWIPSIM_SHARED_ENV), 0);
   load_ok(ini);
   /* the root is the real path; the file must be the one written above */
@@ -598,7 +581,7 @@ START_TEST(test_scenario_profile_and_max_gap)
   char capture[4200];
 
   snprintf(capture, sizeof(capture), "%s/c.pcap", dir);
-  write_file(capture, "x");
+  tc_write_text(capture, "x");
   load_ok(dir);
   ck_assert_str_eq(sc.profile, "circuitpython-9.0.5");
   ck_assert_uint_eq(sc.capture_max_gap_ms, 1500);
@@ -629,7 +612,7 @@ START_TEST(test_scenario_capture_checksums)
   char capture[4200];
 
   snprintf(capture, sizeof(capture), "%s/c.pcap", dir);
-  write_file(capture, "x");
+  tc_write_text(capture, "x");
   load_ok(dir);
   ck_assert_int_eq(sc.capture_checksums_recompute, 1);
   lwipsim_scenario_free(&sc);
