@@ -6,6 +6,7 @@
 
 #include "analysis/test_analysis.h"
 #include "common/test_inet_checksum.h"
+#include "common/test_overlay_list.h"
 #include "pcap/test_pcap.h"
 #include "replay/test_replay_neighbours.h"
 #include "replay/test_replay_readers.h"
@@ -20,6 +21,7 @@ int main(void)
   suite_getter_fn *suites[] = {
     analysis_suite,
     inet_checksum_suite,
+    overlay_list_suite,
     pcap_suite,
     rewriter_suite,
     neighbours_suite,
