@@ -1,28 +1,28 @@
 /* Worst case of MEMP_SYS_TIMEOUT: every timer lwIP's code can have armed at
- * once for the profile's options and the device script. Facts and line
- * numbers from shared/facts/lwip-sys-timeout.md ("facts" below), sections 1,
- * 2a-2c; lwIP lines are 2.2.1 unless said.
+ * once for the profile's options and the device script. The lwIP facts and
+ * their source lines are in docs/bounds.md (sections 1 and 2a-2c, cited as
+ * "bounds.md" below); lwIP lines are 2.2.1 unless said.
  *
  * - Cyclic timers: sys_timeouts_init arms every lwip_cyclic_timers[] entry
  *   except TCP's at index 0 (timeouts.c:264-273); each re-arms into the slot
  *   it just freed (timeouts.c:388), so each holds one element. Counted from
  *   the compiled table, not from LWIP_NUM_SYS_TIMEOUT_INTERNAL, which omits
  *   dhcp6_tmr in 2.1.3 and is a plain sum that some firmwares inflate
- *   (facts 1, 2a).
+ *   (bounds.md 1, 2a).
  * - TCP: tcp_timer_needed arms one timer while a PCB is active or in
  *   TIME_WAIT (timeouts.c:166-176); listeners alone do not. Without a
  *   listener or an outgoing connection no PCB ever leaves CLOSED.
  * - mDNS 2.1.x: one mdns_probe per netif while probing; removal cancels it
- *   (2.1.3 mdns.c:2045, :2123; facts 2b, 2c).
+ *   (2.1.3 mdns.c:2045, :2123; bounds.md 2b).
  * - mDNS 2.2.x: per netif one mdns_probe_and_announce plus five flag-guarded
  *   timers per IP version, and one mdns_handle_tc_question per stored packet,
- *   at most MDNS_MAX_STORED_PKTS (facts 2c: "mDNS_max = N_netif x
+ *   at most MDNS_MAX_STORED_PKTS (bounds.md 2c: "mDNS = N_netif x
  *   (1 + 5 x (LWIP_IPV4 + LWIP_IPV6)) + MDNS_MAX_STORED_PKTS").
- * - mDNS 2.2.x removal leak (facts 2c bug 1): mdns_resp_remove_netif cancels
+ * - mDNS 2.2.x removal leak (bounds.md 2c, "The removal leak"): mdns_resp_remove_netif cancels
  *   only mdns_probe_and_announce (mdns.c:2440); the re-added responder starts
  *   with cleared flags, so mdns_set_timeout (mdns_out.c:1119-1133) arms
- *   again beside the old instance. The facts measured +1 (the 30 s 25TTL
- *   timer) per IP version per cycle. Counted here for every removal in the
+ *   again beside the old instance. A host harness measured +1 (the 30 s
+ *   25TTL timer) per IP version per cycle. Counted here for every removal in the
  *   script, not per 30 s window: while sends keep coming, each one untimeouts
  *   the earliest duplicate and arms a new one, and a firing only clears the
  *   flag so the next send arms without untimeout, so a leaked instance can
@@ -37,7 +37,7 @@
  *   delayed-answer timers (<= 119 ms, mdns.c:118-121) expire before a new
  *   responder answers anything (not before ANNOUNCING, mdns.c:1410-1415).
  * - SNTP, MQTT, TFTP, PPP and tcpip_timeout arm timers only when the device
- *   starts them; the script has no action that does (facts 2b). */
+ *   starts them; the script has no action that does (bounds.md 2b). */
 #include <stdio.h>
 #include <string.h>
 
@@ -83,7 +83,7 @@ int lwipsim_bound_sys_timeout(const struct lwipsim_bound_input *in, struct lwips
 {
   int version = lwipsim_bound_version(in->lwip_version);
   if (version != 201 && version < 202) {
-    return 0; /* the facts cover 2.1.x and 2.2.x only */
+    return 0; /* docs/bounds.md covers 2.1.x and 2.2.x only */
   }
   int v22 = version >= 202;
   int tcp = OPT("LWIP_TCP", 0) != 0;

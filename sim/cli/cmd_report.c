@@ -14,13 +14,14 @@
 #include "cli/run_pool.h"
 #include "cli/user_profile.h"
 #include "run_record/record.h"
+#include "common/demand_pool.h"
 #include "common/json_get.h"
 #include "report/render.h"
 #include "report/report_build.h"
 #include "report/sweep_row.h"
 
 #define MAX_ITEMS 64
-#define DEMAND_CAPACITY 250
+#define DEMAND_CAPACITY LWIPSIM_DEMAND_POOL
 
 struct sweep_spec {
   char pool[64];

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli_args.h"
+#include "common/demand_pool.h"
 #include "cli/commands.h"
 #include "cli/run_pool.h"
 #include "common/json_get.h"
@@ -11,7 +12,7 @@
 
 /* The demand build compiles fixed pools with this many elements
  * (cmake/LwipsimProfile.cmake); a cap above it cannot be honoured. */
-#define DEMAND_CAPACITY 250
+#define DEMAND_CAPACITY LWIPSIM_DEMAND_POOL
 
 static void usage(FILE *out)
 {

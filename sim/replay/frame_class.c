@@ -2,9 +2,8 @@
 
 #include <string.h>
 
-#define ETH_HDR_LEN 14
-#define ETHTYPE_MIN_ETHERNET2 0x0600
-#define ETHTYPE_EAPOL 0x888e
+#include "common/wire.h"
+
 
 static const uint8_t broadcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
 
@@ -21,7 +20,7 @@ static int in_groups(const struct lwipsim_mac_filter *f, const uint8_t *mac)
 enum lwipsim_frame_class lwipsim_frame_classify(const struct lwipsim_mac_filter *f, const uint8_t *frame,
                                                 uint32_t caplen, uint32_t len)
 {
-  if (caplen < ETH_HDR_LEN || caplen < len) {
+  if (caplen < LWIPSIM_ETH_HLEN || caplen < len) {
     return LWIPSIM_FRAME_MALFORMED;
   }
   const uint8_t *dst = frame, *src = frame + 6;
@@ -29,7 +28,7 @@ enum lwipsim_frame_class lwipsim_frame_classify(const struct lwipsim_mac_filter 
     return LWIPSIM_FRAME_REFERENCE;
   }
   unsigned type = ((unsigned)frame[12] << 8) | frame[13];
-  if (type < ETHTYPE_MIN_ETHERNET2 || type == ETHTYPE_EAPOL) {
+  if (type < LWIPSIM_ETHTYPE_MIN || type == LWIPSIM_ETHTYPE_EAPOL) {
     return LWIPSIM_FRAME_NON_ETHERNET2;
   }
   if (memcmp(dst, f->device, 6) == 0 || memcmp(dst, broadcast, 6) == 0) {

@@ -7,19 +7,11 @@
 #include "replay/rewrite_priv.h"
 
 #define MAX_ENTRIES 256
-#define ARP_LEN 28
-#define ARP_OP_REQUEST 1
-#define ARP_OP_REPLY 2
-#define ARP_SHA 8
-#define ARP_SPA 14
-#define ARP_THA 18
-#define ARP_TPA 24
 #define ICMP6_NS 135
 #define ICMP6_NA 136
 #define NA_SOLICITED 0x40
 #define NA_OVERRIDE 0x20
 #define ND_OPT_TARGET_LLADDR 2
-#define IP6_HLEN 40
 #define NA_LEN 32 /* ICMPv6 header, flags, target, target link-layer option */
 
 struct nb_entry {
@@ -108,22 +100,15 @@ static void remember(struct lwipsim_neighbours *nb, int fam, const uint8_t *addr
   memcpy(e->mac, mac, 6); /* the latest pair wins, as in a neighbour cache */
 }
 
-static int arp_ip4_eth(const uint8_t *a)
-{
-  return rw_get16(a) == 1 && rw_get16(a + 2) == RW_ETHTYPE_IP4 && a[4] == 6 && a[5] == 4;
-}
-
 void lwipsim_neighbours_learn(struct lwipsim_neighbours *nb, const uint8_t *frame, uint32_t len)
 {
   struct rw_pkt p;
 
-  rw_parse(&p, frame, len);
-  if (p.fam == RW_FAM_ARP) {
-    const uint8_t *a = frame + p.l3;
+  uint32_t op;
 
-    if (arp_ip4_eth(a)) {
-      remember(nb, RW_FAM_IP4, a + ARP_SPA, a + ARP_SHA);
-    }
+  rw_parse(&p, frame, len);
+  if (rw_arp_ip4(&p, &op)) {
+    remember(nb, RW_FAM_IP4, frame + p.l3 + LWIPSIM_ARP_SPA, frame + p.l3 + LWIPSIM_ARP_SHA);
   } else if (p.fam == RW_FAM_IP4 || p.fam == RW_FAM_IP6) {
     remember(nb, p.fam, frame + p.src, frame + 6);
   }
@@ -131,19 +116,19 @@ void lwipsim_neighbours_learn(struct lwipsim_neighbours *nb, const uint8_t *fram
 
 static uint32_t arp_reply(const struct nb_entry *e, const uint8_t *req, uint8_t *out)
 {
-  const uint8_t *a = req + RW_ETH_HLEN;
-  uint8_t *r = out + RW_ETH_HLEN;
+  const uint8_t *a = req + LWIPSIM_ETH_HLEN;
+  uint8_t *r = out + LWIPSIM_ETH_HLEN;
 
   memcpy(out, req + 6, 6); /* to the asker */
   memcpy(out + 6, e->mac, 6);
-  rw_put16(out + 12, RW_ETHTYPE_ARP);
+  rw_put16(out + 12, LWIPSIM_ETHTYPE_ARP);
   memcpy(r, a, 6); /* hardware and protocol types and lengths */
-  rw_put16(r + 6, ARP_OP_REPLY);
-  memcpy(r + ARP_SHA, e->mac, 6);
-  memcpy(r + ARP_SPA, e->addr, 4);
-  memcpy(r + ARP_THA, a + ARP_SHA, 6);
-  memcpy(r + ARP_TPA, a + ARP_SPA, 4);
-  return RW_ETH_HLEN + ARP_LEN;
+  rw_put16(r + 6, LWIPSIM_ARP_OP_REPLY);
+  memcpy(r + LWIPSIM_ARP_SHA, e->mac, 6);
+  memcpy(r + LWIPSIM_ARP_SPA, e->addr, 4);
+  memcpy(r + LWIPSIM_ARP_THA, a + LWIPSIM_ARP_SHA, 6);
+  memcpy(r + LWIPSIM_ARP_TPA, a + LWIPSIM_ARP_SPA, 4);
+  return LWIPSIM_ETH_HLEN + LWIPSIM_ARP_LEN;
 }
 
 void lwipsim_neighbours_set_ipv4_route(struct lwipsim_neighbours *nb, const uint8_t ip[4], const uint8_t mask[4],
@@ -199,18 +184,19 @@ static uint32_t answer_arp(const struct lwipsim_neighbours *nb, const struct rw_
 {
   const uint8_t *a = p->f + p->l3;
   const struct nb_entry *e;
+  uint32_t op;
 
-  if (!arp_ip4_eth(a) || rw_get16(a + 6) != ARP_OP_REQUEST) {
+  if (!rw_arp_ip4(p, &op) || op != LWIPSIM_ARP_OP_REQUEST) {
     return 0;
   }
   /* an ARP probe (sender 0.0.0.0) or announcement (sender = target) is about
    * the device's own address: a peer that answered would be a conflict */
-  if (memcmp(a + ARP_SPA, zero16, 4) == 0 || memcmp(a + ARP_SPA, a + ARP_TPA, 4) == 0) {
+  if (memcmp(a + LWIPSIM_ARP_SPA, zero16, 4) == 0 || memcmp(a + LWIPSIM_ARP_SPA, a + LWIPSIM_ARP_TPA, 4) == 0) {
     return 0;
   }
-  if ((e = find(nb, RW_FAM_IP4, a + ARP_TPA)) == NULL) {
+  if ((e = find(nb, RW_FAM_IP4, a + LWIPSIM_ARP_TPA)) == NULL) {
     struct nb_entry router;
-    if (!find_router(nb, a + ARP_TPA, &router)) {
+    if (!find_router(nb, a + LWIPSIM_ARP_TPA, &router)) {
       return 0;
     }
     return arp_reply(&router, p->f, out);
@@ -225,9 +211,12 @@ static uint32_t answer_ns(const struct lwipsim_neighbours *nb, const struct rw_p
 {
   const uint8_t *icmp = p->f + p->l4, *target = icmp + 8;
   const struct nb_entry *e;
-  uint8_t *ip = out + RW_ETH_HLEN, *na = ip + IP6_HLEN;
+  uint8_t *ip = out + LWIPSIM_ETH_HLEN, *na = ip + LWIPSIM_IP6_HLEN;
 
-  if (p->proto != RW_PROTO_ICMP6 || p->l4 + 24 > p->l3_end || icmp[0] != ICMP6_NS || icmp[1] != 0) {
+  uint32_t type, code;
+
+  if (p->proto != LWIPSIM_IPPROTO_ICMPV6 || !rw_has(p, p->l4, 24) || !rw_get8(p, p->l4, &type) ||
+      !rw_get8(p, p->l4 + 1, &code) || type != ICMP6_NS || code != 0) {
     return 0;
   }
   /* duplicate address detection (from ::) is about the device's own address */
@@ -237,13 +226,13 @@ static uint32_t answer_ns(const struct lwipsim_neighbours *nb, const struct rw_p
   if ((e = find(nb, RW_FAM_IP6, target)) == NULL || e->own) {
     return 0;
   }
-  memset(out, 0, RW_ETH_HLEN + IP6_HLEN + NA_LEN);
+  memset(out, 0, LWIPSIM_ETH_HLEN + LWIPSIM_IP6_HLEN + NA_LEN);
   memcpy(out, p->f + 6, 6);
   memcpy(out + 6, e->mac, 6);
-  rw_put16(out + 12, RW_ETHTYPE_IP6);
+  rw_put16(out + 12, LWIPSIM_ETHTYPE_IPV6);
   ip[0] = 0x60;
   rw_put16(ip + 4, NA_LEN);
-  ip[6] = RW_PROTO_ICMP6;
+  ip[6] = LWIPSIM_IPPROTO_ICMPV6;
   ip[7] = 255; /* RFC 4861 7.1.2: anything else is dropped */
   memcpy(ip + 8, e->addr, 16);
   memcpy(ip + 24, p->f + p->src, 16);
@@ -253,8 +242,8 @@ static uint32_t answer_ns(const struct lwipsim_neighbours *nb, const struct rw_p
   na[24] = ND_OPT_TARGET_LLADDR;
   na[25] = 1; /* in units of 8 bytes */
   memcpy(na + 26, e->mac, 6);
-  lwipsim_frame_fill_checksums(out, RW_ETH_HLEN + IP6_HLEN + NA_LEN);
-  return RW_ETH_HLEN + IP6_HLEN + NA_LEN;
+  lwipsim_frame_fill_checksums(out, LWIPSIM_ETH_HLEN + LWIPSIM_IP6_HLEN + NA_LEN);
+  return LWIPSIM_ETH_HLEN + LWIPSIM_IP6_HLEN + NA_LEN;
 }
 
 uint32_t lwipsim_neighbours_answer(const struct lwipsim_neighbours *nb, const uint8_t *frame, uint32_t len,

@@ -6,10 +6,6 @@
 
 #include <string.h>
 
-#define ARP_HTYPE_ETH 1
-#define ARP_OP_REQUEST 1
-#define ARP_OP_REPLY 2
-#define ARP_TPA 24 /* target protocol address, from the ARP header */
 
 static const uint8_t zero4[4];
 
@@ -24,11 +20,10 @@ void rw_addr_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side
 
 static int arp_to(const struct rw_pkt *p, const uint8_t ip[4])
 {
-  const uint8_t *a = p->f + p->l3;
-  uint32_t op = rw_get16(a + 6);
+  uint32_t op;
 
-  return rw_get16(a) == ARP_HTYPE_ETH && rw_get16(a + 2) == RW_ETHTYPE_IP4 && a[4] == 6 && a[5] == 4 &&
-         (op == ARP_OP_REQUEST || op == ARP_OP_REPLY) && memcmp(a + ARP_TPA, ip, 4) == 0;
+  return rw_arp_ip4(p, &op) && (op == LWIPSIM_ARP_OP_REQUEST || op == LWIPSIM_ARP_OP_REPLY) &&
+         memcmp(p->f + p->l3 + LWIPSIM_ARP_TPA, ip, 4) == 0;
 }
 
 void rw_addr_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
@@ -40,6 +35,6 @@ void rw_addr_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
   if (p->fam == RW_FAM_IP4 && memcmp(p->f + p->dst, rw->cap_ip4, 4) == 0) {
     rw_patch_ip4_dst(p, rw->live_ip4);
   } else if (p->fam == RW_FAM_ARP && arp_to(p, rw->cap_ip4)) {
-    rw_patch_raw(p, p->l3 + ARP_TPA, rw->live_ip4, 4);
+    rw_patch_raw(p, p->l3 + LWIPSIM_ARP_TPA, rw->live_ip4, 4);
   }
 }

@@ -8,8 +8,6 @@
 
 #include <string.h>
 
-#define DHCP_SERVER_PORT 67
-#define DHCP_CLIENT_PORT 68
 #define BOOTP_REQUEST 1
 #define BOOTP_REPLY 2
 #define BOOTP_FIXED_LEN 236
@@ -33,21 +31,21 @@ struct dhcp_msg {
 
 static void parse_options(const struct rw_pkt *p, struct dhcp_msg *m)
 {
-  uint32_t o = m->at + BOOTP_FIXED_LEN + 4;
+  uint32_t o = m->at + BOOTP_FIXED_LEN + 4, opt;
 
-  while (o < p->l3_end && p->f[o] != DHCP_OPT_END) {
-    uint32_t len;
+  while (rw_get8(p, o, &opt) && opt != DHCP_OPT_END) {
+    uint32_t len, type;
 
-    if (p->f[o] == DHCP_OPT_PAD) {
+    if (opt == DHCP_OPT_PAD) {
       o++;
       continue;
     }
-    if (o + 2 > p->l3_end || o + 2 + (len = p->f[o + 1]) > p->l3_end) {
+    if (!rw_get8(p, o + 1, &len) || !rw_has(p, o + 2, len)) {
       return;
     }
-    if (p->f[o] == DHCP_OPT_MSG_TYPE && len >= 1) {
-      m->type = p->f[o + 2];
-    } else if (p->f[o] == DHCP_OPT_SERVER_ID && len == 4) {
+    if (opt == DHCP_OPT_MSG_TYPE && len >= 1 && rw_get8(p, o + 2, &type)) {
+      m->type = (int)type;
+    } else if (opt == DHCP_OPT_SERVER_ID && len == 4) {
       m->has_sid = 1;
       memcpy(m->sid, p->f + o + 2, 4);
     }
@@ -59,21 +57,23 @@ static void parse_options(const struct rw_pkt *p, struct dhcp_msg *m)
 static int parse_dhcp(const struct rw_pkt *p, const uint8_t mac[6], uint32_t sport, uint32_t dport,
                       struct dhcp_msg *m)
 {
-  const uint8_t *u = p->f + p->l4;
+  uint16_t s, d;
+  uint32_t op, htype, hlen, cookie;
 
-  if (p->fam != RW_FAM_IP4 || p->l4 + 8 > p->l3_end || rw_get16(u) != sport || rw_get16(u + 2) != dport) {
+  if (p->fam != RW_FAM_IP4 || !rw_has(p, p->l4, LWIPSIM_UDP_HLEN) || !rw_get_ports(p, &s, &d) || s != sport ||
+      d != dport) {
     return 0;
   }
   memset(m, 0, sizeof(*m));
-  m->at = p->l4 + 8;
-  if (m->at + BOOTP_FIXED_LEN > p->l3_end) {
+  m->at = p->l4 + LWIPSIM_UDP_HLEN;
+  if (!rw_has(p, m->at, BOOTP_FIXED_LEN) || !rw_get8(p, m->at, &op) || !rw_get8(p, m->at + 1, &htype) ||
+      !rw_get8(p, m->at + 2, &hlen) || !rw_get32(p, m->at + 4, &m->xid)) {
     return 1; /* DHCP ports, but too short to be one: left as it is */
   }
-  m->op = p->f[m->at];
-  m->xid = rw_get32(p->f + m->at + 4);
+  m->op = (uint8_t)op;
   /* htype Ethernet, hlen 6, chaddr the device */
-  m->for_device = p->f[m->at + 1] == 1 && p->f[m->at + 2] == 6 && memcmp(p->f + m->at + 28, mac, 6) == 0;
-  if (m->at + BOOTP_FIXED_LEN + 4 <= p->l3_end && rw_get32(p->f + m->at + BOOTP_FIXED_LEN) == DHCP_COOKIE) {
+  m->for_device = htype == LWIPSIM_ARP_HTYPE_ETH && hlen == LWIPSIM_ETH_ALEN && memcmp(p->f + m->at + 28, mac, 6) == 0;
+  if (rw_get32(p, m->at + BOOTP_FIXED_LEN, &cookie) && cookie == DHCP_COOKIE) {
     parse_options(p, m);
   }
   return 1;
@@ -83,8 +83,8 @@ int rw_dhcp_type(const struct rw_pkt *p, const uint8_t mac[6])
 {
   struct dhcp_msg m;
 
-  if (!parse_dhcp(p, mac, DHCP_CLIENT_PORT, DHCP_SERVER_PORT, &m) &&
-      !parse_dhcp(p, mac, DHCP_SERVER_PORT, DHCP_CLIENT_PORT, &m)) {
+  if (!parse_dhcp(p, mac, LWIPSIM_PORT_DHCP_CLIENT, LWIPSIM_PORT_DHCP_SERVER, &m) &&
+      !parse_dhcp(p, mac, LWIPSIM_PORT_DHCP_SERVER, LWIPSIM_PORT_DHCP_CLIENT, &m)) {
     return -1;
   }
   return m.type;
@@ -111,7 +111,7 @@ int rw_dhcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
 {
   struct dhcp_msg m;
 
-  if (!parse_dhcp(p, rw->mac, DHCP_CLIENT_PORT, DHCP_SERVER_PORT, &m)) {
+  if (!parse_dhcp(p, rw->mac, LWIPSIM_PORT_DHCP_CLIENT, LWIPSIM_PORT_DHCP_SERVER, &m)) {
     return 0;
   }
   if (m.op != BOOTP_REQUEST || !m.for_device || m.type < 0 || m.type > 8) {
@@ -156,7 +156,7 @@ int rw_dhcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p, int *verdict)
   struct dhcp_msg m;
   int want;
 
-  if (!parse_dhcp(p, rw->mac, DHCP_SERVER_PORT, DHCP_CLIENT_PORT, &m)) {
+  if (!parse_dhcp(p, rw->mac, LWIPSIM_PORT_DHCP_SERVER, LWIPSIM_PORT_DHCP_CLIENT, &m)) {
     return 0;
   }
   *verdict = RW_INJECT;

@@ -7,43 +7,24 @@
 
 #include <string.h>
 
-#define IP6_HLEN 40
+#include "common/inet_checksum.h"
+
 #define IP6_MAX_EXT 8
 
-/* ---- ones' complement arithmetic ---- */
-
-/* Sum of n bytes as 16-bit words; odd: the first byte is a word's low half. */
-static uint32_t sum_bytes(uint32_t sum, const uint8_t *b, uint32_t n, int odd)
+/* RFC 1624 on the checksum field at offset field; UDP's 0 means "none sent". */
+static void csum_adjust(struct rw_pkt *p, uint32_t field, const uint8_t *old, const uint8_t *nb, uint32_t n, int odd,
+                        int udp)
 {
-  for (uint32_t i = 0; i < n; i++) {
-    sum += ((i + (uint32_t)odd) & 1) ? b[i] : (uint32_t)b[i] << 8;
-  }
-  return sum;
-}
+  uint32_t hc;
 
-static uint32_t fold(uint32_t sum)
-{
-  while (sum >> 16) {
-    sum = (sum & 0xffff) + (sum >> 16);
-  }
-  return sum;
-}
-
-/* RFC 1624 eqn. 3, over a range: HC' = ~(~HC + ~m + m'). */
-static void csum_adjust(uint8_t *field, const uint8_t *old, const uint8_t *nb, uint32_t n, int odd, int udp)
-{
-  uint32_t hc = rw_get16(field);
-  uint32_t sum;
-
-  if (udp && hc == 0) {
+  if (!rw_get16(p, field, &hc) || (udp && hc == 0)) {
     return; /* no checksum: a UDP datagram without one keeps none */
   }
-  sum = (~hc & 0xffff) + (~fold(sum_bytes(0, old, n, odd)) & 0xffff) + fold(sum_bytes(0, nb, n, odd));
-  hc = ~fold(sum) & 0xffff;
+  hc = lwipsim_inet_update((uint16_t)hc, old, nb, n, odd);
   if (udp && hc == 0) {
     hc = 0xffff; /* 0 means "none" in UDP; 0xffff is the same sum */
   }
-  rw_put16(field, hc);
+  rw_put16(p->f + field, hc);
 }
 
 /* Offset of the transport checksum, or 0 when there is none to keep. */
@@ -52,13 +33,13 @@ static uint32_t l4_csum_off(const struct rw_pkt *p)
   uint32_t at;
 
   switch (p->proto) {
-  case RW_PROTO_TCP:
+  case LWIPSIM_IPPROTO_TCP:
     at = p->l4 + 16;
     break;
-  case RW_PROTO_UDP:
+  case LWIPSIM_IPPROTO_UDP:
     at = p->l4 + 6;
     break;
-  case RW_PROTO_ICMP6:
+  case LWIPSIM_IPPROTO_ICMPV6:
     at = p->l4 + 2;
     break;
   default:
@@ -71,77 +52,82 @@ static uint32_t l4_csum_off(const struct rw_pkt *p)
 
 static void parse_ip4(struct rw_pkt *p)
 {
-  const uint8_t *ip = p->f + p->l3;
-  uint32_t hlen, tot, frag;
+  uint32_t vhl, hlen, tot, frag, proto;
 
-  if (p->caplen < p->l3 + 20 || (ip[0] >> 4) != 4) {
+  if (!rw_has(p, p->l3, LWIPSIM_IP4_HLEN) || !rw_get8(p, p->l3, &vhl) || (vhl >> 4) != 4 ||
+      !rw_get16(p, p->l3 + 2, &tot)) {
     return;
   }
-  hlen = (uint32_t)(ip[0] & 0x0f) * 4;
-  tot = rw_get16(ip + 2);
-  if (hlen < 20 || tot < hlen || p->caplen < p->l3 + tot) {
+  hlen = (vhl & 0x0f) * 4;
+  if (hlen < LWIPSIM_IP4_HLEN || tot < hlen || p->caplen < p->l3 + tot) {
     return; /* bad IHL, or cut short: lwIP gets it untouched */
   }
   p->fam = RW_FAM_IP4;
   p->l3_end = p->l3 + tot;
   p->src = p->l3 + 12;
   p->dst = p->l3 + 16;
-  frag = rw_get16(ip + 6);
-  if ((frag & 0x1fff) != 0) {
+  if (!rw_get16(p, p->l3 + 6, &frag) || (frag & 0x1fff) != 0) {
     return; /* a later fragment: no transport header here */
   }
+  if (!rw_get8(p, p->l3 + 9, &proto)) {
+    return;
+  }
   p->frag = (frag & 0x2000) != 0;
-  p->proto = ip[9];
+  p->proto = (uint8_t)proto;
   p->l4 = p->l3 + hlen;
 }
 
+/* Hop-by-hop, routing and destination options: the extension headers with
+ * a length byte. */
+static int ip6_ext_with_len(uint8_t nh)
+{
+  return nh == LWIPSIM_IPPROTO_HOPOPTS || nh == LWIPSIM_IPPROTO_ROUTING || nh == LWIPSIM_IPPROTO_DSTOPTS;
+}
+
 /* Walks the extension headers lwIP itself walks to find the transport header. */
-static void parse_ip6_chain(struct rw_pkt *p, uint8_t nh, uint32_t off)
+static void parse_ip6_chain(struct rw_pkt *p, uint32_t nh, uint32_t off)
 {
   for (int i = 0; i < IP6_MAX_EXT; i++) {
-    if (nh == 0 || nh == 43 || nh == 60) { /* hop-by-hop, routing, destination options */
-      if (off + 2 > p->l3_end) {
+    uint32_t len, frag;
+
+    if (ip6_ext_with_len((uint8_t)nh)) {
+      if (!rw_get8(p, off + 1, &len) || !rw_get8(p, off, &nh)) {
         return;
       }
-      nh = p->f[off];
-      off += ((uint32_t)p->f[off + 1] + 1) * 8;
-    } else if (nh == 44) { /* fragment */
-      if (off + 8 > p->l3_end) {
+      off += (len + 1) * 8;
+    } else if (nh == LWIPSIM_IPPROTO_FRAGMENT) {
+      /* next header, reserved, offset and flags, identification */
+      if (!rw_has(p, off, 8) || !rw_get16(p, off + 2, &frag) || (frag & 0xfff8) != 0 || !rw_get8(p, off, &nh)) {
         return;
       }
-      if ((rw_get16(p->f + off + 2) & 0xfff8) != 0) {
-        return;
-      }
-      p->frag = (p->f[off + 3] & 1) != 0;
-      nh = p->f[off];
+      p->frag = (frag & 1) != 0;
       off += 8;
     } else {
       break;
     }
   }
-  if (off <= p->l3_end && nh != 0 && nh != 43 && nh != 44 && nh != 60) {
-    p->proto = nh;
+  if (off <= p->l3_end && !ip6_ext_with_len((uint8_t)nh) && nh != LWIPSIM_IPPROTO_FRAGMENT) {
+    p->proto = (uint8_t)nh;
     p->l4 = off;
   }
 }
 
 static void parse_ip6(struct rw_pkt *p)
 {
-  const uint8_t *ip = p->f + p->l3;
-  uint32_t plen;
+  uint32_t vtc, plen, nh;
 
-  if (p->caplen < p->l3 + IP6_HLEN || (ip[0] >> 4) != 6) {
+  if (!rw_has(p, p->l3, LWIPSIM_IP6_HLEN) || !rw_get8(p, p->l3, &vtc) || (vtc >> 4) != 6 ||
+      !rw_get16(p, p->l3 + 4, &plen) || !rw_get8(p, p->l3 + 6, &nh)) {
     return;
   }
-  plen = rw_get16(ip + 4);
-  if (plen == 0 || p->caplen < p->l3 + IP6_HLEN + plen) {
+  if (plen == 0 || p->caplen < p->l3 + LWIPSIM_IP6_HLEN + plen) {
     return; /* jumbogram or cut short */
   }
   p->fam = RW_FAM_IP6;
-  p->l3_end = p->l3 + IP6_HLEN + plen;
+  p->l3_end = p->l3 + LWIPSIM_IP6_HLEN + plen;
   p->src = p->l3 + 8;
   p->dst = p->l3 + 24;
-  parse_ip6_chain(p, ip[6], p->l3 + IP6_HLEN);
+  parse_ip6_chain(p, nh, p->l3 + LWIPSIM_IP6_HLEN);
 }
 
 void rw_parse(struct rw_pkt *p, const uint8_t *frame, uint32_t caplen)
@@ -152,24 +138,36 @@ void rw_parse(struct rw_pkt *p, const uint8_t *frame, uint32_t caplen)
   /* learn_* pass const frames; only inbound ones are ever written through f */
   p->f = (uint8_t *)(uintptr_t)frame;
   p->caplen = caplen;
-  if (frame == NULL || caplen < RW_ETH_HLEN) {
+  if (frame == NULL || caplen < LWIPSIM_ETH_HLEN) {
     return;
   }
-  p->l3 = RW_ETH_HLEN;
-  type = rw_get16(frame + 12);
-  if (type == RW_ETHTYPE_IP4) {
+  p->l3 = LWIPSIM_ETH_HLEN;
+  if (!rw_get16(p, 12, &type)) {
+    return;
+  }
+  if (type == LWIPSIM_ETHTYPE_IPV4) {
     parse_ip4(p);
-  } else if (type == RW_ETHTYPE_IP6) {
+  } else if (type == LWIPSIM_ETHTYPE_IPV6) {
     parse_ip6(p);
-  } else if (type == RW_ETHTYPE_ARP && caplen >= RW_ETH_HLEN + 28) {
+  } else if (type == LWIPSIM_ETHTYPE_ARP && rw_has(p, LWIPSIM_ETH_HLEN, LWIPSIM_ARP_LEN)) {
     p->fam = RW_FAM_ARP;
-    p->l3_end = RW_ETH_HLEN + 28;
+    p->l3_end = LWIPSIM_ETH_HLEN + LWIPSIM_ARP_LEN;
   }
 }
 
 int rw_addr_len(const struct rw_pkt *p)
 {
   return p->fam == RW_FAM_IP6 ? 16 : 4;
+}
+
+int rw_arp_ip4(const struct rw_pkt *p, uint32_t *op)
+{
+  uint32_t htype, ptype, hlen, plen;
+
+  *op = 0;
+  return p->fam == RW_FAM_ARP && rw_get16(p, p->l3, &htype) && rw_get16(p, p->l3 + 2, &ptype) &&
+         rw_get8(p, p->l3 + 4, &hlen) && rw_get8(p, p->l3 + 5, &plen) && rw_get16(p, p->l3 + 6, op) &&
+         htype == LWIPSIM_ARP_HTYPE_ETH && ptype == LWIPSIM_ETHTYPE_IPV4 && hlen == LWIPSIM_ETH_ALEN && plen == 4;
 }
 
 /* ---- patching ---- */
@@ -190,7 +188,7 @@ void rw_patch_l4(struct rw_pkt *p, uint32_t off, const uint8_t *nb, uint32_t n)
     return;
   }
   if (cs != 0) {
-    csum_adjust(p->f + cs, p->f + off, nb, n, (int)((off - p->l4) & 1), p->proto == RW_PROTO_UDP);
+    csum_adjust(p, cs, p->f + off, nb, n, (int)((off - p->l4) & 1), p->proto == LWIPSIM_IPPROTO_UDP);
   }
   rw_patch_raw(p, off, nb, n);
 }
@@ -218,10 +216,10 @@ void rw_patch_ip4_dst(struct rw_pkt *p, const uint8_t addr[4])
   if (memcmp(p->f + p->dst, addr, 4) == 0) {
     return;
   }
-  csum_adjust(p->f + p->l3 + 10, p->f + p->dst, addr, 4, 0, 0);
+  csum_adjust(p, p->l3 + 10, p->f + p->dst, addr, 4, 0, 0);
   /* the pseudo-header: ICMPv4 has none, TCP and UDP do */
-  if (cs != 0 && (p->proto == RW_PROTO_TCP || p->proto == RW_PROTO_UDP)) {
-    csum_adjust(p->f + cs, p->f + p->dst, addr, 4, 0, p->proto == RW_PROTO_UDP);
+  if (cs != 0 && (p->proto == LWIPSIM_IPPROTO_TCP || p->proto == LWIPSIM_IPPROTO_UDP)) {
+    csum_adjust(p, cs, p->f + p->dst, addr, 4, 0, p->proto == LWIPSIM_IPPROTO_UDP);
   }
   rw_patch_raw(p, p->dst, addr, 4);
 }
@@ -231,14 +229,11 @@ void rw_patch_ip4_dst(struct rw_pkt *p, const uint8_t addr[4])
 static uint32_t pseudo_sum(const struct rw_pkt *p)
 {
   uint32_t len = p->l3_end - p->l4;
-  uint32_t alen = (uint32_t)rw_addr_len(p);
-  uint32_t sum = sum_bytes(0, p->f + p->src, alen, 0);
-  uint8_t tail[4];
 
-  sum = sum_bytes(sum, p->f + p->dst, alen, 0);
-  rw_put16(tail, p->proto);
-  rw_put16(tail + 2, len); /* IPv6's 32-bit length: upper half 0 below 64 KiB */
-  return sum_bytes(sum, tail, 4, 0);
+  if (p->fam == RW_FAM_IP6) {
+    return lwipsim_inet_pseudo6(p->f + p->src, p->f + p->dst, p->proto, len);
+  }
+  return lwipsim_inet_pseudo4(p->f + p->src, p->f + p->dst, p->proto, len);
 }
 
 int lwipsim_frame_fill_checksums(uint8_t *frame, uint32_t len)
@@ -254,7 +249,7 @@ int lwipsim_frame_fill_checksums(uint8_t *frame, uint32_t len)
     uint32_t hlen = p.l4 - p.l3;
 
     rw_put16(frame + p.l3 + 10, 0);
-    rw_put16(frame + p.l3 + 10, ~fold(sum_bytes(0, frame + p.l3, hlen, 0)) & 0xffff);
+    rw_put16(frame + p.l3 + 10, lwipsim_inet_checksum(lwipsim_inet_sum(0, frame + p.l3, hlen, 0)));
   }
   cs = l4_csum_off(&p);
   if (cs == 0) {
@@ -262,8 +257,8 @@ int lwipsim_frame_fill_checksums(uint8_t *frame, uint32_t len)
   }
   rw_put16(frame + cs, 0);
   /* every transport l4_csum_off knows (TCP, UDP, ICMPv6) has a pseudo-header */
-  sum = ~fold(sum_bytes(pseudo_sum(&p), frame + p.l4, p.l3_end - p.l4, 0)) & 0xffff;
-  if (p.proto == RW_PROTO_UDP && sum == 0) {
+  sum = lwipsim_inet_checksum(lwipsim_inet_sum(pseudo_sum(&p), frame + p.l4, p.l3_end - p.l4, 0));
+  if (p.proto == LWIPSIM_IPPROTO_UDP && sum == 0) {
     sum = 0xffff;
   }
   rw_put16(frame + cs, sum);

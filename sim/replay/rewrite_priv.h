@@ -2,18 +2,12 @@
 #ifndef LWIPSIM_REWRITE_PRIV_H
 #define LWIPSIM_REWRITE_PRIV_H
 
+#include "common/wire.h"
 #include "replay/rewriter.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
-#define RW_ETH_HLEN 14
-#define RW_ETHTYPE_IP4 0x0800
-#define RW_ETHTYPE_ARP 0x0806
-#define RW_ETHTYPE_IP6 0x86dd
-#define RW_PROTO_TCP 6
-#define RW_PROTO_UDP 17
-#define RW_PROTO_ICMP6 58
 
 /* A module's verdict: inject, or a withholding lwipsim_div_reason (>= 0). */
 #define RW_INJECT (-1)
@@ -113,17 +107,70 @@ struct lwipsim_rewriter {
   struct lwipsim_divergence div;
 };
 
-/* ---- byte access ---- */
-static inline uint32_t rw_get16(const uint8_t *p)
+/* ---- checked reads ----
+ * As tcpdump's GET_BE_U_2: a read names the packet and an offset and fails,
+ * rather than reads, when the field is not all inside the bytes the packet
+ * may be read in: the captured bytes while rw_parse is still finding the
+ * datagram, the datagram itself (up to l3_end, Ethernet padding excluded)
+ * once it has. A failed read leaves *v 0; the compiler makes every caller
+ * look at the answer. */
+#define RW_CHECKED __attribute__((warn_unused_result))
+
+static inline uint32_t rw_readable(const struct rw_pkt *p)
 {
-  return ((uint32_t)p[0] << 8) | p[1];
+  return p->fam == RW_FAM_NONE ? p->caplen : p->l3_end;
 }
 
-static inline uint32_t rw_get32(const uint8_t *p)
+/* Are the n bytes at off inside what p may be read in? */
+static inline int rw_has(const struct rw_pkt *p, uint32_t off, uint32_t n)
 {
-  return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
+  uint32_t end = rw_readable(p);
+
+  return off <= end && n <= end - off;
 }
 
+RW_CHECKED static inline int rw_get8(const struct rw_pkt *p, uint32_t off, uint32_t *v)
+{
+  if (!rw_has(p, off, 1)) {
+    *v = 0;
+    return 0;
+  }
+  *v = p->f[off];
+  return 1;
+}
+
+RW_CHECKED static inline int rw_get16(const struct rw_pkt *p, uint32_t off, uint32_t *v)
+{
+  if (!rw_has(p, off, 2)) {
+    *v = 0;
+    return 0;
+  }
+  *v = ((uint32_t)p->f[off] << 8) | p->f[off + 1];
+  return 1;
+}
+
+RW_CHECKED static inline int rw_get32(const struct rw_pkt *p, uint32_t off, uint32_t *v)
+{
+  if (!rw_has(p, off, 4)) {
+    *v = 0;
+    return 0;
+  }
+  *v = ((uint32_t)p->f[off] << 24) | ((uint32_t)p->f[off + 1] << 16) | ((uint32_t)p->f[off + 2] << 8) | p->f[off + 3];
+  return 1;
+}
+
+/* The transport header's source and destination ports (TCP and UDP). */
+RW_CHECKED static inline int rw_get_ports(const struct rw_pkt *p, uint16_t *sport, uint16_t *dport)
+{
+  uint32_t s, d;
+  int ok = rw_get16(p, p->l4, &s) & rw_get16(p, p->l4 + 2, &d);
+
+  *sport = (uint16_t)s;
+  *dport = (uint16_t)d;
+  return ok;
+}
+
+/* ---- writes, at offsets a read has checked, or into frames built here ---- */
 static inline void rw_put16(uint8_t *p, uint32_t v)
 {
   p[0] = (uint8_t)(v >> 8);
@@ -147,6 +194,8 @@ static inline int rw_seq_gt(uint32_t a, uint32_t b)
 /* ---- rewrite_eth_ip.c ---- */
 void rw_parse(struct rw_pkt *p, const uint8_t *frame, uint32_t caplen);
 int rw_addr_len(const struct rw_pkt *p);
+/* 1 for an ARP packet of IPv4 over Ethernet, with its operation in *op. */
+int rw_arp_ip4(const struct rw_pkt *p, uint32_t *op);
 /* Writes n bytes at off inside the transport segment, fixing its checksum. */
 void rw_patch_l4(struct rw_pkt *p, uint32_t off, const uint8_t *nb, uint32_t n);
 void rw_patch_l4_16(struct rw_pkt *p, uint32_t off, uint32_t v);

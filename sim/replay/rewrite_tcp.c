@@ -5,10 +5,6 @@
  * its ISN is in the capture and the live stack simply learns it. */
 #include "replay/rewrite_priv.h"
 
-#define TH_FIN 0x01
-#define TH_SYN 0x02
-#define TH_RST 0x04
-#define TH_ACK 0x10
 #define TCP_OPT_EOL 0
 #define TCP_OPT_NOP 1
 #define TCP_OPT_WSCALE 3
@@ -24,20 +20,20 @@ struct tcp_hdr {
 
 static int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
 {
-  const uint8_t *b = p->f + p->l4;
+  uint32_t off, flags;
 
-  if (p->l4 + 20 > p->l3_end) {
+  if (!rw_has(p, p->l4, LWIPSIM_TCP_HLEN) || !rw_get8(p, p->l4 + 12, &off) || !rw_get8(p, p->l4 + 13, &flags)) {
     return 0;
   }
-  t->hlen = (uint32_t)(b[12] >> 4) * 4;
-  if (t->hlen < 20 || p->l4 + t->hlen > p->l3_end) {
+  t->hlen = (off >> 4) * 4;
+  if (t->hlen < LWIPSIM_TCP_HLEN || !rw_has(p, p->l4, t->hlen)) {
     return 0;
   }
-  t->sport = (uint16_t)rw_get16(b);
-  t->dport = (uint16_t)rw_get16(b + 2);
-  t->seq = rw_get32(b + 4);
-  t->ack = rw_get32(b + 8);
-  t->flags = b[13];
+  if (!rw_get_ports(p, &t->sport, &t->dport) || !rw_get32(p, p->l4 + 4, &t->seq) ||
+      !rw_get32(p, p->l4 + 8, &t->ack)) {
+    return 0;
+  }
+  t->flags = (uint8_t)flags;
   t->paylen = p->l3_end - p->l4 - t->hlen;
   return 1;
 }
@@ -45,19 +41,19 @@ static int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
 /* Offset of the first TCP option of the given kind, 0 if none. */
 static uint32_t find_opt(const struct rw_pkt *p, const struct tcp_hdr *t, uint8_t kind, uint32_t want_len)
 {
-  uint32_t o = p->l4 + 20, end = p->l4 + t->hlen;
+  uint32_t o = p->l4 + LWIPSIM_TCP_HLEN, end = p->l4 + t->hlen, opt;
 
-  while (o < end && p->f[o] != TCP_OPT_EOL) {
+  while (o < end && rw_get8(p, o, &opt) && opt != TCP_OPT_EOL) {
     uint32_t len;
 
-    if (p->f[o] == TCP_OPT_NOP) {
+    if (opt == TCP_OPT_NOP) {
       o++;
       continue;
     }
-    if (o + 2 > end || (len = p->f[o + 1]) < 2 || o + len > end) {
+    if (o + 2 > end || !rw_get8(p, o + 1, &len) || len < 2 || o + len > end) {
       return 0; /* garbled options: nothing further is trusted */
     }
-    if (p->f[o] == kind && (want_len == 0 || len == want_len)) {
+    if (opt == kind && (want_len == 0 || len == want_len)) {
       return o;
     }
     o += len;
@@ -68,12 +64,12 @@ static uint32_t find_opt(const struct rw_pkt *p, const struct tcp_hdr *t, uint8_
 /* The window scale a SYN offers, or -1. */
 static int syn_wscale(const struct rw_pkt *p, const struct tcp_hdr *t)
 {
-  uint32_t o = find_opt(p, t, TCP_OPT_WSCALE, 3);
+  uint32_t o = find_opt(p, t, TCP_OPT_WSCALE, 3), shift;
 
-  if (!(t->flags & TH_SYN) || o == 0) {
+  if (!(t->flags & LWIPSIM_TH_SYN) || o == 0 || !rw_get8(p, o + 2, &shift)) {
     return -1;
   }
-  return p->f[o + 2] > TCP_MAX_WSCALE ? TCP_MAX_WSCALE : p->f[o + 2];
+  return shift > TCP_MAX_WSCALE ? TCP_MAX_WSCALE : (int)shift;
 }
 
 /* Appends the end of a data segment the device sent, unless it is a
@@ -172,16 +168,16 @@ static struct rw_flow *learn_synack(struct lwipsim_rewriter *rw, const struct rw
 /* What the live stack has sent decides what the peer may acknowledge. */
 static void track_live(struct rw_flow *f, const struct tcp_hdr *t)
 {
-  uint32_t end = t->seq + t->paylen + ((t->flags & TH_SYN) ? 1 : 0);
+  uint32_t end = t->seq + t->paylen + ((t->flags & LWIPSIM_TH_SYN) ? 1 : 0);
 
-  if (t->flags & TH_RST) {
+  if (t->flags & LWIPSIM_TH_RST) {
     f->live_rst = 1;
     return;
   }
   if (t->paylen > 0) {
     add_end(f->live_ends, &f->n_live_ends, end);
   }
-  if (t->flags & TH_FIN) {
+  if (t->flags & LWIPSIM_TH_FIN) {
     f->live_fin = 1;
     f->live_fin_end = end + 1;
     end++;
@@ -195,13 +191,13 @@ static void track_captured(struct rw_flow *f, const struct tcp_hdr *t)
 {
   uint32_t end = t->seq + t->paylen;
 
-  if (t->flags & (TH_SYN | TH_RST)) {
+  if (t->flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_RST)) {
     return;
   }
   if (t->paylen > 0) {
     add_end(f->cap_ends, &f->n_cap_ends, end);
   }
-  if (t->flags & TH_FIN) {
+  if (t->flags & LWIPSIM_TH_FIN) {
     f->has_cap_fin = 1;
     f->cap_fin_end = end + 1;
   }
@@ -216,10 +212,10 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
   if (!parse_tcp(p, &t)) {
     return;
   }
-  rw_key_make(&k, p, RW_PROTO_TCP, 1, t.dport);
-  if ((t.flags & (TH_SYN | TH_ACK | TH_RST)) == TH_SYN) {
+  rw_key_make(&k, p, LWIPSIM_IPPROTO_TCP, 1, t.dport);
+  if ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST)) == LWIPSIM_TH_SYN) {
     f = learn_syn(rw, &k, side, &t);
-  } else if ((t.flags & (TH_SYN | TH_ACK | TH_RST)) == (TH_SYN | TH_ACK)) {
+  } else if ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST)) == (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK)) {
     f = learn_synack(rw, &k, side, &t);
   } else {
     f = rw_flow_by_port(rw, &k, side, t.sport);
@@ -227,7 +223,7 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
   if (f == NULL) {
     return;
   }
-  if (t.flags & TH_SYN && syn_wscale(p, &t) >= 0) {
+  if (t.flags & LWIPSIM_TH_SYN && syn_wscale(p, &t) >= 0) {
     *(side == RW_SIDE_CAPTURED ? &f->cap_ws : &f->live_ws) = 1;
   }
   if (side == RW_SIDE_LIVE && f->has_live_isn) {
@@ -304,11 +300,15 @@ uint32_t rw_tcp_map_ack(const struct rw_flow *f, uint32_t v, int *beyond)
 
 static void map_sack(struct rw_pkt *p, const struct tcp_hdr *t, const struct rw_flow *f, int *beyond)
 {
-  uint32_t o = find_opt(p, t, TCP_OPT_SACK, 0);
+  uint32_t o = find_opt(p, t, TCP_OPT_SACK, 0), len, left, right;
 
-  for (uint32_t b = o + 2; o != 0 && b + 8 <= o + p->f[o + 1]; b += 8) {
-    rw_patch_l4_32(p, b, rw_tcp_map_ack(f, rw_get32(p->f + b), beyond));
-    rw_patch_l4_32(p, b + 4, rw_tcp_map_ack(f, rw_get32(p->f + b + 4), beyond));
+  if (o == 0 || !rw_get8(p, o + 1, &len)) {
+    return;
+  }
+  /* each block: left and right edge */
+  for (uint32_t b = o + 2; b + 8 <= o + len && rw_get32(p, b, &left) && rw_get32(p, b + 4, &right); b += 8) {
+    rw_patch_l4_32(p, b, rw_tcp_map_ack(f, left, beyond));
+    rw_patch_l4_32(p, b + 4, rw_tcp_map_ack(f, right, beyond));
   }
 }
 
@@ -327,7 +327,7 @@ static int check_flow(struct rw_flow *f, const struct tcp_hdr *t)
   if (f->live_fin_acked && t->paylen > 0) {
     return LWIPSIM_DIV_LIVE_CLOSED;
   }
-  if ((t->flags & TH_ACK) && !f->has_cap_isn) {
+  if ((t->flags & LWIPSIM_TH_ACK) && !f->has_cap_isn) {
     return LWIPSIM_DIV_NO_CAPTURED_ISN;
   }
   return RW_INJECT;
@@ -340,12 +340,13 @@ static void map_window(struct rw_pkt *p, const struct rw_flow *f)
 {
   unsigned cap_shift = f->has_peer_ws && f->cap_ws ? f->peer_ws : 0;
   unsigned live_shift = f->has_peer_ws && f->live_ws ? f->peer_ws : 0;
+  uint32_t window;
   uint64_t bytes;
 
-  if (cap_shift == live_shift) {
+  if (cap_shift == live_shift || !rw_get16(p, p->l4 + 14, &window)) {
     return;
   }
-  bytes = (uint64_t)rw_get16(p->f + p->l4 + 14) << cap_shift;
+  bytes = (uint64_t)window << cap_shift;
   bytes >>= live_shift;
   rw_patch_l4_16(p, p->l4 + 14, bytes > 0xffff ? 0xffff : (uint32_t)bytes);
 }
@@ -360,8 +361,8 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
   if (!parse_tcp(p, &t)) {
     return RW_INJECT;
   }
-  rw_key_make(&k, p, RW_PROTO_TCP, 0, t.sport);
-  if ((t.flags & (TH_SYN | TH_ACK | TH_RST)) == TH_SYN) {
+  rw_key_make(&k, p, LWIPSIM_IPPROTO_TCP, 0, t.sport);
+  if ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST)) == LWIPSIM_TH_SYN) {
     inbound_syn(rw, &k, p, &t);
     return RW_INJECT;
   }
@@ -372,13 +373,13 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
   if (f->role == RW_ROLE_CLIENT) {
     rw_patch_l4_16(p, p->l4 + 2, f->live_port);
   }
-  if (t.flags & TH_SYN) {
+  if (t.flags & LWIPSIM_TH_SYN) {
     note_peer_wscale(f, p, &t); /* the peer's SYN-ACK, the device the client */
   } else {
     map_window(p, f);
   }
   rw->last_tcp = f;
-  if (t.flags & TH_ACK) {
+  if (t.flags & LWIPSIM_TH_ACK) {
     int ack_beyond = 0;
     uint32_t ack = rw_tcp_map_ack(f, t.ack, &ack_beyond);
 
@@ -388,7 +389,7 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
       f->live_fin_acked = 1;
     }
     beyond |= ack_beyond;
-    rw_owed_note_inbound(f, t.seq + t.paylen + ((t.flags & (TH_SYN | TH_FIN)) ? 1 : 0), ack, ack_beyond, t.ack);
+    rw_owed_note_inbound(f, t.seq + t.paylen + ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_FIN)) ? 1 : 0), ack, ack_beyond, t.ack);
   }
   if (beyond) {
     rw_note(rw, LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA);

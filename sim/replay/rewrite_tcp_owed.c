@@ -12,10 +12,6 @@
 
 #include "replay/rewrite_priv.h"
 
-#define TH_ACK 0x10
-#define TCP_HLEN 20
-#define IP4_HLEN 20
-#define IP6_HLEN 40
 
 void rw_owed_note_inbound(struct rw_flow *f, uint32_t seq_end, uint32_t live_ack, int beyond, uint32_t cap_ack)
 {
@@ -36,38 +32,38 @@ void rw_owed_note_inbound(struct rw_flow *f, uint32_t seq_end, uint32_t live_ack
  * IPv4 options and IPv6 extension headers do not fit a template. */
 void rw_owed_keep_template(struct rw_flow *f, const struct rw_pkt *p)
 {
-  uint32_t ip_hlen = p->fam == RW_FAM_IP4 ? IP4_HLEN : IP6_HLEN;
+  uint32_t ip_hlen = p->fam == RW_FAM_IP4 ? LWIPSIM_IP4_HLEN : LWIPSIM_IP6_HLEN;
 
   f->tmpl_len = 0;
-  if ((p->fam != RW_FAM_IP4 && p->fam != RW_FAM_IP6) || p->l4 != p->l3 + ip_hlen || p->l3 != RW_ETH_HLEN ||
-      p->l4 + TCP_HLEN > p->caplen || p->l4 + TCP_HLEN > RW_ACK_MAX) {
+  if ((p->fam != RW_FAM_IP4 && p->fam != RW_FAM_IP6) || p->l4 != p->l3 + ip_hlen || p->l3 != LWIPSIM_ETH_HLEN ||
+      p->l4 + LWIPSIM_TCP_HLEN > p->caplen || p->l4 + LWIPSIM_TCP_HLEN > RW_ACK_MAX) {
     return;
   }
-  memcpy(f->tmpl, p->f, p->l4 + TCP_HLEN);
-  f->tmpl_len = (uint8_t)(p->l4 + TCP_HLEN);
+  memcpy(f->tmpl, p->f, p->l4 + LWIPSIM_TCP_HLEN);
+  f->tmpl_len = (uint8_t)(p->l4 + LWIPSIM_TCP_HLEN);
 }
 
 static void queue_ack(struct lwipsim_rewriter *rw, struct rw_flow *f, uint32_t ack)
 {
   uint8_t *a;
-  uint32_t l3 = RW_ETH_HLEN, l4 = f->tmpl_len - TCP_HLEN;
+  uint32_t l3 = LWIPSIM_ETH_HLEN, l4 = f->tmpl_len - LWIPSIM_TCP_HLEN;
 
   if (rw->n_owed == RW_OWED_QUEUE) {
     return;
   }
   a = rw->owed_frame[rw->n_owed];
   memcpy(a, f->tmpl, f->tmpl_len);
-  if (l4 - l3 == IP4_HLEN) {
-    rw_put16(a + l3 + 2, IP4_HLEN + TCP_HLEN);
+  if (l4 - l3 == LWIPSIM_IP4_HLEN) {
+    rw_put16(a + l3 + 2, LWIPSIM_IP4_HLEN + LWIPSIM_TCP_HLEN);
     a[l3 + 6] = 0; /* no fragment flags or offset */
     a[l3 + 7] = 0;
   } else {
-    rw_put16(a + l3 + 4, TCP_HLEN);
+    rw_put16(a + l3 + 4, LWIPSIM_TCP_HLEN);
   }
   rw_put32(a + l4 + 4, f->peer_next);
   rw_put32(a + l4 + 8, ack);
-  a[l4 + 12] = (TCP_HLEN / 4) << 4;
-  a[l4 + 13] = TH_ACK;
+  a[l4 + 12] = (LWIPSIM_TCP_HLEN / 4) << 4;
+  a[l4 + 13] = LWIPSIM_TH_ACK;
   rw_put16(a + l4 + 18, 0); /* urgent pointer */
   if (lwipsim_frame_fill_checksums(a, f->tmpl_len) != 0) {
     return;

@@ -3,46 +3,42 @@
  * and DNS replies carry the live query's id. Captured and live flows to one
  * server pair up in order of appearance; DNS queries pair per transaction and
  * only with the same question, since lwIP may use a new port and id for each. */
+#include "common/fnv1a.h"
 #include "replay/rewrite_priv.h"
 
-#define PORT_DNS 53
-#define PORT_SNTP 123
-#define PORT_EPHEMERAL_MIN 1024
 #define DNS_HLEN 12
 #define DNS_MAX_NAME 255
 
 /* Is dev_port -> srv_port a flow the device opened? */
 static int client_ports(uint32_t dev_port, uint32_t srv_port)
 {
-  if (srv_port == PORT_DNS || srv_port == PORT_SNTP) {
+  if (srv_port == LWIPSIM_PORT_DNS || srv_port == LWIPSIM_PORT_SNTP) {
     return 1; /* SNTP clients often send from 123 themselves */
   }
-  return dev_port >= PORT_EPHEMERAL_MIN && srv_port != 0 && srv_port < PORT_EPHEMERAL_MIN && srv_port != 67 &&
-         srv_port != 68;
+  return dev_port >= LWIPSIM_PORT_EPHEMERAL_MIN && srv_port != 0 && srv_port < LWIPSIM_PORT_EPHEMERAL_MIN &&
+         srv_port != LWIPSIM_PORT_DHCP_SERVER && srv_port != LWIPSIM_PORT_DHCP_CLIENT;
 }
 
 /* Hash of the question section, case folded; 0 if it cannot be read. */
 static uint32_t dns_qhash(const struct rw_pkt *p, uint32_t dns)
 {
-  uint32_t h = 2166136261u, o = dns + DNS_HLEN, end;
+  uint32_t h = LWIPSIM_FNV1A_BASIS, o = dns + DNS_HLEN, end, qdcount, c;
 
-  if (rw_get16(p->f + dns + 4) == 0) {
+  if (!rw_get16(p, dns + 4, &qdcount) || qdcount == 0) {
     return 0;
   }
-  while (o < p->l3_end && p->f[o] != 0) {
-    if ((p->f[o] & 0xc0) != 0 || o - dns - DNS_HLEN > DNS_MAX_NAME) {
+  while (rw_get8(p, o, &c) && c != 0) {
+    if ((c & 0xc0) != 0 || o - dns - DNS_HLEN > DNS_MAX_NAME) {
       return 0; /* compression or a runaway name: not a query we pair */
     }
-    o += (uint32_t)p->f[o] + 1;
+    o += c + 1;
   }
   end = o + 5; /* root label, type, class */
-  if (end > p->l3_end) {
+  if (!rw_has(p, o, 5)) {
     return 0;
   }
-  for (o = dns + DNS_HLEN; o < end; o++) {
-    uint8_t c = p->f[o];
-
-    h = (h ^ (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c)) * 16777619u;
+  for (o = dns + DNS_HLEN; o < end && rw_get8(p, o, &c); o++) {
+    h = lwipsim_fnv1a_byte(h, (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c));
   }
   return h | 1;
 }
@@ -94,33 +90,28 @@ static void set_side(struct rw_flow *f, int side, uint16_t port, uint16_t id)
 /* A DNS query is a DNS flow; anything else (or a runt) an ordinary one. */
 static int is_dns(const struct rw_pkt *p, uint32_t srv_port)
 {
-  return srv_port == PORT_DNS && p->l4 + 8 + DNS_HLEN <= p->l3_end;
+  return srv_port == LWIPSIM_PORT_DNS && p->l4 + LWIPSIM_UDP_HLEN + DNS_HLEN <= p->l3_end;
 }
 
 void rw_udp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
 {
-  const uint8_t *u = p->f + p->l4;
   uint16_t sport, dport, id = 0;
-  uint32_t qhash = 0;
+  uint32_t qhash = 0, dns_id, dns_flags;
   struct rw_key k;
   struct rw_flow *f;
   int dns;
 
-  if (p->l4 + 8 > p->l3_end) {
+  if (!rw_has(p, p->l4, LWIPSIM_UDP_HLEN) || !rw_get_ports(p, &sport, &dport) || !client_ports(sport, dport)) {
     return;
   }
-  sport = (uint16_t)rw_get16(u);
-  dport = (uint16_t)rw_get16(u + 2);
-  if (!client_ports(sport, dport)) {
-    return;
-  }
-  rw_key_make(&k, p, RW_PROTO_UDP, 1, dport);
+  rw_key_make(&k, p, LWIPSIM_IPPROTO_UDP, 1, dport);
   if ((dns = is_dns(p, dport)) != 0) {
-    if (u[8 + 2] & 0x80) {
+    if (!rw_get16(p, p->l4 + LWIPSIM_UDP_HLEN, &dns_id) || !rw_get8(p, p->l4 + LWIPSIM_UDP_HLEN + 2, &dns_flags) ||
+        (dns_flags & 0x80)) {
       return; /* a response: the device is no client here */
     }
-    id = (uint16_t)rw_get16(u + 8);
-    qhash = dns_qhash(p, p->l4 + 8);
+    id = (uint16_t)dns_id;
+    qhash = dns_qhash(p, p->l4 + LWIPSIM_UDP_HLEN);
     f = find_dns(rw, &k, side, sport, id);
   } else {
     f = rw_flow_by_port(rw, &k, side, sport);
@@ -143,9 +134,10 @@ static struct rw_flow *captured_flow(struct lwipsim_rewriter *rw, const struct r
                                      uint16_t dport, int dns)
 {
   struct rw_flow *f;
+  uint32_t id;
 
   if (dns) {
-    return find_dns(rw, k, RW_SIDE_CAPTURED, dport, (uint16_t)rw_get16(p->f + p->l4 + 8));
+    return rw_get16(p, p->l4 + LWIPSIM_UDP_HLEN, &id) ? find_dns(rw, k, RW_SIDE_CAPTURED, dport, (uint16_t)id) : NULL;
   }
   f = rw_flow_by_port(rw, k, RW_SIDE_CAPTURED, dport);
   return f != NULL && !f->dns ? f : NULL;
@@ -164,21 +156,15 @@ static struct rw_flow *newest_live(struct lwipsim_rewriter *rw, const struct rw_
 
 int rw_udp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
 {
-  const uint8_t *u = p->f + p->l4;
   uint16_t sport, dport;
   struct rw_key k;
   struct rw_flow *f, *live;
   int dns;
 
-  if (p->l4 + 8 > p->l3_end) {
+  if (!rw_has(p, p->l4, LWIPSIM_UDP_HLEN) || !rw_get_ports(p, &sport, &dport) || !client_ports(dport, sport)) {
     return RW_INJECT;
   }
-  sport = (uint16_t)rw_get16(u);
-  dport = (uint16_t)rw_get16(u + 2);
-  if (!client_ports(dport, sport)) {
-    return RW_INJECT;
-  }
-  rw_key_make(&k, p, RW_PROTO_UDP, 0, sport);
+  rw_key_make(&k, p, LWIPSIM_IPPROTO_UDP, 0, sport);
   dns = is_dns(p, sport);
   if ((f = captured_flow(rw, p, &k, dport, dns)) == NULL) {
     return RW_INJECT; /* nothing learned to map it by: as captured */
@@ -190,7 +176,7 @@ int rw_udp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
   }
   rw_patch_l4_16(p, p->l4 + 2, live->live_port);
   if (dns) {
-    rw_patch_l4_16(p, p->l4 + 8, live->live_id);
+    rw_patch_l4_16(p, p->l4 + LWIPSIM_UDP_HLEN, live->live_id);
   }
   return RW_INJECT;
 }

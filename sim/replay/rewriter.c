@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/fnv1a.h"
+
 static const char *const reason_names[LWIPSIM_DIV_REASONS] = {
   [LWIPSIM_DIV_NO_LIVE_CONNECTION] = "no_live_connection",
   [LWIPSIM_DIV_LIVE_RESET] = "live_reset",
@@ -19,13 +21,7 @@ static const char *const reason_names[LWIPSIM_DIV_REASONS] = {
 
 static unsigned key_hash(const struct rw_key *k)
 {
-  uint32_t h = 2166136261u; /* FNV-1a */
-  const uint8_t *b = (const uint8_t *)k;
-
-  for (size_t i = 0; i < sizeof(*k); i++) {
-    h = (h ^ b[i]) * 16777619u;
-  }
-  return h & (RW_BUCKETS - 1);
+  return lwipsim_fnv1a(k, sizeof(*k)) & (RW_BUCKETS - 1);
 }
 
 static int key_eq(const struct rw_key *a, const struct rw_key *b)
@@ -127,9 +123,9 @@ static void learn(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t le
 
   rw_parse(&p, frame, len);
   rw_addr_learn(rw, &p, side);
-  if (p.proto == RW_PROTO_TCP) {
+  if (p.proto == LWIPSIM_IPPROTO_TCP) {
     rw_tcp_learn(rw, &p, side);
-  } else if (p.proto == RW_PROTO_UDP && !rw_dhcp_learn(rw, &p, side)) {
+  } else if (p.proto == LWIPSIM_IPPROTO_UDP && !rw_dhcp_learn(rw, &p, side)) {
     rw_udp_learn(rw, &p, side);
   }
 }
@@ -153,9 +149,9 @@ int lwipsim_rewriter_inbound(struct lwipsim_rewriter *rw, uint8_t *frame, uint32
   rw->last_tcp = NULL;
   rw_parse(&p, frame, len);
   /* decide first, rewrite after: a withheld frame may still be logged as captured */
-  if (p.proto == RW_PROTO_TCP) {
+  if (p.proto == LWIPSIM_IPPROTO_TCP) {
     verdict = rw_tcp_inbound(rw, &p);
-  } else if (p.proto == RW_PROTO_UDP && !rw_dhcp_inbound(rw, &p, &verdict)) {
+  } else if (p.proto == LWIPSIM_IPPROTO_UDP && !rw_dhcp_inbound(rw, &p, &verdict)) {
     verdict = rw_udp_inbound(rw, &p);
   }
   if (verdict != RW_INJECT) {
@@ -179,13 +175,15 @@ int lwipsim_rewriter_captured_port(struct lwipsim_rewriter *rw, const uint8_t *f
   struct rw_pkt p;
   struct rw_key k;
   struct rw_flow *f;
+  uint16_t sport, dport;
 
   rw_parse(&p, frame, len);
-  if ((p.proto != RW_PROTO_TCP && p.proto != RW_PROTO_UDP) || p.l4 + 8 > p.l3_end) {
+  if ((p.proto != LWIPSIM_IPPROTO_TCP && p.proto != LWIPSIM_IPPROTO_UDP) || !rw_has(&p, p.l4, LWIPSIM_UDP_HLEN) ||
+      !rw_get_ports(&p, &sport, &dport)) {
     return 0;
   }
-  rw_key_make(&k, &p, p.proto, 1, (uint16_t)rw_get16(p.f + p.l4 + 2));
-  f = rw_flow_by_port(rw, &k, RW_SIDE_LIVE, (uint16_t)rw_get16(p.f + p.l4));
+  rw_key_make(&k, &p, p.proto, 1, dport);
+  f = rw_flow_by_port(rw, &k, RW_SIDE_LIVE, sport);
   if (f == NULL || !f->has_cap) {
     return 0;
   }

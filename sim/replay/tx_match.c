@@ -4,15 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/fnv1a.h"
+
 #include "replay/rewrite_priv.h"
 
-#define PROTO_ICMP 1
-#define PORT_DNS 53
-#define PORT_MDNS 5353
-#define TH_FIN 0x01
-#define TH_SYN 0x02
-#define TH_RST 0x04
-#define TH_ACK 0x10
 #define BUCKETS 1024
 
 struct entry {
@@ -30,29 +25,32 @@ struct lwipsim_tx_match {
 
 static uint8_t tcp_kind(const struct rw_pkt *p)
 {
-  const uint8_t *t = p->f + p->l4;
-  uint32_t hlen = (uint32_t)(t[12] >> 4) * 4;
-  uint8_t fl = t[13];
+  uint32_t off, fl, hlen;
 
-  if (fl & TH_RST) {
+  if (!rw_get8(p, p->l4 + 12, &off) || !rw_get8(p, p->l4 + 13, &fl)) {
+    return 0;
+  }
+  hlen = (off >> 4) * 4;
+  if (fl & LWIPSIM_TH_RST) {
     return LWIPSIM_TCP_RST;
   }
-  if (fl & TH_SYN) {
-    return (fl & TH_ACK) ? LWIPSIM_TCP_SYNACK : LWIPSIM_TCP_SYN;
+  if (fl & LWIPSIM_TH_SYN) {
+    return (fl & LWIPSIM_TH_ACK) ? LWIPSIM_TCP_SYNACK : LWIPSIM_TCP_SYN;
   }
-  if (fl & TH_FIN) {
+  if (fl & LWIPSIM_TH_FIN) {
     return LWIPSIM_TCP_FIN;
   }
   /* a first fragment carries data whatever its length here */
-  return p->frag || (hlen >= 20 && p->l4 + hlen < p->l3_end) ? LWIPSIM_TCP_DATA : 0;
+  return p->frag || (hlen >= LWIPSIM_TCP_HLEN && p->l4 + hlen < p->l3_end) ? LWIPSIM_TCP_DATA : 0;
 }
 
 static void key_ports(struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim_rewriter *rw, int live)
 {
   uint16_t mapped;
 
-  k->dev_port = (uint16_t)rw_get16(p->f + p->l4);
-  k->peer_port = (uint16_t)rw_get16(p->f + p->l4 + 2);
+  if (!rw_get_ports(p, &k->dev_port, &k->peer_port)) {
+    return;
+  }
   if (live && rw != NULL && lwipsim_rewriter_captured_port(rw, p->f, p->caplen, &mapped)) {
     k->dev_port = mapped;
   }
@@ -60,16 +58,16 @@ static void key_ports(struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim
 
 static void key_udp(struct rw_pkt *p, struct lwipsim_tx_key *k, const uint8_t mac[6])
 {
-  const uint8_t *u = p->f + p->l4;
+  uint32_t dns_flags;
 
   k->dhcp_type = (int16_t)rw_dhcp_type(p, mac);
   if (k->dhcp_type >= 0) {
     return;
   }
-  if ((k->dev_port == PORT_DNS || k->dev_port == PORT_MDNS || k->peer_port == PORT_DNS ||
-       k->peer_port == PORT_MDNS) &&
-      p->l4 + 8 + 3 <= p->l3_end) {
-    k->dns = (u[8 + 2] & 0x80) ? LWIPSIM_DNS_RESPONSE : LWIPSIM_DNS_QUERY;
+  if ((k->dev_port == LWIPSIM_PORT_DNS || k->dev_port == LWIPSIM_PORT_MDNS || k->peer_port == LWIPSIM_PORT_DNS ||
+       k->peer_port == LWIPSIM_PORT_MDNS) &&
+      rw_get8(p, p->l4 + LWIPSIM_UDP_HLEN + 2, &dns_flags)) {
+    k->dns = (dns_flags & 0x80) ? LWIPSIM_DNS_RESPONSE : LWIPSIM_DNS_QUERY;
   }
 }
 
@@ -77,29 +75,32 @@ enum lwipsim_tx_class lwipsim_tx_key(struct lwipsim_rewriter *rw, const uint8_t 
                                      uint32_t len, int live, struct lwipsim_tx_key *k)
 {
   struct rw_pkt p;
+  uint32_t v;
 
   memset(k, 0, sizeof(*k));
   k->dhcp_type = -1;
   rw_parse(&p, frame, len);
-  if (len >= RW_ETH_HLEN) {
-    k->ethertype = (uint16_t)rw_get16(frame + 12);
+  if (rw_get16(&p, 12, &v)) {
+    k->ethertype = (uint16_t)v;
   }
   if (p.fam == RW_FAM_ARP) {
-    k->arp_op = (uint16_t)rw_get16(frame + p.l3 + 6);
+    if (rw_get16(&p, p.l3 + 6, &v)) {
+      k->arp_op = (uint16_t)v;
+    }
     return LWIPSIM_TX_KEYED;
   }
   if (p.fam != RW_FAM_IP4 && p.fam != RW_FAM_IP6) {
     return LWIPSIM_TX_KEYED; /* by ethertype alone */
   }
   k->ip_proto = p.proto;
-  if ((p.proto == PROTO_ICMP || p.proto == RW_PROTO_ICMP6) && p.l4 < p.l3_end) {
-    k->icmp_type = frame[p.l4];
-  } else if (p.proto == RW_PROTO_TCP && p.l4 + 20 <= p.l3_end) {
+  if ((p.proto == LWIPSIM_IPPROTO_ICMP || p.proto == LWIPSIM_IPPROTO_ICMPV6) && rw_get8(&p, p.l4, &v)) {
+    k->icmp_type = (uint8_t)v;
+  } else if (p.proto == LWIPSIM_IPPROTO_TCP && p.l4 + LWIPSIM_TCP_HLEN <= p.l3_end) {
     key_ports(&p, k, rw, live);
     if ((k->tcp_kind = tcp_kind(&p)) == 0) {
       return LWIPSIM_TX_PURE_ACK;
     }
-  } else if (p.proto == RW_PROTO_UDP && p.l4 + 8 <= p.l3_end) {
+  } else if (p.proto == LWIPSIM_IPPROTO_UDP && p.l4 + LWIPSIM_UDP_HLEN <= p.l3_end) {
     key_ports(&p, k, rw, live);
     key_udp(&p, k, device_mac);
   }
@@ -135,14 +136,9 @@ void lwipsim_tx_match_free(struct lwipsim_tx_match *m)
 
 static struct entry *lookup(struct lwipsim_tx_match *m, const struct lwipsim_tx_key *k)
 {
-  uint32_t h = 2166136261u; /* FNV-1a */
-  const uint8_t *b = (const uint8_t *)k;
+  uint32_t h = lwipsim_fnv1a(k, sizeof(*k)) & (BUCKETS - 1);
   struct entry *e;
 
-  for (size_t i = 0; i < sizeof(*k); i++) {
-    h = (h ^ b[i]) * 16777619u;
-  }
-  h &= BUCKETS - 1;
   for (e = m->buckets[h]; e != NULL; e = e->next) {
     if (memcmp(&e->key, k, sizeof(*k)) == 0) {
       return e;

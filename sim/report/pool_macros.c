@@ -57,7 +57,7 @@ int lwipsim_paste_line(const char *pool, long value, const cJSON *options, char 
   }
   const cJSON *internal = cJSON_GetObjectItemCaseSensitive(options, "LWIP_NUM_SYS_TIMEOUT_INTERNAL");
   if (strcmp(pool, "SYS_TIMEOUT") == 0 && cJSON_IsNumber(internal) && value >= (long)internal->valuedouble) {
-    /* lwIP's core count moves with the options (facts file section 1): a
+    /* lwIP's core count moves with the options (docs/bounds.md section 1): a
      * line relative to it keeps the app timers' headroom when they change. */
     long extra = value - (long)internal->valuedouble;
     if (extra == 0) {

@@ -11,7 +11,7 @@ void lwipsim_verdict_decide(const struct lwipsim_verdict_in *in, struct lwipsim_
     rec = max_l(rec, in->bound);
   }
   if (in->floor >= 0 && in->size >= 0) {
-    /* lwIP refuses to compile below it (init.c:128-131, facts file section 1);
+    /* lwIP refuses to compile below it (init.c:128-131, docs/bounds.md section 1);
      * the check is off with MEMP_MEM_MALLOC=1, hence only for fixed pools. */
     rec = max_l(rec, in->floor);
   }

@@ -5,8 +5,11 @@
 #include <stdlib.h>
 
 #include "analysis/test_analysis.h"
+#include "common/test_inet_checksum.h"
+#include "common/test_overlay_list.h"
 #include "pcap/test_pcap.h"
 #include "replay/test_replay_neighbours.h"
+#include "replay/test_replay_readers.h"
 #include "replay/test_replay_rewriter.h"
 #include "replay/test_replay_tx_match.h"
 #include "scenario/test_scenario.h"
@@ -18,9 +21,12 @@ int main(void)
 {
   suite_getter_fn *suites[] = {
     analysis_suite,
+    inet_checksum_suite,
+    overlay_list_suite,
     pcap_suite,
     rewriter_suite,
     neighbours_suite,
+    readers_suite,
     tx_match_suite,
     scenario_suite,
     scenario_actions_suite,

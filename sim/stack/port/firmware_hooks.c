@@ -2,9 +2,10 @@
  * header names but lwipsim cannot have: the firmware's clock setters (a
  * recording no-op) and, for LWIP_CHKSUM_ALGORITHM 0, the checksum routine
  * the firmware would provide. Each substitution is listed in the run record's
- * sim_changed_options (sim/port/sim_options.c). */
+ * sim_changed_options (sim/stack/port/sim_options.c). */
 #include <stdint.h>
 
+#include "common/inet_checksum.h"
 #include "lwip/def.h"
 #include "lwip/opt.h"
 #include "stack/state/events.h"
@@ -18,27 +19,15 @@ void lwipsim_hook_time_set(const char *hook, uint64_t sec, uint64_t sub)
 /* lwIP's inet_chksum.c, with LWIP_CHKSUM left undefined and
  * LWIP_CHKSUM_ALGORITHM 0, calls lwip_standard_chksum and defines none: the
  * firmware brings its own (arduino-pico's is assembler for the M0+). This is
- * the plain RFC 1071 sum with lwIP's contract (inet_chksum.c, version 1):
- * bytes taken in network order pairwise from any address, folded to 16 bits,
- * not complemented, returned through lwip_htons. Weak, so a shim in the
- * profile's shims/ folder wins. */
+ * the plain RFC 1071 sum (sim/common/inet_checksum.c) with lwIP's contract
+ * (inet_chksum.c, version 1): bytes taken in network order pairwise from any
+ * address, folded to 16 bits, not complemented, returned through lwip_htons.
+ * Weak, so a shim in the profile's shims/ folder wins. */
 #if !defined(LWIP_CHKSUM) && defined(LWIP_CHKSUM_ALGORITHM) && LWIP_CHKSUM_ALGORITHM == 0
 uint16_t lwip_standard_chksum(const void *dataptr, int len);
 
 __attribute__((weak)) uint16_t lwip_standard_chksum(const void *dataptr, int len)
 {
-  const uint8_t *p = dataptr;
-  uint32_t sum = 0;
-  int i = 0;
-  for (; i + 1 < len; i += 2) {
-    sum += (uint32_t)((p[i] << 8) | p[i + 1]);
-  }
-  if (i < len) {
-    sum += (uint32_t)(p[i] << 8);
-  }
-  while (sum >> 16) {
-    sum = (sum & 0xffffu) + (sum >> 16);
-  }
-  return lwip_htons((uint16_t)sum);
+  return lwip_htons(lwipsim_inet_fold(lwipsim_inet_sum(0, dataptr, len > 0 ? (size_t)len : 0, 0)));
 }
 #endif

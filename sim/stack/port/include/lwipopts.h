@@ -3,8 +3,12 @@
  * lwIP includes "lwipopts.h"; this one includes the profile's header first
  * (LWIPSIM_PROFILE_LWIPOPTS, an absolute path set by the build) and then turns
  * on observation only. It never touches a pool size or a behaviour option.
- * Every change made here is listed by sim/port/sim_options.c in each run
- * record (sim_changed_options); keep the two in step. */
+ * Every option replaced here has an entry in lwipsim_overlay_list.h, from
+ * which sim/stack/port/sim_options.c writes each run record's
+ * sim_changed_options. Each block below sets LWIPSIM_PROFILE_HAD_<OPTION>
+ * (0 or 1) before its #undef; the list needs it to compile, and
+ * tests/unit/common/test_overlay_list.c fails on an #undef here that no list
+ * entry names. */
 #ifndef LWIPSIM_OVERLAY_LWIPOPTS_H
 #define LWIPSIM_OVERLAY_LWIPOPTS_H
 
@@ -13,11 +17,18 @@
 #include LWIPSIM_PROFILE_LWIPOPTS
 
 /* Record what the profile asked for before we change anything, so the run
- * record can say "was X, now Y". */
+ * record can say "was X, now Y". The value is taken with #if: a macro defined
+ * as the option itself would read the overlay's new value. */
 #ifdef LWIP_TESTMODE
-#define LWIPSIM_PROFILE_LWIP_TESTMODE LWIP_TESTMODE
+#define LWIPSIM_PROFILE_HAD_LWIP_TESTMODE 1
+#if LWIP_TESTMODE
+#define LWIPSIM_PROFILE_LWIP_TESTMODE 1
+#else
+#define LWIPSIM_PROFILE_LWIP_TESTMODE 0
+#endif
 #undef LWIP_TESTMODE
 #else
+#define LWIPSIM_PROFILE_HAD_LWIP_TESTMODE 0
 #define LWIPSIM_PROFILE_LWIP_TESTMODE -1
 #endif
 /* Exports sys_timeouts_get_next_timeout(), so the probe can walk the armed
@@ -62,7 +73,7 @@ void lwipsim_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * header to the firmware's lock or interrupt functions): the simulation is
  * single-threaded and nothing else touches lwIP, so the protection is a
  * no-op. Without the header's own macros, lwIP's defaults call
- * sys_arch_protect(), which sim/port/platform.c supplies. */
+ * sys_arch_protect(), which sim/stack/port/platform.c supplies. */
 #ifdef SYS_ARCH_PROTECT
 #define LWIPSIM_PROFILE_HAD_SYS_ARCH_PROTECT 1
 #undef SYS_ARCH_DECL_PROTECT
@@ -81,48 +92,44 @@ void lwipsim_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * leaves alone keeps lwIP's default. Getters answer 0, as lwIP's default
  * SNTP_GET_SYSTEM_TIME does. */
 void lwipsim_hook_time_set(const char *hook, uint64_t sec, uint64_t sub);
+#define LWIPSIM_CLOCK_SET(hook, a, b) lwipsim_hook_time_set(hook, (uint64_t)(a), (uint64_t)(b))
+#define LWIPSIM_CLOCK_GET_ZERO(a, b)                                                                                 \
+  do {                                                                                                               \
+    (a) = 0;                                                                                                         \
+    (b) = 0;                                                                                                         \
+  } while (0)
 #ifdef SNTP_SET_SYSTEM_TIME
 #define LWIPSIM_PROFILE_HAD_SNTP_SET_SYSTEM_TIME 1
 #undef SNTP_SET_SYSTEM_TIME
-#define SNTP_SET_SYSTEM_TIME(sec) lwipsim_hook_time_set("SNTP_SET_SYSTEM_TIME", (uint64_t)(sec), 0)
+#define SNTP_SET_SYSTEM_TIME(sec) LWIPSIM_CLOCK_SET("SNTP_SET_SYSTEM_TIME", sec, 0)
 #else
 #define LWIPSIM_PROFILE_HAD_SNTP_SET_SYSTEM_TIME 0
 #endif
 #ifdef SNTP_SET_SYSTEM_TIME_US
 #define LWIPSIM_PROFILE_HAD_SNTP_SET_SYSTEM_TIME_US 1
 #undef SNTP_SET_SYSTEM_TIME_US
-#define SNTP_SET_SYSTEM_TIME_US(sec, us)                                                         \
-  lwipsim_hook_time_set("SNTP_SET_SYSTEM_TIME_US", (uint64_t)(sec), (uint64_t)(us))
+#define SNTP_SET_SYSTEM_TIME_US(sec, us) LWIPSIM_CLOCK_SET("SNTP_SET_SYSTEM_TIME_US", sec, us)
 #else
 #define LWIPSIM_PROFILE_HAD_SNTP_SET_SYSTEM_TIME_US 0
 #endif
 #ifdef SNTP_SET_SYSTEM_TIME_NTP
 #define LWIPSIM_PROFILE_HAD_SNTP_SET_SYSTEM_TIME_NTP 1
 #undef SNTP_SET_SYSTEM_TIME_NTP
-#define SNTP_SET_SYSTEM_TIME_NTP(sec, frac)                                                      \
-  lwipsim_hook_time_set("SNTP_SET_SYSTEM_TIME_NTP", (uint64_t)(sec), (uint64_t)(frac))
+#define SNTP_SET_SYSTEM_TIME_NTP(sec, frac) LWIPSIM_CLOCK_SET("SNTP_SET_SYSTEM_TIME_NTP", sec, frac)
 #else
 #define LWIPSIM_PROFILE_HAD_SNTP_SET_SYSTEM_TIME_NTP 0
 #endif
 #ifdef SNTP_GET_SYSTEM_TIME
 #define LWIPSIM_PROFILE_HAD_SNTP_GET_SYSTEM_TIME 1
 #undef SNTP_GET_SYSTEM_TIME
-#define SNTP_GET_SYSTEM_TIME(sec, us)                                                            \
-  do {                                                                                           \
-    (sec) = 0;                                                                                   \
-    (us) = 0;                                                                                    \
-  } while (0)
+#define SNTP_GET_SYSTEM_TIME(sec, us) LWIPSIM_CLOCK_GET_ZERO(sec, us)
 #else
 #define LWIPSIM_PROFILE_HAD_SNTP_GET_SYSTEM_TIME 0
 #endif
 #ifdef SNTP_GET_SYSTEM_TIME_NTP
 #define LWIPSIM_PROFILE_HAD_SNTP_GET_SYSTEM_TIME_NTP 1
 #undef SNTP_GET_SYSTEM_TIME_NTP
-#define SNTP_GET_SYSTEM_TIME_NTP(sec, frac)                                                      \
-  do {                                                                                           \
-    (sec) = 0;                                                                                   \
-    (frac) = 0;                                                                                  \
-  } while (0)
+#define SNTP_GET_SYSTEM_TIME_NTP(sec, frac) LWIPSIM_CLOCK_GET_ZERO(sec, frac)
 #else
 #define LWIPSIM_PROFILE_HAD_SNTP_GET_SYSTEM_TIME_NTP 0
 #endif
@@ -131,50 +138,27 @@ void lwipsim_hook_time_set(const char *hook, uint64_t sec, uint64_t sub);
  * copied (the hole descriptor no longer fits in the IPv6 header): a
  * portability fix, not a behaviour change. */
 #if defined(LWIP_IPV6) && LWIP_IPV6 && UINTPTR_MAX > 0xFFFFFFFFu
+#define LWIPSIM_OVERLAY_SETS_IPV6_FRAG_COPYHEADER 1
 #ifdef IPV6_FRAG_COPYHEADER
-#define LWIPSIM_PROFILE_IPV6_FRAG_COPYHEADER IPV6_FRAG_COPYHEADER
+#define LWIPSIM_PROFILE_HAD_IPV6_FRAG_COPYHEADER 1
+#if IPV6_FRAG_COPYHEADER
+#define LWIPSIM_PROFILE_IPV6_FRAG_COPYHEADER 1
+#else
+#define LWIPSIM_PROFILE_IPV6_FRAG_COPYHEADER 0
+#endif
 #undef IPV6_FRAG_COPYHEADER
 #else
+#define LWIPSIM_PROFILE_HAD_IPV6_FRAG_COPYHEADER 0
 #define LWIPSIM_PROFILE_IPV6_FRAG_COPYHEADER -1
 #endif
 #define IPV6_FRAG_COPYHEADER 1
+#else
+/* left to the profile: nothing to list */
+#define LWIPSIM_OVERLAY_SETS_IPV6_FRAG_COPYHEADER 0
+#define LWIPSIM_PROFILE_HAD_IPV6_FRAG_COPYHEADER 0
+#define LWIPSIM_PROFILE_IPV6_FRAG_COPYHEADER -1
 #endif
 
-/* Demand builds (LWIPSIM_DEMAND=1, the *-demand runners): every fixed pool
- * compiled large, so a run measures how many elements the traffic needs.
- * The runner knows the profile's own sizes (sim/probe/pool_config.c) and can
- * cap each pool back to them at run time. Left at the profile's size:
- * MEMP_NUM_ND6_QUEUE (nd6.c also uses it as a queue-length limit, which is
- * behaviour) and MEMP_NUM_REASSDATA (lwIP refuses more than
- * IP_REASS_MAX_PBUFS). */
-#if defined(LWIPSIM_DEMAND) && LWIPSIM_DEMAND
-#define LWIPSIM_DEMAND_POOL 250
-#undef MEMP_NUM_PBUF
-#define MEMP_NUM_PBUF LWIPSIM_DEMAND_POOL
-#undef MEMP_NUM_RAW_PCB
-#define MEMP_NUM_RAW_PCB LWIPSIM_DEMAND_POOL
-#undef MEMP_NUM_UDP_PCB
-#define MEMP_NUM_UDP_PCB LWIPSIM_DEMAND_POOL
-#undef MEMP_NUM_TCP_PCB
-#define MEMP_NUM_TCP_PCB LWIPSIM_DEMAND_POOL
-#undef MEMP_NUM_TCP_PCB_LISTEN
-#define MEMP_NUM_TCP_PCB_LISTEN LWIPSIM_DEMAND_POOL
-#undef MEMP_NUM_TCP_SEG
-#define MEMP_NUM_TCP_SEG LWIPSIM_DEMAND_POOL
-#undef MEMP_NUM_ALTCP_PCB
-#define MEMP_NUM_ALTCP_PCB LWIPSIM_DEMAND_POOL
-#undef MEMP_NUM_FRAG_PBUF
-#define MEMP_NUM_FRAG_PBUF LWIPSIM_DEMAND_POOL
-#undef MEMP_NUM_ARP_QUEUE
-#define MEMP_NUM_ARP_QUEUE LWIPSIM_DEMAND_POOL
-#undef MEMP_NUM_IGMP_GROUP
-#define MEMP_NUM_IGMP_GROUP LWIPSIM_DEMAND_POOL
-#undef MEMP_NUM_SYS_TIMEOUT
-#define MEMP_NUM_SYS_TIMEOUT LWIPSIM_DEMAND_POOL
-#undef MEMP_NUM_MLD6_GROUP
-#define MEMP_NUM_MLD6_GROUP LWIPSIM_DEMAND_POOL
-#undef PBUF_POOL_SIZE
-#define PBUF_POOL_SIZE LWIPSIM_DEMAND_POOL
-#endif
+#include "lwipsim_demand_pools.h"
 
 #endif
