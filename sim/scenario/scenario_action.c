@@ -480,7 +480,7 @@ static int parse_http_listen(struct msgbuf *e, const struct args *a, struct lwip
     } else if (strcmp(a->v[i], "retry") == 0) {
       act->retry_on_mem = 1;
     } else {
-      return bad(e, "http-listen: unexpected '%s'; %s", a->v[i], usage);
+      return bad(e, "http-listen: unexpected '%s' after the port; %s", a->v[i], usage);
     }
   }
   return 1;

@@ -75,6 +75,7 @@ int lwipsim_udp_close(uint16_t port)
   return -1;
 }
 
+#if LWIP_IPV4
 static struct udp_pcb *sender_for(int line)
 {
   struct socket *free_slot = NULL;
@@ -98,6 +99,8 @@ static struct udp_pcb *sender_for(int line)
   *free_slot = (struct socket){.pcb = pcb, .line = line};
   return pcb;
 }
+
+#endif
 
 int lwipsim_udp_send(const struct lwipsim_action *a)
 {
