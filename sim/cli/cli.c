@@ -1,23 +1,20 @@
-#include <libgen.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/commands.h"
 
 int lwipsim_cli_init(struct lwipsim_cli *cli)
 {
   memset(cli, 0, sizeof *cli);
-  char exe[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n <= 0) {
-    perror("lwipsim: /proc/self/exe");
+  char err[PATH_MAX * 2 + 128];
+  const struct lwipsim_layout *l = lwipsim_layout_load(err, sizeof err);
+  if (l == NULL) {
+    fprintf(stderr, "lwipsim: %s\n", err);
     return -1;
   }
-  exe[n] = '\0';
-  snprintf(cli->bin_dir, sizeof cli->bin_dir, "%s", dirname(exe));
-  char err[PATH_MAX + 128];
-  if (lwipsim_profiles_load(cli->bin_dir, &cli->profiles, err, sizeof err) != 0) {
+  cli->layout = l;
+  snprintf(cli->bin_dir, sizeof cli->bin_dir, "%s", l->exe_dir);
+  if (lwipsim_profiles_load(l->runner_dir, &cli->profiles, err, sizeof err) != 0) {
     fprintf(stderr, "lwipsim: %s\n", err);
     return -1;
   }
