@@ -182,7 +182,6 @@ static unsigned long path_tag(const char *s)
  * tree and version. */
 static int pick_build_dir(const char *given, char *out, size_t cap)
 {
-  const struct lwipsim_layout *l = lwipsim_layout();
   if (given != NULL) {
     char *abs = realpath(given, NULL);
     if (abs == NULL && mkdirs(given) == 0) {
@@ -196,9 +195,20 @@ static int pick_build_dir(const char *given, char *out, size_t cap)
     free(abs);
     return 0;
   }
+  if (lwipsim_user_build_default(out, cap) != 0) {
+    fprintf(stderr, "lwipsim report: neither XDG_CACHE_HOME nor HOME is set (or the path is too long); "
+                    "pass --build-dir DIR\n");
+    return 2;
+  }
+  return 0;
+}
+
+int lwipsim_user_build_default(char *out, size_t cap)
+{
+  const struct lwipsim_layout *l = lwipsim_layout();
   if (l->user_build[0] != '\0') {
-    snprintf(out, cap, "%s", l->user_build);
-    return 0;
+    int len = snprintf(out, cap, "%s", l->user_build);
+    return len >= 0 && (size_t)len < cap ? 0 : -1;
   }
   const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
   char base[PATH_MAX];
@@ -207,15 +217,10 @@ static int pick_build_dir(const char *given, char *out, size_t cap)
   } else if (home != NULL && home[0] == '/') {
     snprintf(base, sizeof base, "%s/.cache/lwipsim", home);
   } else {
-    fprintf(stderr, "lwipsim report: neither XDG_CACHE_HOME nor HOME is set; pass --build-dir DIR\n");
-    return 2;
+    return -1;
   }
   int len = snprintf(out, cap, "%s/build-%s-%08lx", base, LWIPSIM_VERSION, path_tag(l->source_dir));
-  if (len < 0 || (size_t)len >= cap) {
-    fprintf(stderr, "lwipsim report: %s: path too long; pass --build-dir DIR\n", base);
-    return 2;
-  }
-  return 0;
+  return len >= 0 && (size_t)len < cap ? 0 : -1;
 }
 
 /* One build at a time in a build folder: an exclusive flock on

@@ -27,4 +27,8 @@ int lwipsim_user_profiles_build(struct lwipsim_user_profile *ups, size_t n, cons
                                 const char *assert_policy, int jobs, const char *build_dir,
                                 struct lwipsim_profiles_index *idx);
 
+/* The default build folder of user profiles (a build tree's BUILD/user-build,
+ * else $XDG_CACHE_HOME/lwipsim/build-VERSION-TAG). 0, or -1 if there is none. */
+int lwipsim_user_build_default(char *out, size_t cap);
+
 #endif
