@@ -32,6 +32,7 @@ fi
 
 "$repo/ci/fetch-lwip.sh"
 
-cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo ${LWIPSIM_CMAKE_ARGS:-} >/dev/null
+# The default preset (CMakePresets.json); -B keeps BUILD_DIR working.
+(cd "$repo" && cmake --preset default -B "$build" ${LWIPSIM_CMAKE_ARGS:-} >/dev/null)
 cmake --build "$build" -j"$(nproc)" >/dev/null
 echo "setup: built into $build"

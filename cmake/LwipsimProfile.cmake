@@ -5,93 +5,30 @@
 # which includes the profile's header by absolute path and then only turns on
 # observation; lwIP keeps its own warnings, our code gets -Werror.
 
+include("${CMAKE_CURRENT_LIST_DIR}/LwipsimLwip.cmake")
+
+# Two lists of profiles: bin/profiles.tsv for this build tree (absolute
+# folders; the front end reads it next to itself), and install/profiles.tsv
+# for `cmake --install` (the installed profiles only, folders relative to the
+# installed index). Runners are named relative to the index's folder.
 set(LWIPSIM_PROFILE_INDEX "${CMAKE_BINARY_DIR}/bin/profiles.tsv")
+set(LWIPSIM_INSTALL_INDEX "${CMAKE_BINARY_DIR}/install/profiles.tsv")
 file(WRITE "${LWIPSIM_PROFILE_INDEX}" "")
-
-# Reads KEY from a profile.ini into OUT ("" when absent).
-function(lwipsim_profile_ini_get file key out)
-  file(STRINGS "${file}" lines REGEX "^[ \t]*${key}[ \t]*=")
-  set(value "")
-  if(lines)
-    list(GET lines 0 line)
-    string(REGEX REPLACE "^[ \t]*${key}[ \t]*=[ \t]*" "" value "${line}")
-    string(STRIP "${value}" value)
-  endif()
-  set(${out} "${value}" PARENT_SCOPE)
-endfunction()
-
-# The version an lwIP tree declares in lwip/init.h, e.g. 2.2.1.
-function(lwipsim_lwip_tree_version dir out)
-  set(init "${dir}/src/include/lwip/init.h")
-  if(NOT EXISTS "${init}")
-    message(FATAL_ERROR "${dir}: not an lwIP tree (no src/include/lwip/init.h). "
-                        "Run ci/fetch-lwip.sh or point -DLWIP_DIR at lwIP sources.")
-  endif()
-  foreach(part MAJOR MINOR REVISION)
-    file(STRINGS "${init}" l REGEX "#define LWIP_VERSION_${part}[ \t]")
-    string(REGEX MATCH "[0-9]+" v "${l}")
-    list(APPEND parts "${v}")
-  endforeach()
-  list(JOIN parts "." version)
-  set(${out} "${version}" PARENT_SCOPE)
-endfunction()
-
-# lwIP tree for a version: LWIP_DIR when given, else the fetched cache.
-function(lwipsim_lwip_dir_for version out)
-  if(LWIP_DIR)
-    set(${out} "${LWIP_DIR}" PARENT_SCOPE)
-  else()
-    set(${out} "${LWIPSIM_LWIP_CACHE}/${version}" PARENT_SCOPE)
-  endif()
-endfunction()
-
-# Where a profile's own headers are found: its shims/ folder (stand-ins for
-# firmware includes such as pico.h), then the folder itself (lwippools.h for
-# MEMP_USE_CUSTOM_POOLS). Both come after the overlay, so the sim's lwipopts.h
-# and arch/cc.h still win.
-function(lwipsim_profile_include_dirs home out)
-  set(dirs "")
-  if(IS_DIRECTORY "${home}/shims")
-    list(APPEND dirs "${home}/shims")
-  endif()
-  list(APPEND dirs "${home}")
-  set(${out} "${dirs}" PARENT_SCOPE)
-endfunction()
-
-# Whether the profile's header declares sys_prot_t itself (MicroPython's
-# lwipopts_common.h does): a typedef is invisible to #ifdef, so the header is
-# compiled once, alone, with a use of the type. Sets OUT to 1 or 0.
-function(lwipsim_header_declares_sys_prot_t header incdirs out)
-  string(MD5 key "${header};${incdirs}")
-  if(DEFINED LWIPSIM_SYS_PROT_T_${key})
-    set(${out} "${LWIPSIM_SYS_PROT_T_${key}}" PARENT_SCOPE)
-    return()
-  endif()
-  try_compile(declares
-    SOURCE_FROM_CONTENT sys_prot_probe.c
-    "#include <stdint.h>\n#include \"${header}\"\nsys_prot_t lwipsim_probe_sys_prot;\nint main(void) { return (int)sizeof lwipsim_probe_sys_prot == 0; }\n"
-    CMAKE_FLAGS "-DINCLUDE_DIRECTORIES=${incdirs}"
-    NO_CACHE)
-  if(declares)
-    set(v 1)
-  else()
-    set(v 0)
-  endif()
-  set(LWIPSIM_SYS_PROT_T_${key} "${v}" CACHE INTERNAL "sys_prot_t declared by ${header}")
-  set(${out} "${v}" PARENT_SCOPE)
-endfunction()
+file(WRITE "${LWIPSIM_INSTALL_INDEX}" "")
+# Installed layout (cmake/LwipsimInstall.cmake): runners and the index in
+# LWIPSIM_INSTALL_RUNNER_DIR, data (profiles, scenarios, the sources a user
+# profile is built from) in LWIPSIM_INSTALL_DATA_DIR.
+set(LWIPSIM_INSTALL_RUNNER_DIR "${CMAKE_INSTALL_LIBEXECDIR}/lwipsim")
+set(LWIPSIM_INSTALL_DATA_DIR "${CMAKE_INSTALL_DATADIR}/lwipsim")
+if(LWIPSIM_SANITIZE OR LWIPSIM_FUZZ)
+  set(LWIPSIM_ASAN ON)
+endif()
 
 # Static lwIP library for (profile, tree); the target name is returned.
 # HOME is the folder the header lives in (the user's own folder for a staged
 # profile), whose shims/ and lwippools.h lwIP may include.
 function(lwipsim_add_lwip_library target lwip_dir profile_header home)
-  file(GLOB srcs
-    "${lwip_dir}/src/core/*.c"
-    "${lwip_dir}/src/core/ipv4/*.c"
-    "${lwip_dir}/src/core/ipv6/*.c"
-    "${lwip_dir}/src/netif/ethernet.c"
-    "${lwip_dir}/src/apps/mdns/*.c"
-    "${lwip_dir}/src/apps/sntp/sntp.c")
+  lwipsim_lwip_sources("${lwip_dir}" srcs)
   add_library(${target} STATIC ${srcs})
   lwipsim_profile_include_dirs("${home}" profile_dirs)
   target_include_directories(${target} BEFORE PUBLIC
@@ -107,7 +44,7 @@ function(lwipsim_add_lwip_library target lwip_dir profile_header home)
     set(LWIPSIM_LWIP_OPT_LEVEL -O2)
   endif()
   target_compile_options(${target} PRIVATE ${LWIPSIM_LWIP_OPT_LEVEL} -g)
-  if(LWIPSIM_SANITIZE)
+  if(LWIPSIM_ASAN)
     # Firmware profiles set MEM_ALIGNMENT 4 (right for a Cortex-M0+); on a
     # 64-bit host lwIP then reads pointers at 4-byte boundaries, which x86
     # allows. Changing the alignment would change the profile, so UBSan's
@@ -219,9 +156,8 @@ function(lwipsim_add_profile dir)
       set(faithful_runner ${runner})
       set(faithful_lib ${lib})
     endif()
-    target_compile_options(${runner} PRIVATE ${LWIPSIM_C_WARNINGS})
     target_include_directories(${runner} PRIVATE ${PROJECT_SOURCE_DIR}/sim)
-    target_link_libraries(${runner} PRIVATE ${lib} lwipsim_run_record lwipsim_common ${LWIPSIM_WRAPS})
+    target_link_libraries(${runner} PRIVATE ${lib} lwipsim_run_record lwipsim_common lwipsim_warnings ${LWIPSIM_WRAPS})
     if(shim_sources)
       target_link_libraries(${runner} PRIVATE ${lib}-shims)
     endif()
@@ -234,11 +170,24 @@ function(lwipsim_add_profile dir)
     endif()
   endforeach()
 
+  # The faithful library by profile name (the lwIP unit tests link one).
+  set_property(GLOBAL PROPERTY LWIPSIM_LWIP_LIB_${name} ${faithful_lib})
   if(LWIPSIM_PROFILE_NOT_LISTED)
     return() # runners a test calls directly: not in `lwipsim profiles`
   endif()
   file(APPEND "${LWIPSIM_PROFILE_INDEX}"
     "${name}\t${version}\t${policy}\t${faithful_runner}\t${dir}\t${description}\t${demand_runner}\n")
+  if(LWIPSIM_PROFILE_INSTALL)
+    # Installed with its runners; its folder relative to the installed index.
+    get_filename_component(parent "${dir}" DIRECTORY)
+    get_filename_component(root "${parent}" NAME)
+    file(RELATIVE_PATH rel "/p/${LWIPSIM_INSTALL_RUNNER_DIR}" "/p/${LWIPSIM_INSTALL_DATA_DIR}/${root}/${name}")
+    file(APPEND "${LWIPSIM_INSTALL_INDEX}"
+      "${name}\t${version}\t${policy}\t${faithful_runner}\t${rel}\t${description}\t${demand_runner}\n")
+    install(TARGETS ${faithful_runner} ${demand_runner} RUNTIME DESTINATION "${LWIPSIM_INSTALL_RUNNER_DIR}")
+    set_property(GLOBAL APPEND PROPERTY LWIPSIM_INSTALL_PROFILE_ROOTS "${parent}")
+    set_property(GLOBAL APPEND PROPERTY LWIPSIM_LWIP_TREES "${version}=${lwip_dir}")
+  endif()
 endfunction()
 
 # Every folder under ROOT with a profile.ini is a profile.
@@ -257,6 +206,7 @@ endfunction()
 # is gone, so a deleted temporary folder never breaks the build.
 function(lwipsim_add_extra_profiles dirs)
   set(LWIPSIM_PROFILE_EXCLUDE_FROM_ALL ON)
+  set(LWIPSIM_PROFILE_INSTALL OFF)
   foreach(dir ${dirs})
     set(user "")
     if(EXISTS "${dir}/profile.ini")
@@ -277,6 +227,33 @@ function(lwipsim_add_matrix_profile dir)
   set(LWIPSIM_PROFILE_EXCLUDE_FROM_ALL ON)
   set(LWIPSIM_PROFILE_FAITHFUL_ONLY ON)
   set(LWIPSIM_PROFILE_NOT_LISTED ON)
+  set(LWIPSIM_PROFILE_INSTALL OFF)
   set(LWIPSIM_LWIP_OPT_LEVEL -O0)
   lwipsim_add_profile("${dir}")
+endfunction()
+
+# bin/layout.tsv: where this build's front end finds what is not a runner
+# (docs/ARCHITECTURE.md, "Build"): the bundled data (lwipopts/, scenarios/),
+# the sources and lwIP trees a `report --lwipopts` build is configured from,
+# the folder it builds in, and the configure arguments that make its runners
+# like this build's. The installed copy (cmake/LwipsimInstall.cmake) names
+# installed folders, relative to itself.
+function(lwipsim_layout_args out)
+  set(args "")
+  foreach(v CMAKE_BUILD_TYPE CMAKE_C_COMPILER LWIPSIM_SANITIZE LWIPSIM_FUZZ LWIPSIM_FUZZ_FLAGS)
+    list(APPEND args "arg\t-D${v}=${${v}}\n")
+  endforeach()
+  list(JOIN args "" text)
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+function(lwipsim_write_layout)
+  lwipsim_layout_args(args)
+  set(t "data\t${PROJECT_SOURCE_DIR}\nsource\t${PROJECT_SOURCE_DIR}\n")
+  string(APPEND t "lwip_cache\t${LWIPSIM_LWIP_CACHE}\n")
+  if(LWIP_DIR)
+    string(APPEND t "lwip_dir\t${LWIP_DIR}\n")
+  endif()
+  string(APPEND t "user_build\t${CMAKE_BINARY_DIR}/user-build\ncmake\t${CMAKE_COMMAND}\n${args}")
+  file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/bin/layout.tsv" CONTENT "${t}")
 endfunction()

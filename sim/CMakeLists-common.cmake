@@ -17,4 +17,4 @@ target_include_directories(lwipsim_common PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(lwipsim_common PUBLIC PkgConfig::PCAP PkgConfig::INIH PkgConfig::CJSON)
 # _GNU_SOURCE: getline, realpath and the BSD types (u_char) libpcap's headers use.
 target_compile_definitions(lwipsim_common PRIVATE _GNU_SOURCE)
-target_compile_options(lwipsim_common PRIVATE -Wall -Wextra -Werror -std=c11)
+target_link_libraries(lwipsim_common PRIVATE lwipsim_warnings)

@@ -11,6 +11,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/ini_get.h"
+#include "cli/layout.h"
 #include "cli/run_pool.h"
 #include "cli/user_profile.h"
 #include "run_record/record.h"
@@ -37,7 +38,7 @@ struct report_args {
   size_t n_scenarios;
   struct sweep_spec sweeps[MAX_ITEMS];
   size_t n_sweeps;
-  const char *out, *lwip_version, *assert_policy;
+  const char *out, *lwip_version, *assert_policy, *build_dir;
   int gate, gate_marginal, jobs;
 };
 
@@ -57,6 +58,8 @@ static void usage(FILE *out)
           "  --profile NAME     a built profile (default: every profile in lwipopts/)\n"
           "  --lwipopts DIR     your own lwipopts.h folder: built and included (with its\n"
           "                     profile.ini, or --lwip-version and --assert-policy)\n"
+          "  --build-dir DIR    where --lwipopts folders are built (default: BUILD/user-build\n"
+          "                     in a build tree, $XDG_CACHE_HOME/lwipsim when installed)\n"
           "  --scenario DIR     a scenario folder (default: every scenarios/*/scenario.ini)\n"
           "  --sweep POOL=LO:HI sweep POOL over LO..HI instead of the default SYS_TIMEOUT sweep\n"
           "  --gate             exit 3 when any pool is UNSAFE; --gate=marginal: or MARGINAL\n"
@@ -111,6 +114,8 @@ static int parse_args(int argc, char **argv, struct report_args *a)
       a->lwip_version = v;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--assert-policy", "report", &bad))) {
       a->assert_policy = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--build-dir", "report", &bad))) {
+      a->build_dir = v;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--jobs", "report", &bad))) {
       if (lwipsim_parse_jobs(v, &a->jobs) != 0) {
         fprintf(stderr, "lwipsim report: --jobs %s: expected a count from 1 to 1024\n", v);
@@ -141,8 +146,8 @@ static int cmp_str(const void *x, const void *y) { return strcmp(x, y); }
 /* Every scenarios/<name>/ with a scenario.ini, sorted by name. */
 static void default_scenarios(struct report_args *a)
 {
-  char root[PATH_MAX];
-  snprintf(root, sizeof root, "%s/scenarios", LWIPSIM_SOURCE_DIR);
+  char root[PATH_MAX + 16];
+  snprintf(root, sizeof root, "%s/scenarios", lwipsim_layout()->data_dir);
   DIR *d = opendir(root);
   if (d == NULL) {
     return;
@@ -190,8 +195,8 @@ static size_t pick_profiles(const struct report_args *a, const struct lwipsim_pr
     out[n++] = lwipsim_profiles_find(idx, a->users[i].name, NULL);
   }
   if (a->n_profiles == 0 && a->n_users == 0) {
-    char bundled[PATH_MAX];
-    snprintf(bundled, sizeof bundled, "%s/lwipopts/", LWIPSIM_SOURCE_DIR);
+    char bundled[PATH_MAX + 16];
+    snprintf(bundled, sizeof bundled, "%s/lwipopts/", lwipsim_layout()->data_dir);
     for (size_t i = 0; i < idx->n && n < MAX_ITEMS; i++) {
       if (strncmp(idx->entries[i].dir, bundled, strlen(bundled)) == 0) {
         out[n++] = &idx->entries[i];
@@ -452,13 +457,13 @@ int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv)
   }
   struct lwipsim_profiles_index idx;
   char err[PATH_MAX + 128];
-  if (lwipsim_profiles_load(cli->bin_dir, &idx, err, sizeof err) != 0) {
+  if (lwipsim_profiles_load(cli->layout->runner_dir, &idx, err, sizeof err) != 0) {
     fprintf(stderr, "lwipsim report: %s\n", err);
     return 2;
   }
   if (a.n_users > 0) {
-    rc = lwipsim_user_profiles_build(a.users, a.n_users, a.lwip_version, a.assert_policy, a.jobs, &idx,
-                                     cli->bin_dir);
+    rc = lwipsim_user_profiles_build(a.users, a.n_users, a.lwip_version, a.assert_policy, a.jobs, a.build_dir,
+                                     &idx);
     if (rc != 0) {
       lwipsim_profiles_free(&idx);
       return rc;
@@ -482,7 +487,7 @@ int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv)
   char scratch[PATH_MAX];
   if (np == 0 || a.n_scenarios == 0 || lwipsim_scratch_create(scratch, sizeof scratch) != 0) {
     if (a.n_scenarios == 0) {
-      fprintf(stderr, "lwipsim report: no scenarios (none given, none in %s/scenarios)\n", LWIPSIM_SOURCE_DIR);
+      fprintf(stderr, "lwipsim report: no scenarios (none given, none in %s/scenarios)\n", lwipsim_layout()->data_dir);
     }
     lwipsim_profiles_free(&idx);
     return 2;

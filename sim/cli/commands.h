@@ -3,10 +3,12 @@
 
 #include <limits.h>
 
+#include "cli/layout.h"
 #include "cli/profiles_index.h"
 
 struct lwipsim_cli {
-  char bin_dir[PATH_MAX];               /* where lwipsim and the runners are */
+  char bin_dir[PATH_MAX];               /* where lwipsim is */
+  const struct lwipsim_layout *layout;  /* where the runners, profiles and scenarios are */
   struct lwipsim_profiles_index profiles;
 };
 

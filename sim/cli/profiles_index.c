@@ -6,12 +6,20 @@
 
 static void copy_field(char *dst, size_t cap, const char *src)
 {
-  snprintf(dst, cap, "%s", src ? src : "");
+  size_t n = src != NULL ? strlen(src) : 0;
+  n = n < cap ? n : cap - 1;
+  memcpy(dst, src != NULL ? src : "", n);
+  dst[n] = '\0';
 }
 
 int lwipsim_profiles_load(const char *bin_dir, struct lwipsim_profiles_index *idx, char *err, size_t errlen)
 {
   memset(idx, 0, sizeof *idx);
+  return lwipsim_profiles_append(bin_dir, idx, err, errlen);
+}
+
+int lwipsim_profiles_append(const char *bin_dir, struct lwipsim_profiles_index *idx, char *err, size_t errlen)
+{
   char path[PATH_MAX];
   snprintf(path, sizeof path, "%s/profiles.tsv", bin_dir);
   FILE *f = fopen(path, "r");
@@ -46,7 +54,16 @@ int lwipsim_profiles_load(const char *bin_dir, struct lwipsim_profiles_index *id
     copy_field(e.lwip_version, sizeof e.lwip_version, fields[1]);
     copy_field(e.assert_policy, sizeof e.assert_policy, fields[2]);
     snprintf(e.runner, sizeof e.runner, "%s/%s", bin_dir, fields[3]);
-    copy_field(e.dir, sizeof e.dir, fields[4]);
+    if (fields[4][0] == '/') {
+      copy_field(e.dir, sizeof e.dir, fields[4]);
+    } else {
+      /* an installed profile: its folder relative to the index's */
+      char joined[PATH_MAX * 2];
+      snprintf(joined, sizeof joined, "%s/%s", bin_dir, fields[4]);
+      char *real = realpath(joined, NULL);
+      copy_field(e.dir, sizeof e.dir, real != NULL ? real : joined);
+      free(real);
+    }
     copy_field(e.description, sizeof e.description, fields[5]);
     snprintf(e.demand_runner, sizeof e.demand_runner, "%s/%s", bin_dir, fields[6]);
     struct lwipsim_profile_entry *grown = realloc(idx->entries, (idx->n + 1) * sizeof *grown);

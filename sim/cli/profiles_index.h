@@ -1,5 +1,5 @@
-/* The build's list of profiles and their runners (bin/profiles.tsv, written
- * by CMake next to the lwipsim binary). */
+/* The build's list of profiles and their runners (profiles.tsv, written by
+ * CMake: BUILD/bin, or PREFIX/libexec/lwipsim when installed). */
 #ifndef LWIPSIM_PROFILES_INDEX_H
 #define LWIPSIM_PROFILES_INDEX_H
 
@@ -21,8 +21,12 @@ struct lwipsim_profiles_index {
   size_t n;
 };
 
-/* Reads BIN_DIR/profiles.tsv. Returns 0, or -1 with a message in err. */
+/* Reads BIN_DIR/profiles.tsv: runners are relative to BIN_DIR, and so is a
+ * profile folder that is not absolute (an installed index). Returns 0, or -1
+ * with a message in err. */
 int lwipsim_profiles_load(const char *bin_dir, struct lwipsim_profiles_index *idx, char *err, size_t errlen);
+/* The same, adding to the entries idx already has (on error idx is freed). */
+int lwipsim_profiles_append(const char *bin_dir, struct lwipsim_profiles_index *idx, char *err, size_t errlen);
 /* The entry for name (and lwip_version unless NULL), or NULL. */
 const struct lwipsim_profile_entry *lwipsim_profiles_find(const struct lwipsim_profiles_index *idx, const char *name,
                                                           const char *lwip_version);

@@ -1,5 +1,5 @@
-/* `lwipsim report --lwipopts DIR`: a user's own header folder, built into the
- * build tree. Runs alone (it re-configures the build tree). */
+/* `lwipsim report --lwipopts DIR`: a user's own header folder, built in the
+ * build tree's user-build folder. Runs alone (it builds). */
 #include "test_report.h"
 
 #include <stdio.h>
