@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # report.concurrent_lwipopts: two `lwipsim report --lwipopts` runs at once,
-# on two folders, building in one (fresh) build folder: one waits for the
-# other's lock, and both succeed with their own profile.
+# on two folders, building in one (fresh) build folder while a third holds
+# its lock: both wait, then build one after the other, and both succeed
+# with their own profile.
 #
 # usage: test_concurrent.sh BIN_DIR SOURCE_DIR WORK_DIR
 set -uo pipefail
@@ -13,6 +14,13 @@ for b in board-a board-b; do
   cp "$src/lwipopts/circuitpython-9.0.5/lwipopts.h" "$src/lwipopts/circuitpython-9.0.5/profile.ini" "$work/$b/"
 done
 scenario=$src/scenarios/dhcp-renew-long
+# Another build holds the folder's lock while both runs start (flock(1) on
+# the same lock file, as a third lwipsim would): each must say it waits,
+# however fast the machine, then the two build one after the other.
+mkdir -p "$work/user-build"
+flock "$work/user-build/lwipsim.lock" sleep 5 &
+holder=$!
+sleep 0.5
 for b in board-a board-b; do
   "$bin/lwipsim" report --lwipopts "$work/$b" --scenario "$scenario" --out "$work/out-$b" --jobs 1 \
     --build-dir "$work/user-build" >"$work/$b.out" 2>"$work/$b.err" &
@@ -30,6 +38,9 @@ for b in board-a board-b; do
   grep -q "\"name\":[[:space:]]*\"$b\"" "$work/out-$b/report.json" || fail "$b: report.json has no profile $b"
   grep -q "\"name\":[[:space:]]*\"$other\"" "$work/out-$b/report.json" && fail "$b: report.json has $other too"
 done
-cat "$work/board-a.err" "$work/board-b.err" | grep -q "waiting for another lwipsim build (PID [0-9]" \
-  || fail "neither run waited for the other's lock"
+wait "$holder"
+for b in board-a board-b; do
+  grep -q "^lwipsim report: waiting for another lwipsim build (PID .*) in $work/user-build\$" "$work/$b.err" \
+    || fail "$b did not wait for the held lock: $(head -3 "$work/$b.err")"
+done
 echo "PASS two concurrent report --lwipopts runs in one build folder: both built and reported"

@@ -14,7 +14,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
   # (a clone in a mktemp -d folder, say).
   asnobody=$(mktemp -d)
   chmod 755 "$asnobody"
-  cp "$bin/lwipsim" "$bin/profiles.tsv" "$asnobody/"
+  cp "$bin/lwipsim" "$bin/profiles.tsv" "$bin/layout.tsv" "$asnobody/"
   tap_msg=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$asnobody/lwipsim" tap --profile circuitpython-9.0.5 \
         --script /nonexistent --ifname lwtap0 2>&1)
   tap_rc=$?
