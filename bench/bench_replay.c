@@ -85,13 +85,20 @@ int main(void)
              "0.5s = http-listen 80\n");
   fclose(f);
 
-  static const char *const profiles[] = {"circuitpython-9.0.5-sys-timeout-20", "circuitpython-10.0.0-alpha.4",
-                                         "lwip-2.1.3-mdns", "pico-examples-httpd"};
+  static const char *const profiles[] = { "circuitpython-9.0.5-sys-timeout-20", "circuitpython-10.0.0-alpha.4",
+                                          "lwip-2.1.3-mdns", "pico-examples-httpd" };
   int status_all = 0;
   for (size_t i = 0; i < sizeof profiles / sizeof profiles[0]; i++) {
     /* Demand builds: no pool runs dry, so every run covers the whole hour. */
-    char *argv[] = {LWIPSIM_BIN_DIR "/lwipsim", "replay", "--profile", (char *)profiles[i], "--demand", "--scenario",
-                    dir, "--quiet", NULL};
+    char *argv[] = { LWIPSIM_BIN_DIR "/lwipsim",
+                     "replay",
+                     "--profile",
+                     (char *)profiles[i],
+                     "--demand",
+                     "--scenario",
+                     dir,
+                     "--quiet",
+                     NULL };
     double t0 = now_s();
     pid_t pid;
     if (posix_spawn(&pid, argv[0], NULL, NULL, argv, environ) != 0) {

@@ -4,8 +4,10 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$repo/build}
 "$repo/ci/setup.sh" "$build"
-cd "$build"
 rc=0
+# The house style first: a misformatted file fails the run, after the tests.
+"$repo/ci/format-check.sh" || rc=$?
+cd "$build"
 ctest --output-on-failure -j"$(nproc)" "$@" || rc=$?
 # ctest shows a skipped test as "Skipped" only; say why, from the tests' own
 # SKIP lines (shared captures absent, no root for the tap tests, ...).

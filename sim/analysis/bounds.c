@@ -156,8 +156,8 @@ int lwipsim_bound_pool(const char *pool, const struct lwipsim_bound_input *in, s
 
 size_t lwipsim_bound_all(const struct lwipsim_bound_input *in, struct lwipsim_worst_case *out, size_t max)
 {
-  static const char *const pools[] = {"SYS_TIMEOUT", "UDP_PCB",   "TCP_PCB_LISTEN", "TCP_PCB",
-                                      "IGMP_GROUP",  "REASSDATA", "IP6_REASSDATA"};
+  static const char *const pools[] = { "SYS_TIMEOUT", "UDP_PCB",   "TCP_PCB_LISTEN", "TCP_PCB",
+                                       "IGMP_GROUP",  "REASSDATA", "IP6_REASSDATA" };
   size_t n = 0;
   for (size_t i = 0; i < sizeof pools / sizeof pools[0] && n < max; i++) {
     out[n].pool = pools[i];

@@ -11,13 +11,13 @@
 
 #include "run_record/record.h"
 
-#include "common/options.h"
 #include "analysis/script_summary.h"
+#include "common/options.h"
 
 struct lwipsim_bound_input {
   const struct lwipsim_option *options;
   size_t n_options;
-  const char *lwip_version;           /* "2.2.1" */
+  const char *lwip_version; /* "2.2.1" */
   /* Handler names of lwIP's lwip_cyclic_timers[] as compiled, in table order
    * (index 0 is tcp_tmr when LWIP_TCP). */
   const char *const *cyclic_timers;

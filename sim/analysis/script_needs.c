@@ -6,18 +6,18 @@
  * calls it makes). Kept as a switch so a new action cannot be left out. */
 const char *const *lwipsim_action_needs(enum lwipsim_action_kind kind)
 {
-  static const char *const none[] = {NULL};
-  static const char *const ipv4[] = {"LWIP_IPV4", NULL};
+  static const char *const none[] = { NULL };
+  static const char *const ipv4[] = { "LWIP_IPV4", NULL };
   /* LWIP_IPV4 first: opt.h turns LWIP_DHCP off without it, and setting
    * LWIP_DHCP alone would not help. */
-  static const char *const dhcp[] = {"LWIP_IPV4", "LWIP_DHCP", NULL};
-  static const char *const mdns[] = {"LWIP_MDNS_RESPONDER", NULL};
-  static const char *const tcp[] = {"LWIP_TCP", NULL};
-  static const char *const tcp_client[] = {"LWIP_TCP", "LWIP_IPV4", NULL};
-  static const char *const udp[] = {"LWIP_UDP", NULL};
-  static const char *const udp_ipv4[] = {"LWIP_UDP", "LWIP_IPV4", NULL};
-  static const char *const igmp[] = {"LWIP_IPV4", "LWIP_IGMP", NULL};
-  static const char *const dns[] = {"LWIP_IPV4", "LWIP_DNS", NULL};
+  static const char *const dhcp[] = { "LWIP_IPV4", "LWIP_DHCP", NULL };
+  static const char *const mdns[] = { "LWIP_MDNS_RESPONDER", NULL };
+  static const char *const tcp[] = { "LWIP_TCP", NULL };
+  static const char *const tcp_client[] = { "LWIP_TCP", "LWIP_IPV4", NULL };
+  static const char *const udp[] = { "LWIP_UDP", NULL };
+  static const char *const udp_ipv4[] = { "LWIP_UDP", "LWIP_IPV4", NULL };
+  static const char *const igmp[] = { "LWIP_IPV4", "LWIP_IGMP", NULL };
+  static const char *const dns[] = { "LWIP_IPV4", "LWIP_DNS", NULL };
   switch (kind) {
   case LWIPSIM_ACT_UDP_LISTEN:
   case LWIPSIM_ACT_UDP_CLOSE: return udp;

@@ -70,8 +70,7 @@ void lwipsim_script_summarize(const struct lwipsim_scenario *sc, struct lwipsim_
     case LWIPSIM_ACT_NETIF_DOWN:
     case LWIPSIM_ACT_STATIC:
     case LWIPSIM_ACT_IPV6_LINKLOCAL:
-    case LWIPSIM_ACT_HTTP_CLOSE:
-      break;
+    case LWIPSIM_ACT_HTTP_CLOSE: break;
     }
   }
 }

@@ -68,10 +68,8 @@ int lwipsim_frame_fix_checksums(uint8_t *frame, size_t caplen)
     return changed; /* a fragment (MF set or an offset): its L4 checksum spans other frames */
   }
   switch (ip[9]) {
-  case LWIPSIM_IPPROTO_ICMP:
-    return changed + fix_l4(ip, ip + ihl, total - ihl, 2, 0, 0);
-  case LWIPSIM_IPPROTO_TCP:
-    return changed + fix_l4(ip, ip + ihl, total - ihl, 16, 1, 0);
+  case LWIPSIM_IPPROTO_ICMP: return changed + fix_l4(ip, ip + ihl, total - ihl, 2, 0, 0);
+  case LWIPSIM_IPPROTO_TCP: return changed + fix_l4(ip, ip + ihl, total - ihl, 16, 1, 0);
   case LWIPSIM_IPPROTO_UDP: /* the length in its own header, when it fits */
     if (total - ihl >= LWIPSIM_UDP_HLEN) {
       size_t ulen = (size_t)ip[ihl + 4] << 8 | ip[ihl + 5];
@@ -80,7 +78,6 @@ int lwipsim_frame_fix_checksums(uint8_t *frame, size_t caplen)
       }
     }
     return changed;
-  default:
-    return changed;
+  default: return changed;
   }
 }

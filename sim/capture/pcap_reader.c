@@ -22,8 +22,8 @@
 struct lwipsim_pcap_reader {
   pcap_t *pcap;
   char *path;
-  uint64_t count;        /* frames returned so far */
-  long long first_sec;   /* timestamp of the first frame */
+  uint64_t count;      /* frames returned so far */
+  long long first_sec; /* timestamp of the first frame */
   long long first_usec;
   uint64_t last_time_us; /* time_us of the previous frame */
 };
@@ -58,9 +58,8 @@ static int check_link_type(pcap_t *p, const char *path, char *err, size_t errlen
     return 0;
   }
   name = pcap_datalink_val_to_name(dlt);
-  lwipsim_set_err(err, errlen,
-          "%s: link type %s (%d) is not supported; lwipsim replays Ethernet (EN10MB) captures",
-          path, name != NULL ? name : "unknown", dlt);
+  lwipsim_set_err(err, errlen, "%s: link type %s (%d) is not supported; lwipsim replays Ethernet (EN10MB) captures",
+                  path, name != NULL ? name : "unknown", dlt);
   return -1;
 }
 
@@ -90,7 +89,7 @@ int lwipsim_pcap_open(const char *path, struct lwipsim_pcap_reader **out, char *
     lwipsim_strip_newline(errbuf);
     /* libpcap's wording for a file that is neither pcap nor pcapng */
     lwipsim_set_err(err, errlen, "%s: %s%s", path, errbuf[0] != '\0' ? errbuf : "cannot open capture",
-            strcmp(errbuf, "unknown file format") == 0 ? " (not a pcap or pcapng capture)" : "");
+                    strcmp(errbuf, "unknown file format") == 0 ? " (not a pcap or pcapng capture)" : "");
     return -1;
   }
   if (check_link_type(p, path, err, errlen) != 0) {
@@ -170,7 +169,7 @@ int lwipsim_pcap_next(struct lwipsim_pcap_reader *r, struct lwipsim_frame *f, ch
   }
   if (frame_time_us(r, h, &f->time_us) != 0) {
     lwipsim_set_err(err, errlen, "%s: frame %llu: timestamp out of range (corrupt capture?)", r->path,
-            (unsigned long long)frame_no);
+                    (unsigned long long)frame_no);
     return -1;
   }
   f->data = data;
@@ -180,10 +179,7 @@ int lwipsim_pcap_next(struct lwipsim_pcap_reader *r, struct lwipsim_frame *f, ch
   return 1;
 }
 
-uint64_t lwipsim_pcap_frame_count(const struct lwipsim_pcap_reader *r)
-{
-  return r != NULL ? r->count : 0;
-}
+uint64_t lwipsim_pcap_frame_count(const struct lwipsim_pcap_reader *r) { return r != NULL ? r->count : 0; }
 
 void lwipsim_pcap_close(struct lwipsim_pcap_reader *r)
 {

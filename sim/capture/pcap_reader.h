@@ -8,10 +8,10 @@
 struct lwipsim_pcap_reader;
 
 struct lwipsim_frame {
-  uint64_t time_us;      /* capture time relative to the capture's first frame */
-  const uint8_t *data;   /* valid until the next lwipsim_pcap_next() or close */
-  uint32_t caplen;       /* bytes present in data */
-  uint32_t len;          /* length on the wire */
+  uint64_t time_us;    /* capture time relative to the capture's first frame */
+  const uint8_t *data; /* valid until the next lwipsim_pcap_next() or close */
+  uint32_t caplen;     /* bytes present in data */
+  uint32_t len;        /* length on the wire */
 };
 
 /* Opens path; rejects any link type other than DLT_EN10MB.

@@ -17,7 +17,7 @@
 #define LWIPSIM_PCAP_SNAPLEN 65535u
 
 struct lwipsim_pcap_writer {
-  pcap_t *pcap;       /* a "dead" handle: only carries link type and snaplen */
+  pcap_t *pcap; /* a "dead" handle: only carries link type and snaplen */
   pcap_dumper_t *dumper;
   char *path;
 };

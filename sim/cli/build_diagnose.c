@@ -61,7 +61,7 @@ static int parse_missing_include(const char *line, struct missing *m)
  * runs with LC_ALL=C, so the quotes are ASCII. */
 static int parse_undefined(const char *line, struct missing *m)
 {
-  static const char *const tags[] = {"undefined reference to `", "error: implicit declaration of function '"};
+  static const char *const tags[] = { "undefined reference to `", "error: implicit declaration of function '" };
   const char *name = NULL;
   for (size_t i = 0; i < sizeof tags / sizeof tags[0] && name == NULL; i++) {
     const char *tag = strstr(line, tags[i]);
@@ -83,10 +83,7 @@ static int parse_undefined(const char *line, struct missing *m)
   return 1;
 }
 
-static int is_ident(int c)
-{
-  return isalnum(c) || c == '_';
-}
+static int is_ident(int c) { return isalnum(c) || c == '_'; }
 
 /* The first line of file holding name as a whole word: its number, and in
  * macro the name of the #define on that line ("" if none). 0 if not found. */
@@ -128,15 +125,11 @@ static int find_word(const char *file, const char *name, char *macro, size_t mac
   return found;
 }
 
-static int by_name(const void *a, const void *b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* Where the user's headers refer to name: lwipopts.h first, then the other
  * headers in the folder in name order. Fills file and returns the line. */
-static int find_reference(const char *dir, const char *name, char *file, size_t file_cap, char *macro,
-                          size_t macro_cap)
+static int find_reference(const char *dir, const char *name, char *file, size_t file_cap, char *macro, size_t macro_cap)
 {
   snprintf(file, file_cap, "%s/lwipopts.h", dir);
   int line = find_word(file, name, macro, macro_cap);

@@ -7,7 +7,8 @@ int lwipsim_cmd_profiles(const struct lwipsim_cli *cli, int argc, char **argv)
 {
   if (argc > 1) {
     if (strcmp(argv[1], "--help") == 0) {
-      printf("usage: lwipsim profiles\n\nLists the profiles built into this lwipsim: name, lwIP version, assert policy.\n");
+      printf("usage: lwipsim profiles\n\nLists the profiles built into this lwipsim: name, lwIP version, assert "
+             "policy.\n");
       return 0;
     }
     fprintf(stderr, "lwipsim profiles: unexpected argument '%s' (see --help)\n", argv[1]);

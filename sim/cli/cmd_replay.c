@@ -10,29 +10,28 @@
 
 static void usage(FILE *out)
 {
-  fprintf(out,
-          "usage: lwipsim replay --profile NAME --scenario DIR [--lwip 2.1.3|2.2.1]\n"
-          "                      [--demand [--profile-caps]] [--json FILE] [--pcap-out FILE]\n"
-          "                      [--device-mac MAC] [--cap POOL=N] [--strict] [--quiet]\n"
-          "\n"
-          "Replays the scenario's capture and device script through the real lwIP built with\n"
-          "the profile's lwipopts.h, in virtual time, and prints each memp pool's size, peak\n"
-          "and failed allocations, then the outcome (ok, pool-failure, panic, crash).\n"
-          "\n"
-          "  --profile NAME     a profile from `lwipsim profiles`\n"
-          "  --lwip VERSION     pick the build of the profile for this lwIP version\n"
-          "  --demand           pools compiled large: each pool's peak is what the traffic needs\n"
-          "                     (its minimum safe size); with --profile-caps it behaves as the profile\n"
-          "  --scenario DIR     folder with scenario.ini (and its capture)\n"
-          "  --json FILE        write the run record (JSON, docs/run-record.md)\n"
-          "  --pcap-out FILE    write every frame the stack transmits\n"
-          "  --device-mac MAC   the device's MAC in the capture, if the scenario does not say\n"
-          "  --cap POOL=N       let at most N elements of POOL be used\n"
-          "  --strict           any frame of the capture that diverged (no longer fits the live\n"
-          "                     stack) fails the run: exit 5 instead of 0 or 3, after the record\n"
-          "\n"
-          "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash,\n"
-          "      5 frames diverged (--strict), 6 the script needs a feature this profile turns off\n");
+  fprintf(out, "usage: lwipsim replay --profile NAME --scenario DIR [--lwip 2.1.3|2.2.1]\n"
+               "                      [--demand [--profile-caps]] [--json FILE] [--pcap-out FILE]\n"
+               "                      [--device-mac MAC] [--cap POOL=N] [--strict] [--quiet]\n"
+               "\n"
+               "Replays the scenario's capture and device script through the real lwIP built with\n"
+               "the profile's lwipopts.h, in virtual time, and prints each memp pool's size, peak\n"
+               "and failed allocations, then the outcome (ok, pool-failure, panic, crash).\n"
+               "\n"
+               "  --profile NAME     a profile from `lwipsim profiles`\n"
+               "  --lwip VERSION     pick the build of the profile for this lwIP version\n"
+               "  --demand           pools compiled large: each pool's peak is what the traffic needs\n"
+               "                     (its minimum safe size); with --profile-caps it behaves as the profile\n"
+               "  --scenario DIR     folder with scenario.ini (and its capture)\n"
+               "  --json FILE        write the run record (JSON, docs/run-record.md)\n"
+               "  --pcap-out FILE    write every frame the stack transmits\n"
+               "  --device-mac MAC   the device's MAC in the capture, if the scenario does not say\n"
+               "  --cap POOL=N       let at most N elements of POOL be used\n"
+               "  --strict           any frame of the capture that diverged (no longer fits the live\n"
+               "                     stack) fails the run: exit 5 instead of 0 or 3, after the record\n"
+               "\n"
+               "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash,\n"
+               "      5 frames diverged (--strict), 6 the script needs a feature this profile turns off\n");
 }
 
 int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)

@@ -14,12 +14,12 @@
 #include "cli/layout.h"
 #include "cli/run_pool.h"
 #include "cli/user_profile.h"
-#include "run_record/record.h"
 #include "common/demand_pool.h"
 #include "common/json_get.h"
 #include "report/render.h"
 #include "report/report_build.h"
 #include "report/sweep_row.h"
+#include "run_record/record.h"
 
 #define MAX_ITEMS 64
 #define DEMAND_CAPACITY LWIPSIM_DEMAND_POOL
@@ -44,28 +44,27 @@ struct report_args {
 
 static void usage(FILE *out)
 {
-  fprintf(out,
-          "usage: lwipsim report --out DIR [--profile NAME ...] [--lwipopts DIR ...]\n"
-          "                      [--lwip-version V] [--assert-policy P] [--scenario DIR ...]\n"
-          "                      [--sweep POOL=LO:HI ...] [--gate[=marginal]] [--jobs N]\n"
-          "\n"
-          "Is each lwipopts.h safe for the traffic, and what should change? Runs every\n"
-          "scenario through every profile (its own build, and the demand build that measures\n"
-          "what each pool needs), sweeps SYS_TIMEOUT around the configured size, and gives\n"
-          "each pool a verdict (UNSAFE, MARGINAL, SAFE, or no count limit) with the value and\n"
-          "lwipopts.h line to use. Writes DIR/report.md, report.html, report.json, junit.xml.\n"
-          "\n"
-          "  --profile NAME     a built profile (default: every profile in lwipopts/)\n"
-          "  --lwipopts DIR     your own lwipopts.h folder: built and included (with its\n"
-          "                     profile.ini, or --lwip-version and --assert-policy)\n"
-          "  --build-dir DIR    where --lwipopts folders are built (default: BUILD/user-build\n"
-          "                     in a build tree, $XDG_CACHE_HOME/lwipsim when installed)\n"
-          "  --scenario DIR     a scenario folder (default: every scenarios/*/scenario.ini)\n"
-          "  --sweep POOL=LO:HI sweep POOL over LO..HI instead of the default SYS_TIMEOUT sweep\n"
-          "  --gate             exit 3 when any pool is UNSAFE; --gate=marginal: or MARGINAL\n"
-          "  --jobs N           runs at once (default: the number of cores)\n"
-          "\n"
-          "exit: 0 written, 2 usage or input error, 3 gate tripped\n");
+  fprintf(out, "usage: lwipsim report --out DIR [--profile NAME ...] [--lwipopts DIR ...]\n"
+               "                      [--lwip-version V] [--assert-policy P] [--scenario DIR ...]\n"
+               "                      [--sweep POOL=LO:HI ...] [--gate[=marginal]] [--jobs N]\n"
+               "\n"
+               "Is each lwipopts.h safe for the traffic, and what should change? Runs every\n"
+               "scenario through every profile (its own build, and the demand build that measures\n"
+               "what each pool needs), sweeps SYS_TIMEOUT around the configured size, and gives\n"
+               "each pool a verdict (UNSAFE, MARGINAL, SAFE, or no count limit) with the value and\n"
+               "lwipopts.h line to use. Writes DIR/report.md, report.html, report.json, junit.xml.\n"
+               "\n"
+               "  --profile NAME     a built profile (default: every profile in lwipopts/)\n"
+               "  --lwipopts DIR     your own lwipopts.h folder: built and included (with its\n"
+               "                     profile.ini, or --lwip-version and --assert-policy)\n"
+               "  --build-dir DIR    where --lwipopts folders are built (default: BUILD/user-build\n"
+               "                     in a build tree, $XDG_CACHE_HOME/lwipsim when installed)\n"
+               "  --scenario DIR     a scenario folder (default: every scenarios/*/scenario.ini)\n"
+               "  --sweep POOL=LO:HI sweep POOL over LO..HI instead of the default SYS_TIMEOUT sweep\n"
+               "  --gate             exit 3 when any pool is UNSAFE; --gate=marginal: or MARGINAL\n"
+               "  --jobs N           runs at once (default: the number of cores)\n"
+               "\n"
+               "exit: 0 written, 2 usage or input error, 3 gate tripped\n");
 }
 
 static int parse_sweep(const char *s, struct sweep_spec *sp)
@@ -222,7 +221,6 @@ static cJSON *profile_input(const struct lwipsim_profile_entry *e)
   return p;
 }
 
-
 /* The runner's one line from "scenario.ini:LINE: ..." on: the command
  * prefix and the folder (the report's scenario column names it) would make
  * the report depend on where the checkout lies. */
@@ -361,12 +359,12 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
           char out[PATH_MAX + 64], capopt[96], name[256];
           snprintf(out, sizeof out, "%s/sweep-%zu.json", scratch, n);
           snprintf(capopt, sizeof capopt, "%s=%ld", sp->pool, v);
-          const char *extra[] = {"--profile-caps", "--cap", capopt, NULL};
+          const char *extra[] = { "--profile-caps", "--cap", capopt, NULL };
           lwipsim_run_job_init(&jl[n], pe[p]->demand_runner, a->scenarios[s], out, extra);
           jl[n].value = v;
           snprintf(jl[n].label, sizeof jl[n].label, "%s \u00d7 %s, %s", pe[p]->name,
                    scenario_name(a->scenarios[s], name, sizeof name), capopt);
-          plan[n] = (struct sweep_plan){p, k, s, lo, hi, sweep};
+          plan[n] = (struct sweep_plan){ p, k, s, lo, hi, sweep };
           n++;
         }
       }
@@ -420,9 +418,9 @@ static int write_outputs(const char *dir, const cJSON *report)
     fprintf(stderr, "lwipsim report: cannot create %s: %s\n", dir, strerror(errno));
     return 2;
   }
-  static const char *const files[] = {"report.json", "report.md", "report.html", "junit.xml"};
+  static const char *const files[] = { "report.json", "report.md", "report.html", "junit.xml" };
   for (size_t i = 0; i < 4; i++) {
-    struct lwipsim_sb b = {0};
+    struct lwipsim_sb b = { 0 };
     if (i == 0) {
       char *text = cJSON_Print(report);
       lwipsim_sb_printf(&b, "%s\n", text);
@@ -462,8 +460,7 @@ int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv)
     return 2;
   }
   if (a.n_users > 0) {
-    rc = lwipsim_user_profiles_build(a.users, a.n_users, a.lwip_version, a.assert_policy, a.jobs, a.build_dir,
-                                     &idx);
+    rc = lwipsim_user_profiles_build(a.users, a.n_users, a.lwip_version, a.assert_policy, a.jobs, a.build_dir, &idx);
     if (rc != 0) {
       lwipsim_profiles_free(&idx);
       return rc;

@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "cli/cli_args.h"
-#include "common/demand_pool.h"
 #include "cli/commands.h"
 #include "cli/run_pool.h"
+#include "common/demand_pool.h"
 #include "common/json_get.h"
 #include "report/sweep_row.h"
 
@@ -111,7 +111,7 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
     char cap[160], out[PATH_MAX + 32];
     snprintf(cap, sizeof cap, "%s=%ld", pool, lo + (long)k);
     snprintf(out, sizeof out, "%s/%ld.json", scratch, lo + (long)k);
-    const char *extra[] = {"--profile-caps", "--cap", cap, NULL};
+    const char *extra[] = { "--profile-caps", "--cap", cap, NULL };
     lwipsim_run_job_init(&jl[k], e->demand_runner, scenario, out, extra);
     jl[k].value = lo + (long)k;
     snprintf(jl[k].label, sizeof jl[k].label, "%s=%ld", pool, lo + (long)k);
@@ -136,8 +136,8 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
   }
   if (rc == 0) {
     long size = lwipsim_jlong(lwipsim_record_pool(first, pool), "size", -1);
-    printf("profile %s (lwIP %s), scenario %s, pool %s (configured %ld): demand build capped at each value\n",
-           e->name, e->lwip_version, lwipsim_jstr(first, "scenario", "?"), pool, size);
+    printf("profile %s (lwIP %s), scenario %s, pool %s (configured %ld): demand build capped at each value\n", e->name,
+           e->lwip_version, lwipsim_jstr(first, "scenario", "?"), pool, size);
     lwipsim_sweep_print(stdout, rows);
     cJSON *j = sweep_json(first, pool, rows);
     rows = NULL;

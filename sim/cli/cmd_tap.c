@@ -10,29 +10,28 @@
 
 static void usage(FILE *out)
 {
-  fprintf(out,
-          "usage: lwipsim tap --profile NAME --script SCENARIO_OR_SCRIPT --ifname NAME\n"
-          "                   [--lwip VERSION] [--json FILE] [--duration S] [--pcap-out FILE]\n"
-          "                   [--device-mac MAC] [--quiet]\n"
-          "\n"
-          "Runs the real lwIP built with the profile's lwipopts.h live on a Linux TAP device:\n"
-          "frames the kernel side sends are the device's receive path, the device's frames go\n"
-          "out on the TAP, and lwIP's clock is the real monotonic clock. The device script does\n"
-          "what it does in a replay. At the end (the duration, or SIGINT/SIGTERM) it prints the\n"
-          "pool table and writes the run record with mode \"tap\". Needs root and /dev/net/tun.\n"
-          "\n"
-          "  --profile NAME     a profile from `lwipsim profiles`\n"
-          "  --script PATH      a scenario folder or .ini: its [script] and [device] mac (a capture\n"
-          "                     in it is not replayed)\n"
-          "  --ifname NAME      the TAP device (created when missing; give it an address and\n"
-          "                     bring it up on the kernel side, e.g. with `ip`)\n"
-          "  --duration S       seconds to run (default: the scenario's duration)\n"
-          "  --json FILE        write the run record (JSON, docs/run-record.md)\n"
-          "  --pcap-out FILE    write every frame the stack transmits\n"
-          "  --device-mac MAC   the device's MAC (default: the scenario's, else 02:00:00:00:00:01)\n"
-          "\n"
-          "exit: 0 ok, 2 usage or input error (or no root / no /dev/net/tun), 3 pool failure,\n"
-          "4 panic or crash\n");
+  fprintf(out, "usage: lwipsim tap --profile NAME --script SCENARIO_OR_SCRIPT --ifname NAME\n"
+               "                   [--lwip VERSION] [--json FILE] [--duration S] [--pcap-out FILE]\n"
+               "                   [--device-mac MAC] [--quiet]\n"
+               "\n"
+               "Runs the real lwIP built with the profile's lwipopts.h live on a Linux TAP device:\n"
+               "frames the kernel side sends are the device's receive path, the device's frames go\n"
+               "out on the TAP, and lwIP's clock is the real monotonic clock. The device script does\n"
+               "what it does in a replay. At the end (the duration, or SIGINT/SIGTERM) it prints the\n"
+               "pool table and writes the run record with mode \"tap\". Needs root and /dev/net/tun.\n"
+               "\n"
+               "  --profile NAME     a profile from `lwipsim profiles`\n"
+               "  --script PATH      a scenario folder or .ini: its [script] and [device] mac (a capture\n"
+               "                     in it is not replayed)\n"
+               "  --ifname NAME      the TAP device (created when missing; give it an address and\n"
+               "                     bring it up on the kernel side, e.g. with `ip`)\n"
+               "  --duration S       seconds to run (default: the scenario's duration)\n"
+               "  --json FILE        write the run record (JSON, docs/run-record.md)\n"
+               "  --pcap-out FILE    write every frame the stack transmits\n"
+               "  --device-mac MAC   the device's MAC (default: the scenario's, else 02:00:00:00:00:01)\n"
+               "\n"
+               "exit: 0 ok, 2 usage or input error (or no root / no /dev/net/tun), 3 pool failure,\n"
+               "4 panic or crash\n");
 }
 
 /* Root (CAP_NET_ADMIN) and the TUN driver, or a one-line reason. */

@@ -7,8 +7,8 @@
 #include "cli/profiles_index.h"
 
 struct lwipsim_cli {
-  char bin_dir[PATH_MAX];               /* where lwipsim is */
-  const struct lwipsim_layout *layout;  /* where the runners, profiles and scenarios are */
+  char bin_dir[PATH_MAX];              /* where lwipsim is */
+  const struct lwipsim_layout *layout; /* where the runners, profiles and scenarios are */
   struct lwipsim_profiles_index profiles;
 };
 

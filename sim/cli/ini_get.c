@@ -23,7 +23,7 @@ static int on_key(void *user, const char *section, const char *name, const char 
 
 int lwipsim_ini_get(const char *path, const char *section, const char *key, char *out, size_t cap)
 {
-  struct want w = {section, key, out, cap, 0};
+  struct want w = { section, key, out, cap, 0 };
   if (ini_parse(path, on_key, &w) != 0) {
     return -1;
   }

@@ -14,14 +14,14 @@
 #define LWIPSIM_LAYOUT_MAX_ARGS 16
 
 struct lwipsim_layout {
-  char exe_dir[PATH_MAX];    /* the folder lwipsim itself is in */
-  char runner_dir[PATH_MAX]; /* runners, profiles.tsv, layout.tsv */
-  char data_dir[PATH_MAX];   /* the bundled lwipopts/ and scenarios/ */
-  char source_dir[PATH_MAX]; /* the CMake project a user profile is built from */
-  char lwip_cache[PATH_MAX]; /* lwIP trees by version (LWIPSIM_LWIP_CACHE) */
-  char lwip_dir[PATH_MAX];   /* one lwIP tree for every profile (LWIP_DIR), or "" */
-  char user_build[PATH_MAX]; /* where user profiles are built; "": the user's cache */
-  char cmake[PATH_MAX];      /* the cmake that configured this build */
+  char exe_dir[PATH_MAX];                  /* the folder lwipsim itself is in */
+  char runner_dir[PATH_MAX];               /* runners, profiles.tsv, layout.tsv */
+  char data_dir[PATH_MAX];                 /* the bundled lwipopts/ and scenarios/ */
+  char source_dir[PATH_MAX];               /* the CMake project a user profile is built from */
+  char lwip_cache[PATH_MAX];               /* lwIP trees by version (LWIPSIM_LWIP_CACHE) */
+  char lwip_dir[PATH_MAX];                 /* one lwIP tree for every profile (LWIP_DIR), or "" */
+  char user_build[PATH_MAX];               /* where user profiles are built; "": the user's cache */
+  char cmake[PATH_MAX];                    /* the cmake that configured this build */
   char args[LWIPSIM_LAYOUT_MAX_ARGS][512]; /* -D arguments for a user profile's build */
   size_t n_args;
 };

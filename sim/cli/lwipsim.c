@@ -9,12 +9,13 @@ static const struct {
   int (*run)(const struct lwipsim_cli *cli, int argc, char **argv);
   const char *summary;
 } commands[] = {
-    {"replay", lwipsim_cmd_replay, "replay a scenario through one profile's lwIP and show every pool"},
-    {"report", lwipsim_cmd_report, "is each lwipopts.h safe? verdicts, recommended sizes, report.html/.md/.json, junit.xml"},
-    {"sweep", lwipsim_cmd_sweep, "run a scenario with one pool capped at each value of a range, in parallel"},
-    {"tap", lwipsim_cmd_tap, "run a profile's lwIP live on a TAP device (real time, real peers)"},
-    {"record", lwipsim_cmd_record, "record a new scenario with real Linux peers talking to the live device"},
-    {"profiles", lwipsim_cmd_profiles, "list the profiles this build has, with lwIP version and assert policy"},
+  { "replay", lwipsim_cmd_replay, "replay a scenario through one profile's lwIP and show every pool" },
+  { "report", lwipsim_cmd_report,
+    "is each lwipopts.h safe? verdicts, recommended sizes, report.html/.md/.json, junit.xml" },
+  { "sweep", lwipsim_cmd_sweep, "run a scenario with one pool capped at each value of a range, in parallel" },
+  { "tap", lwipsim_cmd_tap, "run a profile's lwIP live on a TAP device (real time, real peers)" },
+  { "record", lwipsim_cmd_record, "record a new scenario with real Linux peers talking to the live device" },
+  { "profiles", lwipsim_cmd_profiles, "list the profiles this build has, with lwIP version and assert policy" },
 };
 
 static void usage(FILE *out)

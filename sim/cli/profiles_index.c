@@ -37,7 +37,7 @@ int lwipsim_profiles_append(const char *bin_dir, struct lwipsim_profiles_index *
     struct lwipsim_profile_entry e;
     memset(&e, 0, sizeof e);
     char *save = NULL;
-    char *fields[7] = {0};
+    char *fields[7] = { 0 };
     char *p = line;
     for (int i = 0; i < 7; i++) {
       fields[i] = strtok_r(p, "\t", &save);

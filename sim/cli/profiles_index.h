@@ -10,7 +10,7 @@ struct lwipsim_profile_entry {
   char name[128];
   char lwip_version[32];
   char assert_policy[16];
-  char runner[PATH_MAX];  /* absolute path */
+  char runner[PATH_MAX]; /* absolute path */
   char dir[PATH_MAX];
   char description[256];
   char demand_runner[PATH_MAX]; /* absolute path: pools compiled large */

@@ -113,7 +113,7 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
         rc = -1;
         break;
       }
-      slots[s] = (struct slot){pid, next, err};
+      slots[s] = (struct slot){ pid, next, err };
       next++;
       running++;
     }
@@ -178,7 +178,7 @@ void lwipsim_run_job_init(struct lwipsim_run_job *job, const char *runner, const
                           const char *const *extra)
 {
   memset(job, 0, sizeof *job);
-  const char *fixed[] = {runner, "--scenario", scenario, "--quiet", "--json", json};
+  const char *fixed[] = { runner, "--scenario", scenario, "--quiet", "--json", json };
   size_t n = 0;
   for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
     job->argv[n++] = strdup(fixed[i]);

@@ -6,12 +6,12 @@
 #include <stddef.h>
 
 struct lwipsim_run_job {
-  char *argv[24];     /* argv[0] = runner path; NULL-terminated; strings owned by the caller */
-  char *json;         /* where the runner writes its record (lwipsim_run_job_init's json) */
-  long value;         /* the caller's own: a sweep's pool size for this run */
-  char label[256];    /* shown in progress lines */
-  int exit_code;      /* after the run: the runner's exit code, or 128 + signal */
-  char err[512];      /* after the run: the first line the runner wrote to stderr ("" if none) */
+  char *argv[24];  /* argv[0] = runner path; NULL-terminated; strings owned by the caller */
+  char *json;      /* where the runner writes its record (lwipsim_run_job_init's json) */
+  long value;      /* the caller's own: a sweep's pool size for this run */
+  char label[256]; /* shown in progress lines */
+  int exit_code;   /* after the run: the runner's exit code, or 128 + signal */
+  char err[512];   /* after the run: the first line the runner wrote to stderr ("" if none) */
 };
 
 /* Default parallelism: the cores available to us. */
@@ -21,8 +21,6 @@ int lwipsim_run_pool_default_jobs(void);
  * output. Returns 0 when every job ran (whatever its exit code), -1 when a
  * process could not be started (message on stderr). */
 int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, const char *what);
-
-
 
 /* A private scratch folder for run records (mkdtemp under $TMPDIR); 0 or -1. */
 int lwipsim_scratch_create(char *path, size_t cap);

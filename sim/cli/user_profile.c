@@ -112,8 +112,10 @@ static int stage(struct lwipsim_user_profile *u, const char *lwip_version, const
     snprintf(policy, sizeof policy, "%s", assert_policy);
   }
   if (v[0] == '\0' || policy[0] == '\0') {
-    fprintf(stderr, "lwipsim report: %s: no lwIP version or assert policy; add a profile.ini (docs/profiles.md) "
-                    "or pass --lwip-version and --assert-policy\n", u->dir);
+    fprintf(stderr,
+            "lwipsim report: %s: no lwIP version or assert policy; add a profile.ini (docs/profiles.md) "
+            "or pass --lwip-version and --assert-policy\n",
+            u->dir);
     return 2;
   }
   unsigned a, b, c;
@@ -146,8 +148,9 @@ static int stage(struct lwipsim_user_profile *u, const char *lwip_version, const
     fprintf(stderr, "lwipsim report: cannot write %s: %s\n", path, strerror(errno));
     return 2;
   }
-  fprintf(f, "; staged by lwipsim report --lwipopts %s\n[profile]\ndescription = %s\nsource = %s\n"
-             "lwip_version = %s\nassert_policy = %s\nuser_dir = %s\n",
+  fprintf(f,
+          "; staged by lwipsim report --lwipopts %s\n[profile]\ndescription = %s\nsource = %s\n"
+          "lwip_version = %s\nassert_policy = %s\nuser_dir = %s\n",
           u->dir, desc[0] ? desc : "your lwipopts.h", u->dir, v, policy, u->dir);
   if (heap[0]) {
     fprintf(f, "heap_budget_bytes = %s\n", heap);
@@ -157,7 +160,7 @@ static int stage(struct lwipsim_user_profile *u, const char *lwip_version, const
 }
 
 static const struct lwipsim_profile_entry *staged_entry(const struct lwipsim_profiles_index *idx,
-                                                       const struct lwipsim_user_profile *u)
+                                                        const struct lwipsim_user_profile *u)
 {
   for (size_t i = 0; i < idx->n; i++) {
     if (strcmp(idx->entries[i].dir, u->staged) == 0) {
@@ -265,7 +268,7 @@ static void forget_configuration(const char *build)
   snprintf(path, sizeof path, "%s/CMakeCache.txt", build);
   unlink(path);
   snprintf(path, sizeof path, "%s/CMakeFiles", build);
-  char *rm[] = {"rm", "-rf", path, NULL};
+  char *rm[] = { "rm", "-rf", path, NULL };
   char log[PATH_MAX + 32];
   snprintf(log, sizeof log, "%s/forget.log", build);
   run_logged(rm, log);
@@ -278,8 +281,16 @@ static int configure(const char *build, const char *list, const char *log)
   snprintf(def, sizeof def, "-DLWIPSIM_EXTRA_PROFILES=%s", list);
   snprintf(cache, sizeof cache, "-DLWIPSIM_LWIP_CACHE=%s", l->lwip_cache);
   snprintf(lwip_dir, sizeof lwip_dir, "-DLWIP_DIR=%s", l->lwip_dir);
-  char *argv[12 + LWIPSIM_LAYOUT_MAX_ARGS] = {(char *)l->cmake, "-S", (char *)l->source_dir, "-B", (char *)build,
-                                              "-DLWIPSIM_USER_BUILD=ON", "-DBUILD_TESTING=OFF", cache, lwip_dir, def};
+  char *argv[12 + LWIPSIM_LAYOUT_MAX_ARGS] = { (char *)l->cmake,
+                                               "-S",
+                                               (char *)l->source_dir,
+                                               "-B",
+                                               (char *)build,
+                                               "-DLWIPSIM_USER_BUILD=ON",
+                                               "-DBUILD_TESTING=OFF",
+                                               cache,
+                                               lwip_dir,
+                                               def };
   size_t n = 10;
   for (size_t i = 0; i < l->n_args; i++) {
     argv[n++] = (char *)l->args[i];
@@ -299,8 +310,8 @@ static int configure(const char *build, const char *list, const char *log)
   return rc;
 }
 
-static int build_locked(struct lwipsim_user_profile *ups, size_t n, const char *lwip_version,
-                        const char *assert_policy, int jobs, const char *build, struct lwipsim_profiles_index *idx)
+static int build_locked(struct lwipsim_user_profile *ups, size_t n, const char *lwip_version, const char *assert_policy,
+                        int jobs, const char *build, struct lwipsim_profiles_index *idx)
 {
   char list[8192] = "";
   for (size_t i = 0; i < n; i++) {
@@ -345,10 +356,9 @@ static int build_locked(struct lwipsim_user_profile *ups, size_t n, const char *
     char t1[PATH_MAX], t2[PATH_MAX];
     snprintf(t1, sizeof t1, "%s", strrchr(e->runner, '/') + 1);
     snprintf(t2, sizeof t2, "%s", strrchr(e->demand_runner, '/') + 1);
-    fprintf(stderr, "lwipsim report: building %s (lwIP %s) from %s/lwipopts.h\n", e->name, e->lwip_version,
-            ups[i].dir);
+    fprintf(stderr, "lwipsim report: building %s (lwIP %s) from %s/lwipopts.h\n", e->name, e->lwip_version, ups[i].dir);
     snprintf(log, sizeof log, "%s/build.log", ups[i].staged);
-    char *argv[] = {(char *)l->cmake, "--build", (char *)build, "--target", t1, t2, "-j", jobs_s, NULL};
+    char *argv[] = { (char *)l->cmake, "--build", (char *)build, "--target", t1, t2, "-j", jobs_s, NULL };
     if (run_logged(argv, log) != 0) {
       lwipsim_profiles_free(&built);
       if (lwipsim_build_diagnose(log, ups[i].dir, "lwipsim report", stderr) > 0) {

@@ -13,9 +13,9 @@
 #include "cli/profiles_index.h"
 
 struct lwipsim_user_profile {
-  char dir[PATH_MAX];     /* the user's folder, absolute */
-  char name[128];         /* its basename: the profile name */
-  char staged[PATH_MAX];  /* USERBUILD/user-profiles/NAME */
+  char dir[PATH_MAX];    /* the user's folder, absolute */
+  char name[128];        /* its basename: the profile name */
+  char staged[PATH_MAX]; /* USERBUILD/user-profiles/NAME */
 };
 
 /* Stages every folder (profile.ini in it, or lwip_version/assert_policy from

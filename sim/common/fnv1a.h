@@ -11,10 +11,7 @@
 #define LWIPSIM_FNV1A_PRIME 16777619u
 
 /* One more byte into hash h (start from LWIPSIM_FNV1A_BASIS). */
-static inline uint32_t lwipsim_fnv1a_byte(uint32_t h, uint8_t b)
-{
-  return (h ^ b) * LWIPSIM_FNV1A_PRIME;
-}
+static inline uint32_t lwipsim_fnv1a_byte(uint32_t h, uint8_t b) { return (h ^ b) * LWIPSIM_FNV1A_PRIME; }
 
 /* The hash of n bytes. */
 static inline uint32_t lwipsim_fnv1a(const void *data, size_t n)

@@ -28,10 +28,7 @@ uint16_t lwipsim_inet_fold(uint32_t acc)
   return (uint16_t)acc;
 }
 
-uint16_t lwipsim_inet_checksum(uint32_t acc)
-{
-  return (uint16_t)~lwipsim_inet_fold(acc);
-}
+uint16_t lwipsim_inet_checksum(uint32_t acc) { return (uint16_t)~lwipsim_inet_fold(acc); }
 
 static uint32_t pseudo(const uint8_t *src, const uint8_t *dst, size_t alen, uint8_t proto, uint32_t len)
 {

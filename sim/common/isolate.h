@@ -6,11 +6,11 @@
 #include <stddef.h>
 
 struct lwipsim_child_result {
-  char *output;      /* everything the child wrote to out_fd (malloc'd, NUL-terminated) */
+  char *output; /* everything the child wrote to out_fd (malloc'd, NUL-terminated) */
   size_t output_len;
-  int exited;        /* 1: exit status in exit_code */
+  int exited; /* 1: exit status in exit_code */
   int exit_code;
-  int signal;        /* the signal that ended the child, or 0 */
+  int signal; /* the signal that ended the child, or 0 */
 };
 
 /* child(ctx, out_fd) runs in the child; its return value is the exit code.

@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 struct lwipsim_option {
-  const char *name;  /* as lwIP spells it: MEMP_NUM_SYS_TIMEOUT */
+  const char *name; /* as lwIP spells it: MEMP_NUM_SYS_TIMEOUT */
   long long value;
 };
 

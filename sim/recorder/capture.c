@@ -50,7 +50,7 @@ static int capture_child(const char *ifname, const char *path, int ready_fd)
     return 1;
   }
   close(ready_fd);
-  struct pollfd pfd = {.fd = pcap_get_selectable_fd(p), .events = POLLIN};
+  struct pollfd pfd = { .fd = pcap_get_selectable_fd(p), .events = POLLIN };
   while (!stop_capture) {
     poll(&pfd, 1, 100);
     pcap_dispatch(p, -1, pcap_dump, (u_char *)d);
@@ -80,7 +80,7 @@ pid_t lwipsim_capture_start(const char *ifname, const char *path, char *err, siz
     close(fds[0]);
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGTERM);
-    struct sigaction sa = {.sa_handler = on_term};
+    struct sigaction sa = { .sa_handler = on_term };
     sigemptyset(&sa.sa_mask);
     sigaction(SIGTERM, &sa, NULL);
     signal(SIGINT, SIG_IGN);

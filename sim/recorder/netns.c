@@ -30,7 +30,7 @@ int lwipsim_netns_enter(struct lwipsim_netns *ns, const char *name, char *err, s
   memset(ns, 0, sizeof *ns);
   ns->orig_fd = -1;
   snprintf(ns->name, sizeof ns->name, "%s", name);
-  char *add[] = {"ip", "netns", "add", ns->name, NULL};
+  char *add[] = { "ip", "netns", "add", ns->name, NULL };
   if (ip(add, err, errlen) != 0) {
     return -1;
   }
@@ -47,7 +47,7 @@ int lwipsim_netns_enter(struct lwipsim_netns *ns, const char *name, char *err, s
     return -1;
   }
   close(fd);
-  char *lo[] = {"ip", "link", "set", "lo", "up", NULL};
+  char *lo[] = { "ip", "link", "set", "lo", "up", NULL };
   return ip(lo, err, errlen);
 }
 
@@ -56,10 +56,10 @@ int lwipsim_netns_add_tap(const char *ifname, const char *peer_mac, const char *
 {
   char addr[64];
   snprintf(addr, sizeof addr, "%s/%d", peer_ip, prefix);
-  char *tap[] = {"ip", "tuntap", "add", "dev", (char *)ifname, "mode", "tap", NULL};
-  char *mac[] = {"ip", "link", "set", "dev", (char *)ifname, "address", (char *)peer_mac, NULL};
-  char *ipa[] = {"ip", "addr", "add", addr, "dev", (char *)ifname, NULL};
-  char *up[] = {"ip", "link", "set", "dev", (char *)ifname, "up", NULL};
+  char *tap[] = { "ip", "tuntap", "add", "dev", (char *)ifname, "mode", "tap", NULL };
+  char *mac[] = { "ip", "link", "set", "dev", (char *)ifname, "address", (char *)peer_mac, NULL };
+  char *ipa[] = { "ip", "addr", "add", addr, "dev", (char *)ifname, NULL };
+  char *up[] = { "ip", "link", "set", "dev", (char *)ifname, "up", NULL };
   if (ip(tap, err, errlen) != 0 || ip(mac, err, errlen) != 0 || ip(ipa, err, errlen) != 0 || ip(up, err, errlen) != 0) {
     return -1;
   }
@@ -76,7 +76,7 @@ void lwipsim_netns_leave(struct lwipsim_netns *ns)
     ns->orig_fd = -1;
   }
   if (ns->created) {
-    char *del[] = {"ip", "netns", "del", ns->name, NULL};
+    char *del[] = { "ip", "netns", "del", ns->name, NULL };
     char err[256];
     if (ip(del, err, sizeof err) != 0) {
       fprintf(stderr, "lwipsim record: %s\n", err);

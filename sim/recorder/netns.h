@@ -8,7 +8,7 @@
 
 struct lwipsim_netns {
   char name[64];
-  int orig_fd;  /* the namespace the recorder came from, -1 before enter */
+  int orig_fd; /* the namespace the recorder came from, -1 before enter */
   int created;
 };
 

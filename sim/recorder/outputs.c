@@ -105,4 +105,3 @@ int lwipsim_recording_write_outputs(struct lwipsim_recording *rec, char *err, si
   }
   return 0;
 }
-

@@ -12,10 +12,11 @@
 #include "recorder/recording.h"
 
 /* Debian packages and the programs from them a recording runs. */
-static const char *const programs[] = {"ip", "dnsmasq", "avahi-daemon", "avahi-browse", "dbus-daemon",
-                                       "unshare", "curl", "ping", NULL};
-static const char *const packages[] = {"iproute2", "dnsmasq-base", "avahi-daemon", "avahi-utils", "dbus-daemon",
-                                       "util-linux", "curl", "iputils-ping", "libpcap0.8", NULL};
+static const char *const programs[] = { "ip",           "dnsmasq",     "avahi-daemon",
+                                        "avahi-browse", "dbus-daemon", "unshare",
+                                        "curl",         "ping",        NULL };
+static const char *const packages[] = { "iproute2",   "dnsmasq-base", "avahi-daemon", "avahi-utils", "dbus-daemon",
+                                        "util-linux", "curl",         "iputils-ping", "libpcap0.8",  NULL };
 
 static int on_path(const char *prog)
 {
@@ -72,8 +73,7 @@ static int wait_for_text(const char *path, const char *needle, int timeout_ms)
   return -1;
 }
 
-int lwipsim_peers_start_dnsmasq(struct lwipsim_procs *ps, const struct lwipsim_recording *rec, char *err,
-                                size_t errlen)
+int lwipsim_peers_start_dnsmasq(struct lwipsim_procs *ps, const struct lwipsim_recording *rec, char *err, size_t errlen)
 {
   char iface[64], range[96], host[96], leases[PATH_MAX + 16], pid[PATH_MAX + 16], log[PATH_MAX + 16];
   snprintf(iface, sizeof iface, "--interface=%s", LWIPSIM_REC_IFNAME);
@@ -84,9 +84,21 @@ int lwipsim_peers_start_dnsmasq(struct lwipsim_procs *ps, const struct lwipsim_r
   snprintf(log, sizeof log, "%s/dnsmasq.log", rec->work);
   /* DHCP only (port=0: no DNS), bound to the TAP, the device's address
    * pinned to its MAC, logging every DHCP message. */
-  char *argv[] = {"dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--port=0", iface, "--bind-interfaces",
-                  "--except-interface=lo", range, host, "--dhcp-authoritative", leases, pid, "--log-dhcp",
-                  "--log-facility=-", NULL};
+  char *argv[] = { "dnsmasq",
+                   "--keep-in-foreground",
+                   "--conf-file=/dev/null",
+                   "--port=0",
+                   iface,
+                   "--bind-interfaces",
+                   "--except-interface=lo",
+                   range,
+                   host,
+                   "--dhcp-authoritative",
+                   leases,
+                   pid,
+                   "--log-dhcp",
+                   "--log-facility=-",
+                   NULL };
   if (lwipsim_procs_spawn(ps, "dnsmasq", argv, log, NULL) < 0 || wait_for_text(log, "DHCP, IP range", 5000) != 0) {
     snprintf(err, errlen, "dnsmasq did not start (see %s)", log);
     return -1;
@@ -146,7 +158,7 @@ int lwipsim_peers_start_avahi(struct lwipsim_procs *ps, const struct lwipsim_rec
 
   char conf_arg[PATH_MAX + 32];
   snprintf(conf_arg, sizeof conf_arg, "--config-file=%s/dbus.conf", dir);
-  char *dbus[] = {"dbus-daemon", "--nofork", "--nopidfile", conf_arg, NULL};
+  char *dbus[] = { "dbus-daemon", "--nofork", "--nopidfile", conf_arg, NULL };
   snprintf(log, sizeof log, "%s/dbus.log", dir);
   if (lwipsim_procs_spawn(ps, "dbus-daemon", dbus, log, NULL) < 0) {
     snprintf(err, errlen, "cannot start dbus-daemon for browser %u", i);
@@ -166,7 +178,7 @@ int lwipsim_peers_start_avahi(struct lwipsim_procs *ps, const struct lwipsim_rec
            "mount --bind '%s/etc-avahi' /etc/avahi && "
            "exec avahi-daemon --no-drop-root --no-chroot --no-rlimits --no-proc-title",
            dir);
-  char *avahi[] = {"unshare", "-m", "--propagation", "private", "sh", "-c", shell, NULL};
+  char *avahi[] = { "unshare", "-m", "--propagation", "private", "sh", "-c", shell, NULL };
   snprintf(log, sizeof log, "%s/avahi-daemon.log", dir);
   char *env = bus_env(rec, i);
   pid_t pid = lwipsim_procs_spawn(ps, "avahi-daemon", avahi, log, env);
@@ -183,7 +195,7 @@ int lwipsim_peers_start_browse(struct lwipsim_procs *ps, const struct lwipsim_re
   char dir[PATH_MAX], log[PATH_MAX + 32];
   avahi_dir(rec, i, dir, sizeof dir);
   snprintf(log, sizeof log, "%s/browse.log", dir);
-  char *argv[] = {"avahi-browse", "-r", "-p", "_http._tcp", NULL};
+  char *argv[] = { "avahi-browse", "-r", "-p", "_http._tcp", NULL };
   char *env = bus_env(rec, i);
   pid_t pid = lwipsim_procs_spawn(ps, "avahi-browse", argv, log, env);
   free(env);
@@ -196,7 +208,7 @@ int lwipsim_peers_start_curl(struct lwipsim_procs *ps, const struct lwipsim_reco
   snprintf(url, sizeof url, "http://%s/", rec->device_ip);
   snprintf(host, sizeof host, "Host: %s.local", rec->hostname[0] ? rec->hostname : rec->device_ip);
   snprintf(log, sizeof log, "%s/curl-%u.log", rec->work, n);
-  char *argv[] = {"curl", "-sS", "-m", "8", "-o", "/dev/null", "-w", "http %{http_code}\\n", "-H", host, url, NULL};
+  char *argv[] = { "curl", "-sS", "-m", "8", "-o", "/dev/null", "-w", "http %{http_code}\\n", "-H", host, url, NULL };
   return lwipsim_procs_spawn(ps, "curl", argv, log, NULL) < 0 ? -1 : 0;
 }
 
@@ -205,7 +217,7 @@ int lwipsim_peers_start_ping(struct lwipsim_procs *ps, const struct lwipsim_reco
   char count[16], log[PATH_MAX + 32];
   snprintf(count, sizeof count, "%u", rec->ping_count);
   snprintf(log, sizeof log, "%s/ping.log", rec->work);
-  char *argv[] = {"ping", "-n", "-c", count, "-i", "1", "-W", "2", (char *)rec->device_ip, NULL};
+  char *argv[] = { "ping", "-n", "-c", count, "-i", "1", "-W", "2", (char *)rec->device_ip, NULL };
   return lwipsim_procs_spawn(ps, "ping", argv, log, NULL) < 0 ? -1 : 0;
 }
 
@@ -247,7 +259,7 @@ void lwipsim_peers_collect(struct lwipsim_recording *rec, unsigned curls_started
   rec->versions[0] = '\0';
   for (int i = 0; packages[i] != NULL; i++) {
     char version[128];
-    char *argv[] = {"dpkg-query", "-W", "-f", "${Version}", (char *)packages[i], NULL};
+    char *argv[] = { "dpkg-query", "-W", "-f", "${Version}", (char *)packages[i], NULL };
     if (lwipsim_run_capture(argv, version, sizeof version) != 0 || version[0] == '\0') {
       snprintf(version, sizeof version, "unknown");
     }

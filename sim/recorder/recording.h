@@ -14,13 +14,13 @@ struct lwipsim_recording {
   /* from the command line */
   const char *profile, *lwip, *script, *out_dir, *description;
   unsigned duration_s;
-  unsigned browsers;      /* avahi-daemons, each with one avahi-browse -r */
-  double browse_at_s;     /* when the browsers start, all at once */
-  unsigned http_clients;  /* curl GETs started together in each round */
-  double http_every_s;    /* seconds between rounds */
-  double workload_at_s;   /* first HTTP round and the ping */
+  unsigned browsers;     /* avahi-daemons, each with one avahi-browse -r */
+  double browse_at_s;    /* when the browsers start, all at once */
+  unsigned http_clients; /* curl GETs started together in each round */
+  double http_every_s;   /* seconds between rounds */
+  double workload_at_s;  /* first HTTP round and the ping */
   unsigned ping_count;
-  unsigned lease_s;       /* dnsmasq lease (dnsmasq's minimum is 120 s) */
+  unsigned lease_s; /* dnsmasq lease (dnsmasq's minimum is 120 s) */
   char command_line[1024];
 
   /* derived from the script */
@@ -28,21 +28,21 @@ struct lwipsim_recording {
   char device_ip[16], peer_ip[16], pool_lo[16], pool_hi[16];
   int prefix;
   int uses_dhcp;
-  char hostname[64];      /* mdns-start's, for the Host header; "" without mDNS */
+  char hostname[64]; /* mdns-start's, for the Host header; "" without mDNS */
   unsigned seed;
 
   /* where it happens */
-  char work[64];          /* /tmp/lwipsim-record.XXXXXX */
+  char work[64]; /* /tmp/lwipsim-record.XXXXXX */
   char netns[64];
 
   /* what happened */
-  uint64_t origin_us;     /* wall clock at the device's virtual 0 */
-  int runner_status;      /* the live runner's exit status */
+  uint64_t origin_us; /* wall clock at the device's virtual 0 */
+  int runner_status;  /* the live runner's exit status */
   unsigned http_ok, http_total, ping_received, browsers_resolved;
   unsigned dhcp_acks;
   struct lwipsim_capture_summary capture;
   uint64_t capture_start_ms;
-  char versions[1024];    /* "pkg version" lines */
+  char versions[1024]; /* "pkg version" lines */
 };
 
 #endif

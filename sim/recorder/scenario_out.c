@@ -122,10 +122,11 @@ int lwipsim_scenario_out_readme(const struct lwipsim_recording *rec, char *err, 
   fprintf(f, "- Live run: exit status %d of `lwipsim tap` (its run record is `live-record.json`)\n\n",
           rec->runner_status);
 
-  fprintf(f, "## Topology\n\n"
-             "One network namespace made by the recorder (`%s`) and deleted at the end. In it a TAP\n"
-             "device `%s`: its kernel side is the peers' host, its other side the simulated device.\n"
-             "Nothing else is attached and no route leads out.\n\n",
+  fprintf(f,
+          "## Topology\n\n"
+          "One network namespace made by the recorder (`%s`) and deleted at the end. In it a TAP\n"
+          "device `%s`: its kernel side is the peers' host, its other side the simulated device.\n"
+          "Nothing else is attached and no route leads out.\n\n",
           rec->netns, LWIPSIM_REC_IFNAME);
   fprintf(f, "| side | MAC | IPv4 | software |\n| --- | --- | --- | --- |\n");
   fprintf(f, "| device (lwIP, profile `%s`) | `%s` | %s%s | the device script in `scenario.ini` |\n", rec->profile,
@@ -150,8 +151,7 @@ int lwipsim_scenario_out_readme(const struct lwipsim_recording *rec, char *err, 
   fprintf(f, "## What the peers saw\n\n");
   fprintf(f, "- HTTP: %u of %u GETs answered 200\n", rec->http_ok, rec->http_total);
   fprintf(f, "- ping: %u of %u echo replies\n", rec->ping_received, rec->ping_count);
-  fprintf(f, "- mDNS: %u of %u browsers resolved `_http._tcp` on the device\n", rec->browsers_resolved,
-          rec->browsers);
+  fprintf(f, "- mDNS: %u of %u browsers resolved `_http._tcp` on the device\n", rec->browsers_resolved, rec->browsers);
   fprintf(f, "- DHCP: %u ACKs from dnsmasq\n\n", rec->dhcp_acks);
 
   fprintf(f, "## File\n\n| | |\n| --- | --- |\n");

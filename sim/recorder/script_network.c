@@ -19,7 +19,7 @@ int lwipsim_recording_from_script(struct lwipsim_recording *rec, char *err, size
   if (lwipsim_scenario_load(rec->script, &sc, err, errlen) != 0) {
     return -1;
   }
-  uint8_t dev[4] = {10, 77, 0, 2}, gw[4] = {0};
+  uint8_t dev[4] = { 10, 77, 0, 2 }, gw[4] = { 0 };
   rec->prefix = 24;
   for (size_t i = 0; i < sc.n_actions; i++) {
     const struct lwipsim_action *a = &sc.actions[i];
@@ -52,18 +52,17 @@ int lwipsim_recording_from_script(struct lwipsim_recording *rec, char *err, size
   rec->seed = sc.seed;
   if (sc.n_actions > 0 && sc.actions[sc.n_actions - 1].time_ms > (uint64_t)rec->duration_s * 1000u) {
     snprintf(err, errlen, "%s:%d: action at %llu ms is past --duration %u s", sc.path,
-            sc.actions[sc.n_actions - 1].line, (unsigned long long)sc.actions[sc.n_actions - 1].time_ms,
-            rec->duration_s);
+             sc.actions[sc.n_actions - 1].line, (unsigned long long)sc.actions[sc.n_actions - 1].time_ms,
+             rec->duration_s);
     lwipsim_scenario_free(&sc);
     return -1;
   }
   if (rec->prefix != 24) {
-    snprintf(err, errlen, "%s: the recorder's link is a /24; the script's static address has /%d",
-            sc.path, rec->prefix);
+    snprintf(err, errlen, "%s: the recorder's link is a /24; the script's static address has /%d", sc.path,
+             rec->prefix);
     lwipsim_scenario_free(&sc);
     return -1;
   }
   lwipsim_scenario_free(&sc);
   return 0;
 }
-

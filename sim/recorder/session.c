@@ -67,9 +67,22 @@ static int start_device(struct session *s, char *err, size_t errlen)
   snprintf(origin, sizeof origin, "%s/origin", rec->work);
   snprintf(log, sizeof log, "%s/runner.log", rec->work);
   snprintf(dur, sizeof dur, "%u", rec->duration_s);
-  char *argv[24] = {self, "tap", "--profile", (char *)rec->profile, "--script", (char *)rec->script, "--ifname",
-                    LWIPSIM_REC_IFNAME, "--device-mac", rec->device_mac, "--json", json, "--duration", dur,
-                    "--origin-file", origin};
+  char *argv[24] = { self,
+                     "tap",
+                     "--profile",
+                     (char *)rec->profile,
+                     "--script",
+                     (char *)rec->script,
+                     "--ifname",
+                     LWIPSIM_REC_IFNAME,
+                     "--device-mac",
+                     rec->device_mac,
+                     "--json",
+                     json,
+                     "--duration",
+                     dur,
+                     "--origin-file",
+                     origin };
   size_t n = 16; /* the options above */
   if (rec->lwip != NULL) {
     argv[n++] = "--lwip";
@@ -147,8 +160,8 @@ static int run_session(struct session *s)
     fprintf(stderr, "lwipsim record: %s\n", err);
     return 1;
   }
-  printf("lwipsim record: device (%s) live on %s in netns %s for %u s\n", rec->profile, LWIPSIM_REC_IFNAME,
-         rec->netns, rec->duration_s);
+  printf("lwipsim record: device (%s) live on %s in netns %s for %u s\n", rec->profile, LWIPSIM_REC_IFNAME, rec->netns,
+         rec->duration_s);
   fflush(stdout);
   run_workload(s);
   if (*s->interrupted) {
@@ -170,8 +183,7 @@ static int run_session(struct session *s)
   return 0;
 }
 
-int lwipsim_recording_session(struct lwipsim_recording *rec, const char *bin_dir,
-                               volatile sig_atomic_t *interrupted)
+int lwipsim_recording_session(struct lwipsim_recording *rec, const char *bin_dir, volatile sig_atomic_t *interrupted)
 {
   static struct session s;
   memset(&s, 0, sizeof s);

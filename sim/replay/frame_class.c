@@ -4,8 +4,7 @@
 
 #include "common/wire.h"
 
-
-static const uint8_t broadcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+static const uint8_t broadcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
 static int in_groups(const struct lwipsim_mac_filter *f, const uint8_t *mac)
 {

@@ -7,11 +7,11 @@
 #include <stdint.h>
 
 enum lwipsim_frame_class {
-  LWIPSIM_FRAME_INJECT,          /* to the device: its MAC, broadcast, a joined group */
-  LWIPSIM_FRAME_REFERENCE,       /* sent by the device in the capture */
-  LWIPSIM_FRAME_NON_ETHERNET2,   /* 802.3/LLC or EAPOL: a Wi-Fi chip keeps these from lwIP */
-  LWIPSIM_FRAME_NOT_FOR_DEVICE,  /* another host's unicast or an unjoined group */
-  LWIPSIM_FRAME_MALFORMED        /* shorter than an Ethernet header, or cut by the snaplen */
+  LWIPSIM_FRAME_INJECT,         /* to the device: its MAC, broadcast, a joined group */
+  LWIPSIM_FRAME_REFERENCE,      /* sent by the device in the capture */
+  LWIPSIM_FRAME_NON_ETHERNET2,  /* 802.3/LLC or EAPOL: a Wi-Fi chip keeps these from lwIP */
+  LWIPSIM_FRAME_NOT_FOR_DEVICE, /* another host's unicast or an unjoined group */
+  LWIPSIM_FRAME_MALFORMED       /* shorter than an Ethernet header, or cut by the snaplen */
 };
 
 #define LWIPSIM_MAX_MCAST 32

@@ -40,10 +40,7 @@ struct lwipsim_neighbours *lwipsim_neighbours_new(const uint8_t device_mac[6])
   return nb;
 }
 
-void lwipsim_neighbours_free(struct lwipsim_neighbours *nb)
-{
-  free(nb);
-}
+void lwipsim_neighbours_free(struct lwipsim_neighbours *nb) { free(nb); }
 
 unsigned lwipsim_neighbours_count(const struct lwipsim_neighbours *nb)
 {
@@ -73,7 +70,8 @@ static int unicast(int fam, const uint8_t *a)
   if (fam == RW_FAM_IP6) {
     return memcmp(a, zero16, 16) != 0 && a[0] != 0xff;
   }
-  return memcmp(a, zero16, 4) != 0 && (a[0] & 0xf0) != 0xe0 && !(a[0] == 255 && a[1] == 255 && a[2] == 255 && a[3] == 255);
+  return memcmp(a, zero16, 4) != 0 && (a[0] & 0xf0) != 0xe0 &&
+         !(a[0] == 255 && a[1] == 255 && a[2] == 255 && a[3] == 255);
 }
 
 static void remember(struct lwipsim_neighbours *nb, int fam, const uint8_t *addr, const uint8_t mac[6])

@@ -6,7 +6,6 @@
 
 #include <string.h>
 
-
 static const uint8_t zero4[4];
 
 void rw_addr_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)

@@ -54,8 +54,7 @@ static void parse_options(const struct rw_pkt *p, struct dhcp_msg *m)
 }
 
 /* Returns 1 for a BOOTP message between the given ports, filling *m. */
-static int parse_dhcp(const struct rw_pkt *p, const uint8_t mac[6], uint32_t sport, uint32_t dport,
-                      struct dhcp_msg *m)
+static int parse_dhcp(const struct rw_pkt *p, const uint8_t mac[6], uint32_t sport, uint32_t dport, struct dhcp_msg *m)
 {
   uint16_t s, d;
   uint32_t op, htype, hlen, cookie;

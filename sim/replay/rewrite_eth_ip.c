@@ -33,17 +33,10 @@ static uint32_t l4_csum_off(const struct rw_pkt *p)
   uint32_t at;
 
   switch (p->proto) {
-  case LWIPSIM_IPPROTO_TCP:
-    at = p->l4 + 16;
-    break;
-  case LWIPSIM_IPPROTO_UDP:
-    at = p->l4 + 6;
-    break;
-  case LWIPSIM_IPPROTO_ICMPV6:
-    at = p->l4 + 2;
-    break;
-  default:
-    return 0;
+  case LWIPSIM_IPPROTO_TCP: at = p->l4 + 16; break;
+  case LWIPSIM_IPPROTO_UDP: at = p->l4 + 6; break;
+  case LWIPSIM_IPPROTO_ICMPV6: at = p->l4 + 2; break;
+  default: return 0;
   }
   return at + 2 <= p->l3_end ? at : 0;
 }
@@ -155,10 +148,7 @@ void rw_parse(struct rw_pkt *p, const uint8_t *frame, uint32_t caplen)
   }
 }
 
-int rw_addr_len(const struct rw_pkt *p)
-{
-  return p->fam == RW_FAM_IP6 ? 16 : 4;
-}
+int rw_addr_len(const struct rw_pkt *p) { return p->fam == RW_FAM_IP6 ? 16 : 4; }
 
 int rw_arp_ip4(const struct rw_pkt *p, uint32_t *op)
 {

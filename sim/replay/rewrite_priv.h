@@ -8,7 +8,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-
 /* A module's verdict: inject, or a withholding lwipsim_div_reason (>= 0). */
 #define RW_INJECT (-1)
 
@@ -47,7 +46,7 @@ struct rw_flow {
   struct rw_key key;
   struct rw_flow *next; /* bucket chain, newest first */
   uint8_t role;
-  uint8_t has_cap, has_live;  /* which side(s) have been seen */
+  uint8_t has_cap, has_live; /* which side(s) have been seen */
   uint16_t cap_port, live_port;
   /* TCP */
   uint8_t has_cap_isn, has_live_isn, has_peer_isn;
@@ -85,9 +84,9 @@ struct rw_flow {
 struct rw_dhcp {
   uint32_t cap_xid[RW_DHCP_XIDS];
   uint16_t cap_mask[RW_DHCP_XIDS]; /* which request types carried it, bit = type */
-  uint8_t cap_last[RW_DHCP_XIDS]; /* the latest of them */
-  unsigned n_cap;                 /* ring: the newest RW_DHCP_XIDS */
-  uint32_t live_xid[9];           /* by request type: DISCOVER 1, REQUEST 3, INFORM 8 */
+  uint8_t cap_last[RW_DHCP_XIDS];  /* the latest of them */
+  unsigned n_cap;                  /* ring: the newest RW_DHCP_XIDS */
+  uint32_t live_xid[9];            /* by request type: DISCOVER 1, REQUEST 3, INFORM 8 */
   uint8_t has_live_xid[9];
   uint8_t server_id[4];
   int has_server_id;
@@ -116,10 +115,7 @@ struct lwipsim_rewriter {
  * look at the answer. */
 #define RW_CHECKED __attribute__((warn_unused_result))
 
-static inline uint32_t rw_readable(const struct rw_pkt *p)
-{
-  return p->fam == RW_FAM_NONE ? p->caplen : p->l3_end;
-}
+static inline uint32_t rw_readable(const struct rw_pkt *p) { return p->fam == RW_FAM_NONE ? p->caplen : p->l3_end; }
 
 /* Are the n bytes at off inside what p may be read in? */
 static inline int rw_has(const struct rw_pkt *p, uint32_t off, uint32_t n)
@@ -186,10 +182,7 @@ static inline void rw_put32(uint8_t *p, uint32_t v)
 }
 
 /* Sequence space comparison, as TCP_SEQ_GT. */
-static inline int rw_seq_gt(uint32_t a, uint32_t b)
-{
-  return (int32_t)(a - b) > 0;
-}
+static inline int rw_seq_gt(uint32_t a, uint32_t b) { return (int32_t)(a - b) > 0; }
 
 /* ---- rewrite_eth_ip.c ---- */
 void rw_parse(struct rw_pkt *p, const uint8_t *frame, uint32_t caplen);

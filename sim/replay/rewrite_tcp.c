@@ -29,8 +29,7 @@ static int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
   if (t->hlen < LWIPSIM_TCP_HLEN || !rw_has(p, p->l4, t->hlen)) {
     return 0;
   }
-  if (!rw_get_ports(p, &t->sport, &t->dport) || !rw_get32(p, p->l4 + 4, &t->seq) ||
-      !rw_get32(p, p->l4 + 8, &t->ack)) {
+  if (!rw_get_ports(p, &t->sport, &t->dport) || !rw_get32(p, p->l4 + 4, &t->seq) || !rw_get32(p, p->l4 + 8, &t->ack)) {
     return 0;
   }
   t->flags = (uint8_t)flags;
@@ -121,8 +120,7 @@ static struct rw_flow *oldest_unpaired(struct lwipsim_rewriter *rw, const struct
 }
 
 /* The device opens a connection: a SYN of the captured device or the live stack. */
-static struct rw_flow *learn_syn(struct lwipsim_rewriter *rw, const struct rw_key *k, int side,
-                                 const struct tcp_hdr *t)
+static struct rw_flow *learn_syn(struct lwipsim_rewriter *rw, const struct rw_key *k, int side, const struct tcp_hdr *t)
 {
   struct rw_flow *f = rw_flow_by_port(rw, k, side, t->sport);
 
@@ -389,7 +387,8 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
       f->live_fin_acked = 1;
     }
     beyond |= ack_beyond;
-    rw_owed_note_inbound(f, t.seq + t.paylen + ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_FIN)) ? 1 : 0), ack, ack_beyond, t.ack);
+    rw_owed_note_inbound(f, t.seq + t.paylen + ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_FIN)) ? 1 : 0), ack, ack_beyond,
+                         t.ack);
   }
   if (beyond) {
     rw_note(rw, LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA);

@@ -12,7 +12,6 @@
 
 #include "replay/rewrite_priv.h"
 
-
 void rw_owed_note_inbound(struct rw_flow *f, uint32_t seq_end, uint32_t live_ack, int beyond, uint32_t cap_ack)
 {
   f->peer_next = seq_end;

@@ -43,10 +43,7 @@ static uint32_t dns_qhash(const struct rw_pkt *p, uint32_t dns)
   return h | 1;
 }
 
-static int side_has(const struct rw_flow *f, int side)
-{
-  return side == RW_SIDE_CAPTURED ? f->has_cap : f->has_live;
-}
+static int side_has(const struct rw_flow *f, int side) { return side == RW_SIDE_CAPTURED ? f->has_cap : f->has_live; }
 
 /* Oldest flow of k waiting for this side; DNS ones only with the same question. */
 static struct rw_flow *oldest_unpaired(struct lwipsim_rewriter *rw, const struct rw_key *k, int side, int dns,
@@ -67,7 +64,8 @@ static struct rw_flow *find_dns(struct lwipsim_rewriter *rw, const struct rw_key
 {
   for (struct rw_flow *f = rw_flow_first(rw, k); f != NULL; f = rw_flow_next(f, k)) {
     if (f->dns && side_has(f, side) &&
-        (side == RW_SIDE_CAPTURED ? f->cap_port == port && f->cap_id == id : f->live_port == port && f->live_id == id)) {
+        (side == RW_SIDE_CAPTURED ? f->cap_port == port && f->cap_id == id
+                                  : f->live_port == port && f->live_id == id)) {
       return f;
     }
   }

@@ -19,15 +19,9 @@ static const char *const reason_names[LWIPSIM_DIV_REASONS] = {
 
 /* ---- flow table: chained hash on the peer endpoint ---- */
 
-static unsigned key_hash(const struct rw_key *k)
-{
-  return lwipsim_fnv1a(k, sizeof(*k)) & (RW_BUCKETS - 1);
-}
+static unsigned key_hash(const struct rw_key *k) { return lwipsim_fnv1a(k, sizeof(*k)) & (RW_BUCKETS - 1); }
 
-static int key_eq(const struct rw_key *a, const struct rw_key *b)
-{
-  return memcmp(a, b, sizeof(*a)) == 0;
-}
+static int key_eq(const struct rw_key *a, const struct rw_key *b) { return memcmp(a, b, sizeof(*a)) == 0; }
 
 void rw_key_make(struct rw_key *k, const struct rw_pkt *p, uint8_t proto, int peer_is_dst, uint16_t peer_port)
 {
@@ -82,10 +76,7 @@ struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k)
   return f;
 }
 
-void rw_note(struct lwipsim_rewriter *rw, int reason)
-{
-  rw->div.by_reason[reason]++;
-}
+void rw_note(struct lwipsim_rewriter *rw, int reason) { rw->div.by_reason[reason]++; }
 
 /* ---- public API ---- */
 
@@ -191,10 +182,7 @@ int lwipsim_rewriter_captured_port(struct lwipsim_rewriter *rw, const uint8_t *f
   return 1;
 }
 
-void lwipsim_rewriter_set_live_ip4(struct lwipsim_rewriter *rw, const uint8_t ip[4])
-{
-  memcpy(rw->live_ip4, ip, 4);
-}
+void lwipsim_rewriter_set_live_ip4(struct lwipsim_rewriter *rw, const uint8_t ip[4]) { memcpy(rw->live_ip4, ip, 4); }
 
 int lwipsim_rewriter_dhcp_server_id(const struct lwipsim_rewriter *rw, uint8_t out[4])
 {
@@ -205,10 +193,7 @@ int lwipsim_rewriter_dhcp_server_id(const struct lwipsim_rewriter *rw, uint8_t o
   return 1;
 }
 
-const struct lwipsim_divergence *lwipsim_rewriter_divergence(const struct lwipsim_rewriter *rw)
-{
-  return &rw->div;
-}
+const struct lwipsim_divergence *lwipsim_rewriter_divergence(const struct lwipsim_rewriter *rw) { return &rw->div; }
 
 const char *lwipsim_divergence_reason_name(int reason)
 {

@@ -152,8 +152,8 @@ static struct entry *lookup(struct lwipsim_tx_match *m, const struct lwipsim_tx_
   return e;
 }
 
-void lwipsim_tx_match_frame(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw, const uint8_t *frame,
-                            uint32_t len, int live)
+void lwipsim_tx_match_frame(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len,
+                            int live)
 {
   struct lwipsim_tx_key k;
   enum lwipsim_tx_class cls = lwipsim_tx_key(rw, m->device_mac, frame, len, live, &k);
@@ -179,7 +179,4 @@ void lwipsim_tx_match_frame(struct lwipsim_tx_match *m, struct lwipsim_rewriter 
   e->count[live]++;
 }
 
-const struct lwipsim_tx_counts *lwipsim_tx_match_counts(const struct lwipsim_tx_match *m)
-{
-  return &m->c;
-}
+const struct lwipsim_tx_counts *lwipsim_tx_match_counts(const struct lwipsim_tx_match *m) { return &m->c; }

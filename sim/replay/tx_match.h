@@ -58,8 +58,8 @@ struct lwipsim_tx_match;
 struct lwipsim_tx_match *lwipsim_tx_match_new(const uint8_t device_mac[6], int ipv6_built);
 void lwipsim_tx_match_free(struct lwipsim_tx_match *m);
 /* Counts one frame of the captured device (live 0) or the live stack (live 1). */
-void lwipsim_tx_match_frame(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw, const uint8_t *frame,
-                            uint32_t len, int live);
+void lwipsim_tx_match_frame(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len,
+                            int live);
 const struct lwipsim_tx_counts *lwipsim_tx_match_counts(const struct lwipsim_tx_match *m);
 
 #endif

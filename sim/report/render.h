@@ -18,10 +18,10 @@ void lwipsim_svg_pool_plot(struct lwipsim_sb *out, const char *profile, const ch
 void lwipsim_svg_sweep(struct lwipsim_sb *out, const char *profile, const cJSON *sweep, long size);
 
 /* Shared text (render_text.c). */
-void lwipsim_fmt_ms(char *buf, size_t cap, long ms);           /* "10.828 s" */
+void lwipsim_fmt_ms(char *buf, size_t cap, long ms); /* "10.828 s" */
 void lwipsim_outcome_text(const cJSON *summary, char *buf, size_t cap);
 void lwipsim_first_failure_text(const cJSON *summary, char *buf, size_t cap);
-const char *lwipsim_verdict_label(const char *verdict);        /* "no count limit" for NO_LIMIT */
+const char *lwipsim_verdict_label(const char *verdict); /* "no count limit" for NO_LIMIT */
 void lwipsim_bound_text(const cJSON *bound, char *buf, size_t cap);
 int lwipsim_bound_terms_text(const cJSON *pool, struct lwipsim_sb *out);
 void lwipsim_sweep_blockers(const cJSON *sweep, const char *pool, struct lwipsim_sb *out);

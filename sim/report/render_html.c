@@ -77,7 +77,7 @@ static void pool_table(struct lwipsim_sb *o, const cJSON *pr)
   int notes = 0;
   cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(pr, "pools"))
   {
-    struct lwipsim_sb line = {0};
+    struct lwipsim_sb line = { 0 };
     if (lwipsim_bound_terms_text(p, &line)) {
       lwipsim_sb_printf(o, "%s<li>", notes++ ? "" : "<p>Worst cases lwIP's code allows:</p><ul class=\"bounds\">");
       lwipsim_sb_esc(o, line.s);
@@ -125,14 +125,15 @@ static void sweep_section(struct lwipsim_sb *o, const cJSON *pr, const cJSON *sw
   const char *pool = lwipsim_jstr(sw, "pool", "?");
   long size = lwipsim_jlong(lwipsim_profile_pool(pr, pool), "size", -1);
   long ok = lwipsim_jlong(sw, "smallest_ok", -1);
-  lwipsim_sb_printf(o, "<h3>%s sweep, %ld to %ld</h3><p>The demand build capped at each value (every other pool at "
-                       "the profile's size); a bar is how much of the scenario ran before it stopped, red when "
-                       "an allocation failed. ",
+  lwipsim_sb_printf(o,
+                    "<h3>%s sweep, %ld to %ld</h3><p>The demand build capped at each value (every other pool at "
+                    "the profile's size); a bar is how much of the scenario ran before it stopped, red when "
+                    "an allocation failed. ",
                     pool, lwipsim_jlong(sw, "lo", 0), lwipsim_jlong(sw, "hi", 0));
   if (ok >= 0) {
     lwipsim_sb_printf(o, "Every scenario is ok from <strong>%ld</strong>.</p>\n", ok);
   } else {
-    struct lwipsim_sb why = {0};
+    struct lwipsim_sb why = { 0 };
     lwipsim_sweep_blockers(sw, pool, &why);
     lwipsim_sb_printf(o, "Not every scenario is ok even at %ld", lwipsim_jlong(sw, "hi", 0));
     lwipsim_sb_esc(o, why.s ? why.s : "");
@@ -186,8 +187,9 @@ static void profile_section(struct lwipsim_sb *o, const cJSON *pr)
   const cJSON *heap = cJSON_GetObjectItemCaseSensitive(pr, "heap");
   if (cJSON_IsObject(heap)) {
     long budget = lwipsim_jlong(heap, "budget_bytes", 0), peak = lwipsim_jlong(heap, "peak_bytes", 0);
-    lwipsim_sb_printf(o, "<p class=\"heap\">Heap: peak <strong>%ld</strong> of %ld bytes budget (%ld%%), %ld "
-                         "allocations refused: ",
+    lwipsim_sb_printf(o,
+                      "<p class=\"heap\">Heap: peak <strong>%ld</strong> of %ld bytes budget (%ld%%), %ld "
+                      "allocations refused: ",
                       peak, budget, budget > 0 ? peak * 100 / budget : 0, lwipsim_jlong(heap, "failed", 0));
     verdict_badge(o, lwipsim_jstr(heap, "verdict", "?"));
     lwipsim_sb_printf(o, "</p>\n");
@@ -202,7 +204,7 @@ static void profile_section(struct lwipsim_sb *o, const cJSON *pr)
                       lwipsim_jlong(at, "count", 0), when);
     lwipsim_sb_esc(o, peak_scenario);
     lwipsim_sb_printf(o, ", demand run): ");
-    struct lwipsim_sb names = {0};
+    struct lwipsim_sb names = { 0 };
     lwipsim_timers_text(cJSON_GetObjectItemCaseSensitive(at, "armed_timers"), &names);
     lwipsim_sb_esc(o, names.s);
     lwipsim_sb_free(&names);
@@ -217,24 +219,27 @@ static void profile_section(struct lwipsim_sb *o, const cJSON *pr)
 void lwipsim_render_html(const cJSON *report, struct lwipsim_sb *o)
 {
   const cJSON *sum = cJSON_GetObjectItemCaseSensitive(report, "summary");
-  lwipsim_sb_printf(o, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                       "<title>lwipsim config-safety report</title><style>%s</style></head><body><main>\n",
+  lwipsim_sb_printf(o,
+                    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                    "<title>lwipsim config-safety report</title><style>%s</style></head><body><main>\n",
                     css);
-  lwipsim_sb_printf(o, "<h1>lwipsim config-safety report</h1>\n<p>%ld profile(s) \u00d7 %ld scenario(s). Verdicts: "
-                       "<span class=\"v v-UNSAFE\">%ld UNSAFE</span> <span class=\"v v-MARGINAL\">%ld "
-                       "MARGINAL</span> <span class=\"v v-SAFE\">%ld SAFE</span> <span class=\"v v-NO_LIMIT\">%ld "
-                       "no count limit</span></p>\n",
+  lwipsim_sb_printf(o,
+                    "<h1>lwipsim config-safety report</h1>\n<p>%ld profile(s) \u00d7 %ld scenario(s). Verdicts: "
+                    "<span class=\"v v-UNSAFE\">%ld UNSAFE</span> <span class=\"v v-MARGINAL\">%ld "
+                    "MARGINAL</span> <span class=\"v v-SAFE\">%ld SAFE</span> <span class=\"v v-NO_LIMIT\">%ld "
+                    "no count limit</span></p>\n",
                     lwipsim_jlong(sum, "profiles", 0), lwipsim_jlong(sum, "scenarios", 0),
                     lwipsim_jlong(sum, "unsafe", 0), lwipsim_jlong(sum, "marginal", 0), lwipsim_jlong(sum, "safe", 0),
                     lwipsim_jlong(sum, "no_limit", 0));
-  lwipsim_sb_printf(o, "<p><strong>UNSAFE</strong>: the configured size is below what a scenario needed. "
-                       "<strong>MARGINAL</strong>: it covers every scenario, but not lwIP's worst case (or no worst "
-                       "case is known). <strong>SAFE</strong>: it covers the worst case. Demand is the pool's peak "
-                       "with pools compiled large (for TCP_PCB, the PCBs not in TIME_WAIT: lwIP recycles those when the pool "
-                       "is empty).</p>\n<p class=\"legend muted\"><span>plots: solid = this "
-                       "profile's run</span><span>dashed grey = demand run</span><span>red dashed = configured "
-                       "size</span><span>red dot = first failed allocation</span></p>\n<ul>");
+  lwipsim_sb_printf(
+      o, "<p><strong>UNSAFE</strong>: the configured size is below what a scenario needed. "
+         "<strong>MARGINAL</strong>: it covers every scenario, but not lwIP's worst case (or no worst "
+         "case is known). <strong>SAFE</strong>: it covers the worst case. Demand is the pool's peak "
+         "with pools compiled large (for TCP_PCB, the PCBs not in TIME_WAIT: lwIP recycles those when the pool "
+         "is empty).</p>\n<p class=\"legend muted\"><span>plots: solid = this "
+         "profile's run</span><span>dashed grey = demand run</span><span>red dashed = configured "
+         "size</span><span>red dot = first failed allocation</span></p>\n<ul>");
   const cJSON *pr;
   cJSON_ArrayForEach(pr, cJSON_GetObjectItemCaseSensitive(report, "profiles"))
   {
@@ -250,13 +255,14 @@ void lwipsim_render_html(const cJSON *report, struct lwipsim_sb *o)
   cJSON_ArrayForEach(pr, cJSON_GetObjectItemCaseSensitive(report, "profiles")) { profile_section(o, pr); }
   const cJSON *not_run = cJSON_GetObjectItemCaseSensitive(report, "not_run");
   if (cJSON_GetArraySize(not_run) > 0) {
-    lwipsim_sb_printf(o, "<section id=\"not-run\"><h2>Not run</h2>\n<p>%s</p>\n<table><thead><tr><th>profile</th>"
-                         "<th>scenario</th><th>why</th></tr></thead><tbody>\n",
+    lwipsim_sb_printf(o,
+                      "<section id=\"not-run\"><h2>Not run</h2>\n<p>%s</p>\n<table><thead><tr><th>profile</th>"
+                      "<th>scenario</th><th>why</th></tr></thead><tbody>\n",
                       lwipsim_not_run_intro);
     const cJSON *nr;
     cJSON_ArrayForEach(nr, not_run)
     {
-      static const char *const keys[] = {"profile", "scenario", "reason"};
+      static const char *const keys[] = { "profile", "scenario", "reason" };
       lwipsim_sb_printf(o, "<tr>");
       for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         lwipsim_sb_printf(o, "<td>");

@@ -53,7 +53,7 @@ static void profile_md(struct lwipsim_sb *o, const cJSON *pr)
   int notes = 0;
   cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(pr, "pools"))
   {
-    struct lwipsim_sb line = {0};
+    struct lwipsim_sb line = { 0 };
     if (lwipsim_bound_terms_text(p, &line)) {
       lwipsim_sb_printf(o, "%s- %s\n", notes++ ? "" : "\nWorst cases lwIP's code allows:\n\n", line.s);
     }
@@ -106,8 +106,7 @@ static void profile_md(struct lwipsim_sb *o, const cJSON *pr)
       cJSON_ArrayForEach(s, scen)
       {
         char cell[256];
-        lwipsim_sweep_cell_text(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(s, "rows"), i), cell,
-                                sizeof cell);
+        lwipsim_sweep_cell_text(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(s, "rows"), i), cell, sizeof cell);
         lwipsim_sb_printf(o, " %s |", cell);
       }
       lwipsim_sb_printf(o, "\n");
@@ -130,13 +129,14 @@ void lwipsim_render_md(const cJSON *report, struct lwipsim_sb *o)
     first = 0;
   }
   lwipsim_sb_printf(o, "). Verdicts: %ld UNSAFE, %ld MARGINAL, %ld SAFE, %ld with no count limit.\n\n",
-                    lwipsim_jlong(sum, "unsafe", 0), lwipsim_jlong(sum, "marginal", 0),
-                    lwipsim_jlong(sum, "safe", 0), lwipsim_jlong(sum, "no_limit", 0));
-  lwipsim_sb_printf(o, "**UNSAFE**: the configured size is below what a scenario needed. "
-                       "**MARGINAL**: it covers every scenario, but not lwIP's worst case (or no worst case is "
-                       "known). **SAFE**: it covers the worst case. Demand is the pool's peak with pools "
-                       "compiled large (for TCP_PCB, the PCBs not in TIME_WAIT: lwIP recycles those when the pool is empty); "
-                       "how to read this: docs/report.md.\n\n");
+                    lwipsim_jlong(sum, "unsafe", 0), lwipsim_jlong(sum, "marginal", 0), lwipsim_jlong(sum, "safe", 0),
+                    lwipsim_jlong(sum, "no_limit", 0));
+  lwipsim_sb_printf(
+      o, "**UNSAFE**: the configured size is below what a scenario needed. "
+         "**MARGINAL**: it covers every scenario, but not lwIP's worst case (or no worst case is "
+         "known). **SAFE**: it covers the worst case. Demand is the pool's peak with pools "
+         "compiled large (for TCP_PCB, the PCBs not in TIME_WAIT: lwIP recycles those when the pool is empty); "
+         "how to read this: docs/report.md.\n\n");
   const cJSON *pr;
   cJSON_ArrayForEach(pr, cJSON_GetObjectItemCaseSensitive(report, "profiles")) { profile_md(o, pr); }
   const cJSON *not_run = cJSON_GetObjectItemCaseSensitive(report, "not_run");

@@ -4,10 +4,7 @@
 #include "common/json_get.h"
 #include "report/render.h"
 
-void lwipsim_fmt_ms(char *buf, size_t cap, long ms)
-{
-  snprintf(buf, cap, "%ld.%03ld s", ms / 1000, ms % 1000);
-}
+void lwipsim_fmt_ms(char *buf, size_t cap, long ms) { snprintf(buf, cap, "%ld.%03ld s", ms / 1000, ms % 1000); }
 
 void lwipsim_outcome_text(const cJSON *s, char *buf, size_t cap)
 {
@@ -68,7 +65,8 @@ int lwipsim_bound_terms_text(const cJSON *pool, struct lwipsim_sb *out)
   int first = 1;
   cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(bound, "terms"))
   {
-    lwipsim_sb_printf(out, "%s%ld %s", first ? " = " : " + ", lwipsim_jlong(t, "count", 0), lwipsim_jstr(t, "what", "?"));
+    lwipsim_sb_printf(out, "%s%ld %s", first ? " = " : " + ", lwipsim_jlong(t, "count", 0),
+                      lwipsim_jstr(t, "what", "?"));
     first = 0;
   }
   if (first) { /* no terms: the basis says why */
@@ -106,8 +104,8 @@ const cJSON *lwipsim_sys_timeout_peak(const cJSON *profile, const char **scenari
   const cJSON *best = NULL, *s;
   cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(profile, "scenarios"))
   {
-    const cJSON *at = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "sys_timeout_at_peak"),
-                                                       "demand");
+    const cJSON *at =
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "sys_timeout_at_peak"), "demand");
     if (cJSON_IsObject(at) && (best == NULL || lwipsim_jlong(at, "count", 0) > lwipsim_jlong(best, "count", 0))) {
       best = at;
       *scenario = lwipsim_jstr(s, "scenario", "?");

@@ -188,8 +188,8 @@ static cJSON *profile_pool(const cJSON *runs, const cJSON *pool, const cJSON *op
   const cJSON *bound = profile_bound(runs, name);
   cJSON_AddItemToObject(o, "bound", dup_or_null(bound));
 
-  struct lwipsim_verdict_in in = {size, demand, bound ? lwipsim_jlong(bound, "value", -1) : -1,
-                                  options_floor(options, name)};
+  struct lwipsim_verdict_in in = { size, demand, bound ? lwipsim_jlong(bound, "value", -1) : -1,
+                                   options_floor(options, name) };
   struct lwipsim_verdict_out out;
   add_verdict(o, &in, &out);
   if (out.verdict > *worst) {
@@ -296,8 +296,8 @@ static cJSON *scenario_entry(const cJSON *run, const cJSON *ppools, const cJSON 
                           fp ? cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(fp, "failure_sites"), 1)
                              : cJSON_CreateArray());
     const cJSON *w = worst_case(run, name);
-    struct lwipsim_verdict_in in = {size_of(fp), d, w ? lwipsim_jlong(w, "value", -1) : -1,
-                                    options_floor(options, name)};
+    struct lwipsim_verdict_in in = { size_of(fp), d, w ? lwipsim_jlong(w, "value", -1) : -1,
+                                     options_floor(options, name) };
     struct lwipsim_verdict_out out;
     add_verdict(e, &in, &out);
     cJSON *plot = cJSON_AddObjectToObject(e, "plot");
@@ -366,7 +366,7 @@ static cJSON *profile_entry(const cJSON *in)
     options = NULL;
   }
   cJSON *o = cJSON_CreateObject();
-  static const char *const keys[] = {"name", "lwip_version", "assert_policy", "description"};
+  static const char *const keys[] = { "name", "lwip_version", "assert_policy", "description" };
   for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
     cJSON_AddStringToObject(o, keys[i], lwipsim_jstr(in, keys[i], ""));
   }
@@ -396,7 +396,7 @@ static cJSON *profile_entry(const cJSON *in)
 
 static void count_verdict(cJSON *summary, const char *v)
 {
-  static const char *const keys[] = {"no_limit", "safe", "marginal", "unsafe"};
+  static const char *const keys[] = { "no_limit", "safe", "marginal", "unsafe" };
   int i = lwipsim_verdict_parse(v);
   if (i >= 0) {
     cJSON *c = cJSON_GetObjectItemCaseSensitive(summary, keys[i]);

@@ -44,7 +44,7 @@ static void step_line(struct lwipsim_sb *o, const struct axes *a, const cJSON *s
 
 static long tick_step_s(long seconds)
 {
-  static const long steps[] = {1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200};
+  static const long steps[] = { 1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200 };
   for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
     if (seconds / steps[i] <= 8) {
       return steps[i];
@@ -58,8 +58,9 @@ static void frame(struct lwipsim_sb *o, const struct axes *a, const char *xlabel
   lwipsim_sb_printf(o, "<rect class=\"frame\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", ML, MT, PW, PH);
   lwipsim_sb_printf(o, "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", ML + PW / 2, H - 4,
                     xlabel);
-  lwipsim_sb_printf(o, "<text class=\"axis\" x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\" "
-                       "text-anchor=\"middle\">%s</text>",
+  lwipsim_sb_printf(o,
+                    "<text class=\"axis\" x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\" "
+                    "text-anchor=\"middle\">%s</text>",
                     MT + PH / 2, MT + PH / 2, ylabel);
   (void)a;
 }
@@ -73,7 +74,7 @@ void lwipsim_svg_pool_plot(struct lwipsim_sb *o, const char *profile, const char
   const cJSON *ds = cJSON_GetObjectItemCaseSensitive(plot, "demand");
   long duration = lwipsim_jlong(faithful, "duration_ms", 1);
   long end = lwipsim_jlong(faithful, "end_time_ms", duration);
-  struct axes a = {duration > 0 ? duration : 1, 1};
+  struct axes a = { duration > 0 ? duration : 1, 1 };
   long top = series_max(fs);
   top = series_max(ds) > top ? series_max(ds) : top;
   top = size > top ? size : top;
@@ -96,12 +97,12 @@ void lwipsim_svg_pool_plot(struct lwipsim_sb *o, const char *profile, const char
 
   long step = tick_step_s(duration / 1000) * 1000;
   for (long t = 0; t <= duration; t += step) {
-    lwipsim_sb_printf(o, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", px(&a, t), MT,
-                      px(&a, t), MT + PH);
+    lwipsim_sb_printf(o, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", px(&a, t), MT, px(&a, t),
+                      MT + PH);
     lwipsim_sb_printf(o, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%ld</text>", px(&a, t),
                       MT + PH + 17, t / 1000);
   }
-  long yt[3] = {0, top / 2, top};
+  long yt[3] = { 0, top / 2, top };
   for (int i = 0; i < 3; i++) {
     if (i > 0 && yt[i] == yt[i - 1]) {
       continue;
@@ -120,11 +121,12 @@ void lwipsim_svg_pool_plot(struct lwipsim_sb *o, const char *profile, const char
   long fail_ms = lwipsim_jlong(pool, "first_failure_ms", -1);
   if (fail_ms >= 0) {
     long at = size >= 0 ? size : lwipsim_jlong(pool, "peak", 0);
-    lwipsim_sb_printf(o, "<circle class=\"fail\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\"><title>%ld failed allocation(s), "
-                         "first at %ld ms</title></circle>",
+    lwipsim_sb_printf(o,
+                      "<circle class=\"fail\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\"><title>%ld failed allocation(s), "
+                      "first at %ld ms</title></circle>",
                       px(&a, fail_ms), py(&a, at), lwipsim_jlong(pool, "failed", 0), fail_ms);
-    lwipsim_sb_printf(o, "<text class=\"fail-label\" x=\"%.1f\" y=\"%d\">failed \u00d7%ld</text>",
-                      px(&a, fail_ms) + 7, MT + 16, lwipsim_jlong(pool, "failed", 0));
+    lwipsim_sb_printf(o, "<text class=\"fail-label\" x=\"%.1f\" y=\"%d\">failed \u00d7%ld</text>", px(&a, fail_ms) + 7,
+                      MT + 16, lwipsim_jlong(pool, "failed", 0));
   }
   if (end < duration) {
     lwipsim_sb_printf(o, "<line class=\"stop\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", px(&a, end), MT,
@@ -143,7 +145,7 @@ void lwipsim_svg_sweep(struct lwipsim_sb *o, const char *profile, const cJSON *s
   const cJSON *scen = cJSON_GetObjectItemCaseSensitive(sweep, "scenarios");
   int ns = cJSON_GetArraySize(scen) > 0 ? cJSON_GetArraySize(scen) : 1;
   double cw = (double)PW / (double)nv, bw = cw * 0.8 / ns;
-  struct axes a = {1, 100};
+  struct axes a = { 1, 100 };
 
   lwipsim_sb_printf(o, "<svg class=\"sweep-plot\" viewBox=\"0 0 %d %d\" role=\"img\" data-profile=\"", W, H);
   lwipsim_sb_esc(o, profile);

@@ -27,7 +27,7 @@ void lwipsim_verdict_decide(const struct lwipsim_verdict_in *in, struct lwipsim_
   }
 }
 
-static const char *const names[] = {"NO_LIMIT", "SAFE", "MARGINAL", "UNSAFE"};
+static const char *const names[] = { "NO_LIMIT", "SAFE", "MARGINAL", "UNSAFE" };
 
 const char *lwipsim_verdict_name(enum lwipsim_verdict v) { return names[v]; }
 

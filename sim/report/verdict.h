@@ -10,10 +10,10 @@ enum lwipsim_verdict {
 };
 
 struct lwipsim_verdict_in {
-  long size;     /* configured count; -1: no count limit (pools on the heap) */
-  long demand;   /* largest peak over the demand runs */
-  long bound;    /* analytic worst case; -1: not known */
-  long floor;    /* smallest value lwIP accepts (SYS_TIMEOUT: LWIP_NUM_SYS_TIMEOUT_INTERNAL); -1: none */
+  long size;   /* configured count; -1: no count limit (pools on the heap) */
+  long demand; /* largest peak over the demand runs */
+  long bound;  /* analytic worst case; -1: not known */
+  long floor;  /* smallest value lwIP accepts (SYS_TIMEOUT: LWIP_NUM_SYS_TIMEOUT_INTERNAL); -1: none */
 };
 
 struct lwipsim_verdict_out {

@@ -11,12 +11,7 @@
 
 struct cJSON;
 
-enum lwipsim_outcome {
-  LWIPSIM_OUTCOME_OK,
-  LWIPSIM_OUTCOME_POOL_FAILURE,
-  LWIPSIM_OUTCOME_PANIC,
-  LWIPSIM_OUTCOME_CRASH
-};
+enum lwipsim_outcome { LWIPSIM_OUTCOME_OK, LWIPSIM_OUTCOME_POOL_FAILURE, LWIPSIM_OUTCOME_PANIC, LWIPSIM_OUTCOME_CRASH };
 
 /* Exit codes shared by the runners and the front end. */
 #define LWIPSIM_EXIT_OK 0
@@ -45,7 +40,7 @@ struct lwipsim_bound_term {
 };
 
 struct lwipsim_bound {
-  int bounded;  /* 0: the record says null */
+  int bounded;    /* 0: the record says null */
   uint32_t value; /* the sum of the terms' counts */
   char basis[LWIPSIM_BOUND_BASIS];
   size_t n_terms;
@@ -62,11 +57,11 @@ struct lwipsim_run_meta {
   const char *lwip_version;
   const char *scenario;
   const char *assert_policy;
-  const char *mode;                 /* faithful | demand | demand-capped */
+  const char *mode; /* faithful | demand | demand-capped */
   uint64_t duration_ms;
   const char *const *sim_changed_options;
   size_t n_sim_changed_options;
-  int crash_signal;                 /* 0 unless the run died on a signal */
+  int crash_signal; /* 0 unless the run died on a signal */
   /* The profile's resolved lwIP options, sorted by name (`options`). */
   const struct lwipsim_option *options;
   size_t n_options;

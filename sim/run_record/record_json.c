@@ -3,10 +3,10 @@
 #include <string.h>
 
 #include "common/options.h"
-#include "run_record/record.h"
 #include "replay/rewriter.h"
+#include "run_record/record.h"
 
-static const char *const outcome_names[] = {"ok", "pool-failure", "panic", "crash"};
+static const char *const outcome_names[] = { "ok", "pool-failure", "panic", "crash" };
 
 enum lwipsim_outcome lwipsim_record_outcome(const struct lwipsim_run_state *s, int crash_signal)
 {

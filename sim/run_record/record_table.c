@@ -20,19 +20,17 @@ static void print_timers(const cJSON *list, FILE *out)
   const cJSON *t;
   int n = cJSON_GetArraySize(list);
   fprintf(out, "  armed timers (%d):\n", n);
-  cJSON_ArrayForEach(t, list) {
-    fprintf(out, "    %s\n", cJSON_IsString(t) ? t->valuestring : "?");
-  }
+  cJSON_ArrayForEach(t, list) { fprintf(out, "    %s\n", cJSON_IsString(t) ? t->valuestring : "?"); }
 }
 
 void lwipsim_record_print_table(const cJSON *r, FILE *out)
 {
-  fprintf(out, "profile %s (lwIP %s, assert policy %s), scenario %s, %.3f s of virtual time\n",
-          str(r, "profile"), str(r, "lwip_version"), str(r, "assert_policy"), str(r, "scenario"),
-          num(r, "end_time_ms") / 1000.0);
+  fprintf(out, "profile %s (lwIP %s, assert policy %s), scenario %s, %.3f s of virtual time\n", str(r, "profile"),
+          str(r, "lwip_version"), str(r, "assert_policy"), str(r, "scenario"), num(r, "end_time_ms") / 1000.0);
   fprintf(out, "%-16s %6s %6s %7s\n", "pool", "size", "peak", "failed");
   const cJSON *pool;
-  cJSON_ArrayForEach(pool, cJSON_GetObjectItemCaseSensitive(r, "pools")) {
+  cJSON_ArrayForEach(pool, cJSON_GetObjectItemCaseSensitive(r, "pools"))
+  {
     const cJSON *size = cJSON_GetObjectItemCaseSensitive(pool, "size");
     char size_s[16];
     if (cJSON_IsNumber(size)) {
@@ -43,18 +41,19 @@ void lwipsim_record_print_table(const cJSON *r, FILE *out)
     int failed = (int)num(pool, "failed");
     int peak = (int)num(pool, "peak");
     /* In a demand run nothing fails; a peak above the size is the finding. */
-    const char *mark = failed ? "  <-- FAILED" : (cJSON_IsNumber(size) && peak > size->valueint) ? "  <-- needs more" : "";
+    const char *mark = failed                                            ? "  <-- FAILED"
+                       : (cJSON_IsNumber(size) && peak > size->valueint) ? "  <-- needs more"
+                                                                         : "";
     fprintf(out, "%-16s %6s %6d %7d%s\n", str(pool, "name"), size_s, peak, failed, mark);
   }
   const cJSON *heap = cJSON_GetObjectItemCaseSensitive(r, "heap");
   if (cJSON_IsObject(heap)) {
-    fprintf(out, "heap: peak %d of %d bytes, %d failed\n", (int)num(heap, "peak_bytes"),
-            (int)num(heap, "budget_bytes"), (int)num(heap, "failed"));
+    fprintf(out, "heap: peak %d of %d bytes, %d failed\n", (int)num(heap, "peak_bytes"), (int)num(heap, "budget_bytes"),
+            (int)num(heap, "failed"));
   }
   const cJSON *f = cJSON_GetObjectItemCaseSensitive(r, "frames");
   fprintf(out, "frames: %d injected, %d skipped (not Ethernet II), %d not for the device, %d transmitted\n",
-          (int)num(f, "injected"), (int)num(f, "skipped"), (int)num(f, "not_for_device"),
-          (int)num(f, "transmitted"));
+          (int)num(f, "injected"), (int)num(f, "skipped"), (int)num(f, "not_for_device"), (int)num(f, "transmitted"));
 
   const char *outcome = str(r, "outcome");
   const cJSON *panic = cJSON_GetObjectItemCaseSensitive(r, "panic");
@@ -67,7 +66,8 @@ void lwipsim_record_print_table(const cJSON *r, FILE *out)
     fprintf(out, "outcome: crash: %s inside the run at %.3f s; last events:\n", str(crash, "signal_name"),
             num(crash, "time_ms") / 1000.0);
     const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(crash, "last_events")) {
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(crash, "last_events"))
+    {
       fprintf(out, "    %s\n", cJSON_IsString(e) ? e->valuestring : "?");
     }
   } else {

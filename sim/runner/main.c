@@ -12,20 +12,20 @@
 
 #include "analysis/bounds.h"
 #include "analysis/script_needs.h"
+#include "capture/pcap_reader.h"
+#include "capture/pcap_writer.h"
+#include "common/isolate.h"
+#include "run_record/record.h"
+#include "scenario/scenario.h"
 #include "stack/engine/engine.h"
 #include "stack/engine/realtime.h"
 #include "stack/netif/tap_netif.h"
-#include "capture/pcap_reader.h"
-#include "capture/pcap_writer.h"
 #include "stack/port/heap_budget.h"
 #include "stack/port/platform.h"
 #include "stack/port/sim_options.h"
 #include "stack/probe/assert_policy.h"
 #include "stack/probe/probe.h"
 #include "stack/probe/resolved_options.h"
-#include "run_record/record.h"
-#include "common/isolate.h"
-#include "scenario/scenario.h"
 
 #define MAX_CAPS 16
 
@@ -170,17 +170,18 @@ static int child_main(void *ctx, int out_fd)
   char err[512];
   int rc;
   if (run.tap != NULL) {
-    struct lwipsim_realtime_config cfg = {.scenario = &run.scenario,
-                                          .tap_fd = run.tap_fd,
-                                          .pcap_out = run.pcap_out,
-                                          .device_mac = run.mac,
-                                          .duration_ms = run.meta.duration_ms,
-                                          .origin_file = run.origin_file,
-                                          .stop = run.stop};
+    struct lwipsim_realtime_config cfg = { .scenario = &run.scenario,
+                                           .tap_fd = run.tap_fd,
+                                           .pcap_out = run.pcap_out,
+                                           .device_mac = run.mac,
+                                           .duration_ms = run.meta.duration_ms,
+                                           .origin_file = run.origin_file,
+                                           .stop = run.stop };
     rc = lwipsim_realtime_run(&cfg, err, sizeof err);
   } else {
     struct lwipsim_engine_config cfg = {
-        .scenario = &run.scenario, .capture = run.capture, .pcap_out = run.pcap_out, .device_mac = run.mac};
+      .scenario = &run.scenario, .capture = run.capture, .pcap_out = run.pcap_out, .device_mac = run.mac
+    };
     rc = lwipsim_engine_run(&cfg, err, sizeof err);
   }
   if (rc != 0) {
@@ -239,7 +240,7 @@ static int tap_prepare(const char *duration, char *err, size_t errlen)
     snprintf(err, errlen, "mmap: cannot share the stop flag");
     return -1;
   }
-  struct sigaction sa = {.sa_handler = on_stop_signal};
+  struct sigaction sa = { .sa_handler = on_stop_signal };
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
@@ -269,7 +270,8 @@ static int strict_code(const cJSON *rec, int code)
   if (!cJSON_IsNumber(diverged) || diverged->valuedouble <= 0 || code == LWIPSIM_EXIT_PANIC) {
     return code;
   }
-  cJSON_ArrayForEach(why, cJSON_GetObjectItemCaseSensitive(div, "by_reason")) {
+  cJSON_ArrayForEach(why, cJSON_GetObjectItemCaseSensitive(div, "by_reason"))
+  {
     /* ack_beyond_live_data frames were injected (clamped): not withheld */
     if (strcmp(why->string, "ack_beyond_live_data") != 0 && (top == NULL || why->valuedouble > top->valuedouble)) {
       top = why;
@@ -318,14 +320,19 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
 
 int main(int argc, char **argv)
 {
-  static const struct option longopts[] = {
-      {"scenario", required_argument, 0, 's'}, {"json", required_argument, 0, 'j'},
-      {"pcap-out", required_argument, 0, 'p'}, {"device-mac", required_argument, 0, 'm'},
-      {"cap", required_argument, 0, 'c'},      {"quiet", no_argument, 0, 'q'},
-      {"help", no_argument, 0, 'h'},           {"profile-caps", no_argument, 0, 'P'},
-      {"strict", no_argument, 0, 'S'},
-      {"tap", required_argument, 0, 't'},      {"duration", required_argument, 0, 'd'},
-      {"origin-file", required_argument, 0, 'o'}, {0, 0, 0, 0}};
+  static const struct option longopts[] = { { "scenario", required_argument, 0, 's' },
+                                            { "json", required_argument, 0, 'j' },
+                                            { "pcap-out", required_argument, 0, 'p' },
+                                            { "device-mac", required_argument, 0, 'm' },
+                                            { "cap", required_argument, 0, 'c' },
+                                            { "quiet", no_argument, 0, 'q' },
+                                            { "help", no_argument, 0, 'h' },
+                                            { "profile-caps", no_argument, 0, 'P' },
+                                            { "strict", no_argument, 0, 'S' },
+                                            { "tap", required_argument, 0, 't' },
+                                            { "duration", required_argument, 0, 'd' },
+                                            { "origin-file", required_argument, 0, 'o' },
+                                            { 0, 0, 0, 0 } };
   const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *mac = NULL, *duration = NULL;
   int quiet = 0, strict = 0, opt;
   char err[1024];
@@ -344,7 +351,8 @@ int main(int argc, char **argv)
     case 'o': run.origin_file = optarg; break;
     case 'c':
       if (parse_cap(optarg) != 0) {
-        fprintf(stderr, "lwipsim: --cap %s: expected POOL=N with a pool of this profile (e.g. SYS_TIMEOUT=12)\n", optarg);
+        fprintf(stderr, "lwipsim: --cap %s: expected POOL=N with a pool of this profile (e.g. SYS_TIMEOUT=12)\n",
+                optarg);
         return LWIPSIM_EXIT_USAGE;
       }
       break;
@@ -382,7 +390,7 @@ int main(int argc, char **argv)
     memcpy(run.mac, run.scenario.device_mac, 6);
   } else {
     /* No capture to match: any locally administered address will do. */
-    static const uint8_t local_mac[6] = {0x02, 0x00, 0x00, 0x00, 0x00, 0x01};
+    static const uint8_t local_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
     memcpy(run.mac, local_mac, 6);
   }
   if (run.tap != NULL) {
@@ -392,7 +400,7 @@ int main(int argc, char **argv)
   } else if (duration != NULL || run.origin_file != NULL) {
     return input_error("--duration and --origin-file go with --tap (a replay lasts the scenario's duration)");
   } else if (run.scenario.capture_path[0] != '\0' &&
-      lwipsim_pcap_open(run.scenario.capture_path, &run.capture, err, sizeof err) != 0) {
+             lwipsim_pcap_open(run.scenario.capture_path, &run.capture, err, sizeof err) != 0) {
     return input_error(err);
   }
   if (pcap_out != NULL && lwipsim_pcap_writer_open(pcap_out, &run.pcap_out, err, sizeof err) != 0) {
@@ -408,26 +416,30 @@ int main(int argc, char **argv)
   lwipsim_script_summarize(&run.scenario, &run.script);
   size_t n_cyclic = lwipsim_profile_cyclic_timers(run.cyclic_timers, MAX_CYCLIC_TIMERS);
   run.bounds = (struct lwipsim_bound_input){
-      .lwip_version = LWIPSIM_LWIP_VERSION_STR,
-      .cyclic_timers = run.cyclic_timers,
-      .n_cyclic_timers = n_cyclic < MAX_CYCLIC_TIMERS ? n_cyclic : MAX_CYCLIC_TIMERS,
-      .script = &run.script,
+    .lwip_version = LWIPSIM_LWIP_VERSION_STR,
+    .cyclic_timers = run.cyclic_timers,
+    .n_cyclic_timers = n_cyclic < MAX_CYCLIC_TIMERS ? n_cyclic : MAX_CYCLIC_TIMERS,
+    .script = &run.script,
   };
   run.bounds.n_options = lwipsim_profile_options(&run.bounds.options);
   run.meta = (struct lwipsim_run_meta){
-      .profile = LWIPSIM_PROFILE_NAME,
-      .lwip_version = LWIPSIM_LWIP_VERSION_STR,
-      .scenario = run.scenario.name,
-      .assert_policy = LWIPSIM_ASSERT_POLICY_STR,
-      .mode = run.tap != NULL ? "tap" : !LWIPSIM_DEMAND ? "faithful" : run.profile_caps ? "demand-capped" : "demand",
-      .duration_ms = run.scenario.duration_ms,
-      .sim_changed_options = run.options,
-      .n_sim_changed_options = lwipsim_sim_changed_options(run.options, MAX_OPTIONS),
-      .options = run.bounds.options,
-      .n_options = run.bounds.n_options,
-      .worst_cases = run.worst_cases,
-      .n_worst_cases = lwipsim_bound_all(&run.bounds, run.worst_cases, sizeof run.worst_cases / sizeof run.worst_cases[0]),
-      .timeline = lwipsim_probe_timeline,
+    .profile = LWIPSIM_PROFILE_NAME,
+    .lwip_version = LWIPSIM_LWIP_VERSION_STR,
+    .scenario = run.scenario.name,
+    .assert_policy = LWIPSIM_ASSERT_POLICY_STR,
+    .mode = run.tap != NULL    ? "tap"
+            : !LWIPSIM_DEMAND  ? "faithful"
+            : run.profile_caps ? "demand-capped"
+                               : "demand",
+    .duration_ms = run.scenario.duration_ms,
+    .sim_changed_options = run.options,
+    .n_sim_changed_options = lwipsim_sim_changed_options(run.options, MAX_OPTIONS),
+    .options = run.bounds.options,
+    .n_options = run.bounds.n_options,
+    .worst_cases = run.worst_cases,
+    .n_worst_cases =
+        lwipsim_bound_all(&run.bounds, run.worst_cases, sizeof run.worst_cases / sizeof run.worst_cases[0]),
+    .timeline = lwipsim_probe_timeline,
   };
 
   struct lwipsim_child_result res;

@@ -2,7 +2,7 @@
 
 void lwipsim_capture_clock_init(struct lwipsim_capture_clock *c, uint64_t start_ms, uint64_t max_gap_ms)
 {
-  *c = (struct lwipsim_capture_clock){.start_ms = start_ms, .max_gap_us = max_gap_ms * 1000u};
+  *c = (struct lwipsim_capture_clock){ .start_ms = start_ms, .max_gap_us = max_gap_ms * 1000u };
 }
 
 uint64_t lwipsim_capture_clock_due_ms(struct lwipsim_capture_clock *c, uint64_t time_us)

@@ -9,11 +9,11 @@
 #include <stdint.h>
 
 struct lwipsim_capture_clock {
-  uint64_t start_ms;    /* virtual time of the first frame */
-  uint64_t max_gap_us;  /* 0: keep the capture's own spacing */
-  uint64_t cut_us;      /* capture time removed so far by shortened pauses */
-  uint64_t last_us;     /* capture offset of the previous frame */
-  uint64_t gaps_cut;    /* how many pauses were shortened */
+  uint64_t start_ms;   /* virtual time of the first frame */
+  uint64_t max_gap_us; /* 0: keep the capture's own spacing */
+  uint64_t cut_us;     /* capture time removed so far by shortened pauses */
+  uint64_t last_us;    /* capture offset of the previous frame */
+  uint64_t gaps_cut;   /* how many pauses were shortened */
 };
 
 void lwipsim_capture_clock_init(struct lwipsim_capture_clock *c, uint64_t start_ms, uint64_t max_gap_ms);

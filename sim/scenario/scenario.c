@@ -24,24 +24,34 @@
 #define MAX_ACTIONS 100000u /* far beyond any real script; bounds a runaway file */
 
 enum key_id {
-  KEY_DESCRIPTION, KEY_SOURCE, KEY_CAPTURE, KEY_DURATION, KEY_CAPTURE_START, KEY_CAPTURE_MAX_GAP, KEY_CHECKSUMS, KEY_SEED,
-  KEY_PROFILE, KEY_MAC, KEY_TIMERS, KEY_COUNT
+  KEY_DESCRIPTION,
+  KEY_SOURCE,
+  KEY_CAPTURE,
+  KEY_DURATION,
+  KEY_CAPTURE_START,
+  KEY_CAPTURE_MAX_GAP,
+  KEY_CHECKSUMS,
+  KEY_SEED,
+  KEY_PROFILE,
+  KEY_MAC,
+  KEY_TIMERS,
+  KEY_COUNT
 };
 
 struct parse_ctx {
   struct lwipsim_scenario *sc;
   FILE *file;
-  char *linebuf;           /* getline's buffer */
+  char *linebuf; /* getline's buffer */
   size_t linecap;
-  int lineno;              /* line the reader handed to inih last */
+  int lineno; /* line the reader handed to inih last */
   int failed;
   int err_line;
   char msg[768];
   int key_line[KEY_COUNT]; /* where each single-valued key was set; 0 = not yet */
   int scenario_line;       /* line of the [scenario] header; 0 = none */
   size_t actions_cap;
-  char dir[PATH_MAX];      /* the scenario directory, for the capture path */
-  char capture[PATH_MAX];  /* capture as written in the file */
+  char dir[PATH_MAX];     /* the scenario directory, for the capture path */
+  char capture[PATH_MAX]; /* capture as written in the file */
 };
 
 static const char *const section_names[] = { "scenario", "device", "script" };
@@ -114,8 +124,10 @@ static int copy_text(struct parse_ctx *c, const char *key, char *dst, size_t dst
 static int set_time_key(struct parse_ctx *c, const char *key, const char *value, uint64_t *ms)
 {
   if (lwipsim_parse_duration_ms(value, ms) != 0) {
-    return fail(c, c->lineno, "bad time '%s' for %s; write e.g. '90s', '1500ms', '0.25s' (at most 3 decimals) "
-                "or '5min'", value, key);
+    return fail(c, c->lineno,
+                "bad time '%s' for %s; write e.g. '90s', '1500ms', '0.25s' (at most 3 decimals) "
+                "or '5min'",
+                value, key);
   }
   return 1;
 }
@@ -126,14 +138,16 @@ static int set_profile(struct parse_ctx *c, const char *value)
   const char *p;
 
   for (p = value; *p != '\0'; p++) {
-    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '.' ||
-          *p == '-' || *p == '_')) {
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
+          *p == '_')) {
       break;
     }
   }
   if (*value == '\0' || *p != '\0') {
-    return fail(c, c->lineno, "bad profile '%s'; write a profile name from `lwipsim profiles` (letters, digits, "
-                "'.', '-', '_'), e.g. circuitpython-9.0.5", value);
+    return fail(c, c->lineno,
+                "bad profile '%s'; write a profile name from `lwipsim profiles` (letters, digits, "
+                "'.', '-', '_'), e.g. circuitpython-9.0.5",
+                value);
   }
   return copy_text(c, "profile", c->sc->profile, sizeof(c->sc->profile), value);
 }
@@ -168,10 +182,8 @@ static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const c
   uint64_t v;
 
   switch (id) {
-  case KEY_DESCRIPTION:
-    return copy_text(c, key, sc->description, sizeof(sc->description), value);
-  case KEY_SOURCE:
-    return copy_text(c, key, sc->source, sizeof(sc->source), value);
+  case KEY_DESCRIPTION: return copy_text(c, key, sc->description, sizeof(sc->description), value);
+  case KEY_SOURCE: return copy_text(c, key, sc->source, sizeof(sc->source), value);
   case KEY_CAPTURE:
     if (*value == '\0') {
       return fail(c, c->lineno, "capture is empty; name a pcap file or remove the line");
@@ -185,8 +197,7 @@ static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const c
       return fail(c, c->lineno, "duration must be more than 0");
     }
     return 1;
-  case KEY_CAPTURE_START:
-    return set_time_key(c, key, value, &sc->capture_start_ms);
+  case KEY_CAPTURE_START: return set_time_key(c, key, value, &sc->capture_start_ms);
   case KEY_CAPTURE_MAX_GAP:
     if (!set_time_key(c, key, value, &sc->capture_max_gap_ms)) {
       return 0;
@@ -195,8 +206,7 @@ static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const c
       return fail(c, c->lineno, "capture_max_gap must be more than 0; remove the line to keep the capture's spacing");
     }
     return 1;
-  case KEY_PROFILE:
-    return set_profile(c, value);
+  case KEY_PROFILE: return set_profile(c, value);
   case KEY_CHECKSUMS:
     if (strcmp(value, "keep") != 0 && strcmp(value, "recompute") != 0) {
       return fail(c, c->lineno, "bad capture_checksums '%s'; write 'keep' (the default) or 'recompute'", value);
@@ -215,10 +225,8 @@ static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const c
     }
     sc->has_device_mac = 1;
     return 1;
-  case KEY_TIMERS:
-    return set_timers(c, value);
-  default:
-    return fail(c, c->lineno, "internal error: key %d", (int)id);
+  case KEY_TIMERS: return set_timers(c, value);
+  default: return fail(c, c->lineno, "internal error: key %d", (int)id);
   }
 }
 
@@ -257,8 +265,10 @@ static int handle_key(struct parse_ctx *c, const char *section, const char *name
   if (strcmp(section, "device") == 0) {
     return fail(c, c->lineno, "unknown key '%s' in [device]; valid keys: mac, timers", name);
   }
-  return fail(c, c->lineno, "unknown key '%s' in [scenario]; valid keys: description, source, capture, duration, "
-              "capture_start, capture_max_gap, capture_checksums, seed, profile", name);
+  return fail(c, c->lineno,
+              "unknown key '%s' in [scenario]; valid keys: description, source, capture, duration, "
+              "capture_start, capture_max_gap, capture_checksums, seed, profile",
+              name);
 }
 
 static int on_key(void *user, const char *section, const char *name, const char *value)
@@ -299,7 +309,8 @@ static int check_line(struct parse_ctx *c, const char *line)
   }
   if (p != start) {
     /* inih reads an indented line after a key as more of that key's value */
-    return fail(c, c->lineno, "indented line; inih would read it as a continuation of the previous value, "
+    return fail(c, c->lineno,
+                "indented line; inih would read it as a continuation of the previous value, "
                 "remove the indentation");
   }
   if (*p != '[' || (end = strchr(p, ']')) == NULL) {
@@ -390,27 +401,32 @@ static int check_required(struct parse_ctx *c)
 
     for (k = 0; k < sizeof(needs_capture) / sizeof(needs_capture[0]); k++) {
       if (c->key_line[needs_capture[k]] != 0) {
-        return fail(c, c->key_line[needs_capture[k]], "%s is set but there is no capture; remove it or add "
-                    "'capture = ...'", needs_capture[k] == KEY_CHECKSUMS ? "capture_checksums" : "capture_max_gap");
+        return fail(c, c->key_line[needs_capture[k]],
+                    "%s is set but there is no capture; remove it or add "
+                    "'capture = ...'",
+                    needs_capture[k] == KEY_CHECKSUMS ? "capture_checksums" : "capture_max_gap");
       }
     }
   }
   if (c->key_line[KEY_CAPTURE] != 0 && !sc->has_device_mac) {
-    return fail(c, c->key_line[KEY_CAPTURE], "capture is set but [device] has no mac; add '[device]' with "
+    return fail(c, c->key_line[KEY_CAPTURE],
+                "capture is set but [device] has no mac; add '[device]' with "
                 "'mac = XX:XX:XX:XX:XX:XX', the device's MAC in the capture");
   }
   if (sc->capture_start_ms > sc->duration_ms) {
-    return fail(c, c->key_line[KEY_CAPTURE_START], "capture_start %llums is after the end of the run "
-                "(duration %llums); lower it or raise duration", (unsigned long long)sc->capture_start_ms,
-                (unsigned long long)sc->duration_ms);
+    return fail(c, c->key_line[KEY_CAPTURE_START],
+                "capture_start %llums is after the end of the run "
+                "(duration %llums); lower it or raise duration",
+                (unsigned long long)sc->capture_start_ms, (unsigned long long)sc->duration_ms);
   }
   for (i = 0; i < sc->n_actions; i++) {
     const struct lwipsim_action *a = &sc->actions[i];
 
     if (a->time_ms > sc->duration_ms) {
-      return fail(c, a->line, "%s at %llums is after the end of the run (duration %llums); raise duration or move "
-                  "the action", lwipsim_action_name(a->kind), (unsigned long long)a->time_ms,
-                  (unsigned long long)sc->duration_ms);
+      return fail(c, a->line,
+                  "%s at %llums is after the end of the run (duration %llums); raise duration or move "
+                  "the action",
+                  lwipsim_action_name(a->kind), (unsigned long long)a->time_ms, (unsigned long long)sc->duration_ms);
     }
   }
   return 1;
@@ -429,14 +445,18 @@ static int resolve_shared(struct parse_ctx *c, char *err, size_t errlen)
 
   sc->capture_is_shared = 1;
   if (*name == '\0' || strchr(name, '/') != NULL || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
-    lwipsim_set_err(err, errlen, "%s:%d: bad shared capture '%s'; write 'shared:FILE' with a file name and no '/', e.g. "
-            "shared:01_lwip_esp8266_osram_lightify_setup_mdns_httpsvc.pcap", sc->path, line, c->capture);
+    lwipsim_set_err(err, errlen,
+                    "%s:%d: bad shared capture '%s'; write 'shared:FILE' with a file name and no '/', e.g. "
+                    "shared:01_lwip_esp8266_osram_lightify_setup_mdns_httpsvc.pcap",
+                    sc->path, line, c->capture);
     return -1;
   }
   if (lwipsim_shared_captures_dir(c->dir, dir, sizeof(dir)) != 0) {
-    lwipsim_set_err(err, errlen, "%s:%d: capture '%s' is in the shared captures, but %s is not set and no repository root "
-            "(a folder with scenarios/ and lwipopts/) is above the scenario; set %s to the shared captures folder",
-            sc->path, line, c->capture, LWIPSIM_SHARED_ENV, LWIPSIM_SHARED_ENV);
+    lwipsim_set_err(
+        err, errlen,
+        "%s:%d: capture '%s' is in the shared captures, but %s is not set and no repository root "
+        "(a folder with scenarios/ and lwipopts/) is above the scenario; set %s to the shared captures folder",
+        sc->path, line, c->capture, LWIPSIM_SHARED_ENV, LWIPSIM_SHARED_ENV);
     return -1;
   }
   n = snprintf(sc->capture_path, sizeof(sc->capture_path), "%s/%s", dir, name);
@@ -447,10 +467,11 @@ static int resolve_shared(struct parse_ctx *c, char *err, size_t errlen)
   if (stat(sc->capture_path, &st) != 0 || !S_ISREG(st.st_mode)) {
     const char *env = getenv(LWIPSIM_SHARED_ENV);
 
-    lwipsim_set_err(err, errlen, "%s:%d: shared capture '%s' not found (looked for %s); %s %s the folder holding the "
-            "shared captures", sc->path, line, name, sc->capture_path,
-            env != NULL && *env != '\0' ? "point" : "set", env != NULL && *env != '\0' ? LWIPSIM_SHARED_ENV " at" :
-            LWIPSIM_SHARED_ENV " to");
+    lwipsim_set_err(err, errlen,
+                    "%s:%d: shared capture '%s' not found (looked for %s); %s %s the folder holding the "
+                    "shared captures",
+                    sc->path, line, name, sc->capture_path, env != NULL && *env != '\0' ? "point" : "set",
+                    env != NULL && *env != '\0' ? LWIPSIM_SHARED_ENV " at" : LWIPSIM_SHARED_ENV " to");
     return -1;
   }
   return 0;
@@ -547,7 +568,7 @@ static int locate(const char *dir_or_file, struct parse_ctx *c, char *err, size_
     }
     if (stat(sc->path, &st) != 0) {
       lwipsim_set_err(err, errlen, "%s: no %s (a scenario is a folder with %s and optionally a capture)", dir_or_file,
-              LWIPSIM_SCENARIO_FILE, LWIPSIM_SCENARIO_FILE);
+                      LWIPSIM_SCENARIO_FILE, LWIPSIM_SCENARIO_FILE);
       return -1;
     }
   } else {
@@ -568,7 +589,7 @@ static int locate(const char *dir_or_file, struct parse_ctx *c, char *err, size_
   }
   if (strlen(base) >= sizeof(sc->name)) {
     lwipsim_set_err(err, errlen, "%s: the scenario's folder name is too long (at most %zu characters)", dir_or_file,
-            sizeof(sc->name) - 1);
+                    sizeof(sc->name) - 1);
     return -1;
   }
   memcpy(sc->name, base, strlen(base) + 1);
@@ -596,7 +617,8 @@ static int parse_file(struct parse_ctx *c, char *err, size_t errlen)
   }
   /* inih reports the first line it rejected, ours or its own syntax error */
   if (ret > 0 && (!c->failed || ret < c->err_line)) {
-    lwipsim_set_err(err, errlen, "%s:%d: syntax error; expected '[section]', 'key = value' or a ';' comment", sc->path, ret);
+    lwipsim_set_err(err, errlen, "%s:%d: syntax error; expected '[section]', 'key = value' or a ';' comment", sc->path,
+                    ret);
     return -1;
   }
   if (c->failed) {

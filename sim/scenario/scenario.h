@@ -10,70 +10,70 @@
 #define LWIPSIM_SCENARIO_FILE "scenario.ini"
 
 enum lwipsim_action_kind {
-  LWIPSIM_ACT_NETIF_UP,        /* netif-up */
-  LWIPSIM_ACT_NETIF_DOWN,      /* netif-down */
-  LWIPSIM_ACT_STATIC,          /* static A.B.C.D/PREFIX [gw A.B.C.D] */
-  LWIPSIM_ACT_DHCP,            /* dhcp */
-  LWIPSIM_ACT_IPV6_LINKLOCAL,  /* ipv6-linklocal on|off */
-  LWIPSIM_ACT_MDNS_START,      /* mdns-start HOSTNAME [_SERVICE._tcp|_udp PORT [INSTANCE]] */
-  LWIPSIM_ACT_MDNS_STOP,       /* mdns-stop */
-  LWIPSIM_ACT_HTTP_LISTEN,     /* http-listen PORT [page BYTES] [keepalive] [retry] */
-  LWIPSIM_ACT_HTTP_CLOSE,      /* http-close */
-  LWIPSIM_ACT_RELOAD,          /* reload */
-  LWIPSIM_ACT_TCP_CONNECT,     /* tcp-connect A.B.C.D:PORT */
-  LWIPSIM_ACT_LINK_DOWN,       /* link-down: Wi-Fi or cable lost (netif_set_link_down) */
-  LWIPSIM_ACT_LINK_UP,         /* link-up */
-  LWIPSIM_ACT_UDP_LISTEN,      /* udp-listen PORT */
-  LWIPSIM_ACT_UDP_CLOSE,       /* udp-close PORT */
-  LWIPSIM_ACT_UDP_SEND,        /* udp-send A.B.C.D:PORT BYTES [every DURATION] */
-  LWIPSIM_ACT_IGMP_JOIN,       /* igmp-join GROUP */
-  LWIPSIM_ACT_IGMP_LEAVE,      /* igmp-leave GROUP */
-  LWIPSIM_ACT_DNS_SERVER,      /* dns-server A.B.C.D */
-  LWIPSIM_ACT_DNS_LOOKUP,      /* dns-lookup NAME [every DURATION] */
-  LWIPSIM_ACT_SNTP_START,      /* sntp-start SERVER (A.B.C.D or a name) */
-  LWIPSIM_ACT_SNTP_STOP,       /* sntp-stop */
-  LWIPSIM_ACT_HTTP_GET         /* http-get A.B.C.D:PORT/PATH [every DURATION] */
+  LWIPSIM_ACT_NETIF_UP,       /* netif-up */
+  LWIPSIM_ACT_NETIF_DOWN,     /* netif-down */
+  LWIPSIM_ACT_STATIC,         /* static A.B.C.D/PREFIX [gw A.B.C.D] */
+  LWIPSIM_ACT_DHCP,           /* dhcp */
+  LWIPSIM_ACT_IPV6_LINKLOCAL, /* ipv6-linklocal on|off */
+  LWIPSIM_ACT_MDNS_START,     /* mdns-start HOSTNAME [_SERVICE._tcp|_udp PORT [INSTANCE]] */
+  LWIPSIM_ACT_MDNS_STOP,      /* mdns-stop */
+  LWIPSIM_ACT_HTTP_LISTEN,    /* http-listen PORT [page BYTES] [keepalive] [retry] */
+  LWIPSIM_ACT_HTTP_CLOSE,     /* http-close */
+  LWIPSIM_ACT_RELOAD,         /* reload */
+  LWIPSIM_ACT_TCP_CONNECT,    /* tcp-connect A.B.C.D:PORT */
+  LWIPSIM_ACT_LINK_DOWN,      /* link-down: Wi-Fi or cable lost (netif_set_link_down) */
+  LWIPSIM_ACT_LINK_UP,        /* link-up */
+  LWIPSIM_ACT_UDP_LISTEN,     /* udp-listen PORT */
+  LWIPSIM_ACT_UDP_CLOSE,      /* udp-close PORT */
+  LWIPSIM_ACT_UDP_SEND,       /* udp-send A.B.C.D:PORT BYTES [every DURATION] */
+  LWIPSIM_ACT_IGMP_JOIN,      /* igmp-join GROUP */
+  LWIPSIM_ACT_IGMP_LEAVE,     /* igmp-leave GROUP */
+  LWIPSIM_ACT_DNS_SERVER,     /* dns-server A.B.C.D */
+  LWIPSIM_ACT_DNS_LOOKUP,     /* dns-lookup NAME [every DURATION] */
+  LWIPSIM_ACT_SNTP_START,     /* sntp-start SERVER (A.B.C.D or a name) */
+  LWIPSIM_ACT_SNTP_STOP,      /* sntp-stop */
+  LWIPSIM_ACT_HTTP_GET        /* http-get A.B.C.D:PORT/PATH [every DURATION] */
 };
 
 struct lwipsim_action {
   uint64_t time_ms;
   enum lwipsim_action_kind kind;
-  int line;                 /* line in the scenario file, for messages */
-  uint8_t addr[4];          /* static, tcp-connect */
-  uint8_t prefix_len;       /* static */
-  uint8_t gw[4];            /* static; 0.0.0.0 when absent */
-  int on;                   /* ipv6-linklocal */
-  char hostname[64];        /* mdns-start */
-  char service[64];         /* mdns-start: e.g. "_http"; "" when no service */
-  int service_is_udp;       /* mdns-start: 0 for _tcp, 1 for _udp */
-  char instance[64];        /* mdns-start: defaults to hostname */
-  uint16_t port;            /* mdns-start, http-listen, tcp-connect, udp-*, http-get */
-  char name[128];           /* dns-lookup, sntp-start (a name): the host name; http-get: the path */
-  uint32_t bytes;           /* udp-send: payload bytes */
-  uint64_t every_ms;        /* "every DURATION": repeated until the run ends (0: once) */
-  uint64_t first_ms;        /* a repeat's first time (the script line's); equal to time_ms when not repeated */
-  uint32_t page_bytes;      /* http-listen page BYTES: the response body; 0 = the default 46-byte page */
-  int keepalive;            /* http-listen keepalive: connections stay open for more requests */
-  int retry_on_mem;         /* http-listen retry: a refused tcp_write is retried, not dropped */
+  int line;            /* line in the scenario file, for messages */
+  uint8_t addr[4];     /* static, tcp-connect */
+  uint8_t prefix_len;  /* static */
+  uint8_t gw[4];       /* static; 0.0.0.0 when absent */
+  int on;              /* ipv6-linklocal */
+  char hostname[64];   /* mdns-start */
+  char service[64];    /* mdns-start: e.g. "_http"; "" when no service */
+  int service_is_udp;  /* mdns-start: 0 for _tcp, 1 for _udp */
+  char instance[64];   /* mdns-start: defaults to hostname */
+  uint16_t port;       /* mdns-start, http-listen, tcp-connect, udp-*, http-get */
+  char name[128];      /* dns-lookup, sntp-start (a name): the host name; http-get: the path */
+  uint32_t bytes;      /* udp-send: payload bytes */
+  uint64_t every_ms;   /* "every DURATION": repeated until the run ends (0: once) */
+  uint64_t first_ms;   /* a repeat's first time (the script line's); equal to time_ms when not repeated */
+  uint32_t page_bytes; /* http-listen page BYTES: the response body; 0 = the default 46-byte page */
+  int keepalive;       /* http-listen keepalive: connections stay open for more requests */
+  int retry_on_mem;    /* http-listen retry: a refused tcp_write is retried, not dropped */
 };
 
 struct lwipsim_scenario {
-  char path[PATH_MAX];        /* the scenario.ini that was read */
-  char name[128];             /* the directory's base name */
+  char path[PATH_MAX]; /* the scenario.ini that was read */
+  char name[128];      /* the directory's base name */
   char description[512];
-  char source[1024];          /* where the traffic came from */
-  char capture_path[PATH_MAX];/* resolved relative to the scenario dir (or the shared
+  char source[1024];               /* where the traffic came from */
+  char capture_path[PATH_MAX];     /* resolved relative to the scenario dir (or the shared
                                  captures folder for "shared:NAME"); "" when none */
-  int capture_is_shared;      /* capture was written "shared:NAME" */
-  char profile[64];           /* the profile the scenario is meant for; "" when not set */
-  uint64_t capture_max_gap_ms;/* longest pause kept between captured frames; 0 = keep all */
+  int capture_is_shared;           /* capture was written "shared:NAME" */
+  char profile[64];                /* the profile the scenario is meant for; "" when not set */
+  uint64_t capture_max_gap_ms;     /* longest pause kept between captured frames; 0 = keep all */
   int capture_checksums_recompute; /* capture_checksums = recompute: fix peers' IPv4 checksums */
   uint8_t device_mac[6];
   int has_device_mac;
-  uint64_t duration_ms;       /* virtual time the run lasts */
-  uint64_t capture_start_ms;  /* virtual time of the capture's first frame */
-  uint32_t seed;              /* for LWIP_RAND; default 1 */
-  uint64_t timers_poll_ms;    /* [device] timers = poll P: lwIP's timers run only every P ms; 0 = at each deadline */
+  uint64_t duration_ms;      /* virtual time the run lasts */
+  uint64_t capture_start_ms; /* virtual time of the capture's first frame */
+  uint32_t seed;             /* for LWIP_RAND; default 1 */
+  uint64_t timers_poll_ms;   /* [device] timers = poll P: lwIP's timers run only every P ms; 0 = at each deadline */
   struct lwipsim_action *actions; /* sorted by time_ms, file order kept for equal times */
   size_t n_actions;
 };

@@ -1,8 +1,8 @@
 /* Values and actions of scenario files: times, MACs, addresses and the
  * [script] actions with their arguments (docs/scenario-format.md). Kept apart
  * from scenario.c, which handles the file, its sections and keys. */
-#include "scenario/scenario.h"
 #include "scenario/scenario_action.h"
+#include "scenario/scenario.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -288,7 +288,7 @@ static int parse_service(struct msgbuf *e, const char *s, struct lwipsim_action 
   }
   if (n - 5 >= sizeof(act->service)) {
     return bad(e, "mdns-start: service name '%s' is too long (at most %zu characters before ._tcp)", s,
-                sizeof(act->service) - 1);
+               sizeof(act->service) - 1);
   }
   memcpy(act->service, s, n - 5);
   act->service[n - 5] = '\0';
@@ -302,12 +302,12 @@ static int parse_mdns_start(struct msgbuf *e, const char *value, const struct ar
 
   if (a->n < 2 || a->n == 3) {
     return bad(e, "mdns-start needs a host name, and a port after a service; "
-                "write 'mdns-start HOSTNAME [_SERVICE._tcp|_udp PORT [INSTANCE]]'");
+                  "write 'mdns-start HOSTNAME [_SERVICE._tcp|_udp PORT [INSTANCE]]'");
   }
   hlen = strlen(a->v[1]);
   if (hlen >= sizeof(act->hostname)) {
-    return bad(e, "mdns-start: hostname '%.20s...' is too long (%zu characters; at most %zu)", a->v[1],
-                hlen, sizeof(act->hostname) - 1);
+    return bad(e, "mdns-start: hostname '%.20s...' is too long (%zu characters; at most %zu)", a->v[1], hlen,
+               sizeof(act->hostname) - 1);
   }
   if (!valid_hostname(a->v[1])) {
     return bad(e, "mdns-start: hostname '%s' may only have letters, digits and '-'", a->v[1]);
@@ -329,7 +329,7 @@ static int parse_mdns_start(struct msgbuf *e, const char *value, const struct ar
 
     if (strlen(inst) >= sizeof(act->instance)) {
       return bad(e, "mdns-start: instance name is %zu characters; at most %zu", strlen(inst),
-                  sizeof(act->instance) - 1);
+                 sizeof(act->instance) - 1);
     }
     snprintf(act->instance, sizeof(act->instance), "%s", inst);
   }
@@ -420,7 +420,8 @@ static int parse_dns_name(struct msgbuf *e, const char *what, const char *s, str
 
 static int parse_udp_send(struct msgbuf *e, const struct args *a, struct lwipsim_action *act)
 {
-  const char *usage = "write 'udp-send A.B.C.D:PORT BYTES [every DURATION]', e.g. 'udp-send 10.77.0.1:514 120 every 5s'";
+  const char *usage =
+      "write 'udp-send A.B.C.D:PORT BYTES [every DURATION]', e.g. 'udp-send 10.77.0.1:514 120 every 5s'";
   uint64_t bytes;
   if (a->n < 3) {
     return bad(e, "udp-send needs a destination and a size; %s", usage);
@@ -439,7 +440,8 @@ static int parse_udp_send(struct msgbuf *e, const struct args *a, struct lwipsim
 
 static int parse_http_get(struct msgbuf *e, const struct args *a, struct lwipsim_action *act)
 {
-  const char *usage = "write 'http-get A.B.C.D:PORT/PATH [every DURATION]', e.g. 'http-get 10.77.0.1:80/status every 5s'";
+  const char *usage =
+      "write 'http-get A.B.C.D:PORT/PATH [every DURATION]', e.g. 'http-get 10.77.0.1:80/status every 5s'";
   if (a->n < 2) {
     return bad(e, "http-get needs a URL; %s", usage);
   }
@@ -490,31 +492,25 @@ static int parse_http_listen(struct msgbuf *e, const struct args *a, struct lwip
 static int parse_action_args(struct msgbuf *e, const char *value, const struct args *a, struct lwipsim_action *act)
 {
   switch (act->kind) {
-  case LWIPSIM_ACT_STATIC:
-    return parse_static(e, a, act);
+  case LWIPSIM_ACT_STATIC: return parse_static(e, a, act);
   case LWIPSIM_ACT_IPV6_LINKLOCAL:
     if (a->n != 2 || (strcmp(a->v[1], "on") != 0 && strcmp(a->v[1], "off") != 0)) {
       return bad(e, "ipv6-linklocal takes 'on' or 'off'");
     }
     act->on = strcmp(a->v[1], "on") == 0;
     return 1;
-  case LWIPSIM_ACT_MDNS_START:
-    return parse_mdns_start(e, value, a, act);
-  case LWIPSIM_ACT_HTTP_LISTEN:
-    return parse_http_listen(e, a, act);
-  case LWIPSIM_ACT_TCP_CONNECT:
-    return parse_tcp_connect(e, a, act);
+  case LWIPSIM_ACT_MDNS_START: return parse_mdns_start(e, value, a, act);
+  case LWIPSIM_ACT_HTTP_LISTEN: return parse_http_listen(e, a, act);
+  case LWIPSIM_ACT_TCP_CONNECT: return parse_tcp_connect(e, a, act);
   case LWIPSIM_ACT_UDP_LISTEN:
   case LWIPSIM_ACT_UDP_CLOSE:
     if (a->n != 2 || parse_port(a->v[1], &act->port) != 0) {
       return bad(e, "%s takes one port (1 to 65535), e.g. '%s 5000'", a->v[0], a->v[0]);
     }
     return 1;
-  case LWIPSIM_ACT_UDP_SEND:
-    return parse_udp_send(e, a, act);
+  case LWIPSIM_ACT_UDP_SEND: return parse_udp_send(e, a, act);
   case LWIPSIM_ACT_IGMP_JOIN:
-  case LWIPSIM_ACT_IGMP_LEAVE:
-    return parse_group(e, a, act);
+  case LWIPSIM_ACT_IGMP_LEAVE: return parse_group(e, a, act);
   case LWIPSIM_ACT_DNS_SERVER:
     if (a->n != 2 || parse_ipv4(a->v[1], act->addr) != 0) {
       return bad(e, "dns-server takes one IPv4 address, e.g. 'dns-server 10.77.0.1'");
@@ -535,8 +531,7 @@ static int parse_action_args(struct msgbuf *e, const char *value, const struct a
     }
     memset(act->addr, 0, sizeof(act->addr));
     return parse_dns_name(e, "sntp-start", a->v[1], act);
-  case LWIPSIM_ACT_HTTP_GET:
-    return parse_http_get(e, a, act);
+  case LWIPSIM_ACT_HTTP_GET: return parse_http_get(e, a, act);
   default:
     if (a->n != 1) {
       return bad(e, "%s takes no arguments, but '%s' follows it", a->v[0], value + a->off[1]);
@@ -572,9 +567,11 @@ int lwipsim_scenario_parse_action(const char *value, struct lwipsim_action *act,
     return -1;
   }
   if (find_action(a.v[0], &act->kind) != 0) {
-    bad(&e, "unknown action '%s'; valid actions: netif-up, netif-down, link-up, link-down, static, dhcp, "
+    bad(&e,
+        "unknown action '%s'; valid actions: netif-up, netif-down, link-up, link-down, static, dhcp, "
         "ipv6-linklocal, mdns-start, mdns-stop, http-listen, http-close, http-get, reload, tcp-connect, udp-listen, "
-        "udp-close, udp-send, igmp-join, igmp-leave, dns-server, dns-lookup, sntp-start, sntp-stop", a.v[0]);
+        "udp-close, udp-send, igmp-join, igmp-leave, dns-server, dns-lookup, sntp-start, sntp-stop",
+        a.v[0]);
     return -1;
   }
   return parse_action_args(&e, value, &a, act) ? 0 : -1;

@@ -51,4 +51,3 @@ int lwipsim_shared_captures_dir(const char *scenario_dir, char *out, size_t outl
   }
   return n < 0 || (size_t)n >= outlen ? -1 : 0;
 }
-

@@ -33,7 +33,8 @@ static int worst_value(const cJSON *record, const char *pool)
   }
   double sum = 0;
   const cJSON *t;
-  cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(w, "terms")) {
+  cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(w, "terms"))
+  {
     ck_assert_ptr_nonnull(tc_str(t, "what"));
     sum += tc_num(t, "count");
   }
@@ -64,7 +65,8 @@ START_TEST(test_options_are_the_profiles_own)
   ck_assert_str_eq(a, b);
   /* Keys sorted, every value a number. */
   const cJSON *prev = NULL, *o;
-  cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(faithful.record, "options")) {
+  cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(faithful.record, "options"))
+  {
     ck_assert(cJSON_IsNumber(o));
     if (prev != NULL) {
       ck_assert_int_lt(strcmp(prev->string, o->string), 0);

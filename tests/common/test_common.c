@@ -30,10 +30,7 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
   return remove(path);
 }
 
-void tc_rmtree(const char *path)
-{
-  nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
+void tc_rmtree(const char *path) { nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS); }
 
 static void remove_tmpdirs(void)
 {
@@ -124,10 +121,7 @@ void tc_write_file(const char *path, const void *data, size_t len)
   ck_assert_msg(tc_try_write_file(path, data, len) == 0, "cannot write %s", path);
 }
 
-void tc_write_text(const char *path, const char *text)
-{
-  tc_write_file(path, text, strlen(text));
-}
+void tc_write_text(const char *path, const char *text) { tc_write_file(path, text, strlen(text)); }
 
 const char *tc_source_path(const char *relative)
 {
@@ -150,15 +144,9 @@ void tc_put32(uint8_t *p, uint32_t v)
   tc_put16(p + 2, v & 0xffff);
 }
 
-uint32_t tc_get16(const uint8_t *p)
-{
-  return ((uint32_t)p[0] << 8) | p[1];
-}
+uint32_t tc_get16(const uint8_t *p) { return ((uint32_t)p[0] << 8) | p[1]; }
 
-uint32_t tc_get32(const uint8_t *p)
-{
-  return (tc_get16(p) << 16) | tc_get16(p + 2);
-}
+uint32_t tc_get32(const uint8_t *p) { return (tc_get16(p) << 16) | tc_get16(p + 2); }
 
 uint32_t tc_sum(const uint8_t *b, uint32_t n, uint32_t s)
 {
@@ -228,7 +216,7 @@ int tc_spawn(char *const argv[], const char *out_path, const char *err_path)
 /* argv: lwipsim, then args up to NULL, after the fixed ones in head. */
 static int run_lwipsim(char *err, size_t errlen, const char *out_path, const char *const *head, va_list ap)
 {
-  char *argv[40] = {LWIPSIM_BIN_DIR "/lwipsim"};
+  char *argv[40] = { LWIPSIM_BIN_DIR "/lwipsim" };
   int n = 1;
   for (; head != NULL && *head != NULL; head++) {
     argv[n++] = (char *)*head;
@@ -261,8 +249,8 @@ void tc_replay(struct tc_replay *r, const char *profile, const char *scenario_di
 {
   memset(r, 0, sizeof *r);
   snprintf(r->json_path, sizeof r->json_path, "%s/record.json", tc_tmpdir());
-  const char *head[] = {"replay", "--profile", profile, "--scenario", scenario_dir,
-                        "--json", r->json_path, "--quiet", NULL};
+  const char *head[] = { "replay", "--profile",  profile,   "--scenario", scenario_dir,
+                         "--json", r->json_path, "--quiet", NULL };
   va_list ap;
   va_start(ap, scenario_dir);
   r->exit_code = run_lwipsim(r->err, sizeof r->err, NULL, head, ap);
@@ -289,10 +277,7 @@ double tc_num(const cJSON *obj, const char *key)
   return v->valuedouble;
 }
 
-long tc_int(const cJSON *obj, const char *key)
-{
-  return (long)tc_num(obj, key);
-}
+long tc_int(const cJSON *obj, const char *key) { return (long)tc_num(obj, key); }
 
 const char *tc_str(const cJSON *obj, const char *key)
 {
@@ -304,7 +289,8 @@ const char *tc_str(const cJSON *obj, const char *key)
 const cJSON *tc_named(const cJSON *obj, const char *key, const char *name)
 {
   const cJSON *e;
-  cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(obj, key)) {
+  cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(obj, key))
+  {
     if (strcmp(tc_str(e, "name"), name) == 0) {
       return e;
     }
@@ -313,23 +299,15 @@ const cJSON *tc_named(const cJSON *obj, const char *key, const char *name)
   return NULL;
 }
 
-const cJSON *tc_pool(const cJSON *obj, const char *name)
-{
-  return tc_named(obj, "pools", name);
-}
+const cJSON *tc_pool(const cJSON *obj, const char *name) { return tc_named(obj, "pools", name); }
 
-const cJSON *tc_profile(const cJSON *report, const char *name)
-{
-  return tc_named(report, "profiles", name);
-}
+const cJSON *tc_profile(const cJSON *report, const char *name) { return tc_named(report, "profiles", name); }
 
 int tc_count_prefix(const cJSON *array, const char *prefix)
 {
   int n = 0;
   const cJSON *v;
-  cJSON_ArrayForEach(v, array) {
-    n += cJSON_IsString(v) && strncmp(v->valuestring, prefix, strlen(prefix)) == 0;
-  }
+  cJSON_ArrayForEach(v, array) { n += cJSON_IsString(v) && strncmp(v->valuestring, prefix, strlen(prefix)) == 0; }
   return n;
 }
 

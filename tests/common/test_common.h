@@ -77,10 +77,10 @@ int tc_spawn(char *const argv[], const char *out_path, const char *err_path);
 int tc_lwipsim(char *err, size_t errlen, const char *out_path, ...);
 
 struct tc_replay {
-  int exit_code;      /* as tc_spawn's */
-  char err[2048];     /* the start of its stderr */
+  int exit_code;  /* as tc_spawn's */
+  char err[2048]; /* the start of its stderr */
   char json_path[512];
-  cJSON *record;      /* NULL when no record was written */
+  cJSON *record; /* NULL when no record was written */
 };
 
 /* lwipsim replay --profile P --scenario DIR --json TMP --quiet [extra...]

@@ -20,16 +20,16 @@ struct off_action {
 
 struct matrix_entry {
   const char *name;
-  const char *script;       /* [script] lines after "0s = netif-up" */
-  const char *pool;         /* a pool the script holds ... */
-  int min_peak;             /* ... at least this many of, at its peak */
-  const char *timer;        /* armed at SYS_TIMEOUT's peak, or NULL */
-  const char *option;       /* a resolved option to check, or NULL */
+  const char *script; /* [script] lines after "0s = netif-up" */
+  const char *pool;   /* a pool the script holds ... */
+  int min_peak;       /* ... at least this many of, at its peak */
+  const char *timer;  /* armed at SYS_TIMEOUT's peak, or NULL */
+  const char *option; /* a resolved option to check, or NULL */
   long long option_value;
-  const char *extra_pool;   /* a pool the record must list (custom pools), or NULL */
-  int transmits;            /* the stack must have sent frames on its own */
+  const char *extra_pool; /* a pool the record must list (custom pools), or NULL */
+  int transmits;          /* the stack must have sent frames on its own */
   struct off_action off[2];
-  const char *capture;      /* a bundled capture with frames this stack cannot parse, or NULL */
+  const char *capture; /* a bundled capture with frames this stack cannot parse, or NULL */
 };
 
 #define STATIC "0s = static 10.0.0.2/24\n"
@@ -39,40 +39,112 @@ struct matrix_entry {
 #define DUALSTACK_CAPTURE "scenarios/dualstack-mdns/capture.pcap"
 
 static const struct matrix_entry entries[] = {
-    {"base", LISTEN, "TCP_PCB_LISTEN", 1, "etharp_tmr", "LWIP_IGMP", 0, NULL, 0,
-     {{"mdns-start matrix", "LWIP_MDNS_RESPONDER"}, {"dhcp", "LWIP_DHCP"}}, DUALSTACK_CAPTURE},
-    {"ipv6", STATIC LINKLOCAL, "MLD6_GROUP", 1, "nd6_tmr", "LWIP_IPV6", 1, NULL, 1, {{0}}, NULL},
-    {"ipv6-only", LINKLOCAL, "MLD6_GROUP", 1, "nd6_tmr", "LWIP_IPV4", 0, NULL, 1,
-     {{"static 10.0.0.2/24", "LWIP_IPV4"}, {"dhcp", "LWIP_IPV4"}}, DUALSTACK_CAPTURE},
-    {"tcp-off", STATIC, "SYS_TIMEOUT", 1, "etharp_tmr", "LWIP_TCP", 0, NULL, 0,
-     {{"http-listen 80", "LWIP_TCP"}, {"tcp-connect 10.0.0.1:80", "LWIP_TCP"}}, NULL},
-    {"udp-off", LISTEN, "TCP_PCB_LISTEN", 1, NULL, "LWIP_UDP", 0, NULL, 0, {{0}}, NULL},
-    {"udp-tcp-off", STATIC, "SYS_TIMEOUT", 1, "etharp_tmr", "LWIP_TCP", 0, NULL, 0,
-     {{"http-listen 80", "LWIP_TCP"}}, NULL},
-    {"igmp", STATIC, "IGMP_GROUP", 1, "igmp_tmr", "LWIP_IGMP", 1, NULL, 0, {{0}}, NULL},
-    {"dhcp", "0s = dhcp\n", "UDP_PCB", 1, "acd_tmr", "LWIP_ACD", 1, NULL, 1, {{0}}, NULL},
-    {"dhcp-no-acd", "0s = dhcp\n", "UDP_PCB", 1, "dhcp_coarse_tmr", "LWIP_ACD", 0, NULL, 1, {{0}}, NULL},
-    {"autoip", STATIC, "SYS_TIMEOUT", 1, "acd_tmr", "LWIP_ACD", 1, NULL, 0, {{"dhcp", "LWIP_DHCP"}}, NULL},
-    {"dns", STATIC, "SYS_TIMEOUT", 1, "dns_tmr", "LWIP_DNS", 1, NULL, 0, {{0}}, NULL},
-    {"mdns", STATIC MDNS, "UDP_PCB", 1, "mdns_probe_and_announce", "LWIP_MDNS_RESPONDER", 1, NULL, 1,
-     {{"dhcp", "LWIP_DHCP"}}, NULL},
-    {"mdns-ipv6", STATIC LINKLOCAL MDNS, "UDP_PCB", 1, "mdns_probe_and_announce", "LWIP_IPV6", 1, NULL, 1, {{0}},
-     NULL},
-    {"mdns-ipv6-only", LINKLOCAL MDNS, "UDP_PCB", 1, "mdns_probe_and_announce", "LWIP_IPV4", 0, NULL, 1,
-     {{"static 10.0.0.2/24", "LWIP_IPV4"}}, NULL},
-    {"mdns-tcp-off", STATIC MDNS, "UDP_PCB", 1, "mdns_probe_and_announce", "LWIP_TCP", 0, NULL, 1,
-     {{"http-listen 80", "LWIP_TCP"}}, NULL},
-    {"mdns-2.1.3", STATIC MDNS, "UDP_PCB", 1, "mdns_probe", "LWIP_MDNS_RESPONDER", 1, NULL, 1, {{0}}, NULL},
-    {"memp-mem-malloc", LISTEN, "TCP_PCB_LISTEN", 1, NULL, "MEMP_MEM_MALLOC", 1, NULL, 0, {{0}}, NULL},
-    {"mem-libc-malloc", LISTEN, "TCP_PCB_LISTEN", 1, NULL, "MEM_LIBC_MALLOC", 1, NULL, 0, {{0}}, NULL},
-    {"both-malloc", LISTEN, "TCP_PCB_LISTEN", 1, NULL, "MEMP_MEM_MALLOC", 1, NULL, 0, {{0}}, NULL},
-    {"custom-pools", LISTEN, "TCP_PCB_LISTEN", 1, NULL, NULL, 0, "MATRIX_APP", 0, {{0}}, NULL},
-    {"chksum-0", STATIC MDNS, "UDP_PCB", 1, NULL, NULL, 0, NULL, 1, {{0}}, NULL},
-    {"chksum-1", STATIC MDNS, "UDP_PCB", 1, NULL, NULL, 0, NULL, 1, {{0}}, NULL},
-    {"chksum-3", STATIC MDNS, "UDP_PCB", 1, NULL, NULL, 0, NULL, 1, {{0}}, NULL},
-    {"stats-off", LISTEN, "TCP_PCB_LISTEN", 1, NULL, NULL, 0, NULL, 0, {{0}}, NULL},
-    {"debug-0", LISTEN, "TCP_PCB_LISTEN", 1, NULL, NULL, 0, NULL, 0, {{0}}, NULL},
-    {"sys-prot", LISTEN, "TCP_PCB_LISTEN", 1, NULL, NULL, 0, NULL, 0, {{0}}, NULL},
+  { "base",
+    LISTEN,
+    "TCP_PCB_LISTEN",
+    1,
+    "etharp_tmr",
+    "LWIP_IGMP",
+    0,
+    NULL,
+    0,
+    { { "mdns-start matrix", "LWIP_MDNS_RESPONDER" }, { "dhcp", "LWIP_DHCP" } },
+    DUALSTACK_CAPTURE },
+  { "ipv6", STATIC LINKLOCAL, "MLD6_GROUP", 1, "nd6_tmr", "LWIP_IPV6", 1, NULL, 1, { { 0 } }, NULL },
+  { "ipv6-only",
+    LINKLOCAL,
+    "MLD6_GROUP",
+    1,
+    "nd6_tmr",
+    "LWIP_IPV4",
+    0,
+    NULL,
+    1,
+    { { "static 10.0.0.2/24", "LWIP_IPV4" }, { "dhcp", "LWIP_IPV4" } },
+    DUALSTACK_CAPTURE },
+  { "tcp-off",
+    STATIC,
+    "SYS_TIMEOUT",
+    1,
+    "etharp_tmr",
+    "LWIP_TCP",
+    0,
+    NULL,
+    0,
+    { { "http-listen 80", "LWIP_TCP" }, { "tcp-connect 10.0.0.1:80", "LWIP_TCP" } },
+    NULL },
+  { "udp-off", LISTEN, "TCP_PCB_LISTEN", 1, NULL, "LWIP_UDP", 0, NULL, 0, { { 0 } }, NULL },
+  { "udp-tcp-off",
+    STATIC,
+    "SYS_TIMEOUT",
+    1,
+    "etharp_tmr",
+    "LWIP_TCP",
+    0,
+    NULL,
+    0,
+    { { "http-listen 80", "LWIP_TCP" } },
+    NULL },
+  { "igmp", STATIC, "IGMP_GROUP", 1, "igmp_tmr", "LWIP_IGMP", 1, NULL, 0, { { 0 } }, NULL },
+  { "dhcp", "0s = dhcp\n", "UDP_PCB", 1, "acd_tmr", "LWIP_ACD", 1, NULL, 1, { { 0 } }, NULL },
+  { "dhcp-no-acd", "0s = dhcp\n", "UDP_PCB", 1, "dhcp_coarse_tmr", "LWIP_ACD", 0, NULL, 1, { { 0 } }, NULL },
+  { "autoip", STATIC, "SYS_TIMEOUT", 1, "acd_tmr", "LWIP_ACD", 1, NULL, 0, { { "dhcp", "LWIP_DHCP" } }, NULL },
+  { "dns", STATIC, "SYS_TIMEOUT", 1, "dns_tmr", "LWIP_DNS", 1, NULL, 0, { { 0 } }, NULL },
+  { "mdns",
+    STATIC MDNS,
+    "UDP_PCB",
+    1,
+    "mdns_probe_and_announce",
+    "LWIP_MDNS_RESPONDER",
+    1,
+    NULL,
+    1,
+    { { "dhcp", "LWIP_DHCP" } },
+    NULL },
+  { "mdns-ipv6",
+    STATIC LINKLOCAL MDNS,
+    "UDP_PCB",
+    1,
+    "mdns_probe_and_announce",
+    "LWIP_IPV6",
+    1,
+    NULL,
+    1,
+    { { 0 } },
+    NULL },
+  { "mdns-ipv6-only",
+    LINKLOCAL MDNS,
+    "UDP_PCB",
+    1,
+    "mdns_probe_and_announce",
+    "LWIP_IPV4",
+    0,
+    NULL,
+    1,
+    { { "static 10.0.0.2/24", "LWIP_IPV4" } },
+    NULL },
+  { "mdns-tcp-off",
+    STATIC MDNS,
+    "UDP_PCB",
+    1,
+    "mdns_probe_and_announce",
+    "LWIP_TCP",
+    0,
+    NULL,
+    1,
+    { { "http-listen 80", "LWIP_TCP" } },
+    NULL },
+  { "mdns-2.1.3", STATIC MDNS, "UDP_PCB", 1, "mdns_probe", "LWIP_MDNS_RESPONDER", 1, NULL, 1, { { 0 } }, NULL },
+  { "memp-mem-malloc", LISTEN, "TCP_PCB_LISTEN", 1, NULL, "MEMP_MEM_MALLOC", 1, NULL, 0, { { 0 } }, NULL },
+  { "mem-libc-malloc", LISTEN, "TCP_PCB_LISTEN", 1, NULL, "MEM_LIBC_MALLOC", 1, NULL, 0, { { 0 } }, NULL },
+  { "both-malloc", LISTEN, "TCP_PCB_LISTEN", 1, NULL, "MEMP_MEM_MALLOC", 1, NULL, 0, { { 0 } }, NULL },
+  { "custom-pools", LISTEN, "TCP_PCB_LISTEN", 1, NULL, NULL, 0, "MATRIX_APP", 0, { { 0 } }, NULL },
+  { "chksum-0", STATIC MDNS, "UDP_PCB", 1, NULL, NULL, 0, NULL, 1, { { 0 } }, NULL },
+  { "chksum-1", STATIC MDNS, "UDP_PCB", 1, NULL, NULL, 0, NULL, 1, { { 0 } }, NULL },
+  { "chksum-3", STATIC MDNS, "UDP_PCB", 1, NULL, NULL, 0, NULL, 1, { { 0 } }, NULL },
+  { "stats-off", LISTEN, "TCP_PCB_LISTEN", 1, NULL, NULL, 0, NULL, 0, { { 0 } }, NULL },
+  { "debug-0", LISTEN, "TCP_PCB_LISTEN", 1, NULL, NULL, 0, NULL, 0, { { 0 } }, NULL },
+  { "sys-prot", LISTEN, "TCP_PCB_LISTEN", 1, NULL, NULL, 0, NULL, 0, { { 0 } }, NULL },
 };
 
 static const struct matrix_entry *entry;
@@ -106,7 +178,7 @@ static void run_runner(const char *dir, struct runner_result *r)
   snprintf(json, sizeof json, "%s/record.json", dir);
   snprintf(out, sizeof out, "%s/stdout.txt", dir);
   snprintf(err, sizeof err, "%s/stderr.txt", dir);
-  char *argv[] = {runner, "--scenario", (char *)dir, "--json", json, "--quiet", NULL};
+  char *argv[] = { runner, "--scenario", (char *)dir, "--json", json, "--quiet", NULL };
   r->exit_code = tc_spawn(argv, out, err);
   ck_assert_msg(r->exit_code != -1, "cannot run %s", runner);
   r->err = tc_read_file(err, NULL);
@@ -132,16 +204,18 @@ static void assert_built(void)
 static int timer_named(const cJSON *rec, const char *name)
 {
   const cJSON *st = cJSON_GetObjectItemCaseSensitive(rec, "sys_timeout");
-  const cJSON *armed = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(st, "at_peak"),
-                                                        "armed_timers");
+  const cJSON *armed =
+      cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(st, "at_peak"), "armed_timers");
   const cJSON *t;
-  cJSON_ArrayForEach(t, armed) {
+  cJSON_ArrayForEach(t, armed)
+  {
     if (cJSON_IsString(t) && strcmp(t->valuestring, name) == 0) {
       return 1;
     }
   }
   const cJSON *wc = cJSON_GetObjectItemCaseSensitive(tc_pool(rec, "SYS_TIMEOUT"), "worst_case");
-  cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(wc, "terms")) {
+  cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(wc, "terms"))
+  {
     const char *what = tc_str(t, "what");
     if (what != NULL && strncmp(what, "cyclic timers", 13) == 0 && strstr(what, name) != NULL) {
       return 1;
@@ -155,7 +229,7 @@ START_TEST(test_builds)
   const char *tmp = tc_tmpdir();
   char log[400];
   snprintf(log, sizeof log, "%s/build.log", tmp);
-  char *argv[] = {LWIPSIM_CMAKE, "--build", LWIPSIM_BUILD_DIR, "--target", (char *)runner_target, "-j2", NULL};
+  char *argv[] = { LWIPSIM_CMAKE, "--build", LWIPSIM_BUILD_DIR, "--target", (char *)runner_target, "-j2", NULL };
   int rc = tc_spawn(argv, log, TC_ERR_TO_OUT);
   if (rc != 0) {
     size_t len;
@@ -251,8 +325,10 @@ int main(int argc, char **argv)
     }
   }
   if (entry == NULL) {
-    fprintf(stderr, "lwipsim_matrix_tests: no entry '%s' in matrix_tests.c; add one beside its header in "
-                    "tests/matrix/CMakeLists.txt\n", argv[1]);
+    fprintf(stderr,
+            "lwipsim_matrix_tests: no entry '%s' in matrix_tests.c; add one beside its header in "
+            "tests/matrix/CMakeLists.txt\n",
+            argv[1]);
     return 2;
   }
   runner_target = argv[2];

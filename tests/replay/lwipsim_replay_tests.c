@@ -3,9 +3,9 @@
 #include <stdlib.h>
 
 #include "test_replay.h"
+#include "test_replay_actions.h"
 #include "test_replay_fidelity.h"
 #include "test_replay_headers.h"
-#include "test_replay_actions.h"
 
 int main(void)
 {

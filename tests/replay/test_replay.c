@@ -101,8 +101,8 @@ START_TEST(test_replay_lwip_213_mdns_holds_one_timer)
   assert_tcp_pcb_recycled(r.record);
   ck_assert_str_eq(tc_str(r.record, "lwip_version"), "2.1.3");
   const cJSON *pool = tc_pool(r.record, "SYS_TIMEOUT");
-  const cJSON *at_peak = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(r.record, "sys_timeout"),
-                                                          "at_peak");
+  const cJSON *at_peak =
+      cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(r.record, "sys_timeout"), "at_peak");
   const cJSON *armed = cJSON_GetObjectItemCaseSensitive(at_peak, "armed_timers");
   ck_assert_int_eq(cJSON_GetArraySize(armed), (int)tc_num(pool, "peak"));
   ck_assert_int_eq(tc_count_prefix(armed, "mdns_"), 1);
@@ -179,7 +179,8 @@ static void strip_build_identity(cJSON *rec)
    * and 11 in the other, which is the point of the comparison. */
   cJSON_DeleteItemFromObjectCaseSensitive(rec, "options");
   cJSON *p;
-  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(rec, "pools")) {
+  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(rec, "pools"))
+  {
     cJSON_DeleteItemFromObjectCaseSensitive(p, "size");
     cJSON_DeleteItemFromObjectCaseSensitive(p, "configured");
     cJSON_DeleteItemFromObjectCaseSensitive(p, "capacity");
@@ -202,8 +203,8 @@ static void assert_same_run(struct tc_replay *a, struct tc_replay *b)
  * sizes they must behave exactly as the profile's own build. */
 START_TEST(test_replay_demand_capped_equals_faithful)
 {
-  static const char *const profiles[] = {"circuitpython-9.0.5", "pico-examples-httpd", "circuitpython-9.0.5-silent",
-                                         "circuitpython-9.0.5-sys-timeout-20", "lwip-2.1.3-mdns"};
+  static const char *const profiles[] = { "circuitpython-9.0.5", "pico-examples-httpd", "circuitpython-9.0.5-silent",
+                                          "circuitpython-9.0.5-sys-timeout-20", "lwip-2.1.3-mdns" };
   for (size_t i = 0; i < sizeof profiles / sizeof profiles[0]; i++) {
     struct tc_replay f, d;
     tc_replay(&f, profiles[i], tc_source_path(BUNDLED), NULL);
@@ -224,7 +225,7 @@ START_TEST(test_replay_runtime_cap_equals_compiled_size)
   struct tc_replay compiled, capped;
   tc_replay(&compiled, "circuitpython-9.0.5-sys-timeout-20", tc_source_path(BUNDLED), NULL);
   tc_replay(&capped, "circuitpython-9.0.5", tc_source_path(BUNDLED), "--demand", "--profile-caps", "--cap",
-             "SYS_TIMEOUT=20", NULL);
+            "SYS_TIMEOUT=20", NULL);
   assert_same_run(&compiled, &capped);
   tc_replay_free(&compiled);
   tc_replay_free(&capped);
@@ -232,20 +233,18 @@ START_TEST(test_replay_runtime_cap_equals_compiled_size)
   /* Several pools at once, each at its compiled size (tests/profiles). */
   tc_replay(&compiled, "circuitpython-9.0.5-small-pools", tc_source_path(BUNDLED), NULL);
   tc_replay(&capped, "circuitpython-9.0.5", tc_source_path(BUNDLED), "--demand", "--profile-caps", "--cap",
-             "SYS_TIMEOUT=20", "--cap", "TCP_PCB=2", "--cap", "TCP_PCB_LISTEN=1", "--cap", "IGMP_GROUP=2", NULL);
-  ck_assert_int_eq((int)tc_num(cJSON_GetObjectItemCaseSensitive(tc_pool(compiled.record, "TCP_PCB"), "recycled"),
-                                   "time_wait"),
-                   26);
+            "SYS_TIMEOUT=20", "--cap", "TCP_PCB=2", "--cap", "TCP_PCB_LISTEN=1", "--cap", "IGMP_GROUP=2", NULL);
+  ck_assert_int_eq(
+      (int)tc_num(cJSON_GetObjectItemCaseSensitive(tc_pool(compiled.record, "TCP_PCB"), "recycled"), "time_wait"), 26);
   assert_same_run(&compiled, &capped);
   tc_replay_free(&compiled);
   tc_replay_free(&capped);
 
-  static const char *const caps[] = {"SYS_TIMEOUT=10", "SYS_TIMEOUT=9", "PBUF_POOL=1", "TCP_PCB=1"};
+  static const char *const caps[] = { "SYS_TIMEOUT=10", "SYS_TIMEOUT=9", "PBUF_POOL=1", "TCP_PCB=1" };
   for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
     struct tc_replay a, b;
     tc_replay(&a, "circuitpython-9.0.5", tc_source_path(BUNDLED), "--cap", caps[i], NULL);
-    tc_replay(&b, "circuitpython-9.0.5", tc_source_path(BUNDLED), "--demand", "--profile-caps", "--cap", caps[i],
-               NULL);
+    tc_replay(&b, "circuitpython-9.0.5", tc_source_path(BUNDLED), "--demand", "--profile-caps", "--cap", caps[i], NULL);
     assert_same_run(&a, &b);
     tc_replay_free(&a);
     tc_replay_free(&b);
@@ -318,8 +317,8 @@ END_TEST
 START_TEST(test_replay_unknown_link_type_is_an_input_error)
 {
   /* classic pcap header, link type 113 (LINUX_SLL), no records */
-  static const uint8_t sll[24] = {0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0,
-                                  0,    0,    0,    0,    0xff, 0xff, 0, 0, 113, 0, 0, 0};
+  static const uint8_t sll[24] = { 0xd4, 0xc3, 0xb2, 0xa1, 2,    0,    4, 0, 0,   0, 0, 0,
+                                   0,    0,    0,    0,    0xff, 0xff, 0, 0, 113, 0, 0, 0 };
   assert_input_error(scenario_with_capture(sll, sizeof sll), "link type");
 }
 END_TEST

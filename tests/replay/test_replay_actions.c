@@ -6,10 +6,7 @@
 
 #include "test_common.h"
 
-static int peak(const struct tc_replay *r, const char *pool)
-{
-  return (int)tc_num(tc_pool(r->record, pool), "peak");
-}
+static int peak(const struct tc_replay *r, const char *pool) { return (int)tc_num(tc_pool(r->record, pool), "peak"); }
 
 /* pico-sdk issue 1281: SNTP plus TCP on the common options panics with 7
  * timers against 6; the example's "+ 1" makes it fit. */
@@ -52,9 +49,8 @@ START_TEST(test_actions_sockets_and_groups_hold_their_pools)
   ck_assert_msg(r.record != NULL, "no record: %s", r.err);
   ck_assert_int_eq(r.exit_code, 0);
   ck_assert_int_eq(peak(&r, "IGMP_GROUP"), 3);
-  ck_assert_int_eq((int)tc_num(cJSON_GetObjectItemCaseSensitive(tc_pool(r.record, "IGMP_GROUP"), "worst_case"),
-                                   "value"),
-                   3);
+  ck_assert_int_eq(
+      (int)tc_num(cJSON_GetObjectItemCaseSensitive(tc_pool(r.record, "IGMP_GROUP"), "worst_case"), "value"), 3);
   ck_assert_int_ge(peak(&r, "UDP_PCB"), 3);
   ck_assert_int_le(peak(&r, "UDP_PCB"), 4);
   tc_replay_free(&r);
@@ -88,8 +84,8 @@ END_TEST
  * (327 polls) with the poll. */
 START_TEST(test_actions_poll_timers_fire_at_poll_ticks)
 {
-  static const char *const scen[] = {"scenarios/mdns-http-reload", "tests/scenarios/mdns-http-reload-poll64"};
-  static const long panic_ms[] = {10837, 10880}, peak_ms[] = {20862, 20928};
+  static const char *const scen[] = { "scenarios/mdns-http-reload", "tests/scenarios/mdns-http-reload-poll64" };
+  static const long panic_ms[] = { 10837, 10880 }, peak_ms[] = { 20862, 20928 };
   for (int i = 0; i < 2; i++) {
     struct tc_replay r;
     tc_replay(&r, "circuitpython-9.0.5", tc_source_path(scen[i]), NULL);
@@ -125,9 +121,9 @@ START_TEST(test_actions_page_in_one_write_is_arduino_pico_725)
     const char *profile, *scenario;
     int answered, refused;
   } cases[] = {
-      {"arduino-pico-725-mem-4000", "scenarios/http-page-3851", 0, 3},
-      {"arduino-pico-725-mem-4000", "tests/scenarios/http-page-2920", 3, 0},
-      {"arduino-pico-725-mem-8192", "scenarios/http-page-3851", 3, 0},
+    { "arduino-pico-725-mem-4000", "scenarios/http-page-3851", 0, 3 },
+    { "arduino-pico-725-mem-4000", "tests/scenarios/http-page-2920", 3, 0 },
+    { "arduino-pico-725-mem-8192", "scenarios/http-page-3851", 3, 0 },
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     struct tc_replay r;

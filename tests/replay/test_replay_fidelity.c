@@ -11,14 +11,14 @@
 #include "capture/frame_checksum.h"
 #include "capture/pcap_reader.h"
 #include "capture/pcap_writer.h"
-#include "test_common.h"
 #include "scenario/scenario.h"
+#include "test_common.h"
 
 #define BUNDLED "scenarios/mdns-http-reload"
 /* The profile the capture was recorded for runs to the end without panicking. */
 #define RECORDED_PROFILE "circuitpython-10.0.0-alpha.4"
 
-static const uint8_t peer_mac[6] = {0x02, 0x77, 0, 0, 0, 0x01};
+static const uint8_t peer_mac[6] = { 0x02, 0x77, 0, 0, 0, 0x01 };
 
 static const cJSON *obj(const cJSON *record, const char *key)
 {
@@ -82,8 +82,8 @@ START_TEST(test_fidelity_every_bundled_scenario)
     const cJSON *div = obj(r.record, "divergence"), *tx = obj(r.record, "tx_match");
     double inbound = tc_num(div, "inbound"), diverged = tc_num(div, "diverged");
     double reference = tc_num(tx, "reference"), matched = tc_num(tx, "matched");
-    printf("fidelity %-20s on %-30s diverged %3.0f of %3.0f inbound, matched %3.0f of %3.0f\n", e->d_name,
-           profile, diverged, inbound, matched, reference);
+    printf("fidelity %-20s on %-30s diverged %3.0f of %3.0f inbound, matched %3.0f of %3.0f\n", e->d_name, profile,
+           diverged, inbound, matched, reference);
     ck_assert_msg(inbound > 0 && reference > 0, "%s: nothing replayed", e->d_name);
     ck_assert_msg(diverged * 100 < 2 * inbound, "%s: %.0f of %.0f inbound frames diverged", e->d_name, diverged,
                   inbound);
@@ -109,9 +109,9 @@ struct hb_writer {
 
 static void hb_tcp(struct hb_writer *hb, int from_device, uint32_t seq, uint32_t ack, uint8_t flags, const char *data)
 {
-  static const uint8_t dev[6] = {0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26};
-  static const uint8_t dev_ip[4] = {10, 77, 0, 2}, cli_ip[4] = {10, 77, 0, 1};
-  uint8_t f[256] = {0};
+  static const uint8_t dev[6] = { 0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26 };
+  static const uint8_t dev_ip[4] = { 10, 77, 0, 2 }, cli_ip[4] = { 10, 77, 0, 1 };
+  uint8_t f[256] = { 0 };
   size_t dlen = data ? strlen(data) : 0, opt = (flags & 0x02) ? 4 : 0;
   size_t tcp_len = 20 + opt + dlen, ip_len = 20 + tcp_len;
   memcpy(f, from_device ? peer_mac : dev, 6);
@@ -150,22 +150,22 @@ START_TEST(test_fidelity_handbuilt_http_session)
   const uint32_t L = sizeof get - 1, H = sizeof head - 1, B = sizeof body - 1;
   const uint32_t c = HB_CLI_ISN, d = HB_DEV_ISN;
   char dir[300], path[600], err[300];
-  struct hb_writer hb = {NULL, 1000000};
+  struct hb_writer hb = { NULL, 1000000 };
 
   snprintf(dir, sizeof dir, "%s", tc_tmpdir());
   snprintf(path, sizeof path, "%s/capture.pcap", dir);
   ck_assert_msg(lwipsim_pcap_writer_open(path, &hb.w, err, sizeof err) == 0, "%s", err);
-  hb_tcp(&hb, 0, c, 0, 0x02, NULL);                          /* SYN */
-  hb_tcp(&hb, 1, d, c + 1, 0x12, NULL);                      /* SYN-ACK (captured device) */
-  hb_tcp(&hb, 0, c + 1, d + 1, 0x10, NULL);                  /* ACK */
-  hb_tcp(&hb, 0, c + 1, d + 1, 0x18, get);                   /* GET */
-  hb_tcp(&hb, 1, d + 1, c + 1 + L, 0x18, head);              /* header block */
-  hb_tcp(&hb, 0, c + 1 + L, d + 1 + H, 0x10, NULL);          /* ACK: lwIP's Nagle holds the body until then */
-  hb_tcp(&hb, 1, d + 1 + H, c + 1 + L, 0x18, body);          /* body */
-  hb_tcp(&hb, 0, c + 1 + L, d + 1 + H + B, 0x10, NULL);      /* ACK of the page */
-  hb_tcp(&hb, 1, d + 1 + H + B, c + 1 + L, 0x11, NULL);      /* the device closes: FIN */
-  hb_tcp(&hb, 0, c + 1 + L, d + 2 + H + B, 0x11, NULL);      /* client FIN, acking it */
-  hb_tcp(&hb, 1, d + 2 + H + B, c + 2 + L, 0x10, NULL);      /* last ACK (captured device) */
+  hb_tcp(&hb, 0, c, 0, 0x02, NULL);                     /* SYN */
+  hb_tcp(&hb, 1, d, c + 1, 0x12, NULL);                 /* SYN-ACK (captured device) */
+  hb_tcp(&hb, 0, c + 1, d + 1, 0x10, NULL);             /* ACK */
+  hb_tcp(&hb, 0, c + 1, d + 1, 0x18, get);              /* GET */
+  hb_tcp(&hb, 1, d + 1, c + 1 + L, 0x18, head);         /* header block */
+  hb_tcp(&hb, 0, c + 1 + L, d + 1 + H, 0x10, NULL);     /* ACK: lwIP's Nagle holds the body until then */
+  hb_tcp(&hb, 1, d + 1 + H, c + 1 + L, 0x18, body);     /* body */
+  hb_tcp(&hb, 0, c + 1 + L, d + 1 + H + B, 0x10, NULL); /* ACK of the page */
+  hb_tcp(&hb, 1, d + 1 + H + B, c + 1 + L, 0x11, NULL); /* the device closes: FIN */
+  hb_tcp(&hb, 0, c + 1 + L, d + 2 + H + B, 0x11, NULL); /* client FIN, acking it */
+  hb_tcp(&hb, 1, d + 2 + H + B, c + 2 + L, 0x10, NULL); /* last ACK (captured device) */
   lwipsim_pcap_writer_close(hb.w);
 
   static const char ini[] = "[scenario]\nduration = 5s\ncapture = capture.pcap\n\n[device]\nmac = 28:cd:c1:03:9e:26\n\n"

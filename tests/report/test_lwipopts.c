@@ -57,10 +57,11 @@ START_TEST(test_lwipopts_header_that_does_not_compile)
   snprintf(dir, sizeof dir, "%s/broken-board", tmp);
   ck_assert_int_eq(mkdir(dir, 0777), 0);
   snprintf(path, sizeof path, "%s/lwipopts.h", dir);
-  tc_write_text(path, "#define NO_SYS 1\n#define LWIP_SOCKET 0\n#define LWIP_NETCONN 0\n#define MEMP_NUM_SYS_TIMEOUT 1\n");
+  tc_write_text(path,
+                "#define NO_SYS 1\n#define LWIP_SOCKET 0\n#define LWIP_NETCONN 0\n#define MEMP_NUM_SYS_TIMEOUT 1\n");
   snprintf(out, sizeof out, "%s/out", tmp);
-  int rc = tc_lwipsim(err, sizeof err, NULL, "report", "--lwipopts", dir, "--lwip-version", "2.2.1",
-                          "--assert-policy", "panic", "--out", out, NULL);
+  int rc = tc_lwipsim(err, sizeof err, NULL, "report", "--lwipopts", dir, "--lwip-version", "2.2.1", "--assert-policy",
+                      "panic", "--out", out, NULL);
   ck_assert_int_eq(rc, 2);
   char want[800];
   snprintf(want, sizeof want, "lwipsim report: %s: does not compile: ", path);
@@ -91,10 +92,10 @@ static void write_text(const char *dir, const char *name, const char *text)
  * MEM_CUSTOM_ALLOCATOR firmwares do) and a firmware include: what a header
  * that names firmware code looks like. Line 1 includes board_config.h (or
  * is empty), lines 3-5 name the allocator. */
-#define FIRMWARE_ALLOCATOR_LINES                                                                             \
-  "#define MEM_CUSTOM_ALLOCATOR 1\n"                                                                       \
-  "#define MEM_CUSTOM_MALLOC(s) board_malloc(s)\n"                                                         \
-  "#define MEM_CUSTOM_FREE(p) board_free(p)\n"                                                             \
+#define FIRMWARE_ALLOCATOR_LINES                   \
+  "#define MEM_CUSTOM_ALLOCATOR 1\n"               \
+  "#define MEM_CUSTOM_MALLOC(s) board_malloc(s)\n" \
+  "#define MEM_CUSTOM_FREE(p) board_free(p)\n"     \
   "#define MEM_CUSTOM_CALLOC(n, s) board_calloc(n, s)\n"
 
 static void write_firmware_header(const char *dir, int with_include)
@@ -149,11 +150,11 @@ START_TEST(test_lwipopts_missing_functions_then_shims)
   write_firmware_header(dir, 0);
   snprintf(out, sizeof out, "%s/out", tmp);
   const char *seed = tc_source_path("scenarios/mdns-http-reload");
-  int rc = tc_lwipsim(err, sizeof err, NULL, "report", "--lwipopts", dir, "--scenario", seed, "--out", out,
-                          NULL);
+  int rc = tc_lwipsim(err, sizeof err, NULL, "report", "--lwipopts", dir, "--scenario", seed, "--out", out, NULL);
   ck_assert_msg(rc == 2, "exit %d: %s", rc, err);
-  static const char *const fn[][2] = {
-      {"MEM_CUSTOM_MALLOC", "board_malloc"}, {"MEM_CUSTOM_FREE", "board_free"}, {"MEM_CUSTOM_CALLOC", "board_calloc"}};
+  static const char *const fn[][2] = { { "MEM_CUSTOM_MALLOC", "board_malloc" },
+                                       { "MEM_CUSTOM_FREE", "board_free" },
+                                       { "MEM_CUSTOM_CALLOC", "board_calloc" } };
   for (int i = 0; i < 3; i++) {
     snprintf(want, sizeof want,
              "lwipsim report: %s/lwipopts.h:%d: %s refers to %s, which no code here defines; define it in "
@@ -185,8 +186,7 @@ START_TEST(test_lwipopts_missing_functions_then_shims)
   ck_assert_msg(rc == 0, "exit %d: %s", rc, err);
   char json[700];
   snprintf(json, sizeof json, "%s/run.json", tmp);
-  rc = tc_lwipsim(err, sizeof err, NULL, "replay", "--profile", "fw-alloc", "--scenario", seed, "--json", json,
-                      NULL);
+  rc = tc_lwipsim(err, sizeof err, NULL, "replay", "--profile", "fw-alloc", "--scenario", seed, "--json", json, NULL);
   cJSON *r = tc_load_json(json);
   const cJSON *changed = cJSON_GetObjectItemCaseSensitive(r, "sim_changed_options");
   int shims = 0;
@@ -194,7 +194,7 @@ START_TEST(test_lwipopts_missing_functions_then_shims)
   cJSON_ArrayForEach(c, changed)
   {
     shims += strcmp(c->valuestring, "shims: shims/board_alloc.c, shims/board_alloc.h (the profile's stand-ins for "
-                                     "firmware headers and functions)") == 0;
+                                    "firmware headers and functions)") == 0;
   }
   ck_assert_msg(shims == 1, "sim_changed_options does not list the shims");
   cJSON_Delete(r);

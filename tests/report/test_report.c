@@ -54,10 +54,8 @@ START_TEST(test_report_written_for_bundled_profiles)
   ck_assert_int_eq(tc_int(sum, "unsafe"), 11);
   /* MicroPython PR #16623 raised the timeout pool for mDNS: v1.24.1 runs dry on the dual-stack scenario,
    * v1.25.0 does not */
-  ck_assert_str_eq(tc_str(tc_pool(tc_profile(report, "micropython-rp2-v1.24.1"), "SYS_TIMEOUT"), "verdict"),
-                   "UNSAFE");
-  ck_assert_str_ne(tc_str(tc_pool(tc_profile(report, "micropython-rp2-v1.25.0"), "SYS_TIMEOUT"), "verdict"),
-                   "UNSAFE");
+  ck_assert_str_eq(tc_str(tc_pool(tc_profile(report, "micropython-rp2-v1.24.1"), "SYS_TIMEOUT"), "verdict"), "UNSAFE");
+  ck_assert_str_ne(tc_str(tc_pool(tc_profile(report, "micropython-rp2-v1.25.0"), "SYS_TIMEOUT"), "verdict"), "UNSAFE");
   /* pico-examples' common header has no mDNS: of the bundled scenarios it runs only http-page-3851 (DHCP and
    * HTTP), the five that start mDNS are listed as not run, with the reason */
   const cJSON *pe = tc_profile(report, "pico-examples-common-sdk-2.0.0");
@@ -68,9 +66,10 @@ START_TEST(test_report_written_for_bundled_profiles)
   ck_assert_str_eq(tc_str(nr, "profile"), "pico-examples-common-sdk-2.0.0");
   ck_assert_str_eq(tc_str(nr, "scenario"), "mdns-http-reload");
   ck_assert_str_eq(tc_str(nr, "reason"), "scenario.ini:30: mdns-start needs LWIP_MDNS_RESPONDER, which is 0 in "
-                                             "profile pico-examples-common-sdk-2.0.0; use a profile that enables it, "
-                                             "or remove the action");
-  ck_assert_msg(strstr(report_err, "lwipsim report: wrote") != NULL, "no progress on stderr: ...%s", report_err + (strlen(report_err) > 300 ? strlen(report_err) - 300 : 0));
+                                         "profile pico-examples-common-sdk-2.0.0; use a profile that enables it, "
+                                         "or remove the action");
+  ck_assert_msg(strstr(report_err, "lwipsim report: wrote") != NULL, "no progress on stderr: ...%s",
+                report_err + (strlen(report_err) > 300 ? strlen(report_err) - 300 : 0));
 }
 END_TEST
 
@@ -94,7 +93,8 @@ START_TEST(test_report_circuitpython_905_sys_timeout_unsafe)
   ck_assert_str_eq(tc_str(ff, "pool"), "SYS_TIMEOUT");
   ck_assert_int_eq(tc_int(ff, "time_ms"), 10837);
   ck_assert_str_eq(tc_str(ff, "site"), "mdns_probe_and_announce");
-  const cJSON *at = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "sys_timeout_at_peak"), "demand");
+  const cJSON *at =
+      cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "sys_timeout_at_peak"), "demand");
   ck_assert_int_eq(tc_int(at, "count"), 13);
   /* the sweep agrees with the demand run: 12 fails, 13 is enough */
   const cJSON *sw = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(p, "sweeps"), 0);
@@ -187,7 +187,8 @@ START_TEST(test_report_html_self_contained)
   ck_assert_int_eq(tc_count(h, "http://"), 0);
   ck_assert_int_eq(tc_count(h, "https://"), 0);
   ck_assert_int_eq(tc_count(h, "<link"), 0);
-  ck_assert_int_eq(tc_count(h, "<svg class=\"sweep-plot\""), 10); /* a SYS_TIMEOUT sweep per profile with a count limit */
+  ck_assert_int_eq(tc_count(h, "<svg class=\"sweep-plot\""),
+                   10); /* a SYS_TIMEOUT sweep per profile with a count limit */
   ck_assert_ptr_nonnull(strstr(h, "<meta name=\"viewport\""));
   ck_assert_ptr_nonnull(strstr(h, "mdns_multicast_timeout_25ttl_reset_ipv4 \u00d73"));
   free(h);
@@ -200,7 +201,7 @@ START_TEST(test_report_deterministic)
   char err[4096];
   int rc = tc_lwipsim(err, sizeof err, NULL, "report", "--out", again, "--jobs", "1", NULL);
   ck_assert_msg(rc == 0, "exit %d: %s", rc, err);
-  static const char *const files[] = {"report.json", "report.md", "report.html", "junit.xml"};
+  static const char *const files[] = { "report.json", "report.md", "report.html", "junit.xml" };
   for (int i = 0; i < 4; i++) {
     char path[600];
     snprintf(path, sizeof path, "%s/%s", again, files[i]);
@@ -220,18 +221,16 @@ START_TEST(test_report_gate_exit_codes)
   ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--gate", NULL), 3);
   ck_assert_ptr_nonnull(strstr(err, "gate: 11 verdict(s) UNSAFE"));
   ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile",
-                                  "circuitpython-10.0.0-alpha.4", "--gate=marginal", NULL),
+                              "circuitpython-10.0.0-alpha.4", "--gate=marginal", NULL),
                    0);
   /* the recommended size: nothing UNSAFE (other pools have no known worst case: MARGINAL) */
   ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile",
-                                  "circuitpython-9.0.5-recommended", "--gate", NULL),
+                              "circuitpython-9.0.5-recommended", "--gate", NULL),
                    0);
-  ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile", "no-such-profile", NULL),
-                   2);
+  ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile", "no-such-profile", NULL), 2);
   ck_assert_ptr_nonnull(strstr(err, "unknown profile 'no-such-profile'"));
-  ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--scenario",
-                                  tc_source_path("lwipopts"), NULL),
-                   2);
+  ck_assert_int_eq(
+      tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--scenario", tc_source_path("lwipopts"), NULL), 2);
   ck_assert_ptr_nonnull(strstr(err, "no scenario.ini in this folder"));
   tc_rmtree(dir);
 }
@@ -244,8 +243,8 @@ START_TEST(test_report_recommended_profile_is_ok)
   const cJSON *rec = tc_pool(tc_profile(report, "circuitpython-9.0.5"), "SYS_TIMEOUT");
   const char *dir = tc_tmpdir();
   char err[4096], path[600];
-  int rc = tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile",
-                          "circuitpython-9.0.5-recommended", NULL);
+  int rc =
+      tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile", "circuitpython-9.0.5-recommended", NULL);
   ck_assert_msg(rc == 0, "exit %d: %s", rc, err);
   snprintf(path, sizeof path, "%s/report.json", dir);
   cJSON *r = tc_load_json(path);

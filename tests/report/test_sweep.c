@@ -14,8 +14,8 @@ START_TEST(test_sweep_sys_timeout_905)
   snprintf(json, sizeof json, "%s/sweep.json", dir);
   snprintf(table, sizeof table, "%s/sweep.txt", dir);
   int rc = tc_lwipsim(err, sizeof err, table, "sweep", "--profile", "circuitpython-9.0.5", "--scenario",
-                          tc_source_path("scenarios/mdns-http-reload"), "--pool", "SYS_TIMEOUT", "--range",
-                          "4:24", "--json", json, NULL);
+                      tc_source_path("scenarios/mdns-http-reload"), "--pool", "SYS_TIMEOUT", "--range", "4:24",
+                      "--json", json, NULL);
   ck_assert_msg(rc == 0, "exit %d: %s", rc, err);
   /* not a TTY: one progress line per finished run */
   ck_assert_int_eq(tc_count(err, "lwipsim sweep: ["), 21);
@@ -44,7 +44,8 @@ START_TEST(test_sweep_sys_timeout_905)
   ck_assert_str_eq(tc_str(r11, "site"), "mdns_probe_and_announce");
   char *t = tc_read_file(table, NULL);
   ck_assert_ptr_nonnull(strstr(t, "pool SYS_TIMEOUT (configured 11)"));
-  ck_assert_ptr_nonnull(strstr(t, "    11  panic               10.837 s       1     11  SYS_TIMEOUT: mdns_probe_and_announce"));
+  ck_assert_ptr_nonnull(
+      strstr(t, "    11  panic               10.837 s       1     11  SYS_TIMEOUT: mdns_probe_and_announce"));
   ck_assert_ptr_nonnull(strstr(t, "    13  ok                         -       0     13"));
   free(t);
   cJSON_Delete(j);
@@ -57,11 +58,11 @@ START_TEST(test_sweep_bad_input)
   char err[4096];
   const char *scenario = tc_source_path("scenarios/mdns-http-reload");
   ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "sweep", "--profile", "circuitpython-9.0.5", "--scenario",
-                                  scenario, "--pool", "SYS_TIMEOUT", "--range", "9:4", NULL),
+                              scenario, "--pool", "SYS_TIMEOUT", "--range", "9:4", NULL),
                    2);
   ck_assert_ptr_nonnull(strstr(err, "--range 9:4: expected LO:HI"));
   ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "sweep", "--profile", "circuitpython-9.0.5", "--scenario",
-                                  scenario, "--pool", "NOT_A_POOL", "--range", "1:2", "--jobs", "1", NULL),
+                              scenario, "--pool", "NOT_A_POOL", "--range", "1:2", "--jobs", "1", NULL),
                    2);
   ck_assert_ptr_nonnull(strstr(err, "NOT_A_POOL"));
   ck_assert_int_eq(tc_lwipsim(err, sizeof err, NULL, "sweep", "--profile", "circuitpython-9.0.5", NULL), 2);

@@ -13,7 +13,7 @@
 
 static struct lwipsim_verdict_out decide(long size, long demand, long bound, long floor)
 {
-  struct lwipsim_verdict_in in = {size, demand, bound, floor};
+  struct lwipsim_verdict_in in = { size, demand, bound, floor };
   struct lwipsim_verdict_out out;
   lwipsim_verdict_decide(&in, &out);
   return out;
@@ -102,7 +102,8 @@ static cJSON *input_with(cJSON *faithful, cJSON *demand)
 
 START_TEST(test_verdict_uses_worst_case_and_options)
 {
-  const char *wc = "{\"value\": 17, \"basis\": \"cyclic + TCP + mDNS\", \"terms\": [{\"what\": \"mDNS\", \"count\": 6}]}";
+  const char *wc =
+      "{\"value\": 17, \"basis\": \"cyclic + TCP + mDNS\", \"terms\": [{\"what\": \"mDNS\", \"count\": 6}]}";
   cJSON *in = input_with(record("faithful", 11, 11, wc, 2), record("demand", 11, 13, wc, 2));
   cJSON *rep = lwipsim_report_build(in);
   const cJSON *p = tc_profile(rep, "p");

@@ -27,10 +27,7 @@ static const struct {
   { "tx_match", NULL },
 };
 
-static cJSON *copy_or_null(const cJSON *v)
-{
-  return v != NULL ? cJSON_Duplicate(v, 1) : cJSON_CreateNull();
-}
+static cJSON *copy_or_null(const cJSON *v) { return v != NULL ? cJSON_Duplicate(v, 1) : cJSON_CreateNull(); }
 
 static cJSON *pick_fields(const cJSON *obj, const char *const *fields)
 {
@@ -60,7 +57,8 @@ static cJSON *filter_value(const cJSON *v, const char *const *fields)
     cJSON *out = cJSON_CreateArray();
     const cJSON *e;
 
-    cJSON_ArrayForEach(e, v) {
+    cJSON_ArrayForEach(e, v)
+    {
       cJSON *f = out != NULL ? filter_value(e, fields) : NULL;
 
       if (f == NULL || !cJSON_AddItemToArray(out, f)) {

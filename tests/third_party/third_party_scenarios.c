@@ -13,9 +13,9 @@
 #include <sys/stat.h>
 
 #include "record_filter.h"
-#include "test_common.h"
 #include "scenario/scenario.h"
 #include "scenario/shared_captures.h"
+#include "test_common.h"
 
 #define EXIT_SKIP 77
 
@@ -65,11 +65,12 @@ static int check_scenario(const struct opts *o, const char *name)
   }
   snprintf(json, sizeof(json), "%s/%s.record.json", tmpdir, name);
   char *argv[] = { (char *)o->lwipsim, "replay", "--profile", sc.profile, "--scenario", dir,
-                   "--json", json, "--quiet", NULL };
+                   "--json",           json,     "--quiet",   NULL };
   code = tc_spawn(argv, NULL, NULL);
   if (code != 0 && code != 3 && code != 4) {
     printf("FAIL %s: lwipsim replay --profile %s exited %d (a harness error: 2 is an input error, above 128 a "
-           "signal)\n", name, sc.profile, code);
+           "signal)\n",
+           name, sc.profile, code);
     lwipsim_scenario_free(&sc);
     return 1;
   }
@@ -95,8 +96,7 @@ static int check_scenario(const struct opts *o, const char *name)
       snprintf(actual_path, sizeof(actual_path), "%s/%s.json", tmpdir, name);
       printf("FAIL %s: the run record differs from %s (- expected, + this run):\n", name, expected_path);
       if (tc_try_write_file(actual_path, actual, strlen(actual)) == 0) {
-        char *diff[] = { "diff", "-u", "--label", "expected", "--label", "actual", expected_path, actual_path,
-                         NULL };
+        char *diff[] = { "diff", "-u", "--label", "expected", "--label", "actual", expected_path, actual_path, NULL };
         tc_spawn(diff, NULL, NULL);
       }
       printf("If the change is intended, run tests/third_party/update-expected.sh and commit the result.\n");
@@ -109,10 +109,7 @@ static int check_scenario(const struct opts *o, const char *name)
 }
 
 /* Every folder is a scenario; files (README.md) are not. */
-static int is_scenario_dir(const struct dirent *e)
-{
-  return e->d_name[0] != '.' && e->d_type == DT_DIR;
-}
+static int is_scenario_dir(const struct dirent *e) { return e->d_name[0] != '.' && e->d_type == DT_DIR; }
 
 static void usage(FILE *out)
 {

@@ -12,8 +12,8 @@
 #include "findings/test_findings.h"
 #include "lwip/init.h"
 #include "netif/test_netif.h"
-#include "stack/probe/probe.h"
 #include "probe/test_probe.h"
+#include "stack/probe/probe.h"
 #include "stack/state/run_state.h"
 
 typedef Suite *(suite_getter_fn)(void);
@@ -70,10 +70,10 @@ void lwipsim_unit_leak_exempt(const char *pool, const char *why)
 int main(void)
 {
   suite_getter_fn *suites[] = {
-      clock_suite,
-      probe_suite,
-      netif_suite,
-      findings_suite,
+    clock_suite,
+    probe_suite,
+    netif_suite,
+    findings_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);
 

@@ -2,18 +2,18 @@
 
 #include <string.h>
 
-#include "stack/device/http_client.h"
-#include "stack/device/http_server.h"
-#include "stack/device/net_services.h"
-#include "stack/device/udp_app.h"
-#include "stack/device/mdns_app.h"
-#include "stack/device/tcp_client.h"
 #include "lwip/dhcp.h"
 #include "lwip/igmp.h"
 #include "lwip/netif.h"
 #include "lwip/opt.h"
-#include "stack/state/events.h"
 #include "scenario/scenario.h"
+#include "stack/device/http_client.h"
+#include "stack/device/http_server.h"
+#include "stack/device/mdns_app.h"
+#include "stack/device/net_services.h"
+#include "stack/device/tcp_client.h"
+#include "stack/device/udp_app.h"
+#include "stack/state/events.h"
 
 static struct netif *dev;
 /* What a reload brings back: the last mdns-start and http-listen. */
@@ -126,44 +126,24 @@ int lwipsim_device_run(const struct lwipsim_action *a)
     return 0;
   case LWIPSIM_ACT_HTTP_LISTEN:
     return lwipsim_http_listen(&(struct lwipsim_http_options){
-        .port = a->port, .page_bytes = a->page_bytes, .keepalive = a->keepalive, .retry_on_mem = a->retry_on_mem});
-  case LWIPSIM_ACT_HTTP_CLOSE:
-    lwipsim_http_close();
-    return 0;
-  case LWIPSIM_ACT_RELOAD:
-    return reload();
-  case LWIPSIM_ACT_TCP_CONNECT:
-    return lwipsim_tcp_client_connect(a->addr, a->port);
-  case LWIPSIM_ACT_LINK_DOWN:
-    netif_set_link_down(dev);
-    return 0;
-  case LWIPSIM_ACT_LINK_UP:
-    netif_set_link_up(dev);
-    return 0;
-  case LWIPSIM_ACT_UDP_LISTEN:
-    return lwipsim_udp_listen(a->port);
-  case LWIPSIM_ACT_UDP_CLOSE:
-    return lwipsim_udp_close(a->port);
-  case LWIPSIM_ACT_UDP_SEND:
-    return lwipsim_udp_send(a);
+        .port = a->port, .page_bytes = a->page_bytes, .keepalive = a->keepalive, .retry_on_mem = a->retry_on_mem });
+  case LWIPSIM_ACT_HTTP_CLOSE: lwipsim_http_close(); return 0;
+  case LWIPSIM_ACT_RELOAD: return reload();
+  case LWIPSIM_ACT_TCP_CONNECT: return lwipsim_tcp_client_connect(a->addr, a->port);
+  case LWIPSIM_ACT_LINK_DOWN: netif_set_link_down(dev); return 0;
+  case LWIPSIM_ACT_LINK_UP: netif_set_link_up(dev); return 0;
+  case LWIPSIM_ACT_UDP_LISTEN: return lwipsim_udp_listen(a->port);
+  case LWIPSIM_ACT_UDP_CLOSE: return lwipsim_udp_close(a->port);
+  case LWIPSIM_ACT_UDP_SEND: return lwipsim_udp_send(a);
   case LWIPSIM_ACT_IGMP_JOIN:
-  case LWIPSIM_ACT_IGMP_LEAVE:
-    return igmp_group(a);
-  case LWIPSIM_ACT_DNS_SERVER:
-    return lwipsim_dns_server(a);
-  case LWIPSIM_ACT_DNS_LOOKUP:
-    return lwipsim_dns_lookup(a);
-  case LWIPSIM_ACT_SNTP_START:
-    return lwipsim_sntp_start(a);
-  case LWIPSIM_ACT_SNTP_STOP:
-    return lwipsim_sntp_stop();
-  case LWIPSIM_ACT_HTTP_GET:
-    return lwipsim_http_get(a);
+  case LWIPSIM_ACT_IGMP_LEAVE: return igmp_group(a);
+  case LWIPSIM_ACT_DNS_SERVER: return lwipsim_dns_server(a);
+  case LWIPSIM_ACT_DNS_LOOKUP: return lwipsim_dns_lookup(a);
+  case LWIPSIM_ACT_SNTP_START: return lwipsim_sntp_start(a);
+  case LWIPSIM_ACT_SNTP_STOP: return lwipsim_sntp_stop();
+  case LWIPSIM_ACT_HTTP_GET: return lwipsim_http_get(a);
   }
   return -1;
 }
 
-void lwipsim_device_poll(void)
-{
-  lwipsim_http_poll();
-}
+void lwipsim_device_poll(void) { lwipsim_http_poll(); }

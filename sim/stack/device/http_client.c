@@ -15,10 +15,10 @@
  * stays with lwIP until lwIP gives up on it (on_err). */
 struct get {
   char request[256];
-  size_t header_bytes;   /* response bytes up to and including the blank line; 0 until seen */
-  long content_length;   /* -1 until the header says */
+  size_t header_bytes; /* response bytes up to and including the blank line; 0 until seen */
+  long content_length; /* -1 until the header says */
   size_t received;
-  char head[512];        /* the response's first bytes, to find the header's end */
+  char head[512]; /* the response's first bytes, to find the header's end */
   size_t head_len;
 };
 
@@ -106,9 +106,8 @@ int lwipsim_http_get(const struct lwipsim_action *a)
     return -1;
   }
   g->content_length = -1;
-  snprintf(g->request, sizeof g->request,
-           "GET %s HTTP/1.1\r\nHost: %u.%u.%u.%u\r\nConnection: close\r\n\r\n", a->name, a->addr[0], a->addr[1],
-           a->addr[2], a->addr[3]);
+  snprintf(g->request, sizeof g->request, "GET %s HTTP/1.1\r\nHost: %u.%u.%u.%u\r\nConnection: close\r\n\r\n", a->name,
+           a->addr[0], a->addr[1], a->addr[2], a->addr[3]);
   struct tcp_pcb *pcb = tcp_new();
   if (pcb == NULL) {
     free(g);

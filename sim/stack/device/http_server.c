@@ -38,8 +38,8 @@ struct http_conn {
   char req[REQ_MAX];
   u16_t req_len;
   int answered;
-  int ready;            /* whole request in: the app answers on its next poll */
-  int parts_written;    /* sends done: where a retry resumes */
+  int ready;         /* whole request in: the app answers on its next poll */
+  int parts_written; /* sends done: where a retry resumes */
   struct tcp_pcb *pcb;
 };
 

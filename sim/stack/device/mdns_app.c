@@ -5,8 +5,8 @@
 #include "lwip/apps/mdns.h"
 #include "lwip/init.h"
 #include "lwip/opt.h"
-#include "stack/state/events.h"
 #include "scenario/scenario.h"
+#include "stack/state/events.h"
 
 static int active;
 
@@ -37,17 +37,17 @@ int lwipsim_mdns_start(struct netif *netif, const struct lwipsim_action *a)
      * netif that was removed this does nothing. */
     mdns_resp_restart(netif);
   }
-  err_t err = active ? mdns_resp_rename_netif(netif, a->hostname)
-                     : mdns_resp_add_netif(netif, a->hostname MDNS_TTL_ARG);
+  err_t err =
+      active ? mdns_resp_rename_netif(netif, a->hostname) : mdns_resp_add_netif(netif, a->hostname MDNS_TTL_ARG);
   if (err != ERR_OK) {
     lwipsim_event_add("mdns: adding netif as %s failed (err %d)", a->hostname, (int)err);
     return -1;
   }
   active = 1;
   if (a->service[0] != '\0') {
-    s8_t slot = mdns_resp_add_service(netif, a->instance, a->service,
-                                      a->service_is_udp ? DNSSD_PROTO_UDP : DNSSD_PROTO_TCP, a->port
-                                      MDNS_TTL_ARG, txt_fn, NULL);
+    s8_t slot =
+        mdns_resp_add_service(netif, a->instance, a->service, a->service_is_udp ? DNSSD_PROTO_UDP : DNSSD_PROTO_TCP,
+                              a->port MDNS_TTL_ARG, txt_fn, NULL);
     if (slot < 0) {
       lwipsim_event_add("mdns: adding service %s failed (%d)", a->service, (int)slot);
       return -1;

@@ -90,9 +90,6 @@ int lwipsim_sntp_start(const struct lwipsim_action *a)
   (void)a;
   return -1;
 }
-int lwipsim_sntp_stop(void)
-{
-  return -1;
-}
+int lwipsim_sntp_stop(void) { return -1; }
 
 #endif

@@ -58,7 +58,7 @@ int lwipsim_udp_listen(uint16_t port)
     return -1;
   }
   udp_recv(pcb, on_recv, NULL);
-  *free_slot = (struct socket){.pcb = pcb, .port = port};
+  *free_slot = (struct socket){ .pcb = pcb, .port = port };
   return 0;
 }
 
@@ -96,7 +96,7 @@ static struct udp_pcb *sender_for(int line)
     lwipsim_event_add("udp-send: udp_new failed (UDP_PCB pool empty)");
     return NULL;
   }
-  *free_slot = (struct socket){.pcb = pcb, .line = line};
+  *free_slot = (struct socket){ .pcb = pcb, .line = line };
   return pcb;
 }
 

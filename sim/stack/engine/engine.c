@@ -3,18 +3,18 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "stack/device/device.h"
+#include "capture/frame_checksum.h"
+#include "capture/pcap_reader.h"
 #include "lwip/init.h"
 #include "lwip/netif.h"
 #include "lwip/timeouts.h"
+#include "scenario/capture_clock.h"
+#include "scenario/scenario.h"
+#include "stack/device/device.h"
 #include "stack/netif/replay_netif.h"
-#include "capture/frame_checksum.h"
-#include "capture/pcap_reader.h"
 #include "stack/port/clock.h"
 #include "stack/state/events.h"
 #include "stack/state/run_state.h"
-#include "scenario/capture_clock.h"
-#include "scenario/scenario.h"
 
 /* When lwIP's next timer runs: at its deadline, or with [device] timers =
  * poll P at the first poll at or after it (the firmware calls
@@ -36,8 +36,8 @@ struct frame_cursor {
   struct lwipsim_pcap_reader *reader;
   struct lwipsim_frame frame;
   int have;
-  uint64_t due_ms;                     /* virtual time the current frame is replayed */
-  struct lwipsim_capture_clock clock;  /* capture offsets to virtual time */
+  uint64_t due_ms;                    /* virtual time the current frame is replayed */
+  struct lwipsim_capture_clock clock; /* capture offsets to virtual time */
 };
 
 static int cursor_advance(struct frame_cursor *c, char *err, size_t errlen)
@@ -79,10 +79,7 @@ static void offer_frame(const struct lwipsim_engine_config *cfg, const struct lw
   lwipsim_replay_netif_offer(f->data, f->caplen, f->len);
 }
 
-static uint64_t cursor_due_ms(const struct frame_cursor *c)
-{
-  return c->have ? c->due_ms : LWIPSIM_TIME_NEVER;
-}
+static uint64_t cursor_due_ms(const struct frame_cursor *c) { return c->have ? c->due_ms : LWIPSIM_TIME_NEVER; }
 
 /* After each frame and each timer pass, before the next frame: the device's
  * apps answer what lwIP handed them (a captured peer answered the captured
@@ -124,7 +121,7 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
   }
   lwipsim_device_init(netif);
 
-  struct frame_cursor frames = {.reader = cfg->capture};
+  struct frame_cursor frames = { .reader = cfg->capture };
   lwipsim_capture_clock_init(&frames.clock, sc->capture_start_ms, sc->capture_max_gap_ms);
   if (cursor_advance(&frames, err, errlen) != 0) {
     return -1;

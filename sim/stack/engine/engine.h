@@ -12,9 +12,9 @@ struct lwipsim_pcap_writer;
 
 struct lwipsim_engine_config {
   const struct lwipsim_scenario *scenario;
-  struct lwipsim_pcap_reader *capture;   /* NULL: no inbound traffic */
-  struct lwipsim_pcap_writer *pcap_out;  /* NULL: transmitted frames not kept */
-  const unsigned char *device_mac;       /* 6 bytes */
+  struct lwipsim_pcap_reader *capture;  /* NULL: no inbound traffic */
+  struct lwipsim_pcap_writer *pcap_out; /* NULL: transmitted frames not kept */
+  const unsigned char *device_mac;      /* 6 bytes */
 };
 
 /* Runs the scenario to its end. Returns 0, or -1 with a one-line message in

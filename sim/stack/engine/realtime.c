@@ -5,13 +5,13 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "lwip/timeouts.h"
+#include "scenario/scenario.h"
 #include "stack/device/device.h"
 #include "stack/engine/engine.h"
-#include "lwip/timeouts.h"
 #include "stack/netif/tap_netif.h"
 #include "stack/port/clock.h"
 #include "stack/state/events.h"
-#include "scenario/scenario.h"
 
 /* The loop wakes at least this often to see a stop request even when lwIP
  * sleeps for seconds; waking early changes nothing lwIP sees. */
@@ -80,7 +80,7 @@ int lwipsim_realtime_run(const struct lwipsim_realtime_config *cfg, char *err, s
     uint64_t due = lwipsim_clock_next_event(lwipsim_engine_action_due_ms(sc, next_action),
                                             lwipsim_clock_timer_due_ms(sys_timeouts_sleeptime()), cfg->duration_ms);
     uint64_t wait = min_u64(due > now ? due - now : 0, MAX_SLEEP_MS);
-    struct pollfd pfd = {.fd = cfg->tap_fd, .events = POLLIN};
+    struct pollfd pfd = { .fd = cfg->tap_fd, .events = POLLIN };
     if (poll(&pfd, 1, (int)wait) < 0 && errno != EINTR) {
       snprintf(err, errlen, "poll on the TAP failed");
       return -1;

@@ -2,18 +2,18 @@
 
 #include <string.h>
 
+#include "capture/pcap_writer.h"
 #include "lwip/etharp.h"
 #include "lwip/ethip6.h"
 #include "lwip/igmp.h"
 #include "lwip/mld6.h"
 #include "lwip/pbuf.h"
 #include "netif/ethernet.h"
-#include "capture/pcap_writer.h"
-#include "stack/port/clock.h"
-#include "stack/state/run_state.h"
 #include "replay/neighbours.h"
 #include "replay/rewriter.h"
 #include "replay/tx_match.h"
+#include "stack/port/clock.h"
+#include "stack/state/run_state.h"
 
 #define MTU 1500
 #define MAX_FRAME 1514
@@ -116,7 +116,7 @@ static err_t igmp_filter(struct netif *netif, const ip4_addr_t *group, enum neti
   (void)netif;
   /* RFC 1112: 01:00:5e + the low 23 bits of the group */
   uint32_t a = lwip_ntohl(ip4_addr_get_u32(group));
-  uint8_t mac[6] = {0x01, 0x00, 0x5e, (uint8_t)((a >> 16) & 0x7f), (uint8_t)(a >> 8), (uint8_t)a};
+  uint8_t mac[6] = { 0x01, 0x00, 0x5e, (uint8_t)((a >> 16) & 0x7f), (uint8_t)(a >> 8), (uint8_t)a };
   ip_to_mac_filter(mac, action);
   return ERR_OK;
 }
@@ -128,7 +128,7 @@ static err_t mld_filter(struct netif *netif, const ip6_addr_t *group, enum netif
   (void)netif;
   /* RFC 2464: 33:33 + the low 32 bits of the group */
   uint32_t a = lwip_ntohl(group->addr[3]);
-  uint8_t mac[6] = {0x33, 0x33, (uint8_t)(a >> 24), (uint8_t)(a >> 16), (uint8_t)(a >> 8), (uint8_t)a};
+  uint8_t mac[6] = { 0x33, 0x33, (uint8_t)(a >> 24), (uint8_t)(a >> 16), (uint8_t)(a >> 8), (uint8_t)a };
   ip_to_mac_filter(mac, action);
   return ERR_OK;
 }
@@ -161,7 +161,7 @@ static err_t init_netif(struct netif *netif)
   netif_set_mld_mac_filter(netif, mld_filter);
   filter.accept_all_multicast = 0;
   /* all-nodes ff02::1 is never joined through MLD but always received */
-  static const uint8_t all_nodes[6] = {0x33, 0x33, 0, 0, 0, 1};
+  static const uint8_t all_nodes[6] = { 0x33, 0x33, 0, 0, 0, 1 };
   lwipsim_mac_filter_add(&filter, all_nodes);
 #endif
   return ERR_OK;

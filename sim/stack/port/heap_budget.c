@@ -24,8 +24,8 @@ void *lwip_heap_malloc(size_t size)
   struct lwipsim_run_state *s = lwipsim_state;
   if (s->heap.enabled && s->heap.used_bytes + size > s->heap.budget_bytes) {
     s->heap.failed++;
-    lwipsim_event_add("heap: %zu bytes refused, %llu of %llu in use", size,
-                      (unsigned long long)s->heap.used_bytes, (unsigned long long)s->heap.budget_bytes);
+    lwipsim_event_add("heap: %zu bytes refused, %llu of %llu in use", size, (unsigned long long)s->heap.used_bytes,
+                      (unsigned long long)s->heap.budget_bytes);
     return NULL;
   }
   unsigned char *block = malloc(HEADER + size);

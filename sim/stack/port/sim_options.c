@@ -8,20 +8,20 @@
 size_t lwipsim_sim_changed_options(const char **out, size_t max)
 {
   size_t n = 0;
-#define ADD(s)                                                                                   \
-  do {                                                                                           \
-    if (n < max) {                                                                               \
-      out[n++] = (s);                                                                            \
-    }                                                                                            \
+#define ADD(s)        \
+  do {                \
+    if (n < max) {    \
+      out[n++] = (s); \
+    }                 \
   } while (0)
 
   /* what the overlay replaced: one entry per option, from its list */
-#define OVERLAY_ENTRY(option, listed, when_defined, when_undefined)                                                  \
-  if (listed) {                                                                                                      \
-    const char *line = LWIPSIM_PROFILE_HAD_##option ? (when_defined) : (when_undefined);                             \
-    if (line != NULL) {                                                                                              \
-      ADD(line);                                                                                                     \
-    }                                                                                                                \
+#define OVERLAY_ENTRY(option, listed, when_defined, when_undefined)                      \
+  if (listed) {                                                                          \
+    const char *line = LWIPSIM_PROFILE_HAD_##option ? (when_defined) : (when_undefined); \
+    if (line != NULL) {                                                                  \
+      ADD(line);                                                                         \
+    }                                                                                    \
   }
   LWIPSIM_OVERLAY_OPTIONS(OVERLAY_ENTRY)
 #undef OVERLAY_ENTRY

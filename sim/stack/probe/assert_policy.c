@@ -14,7 +14,7 @@
 static enum lwipsim_assert_policy policy = LWIPSIM_ASSERT_ABORT;
 static void (*panic_handler)(void);
 
-static const char *const names[] = {"panic", "silent", "abort"};
+static const char *const names[] = { "panic", "silent", "abort" };
 
 int lwipsim_assert_policy_parse(const char *name, enum lwipsim_assert_policy *out)
 {

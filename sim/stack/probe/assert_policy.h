@@ -4,11 +4,7 @@
 #ifndef LWIPSIM_ASSERT_POLICY_H
 #define LWIPSIM_ASSERT_POLICY_H
 
-enum lwipsim_assert_policy {
-  LWIPSIM_ASSERT_PANIC,
-  LWIPSIM_ASSERT_SILENT,
-  LWIPSIM_ASSERT_ABORT
-};
+enum lwipsim_assert_policy { LWIPSIM_ASSERT_PANIC, LWIPSIM_ASSERT_SILENT, LWIPSIM_ASSERT_ABORT };
 
 /* Returns -1 for an unknown name. */
 int lwipsim_assert_policy_parse(const char *name, enum lwipsim_assert_policy *out);

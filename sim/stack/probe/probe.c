@@ -5,8 +5,8 @@
 
 #include "lwip/memp.h"
 #include "lwip/opt.h"
-#include "netif/ppp/ppp_opts.h" /* PPP_NUM_TIMEOUTS, used by MEMP_NUM_SYS_TIMEOUT */
 #include "lwip/timeouts.h"
+#include "netif/ppp/ppp_opts.h" /* PPP_NUM_TIMEOUTS, used by MEMP_NUM_SYS_TIMEOUT */
 #if LWIP_TCP
 #include "lwip/priv/tcp_priv.h" /* tcp_tw_pcbs */
 #endif
@@ -36,7 +36,7 @@ static const struct {
   const char *name;
   uint32_t num;
 } pool_defs[] = {
-#define LWIP_MEMPOOL(name, num, size, desc) {#name, (num)},
+#define LWIP_MEMPOOL(name, num, size, desc) { #name, (num) },
 #include "lwip/priv/memp_std.h"
 };
 
@@ -93,7 +93,7 @@ void lwipsim_probe_init(void)
     p->size_limited = !MEMP_MEM_MALLOC;
     p->elem_bytes = memp_pools[i]->size;
     free(timelines[i].points);
-    timelines[i] = (struct timeline){0};
+    timelines[i] = (struct timeline){ 0 };
     caps[i] = 0;
   }
   arming_depth = 0;
@@ -141,7 +141,7 @@ static void timeline_add(memp_t type, uint32_t used)
     t->points = p;
     t->cap = cap;
   }
-  t->points[t->n++] = (struct lwipsim_timeline_point){lwipsim_clock_now_ms(), used};
+  t->points[t->n++] = (struct lwipsim_timeline_point){ lwipsim_clock_now_ms(), used };
 }
 
 static const char *timer_name(const void *handler, const void *arg)
@@ -229,9 +229,8 @@ void *__wrap_memp_malloc(memp_t type)
   }
 #endif
   if (mem == NULL) {
-    const char *site = (type == MEMP_SYS_TIMEOUT)
-                           ? current_arming_name()
-                           : lwipsim_symbol_name(__builtin_return_address(0));
+    const char *site =
+        (type == MEMP_SYS_TIMEOUT) ? current_arming_name() : lwipsim_symbol_name(__builtin_return_address(0));
     p->failed++;
     if (p->failed == 1) {
       p->first_failure_ms = lwipsim_clock_now_ms();
@@ -323,4 +322,3 @@ void __wrap_tcp_timer_needed(void)
 #endif
 
 const char *lwipsim_probe_arming_name(void) { return current_arming_name(); }
-

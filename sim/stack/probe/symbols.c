@@ -18,8 +18,8 @@ static struct {
 static Dwfl *open_self(void)
 {
   static const Dwfl_Callbacks callbacks = {
-      .find_elf = dwfl_linux_proc_find_elf,
-      .find_debuginfo = dwfl_standard_find_debuginfo,
+    .find_elf = dwfl_linux_proc_find_elf,
+    .find_debuginfo = dwfl_standard_find_debuginfo,
   };
   /* A forked child has its own pid; reports are per process. */
   if (dwfl != NULL && self_pid == getpid()) {

@@ -20,7 +20,10 @@
 
 /* tcp_alloc's fallbacks, in the order it tries them. */
 #define LWIPSIM_RECYCLE_KINDS 4
-#define LWIPSIM_RECYCLE_KIND_NAMES {"time_wait", "last_ack", "closing", "lower_prio"}
+#define LWIPSIM_RECYCLE_KIND_NAMES                   \
+  {                                                  \
+    "time_wait", "last_ack", "closing", "lower_prio" \
+  }
 
 struct lwipsim_failure_site {
   char name[LWIPSIM_NAME_LEN];
@@ -28,11 +31,11 @@ struct lwipsim_failure_site {
 };
 
 struct lwipsim_pool_state {
-  char name[32];          /* as lwIP spells it: SYS_TIMEOUT, TCP_PCB, ... */
-  uint32_t size;          /* the profile's MEMP_NUM_* */
-  uint32_t capacity;      /* what this build compiled: size, or more in a demand build */
-  int size_limited;       /* 0 with MEMP_MEM_MALLOC: the count is not enforced */
-  uint32_t elem_bytes;    /* host element size */
+  char name[32];       /* as lwIP spells it: SYS_TIMEOUT, TCP_PCB, ... */
+  uint32_t size;       /* the profile's MEMP_NUM_* */
+  uint32_t capacity;   /* what this build compiled: size, or more in a demand build */
+  int size_limited;    /* 0 with MEMP_MEM_MALLOC: the count is not enforced */
+  uint32_t elem_bytes; /* host element size */
   uint32_t used, peak, failed;
   uint64_t peak_ms, first_failure_ms;
   uint32_t n_sites;
@@ -48,7 +51,7 @@ struct lwipsim_pool_state {
 struct lwipsim_timer_list {
   int valid;
   uint64_t time_ms;
-  uint32_t count;         /* may exceed LWIPSIM_MAX_TIMERS; names are cut there */
+  uint32_t count; /* may exceed LWIPSIM_MAX_TIMERS; names are cut there */
   char names[LWIPSIM_MAX_TIMERS][LWIPSIM_NAME_LEN];
 };
 
@@ -68,17 +71,17 @@ struct lwipsim_run_state {
   struct lwipsim_timer_list sys_timeout_at_peak;
   struct lwipsim_timer_list sys_timeout_at_first_failure;
 
-  int panicked;                        /* policy panic/abort: the run ended here */
+  int panicked; /* policy panic/abort: the run ended here */
   struct lwipsim_assert_info panic;
   struct lwipsim_timer_list panic_armed;
   char panic_arming[LWIPSIM_NAME_LEN]; /* handler being armed when the pool ran dry */
 
-  uint32_t n_asserts;                  /* policy silent: every assert, first ones kept */
+  uint32_t n_asserts; /* policy silent: every assert, first ones kept */
   struct lwipsim_assert_info asserts[LWIPSIM_MAX_ASSERTS];
 
   struct {
-    uint64_t read, injected, reference, skipped_non_ethernet2, not_for_device,
-        malformed, dropped_link_down, dropped_no_pbuf, after_end, transmitted;
+    uint64_t read, injected, reference, skipped_non_ethernet2, not_for_device, malformed, dropped_link_down,
+        dropped_no_pbuf, after_end, transmitted;
     /* answers to the live stack's ARP requests / neighbour solicitations for
      * peers the capture showed (sim/replay/neighbours.h) */
     uint64_t synthetic_arp_replies, synthetic_nd_replies, synthetic_acks;
@@ -109,7 +112,7 @@ struct lwipsim_run_state {
     uint64_t http_requests, http_answered, http_write_refused, http_write_retried, http_dropped;
   } device;
 
-  uint32_t event_head;                 /* total events ever added */
+  uint32_t event_head; /* total events ever added */
   char events[LWIPSIM_EVENT_RING][LWIPSIM_EVENT_LEN];
 };
 

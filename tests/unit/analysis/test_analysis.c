@@ -8,43 +8,65 @@
 #include <string.h>
 
 #include "analysis/bounds.h"
-#include "common/options.h"
 #include "analysis/script_needs.h"
 #include "analysis/script_summary.h"
+#include "common/options.h"
 #include "scenario/scenario.h"
 
 /* CircuitPython 9.0.5-like: IPv4, DHCP, DNS, IGMP, mDNS (facts 4). */
 static struct lwipsim_option ipv4_opts[] = {
-    {"LWIP_IPV4", 1}, {"LWIP_IPV6", 0}, {"LWIP_TCP", 1}, {"LWIP_DHCP", 1}, {"LWIP_DNS", 1},
-    {"LWIP_DNS_SECURE", 7}, {"LWIP_IGMP", 1}, {"LWIP_MDNS_RESPONDER", 1}, {"MDNS_MAX_STORED_PKTS", 4},
-    {"IP_REASSEMBLY", 1}, {"IP_REASS_MAX_PBUFS", 10}, {"LWIP_IPV6_REASS", 0},
+  { "LWIP_IPV4", 1 },
+  { "LWIP_IPV6", 0 },
+  { "LWIP_TCP", 1 },
+  { "LWIP_DHCP", 1 },
+  { "LWIP_DNS", 1 },
+  { "LWIP_DNS_SECURE", 7 },
+  { "LWIP_IGMP", 1 },
+  { "LWIP_MDNS_RESPONDER", 1 },
+  { "MDNS_MAX_STORED_PKTS", 4 },
+  { "IP_REASSEMBLY", 1 },
+  { "IP_REASS_MAX_PBUFS", 10 },
+  { "LWIP_IPV6_REASS", 0 },
 };
 /* The 2.2.1 table for those options (timeouts.c:77-116): TCP first. */
-static const char *const ipv4_cyclic[] = {"tcp_tmr", "ip_reass_tmr", "etharp_tmr", "dhcp_coarse_tmr",
-                                          "dhcp_fine_tmr", "igmp_tmr", "dns_tmr"};
+static const char *const ipv4_cyclic[] = { "tcp_tmr",       "ip_reass_tmr", "etharp_tmr", "dhcp_coarse_tmr",
+                                           "dhcp_fine_tmr", "igmp_tmr",     "dns_tmr" };
 
 /* The same plus IPv6 with reassembly and MLD. */
 static struct lwipsim_option dual_opts[] = {
-    {"LWIP_IPV4", 1}, {"LWIP_IPV6", 1}, {"LWIP_TCP", 1}, {"LWIP_DHCP", 1}, {"LWIP_DNS", 1},
-    {"LWIP_DNS_SECURE", 7}, {"LWIP_IGMP", 1}, {"LWIP_MDNS_RESPONDER", 1}, {"MDNS_MAX_STORED_PKTS", 4},
-    {"IP_REASSEMBLY", 1}, {"IP_REASS_MAX_PBUFS", 10}, {"LWIP_IPV6_REASS", 1}, {"LWIP_IPV6_MLD", 1},
+  { "LWIP_IPV4", 1 },
+  { "LWIP_IPV6", 1 },
+  { "LWIP_TCP", 1 },
+  { "LWIP_DHCP", 1 },
+  { "LWIP_DNS", 1 },
+  { "LWIP_DNS_SECURE", 7 },
+  { "LWIP_IGMP", 1 },
+  { "LWIP_MDNS_RESPONDER", 1 },
+  { "MDNS_MAX_STORED_PKTS", 4 },
+  { "IP_REASSEMBLY", 1 },
+  { "IP_REASS_MAX_PBUFS", 10 },
+  { "LWIP_IPV6_REASS", 1 },
+  { "LWIP_IPV6_MLD", 1 },
 };
-static const char *const dual_cyclic[] = {"tcp_tmr",  "ip_reass_tmr", "etharp_tmr",    "dhcp_coarse_tmr",
-                                          "dhcp_fine_tmr", "igmp_tmr", "dns_tmr", "nd6_tmr",
-                                          "ip6_reass_tmr", "mld6_tmr"};
+static const char *const dual_cyclic[] = { "tcp_tmr",  "ip_reass_tmr", "etharp_tmr", "dhcp_coarse_tmr", "dhcp_fine_tmr",
+                                           "igmp_tmr", "dns_tmr",      "nd6_tmr",    "ip6_reass_tmr",   "mld6_tmr" };
 
 /* The bundled scenario's device: mDNS + HTTP, static address. */
 static struct lwipsim_script_summary mdns_http(uint32_t removals)
 {
-  return (struct lwipsim_script_summary){.mdns_netifs = 1, .mdns_removals = removals, .http_listen = 1};
+  return (struct lwipsim_script_summary){ .mdns_netifs = 1, .mdns_removals = removals, .http_listen = 1 };
 }
 
 static struct lwipsim_bound_input input(const struct lwipsim_option *o, size_t n, const char *version,
                                         const char *const *cyclic, size_t n_cyclic,
                                         const struct lwipsim_script_summary *s)
 {
-  return (struct lwipsim_bound_input){.options = o, .n_options = n, .lwip_version = version,
-                                      .cyclic_timers = cyclic, .n_cyclic_timers = n_cyclic, .script = s};
+  return (struct lwipsim_bound_input){ .options = o,
+                                       .n_options = n,
+                                       .lwip_version = version,
+                                       .cyclic_timers = cyclic,
+                                       .n_cyclic_timers = n_cyclic,
+                                       .script = s };
 }
 
 #define INPUT(opts, version, cyclic, script) \
@@ -71,7 +93,7 @@ static int bounded_value(const char *pool, const struct lwipsim_bound_input *in)
 START_TEST(test_sys_timeout_221_ipv4_by_removals)
 {
   /* 6 cyclic + tcp_tmr + (1 + 5) mDNS + 4 stored TC questions + 3 per removal */
-  static const int expected[] = {17, 20, 23};
+  static const int expected[] = { 17, 20, 23 };
   for (uint32_t r = 0; r < 3; r++) {
     struct lwipsim_script_summary s = mdns_http(r);
     struct lwipsim_bound_input in = INPUT(ipv4_opts, "2.2.1", ipv4_cyclic, &s);
@@ -83,7 +105,7 @@ END_TEST
 START_TEST(test_sys_timeout_221_dual_stack_by_removals)
 {
   /* 9 cyclic + tcp_tmr + (1 + 5 x 2) + 4 + 3 x 2 per removal */
-  static const int expected[] = {25, 31, 37};
+  static const int expected[] = { 25, 31, 37 };
   for (uint32_t r = 0; r < 3; r++) {
     struct lwipsim_script_summary s = mdns_http(r);
     struct lwipsim_bound_input in = INPUT(dual_opts, "2.2.1", dual_cyclic, &s);
@@ -122,11 +144,11 @@ END_TEST
 START_TEST(test_sys_timeout_without_apps)
 {
   /* No mDNS, no TCP in the script: only lwip_init's cyclic timers. */
-  struct lwipsim_script_summary s = {.dhcp = 1};
+  struct lwipsim_script_summary s = { .dhcp = 1 };
   struct lwipsim_bound_input in = INPUT(ipv4_opts, "2.2.1", ipv4_cyclic, &s);
   ck_assert_int_eq(bounded_value("SYS_TIMEOUT", &in), 6);
   /* mDNS in the script but not compiled: the device cannot start it. */
-  struct lwipsim_option no_mdns[] = {{"LWIP_TCP", 1}, {"LWIP_MDNS_RESPONDER", 0}};
+  struct lwipsim_option no_mdns[] = { { "LWIP_TCP", 1 }, { "LWIP_MDNS_RESPONDER", 0 } };
   struct lwipsim_script_summary m = mdns_http(2);
   struct lwipsim_bound_input in2 = INPUT(no_mdns, "2.2.1", ipv4_cyclic, &m);
   ck_assert_int_eq(bounded_value("SYS_TIMEOUT", &in2), 7);
@@ -147,21 +169,22 @@ START_TEST(test_pcb_bounds)
 {
   struct lwipsim_script_summary s = mdns_http(2);
   struct lwipsim_bound_input in = INPUT(ipv4_opts, "2.2.1", ipv4_cyclic, &s);
-  ck_assert_int_eq(bounded_value("UDP_PCB", &in), 1);        /* mDNS only: DNS ports are random */
+  ck_assert_int_eq(bounded_value("UDP_PCB", &in), 1); /* mDNS only: DNS ports are random */
   ck_assert_int_eq(bounded_value("TCP_PCB_LISTEN", &in), 1);
-  ck_assert_int_eq(bounded_value("TCP_PCB", &in), -1);       /* clients are the peers' choice */
+  ck_assert_int_eq(bounded_value("TCP_PCB", &in), -1); /* clients are the peers' choice */
   ck_assert_int_eq(bounded_value("IGMP_GROUP", &in), 2);
   ck_assert_int_eq(bounded_value("REASSDATA", &in), 10);
   ck_assert_int_eq(bounded_value("IP6_REASSDATA", &in), -1); /* not compiled */
   ck_assert_int_eq(bounded_value("PBUF_POOL", &in), -1);
   ck_assert_int_eq(bounded_value("TCP_SEG", &in), -1);
 
-  struct lwipsim_option dns_fixed_port[] = {{"LWIP_IPV4", 1}, {"LWIP_TCP", 1}, {"LWIP_DHCP", 1},
-                                            {"LWIP_DNS", 1}, {"LWIP_DNS_SECURE", 3},
-                                            {"LWIP_MDNS_RESPONDER", 1}};
-  struct lwipsim_script_summary client = {.mdns_netifs = 1, .dhcp = 1, .tcp_connects = 3};
+  struct lwipsim_option dns_fixed_port[] = {
+    { "LWIP_IPV4", 1 }, { "LWIP_TCP", 1 },        { "LWIP_DHCP", 1 },
+    { "LWIP_DNS", 1 },  { "LWIP_DNS_SECURE", 3 }, { "LWIP_MDNS_RESPONDER", 1 }
+  };
+  struct lwipsim_script_summary client = { .mdns_netifs = 1, .dhcp = 1, .tcp_connects = 3 };
   struct lwipsim_bound_input c = INPUT(dns_fixed_port, "2.2.1", ipv4_cyclic, &client);
-  ck_assert_int_eq(bounded_value("UDP_PCB", &c), 3);         /* DHCP + DNS + mDNS */
+  ck_assert_int_eq(bounded_value("UDP_PCB", &c), 3); /* DHCP + DNS + mDNS */
   ck_assert_int_eq(bounded_value("TCP_PCB", &c), 3);
   ck_assert_int_eq(bounded_value("TCP_PCB_LISTEN", &c), 0);
 }
@@ -193,9 +216,9 @@ START_TEST(test_script_summary_counts_removals)
   ck_assert_int_eq(s.http_listen, 1);
   ck_assert_int_eq(s.dhcp, 0);
 
-  add(&sc, acts, LWIPSIM_ACT_MDNS_STOP);  /* removal 3 */
-  add(&sc, acts, LWIPSIM_ACT_RELOAD);     /* mDNS stays off: no removal */
-  add(&sc, acts, LWIPSIM_ACT_MDNS_STOP);  /* already off */
+  add(&sc, acts, LWIPSIM_ACT_MDNS_STOP); /* removal 3 */
+  add(&sc, acts, LWIPSIM_ACT_RELOAD);    /* mDNS stays off: no removal */
+  add(&sc, acts, LWIPSIM_ACT_MDNS_STOP); /* already off */
   add(&sc, acts, LWIPSIM_ACT_DHCP);
   add(&sc, acts, LWIPSIM_ACT_TCP_CONNECT);
   add(&sc, acts, LWIPSIM_ACT_TCP_CONNECT);
@@ -208,7 +231,7 @@ END_TEST
 
 START_TEST(test_options_sort_and_get)
 {
-  struct lwipsim_option o[] = {{"MEMP_NUM_UDP_PCB", 4}, {"LWIP_IPV4", 1}, {"MEMP_NUM_SYS_TIMEOUT", 11}};
+  struct lwipsim_option o[] = { { "MEMP_NUM_UDP_PCB", 4 }, { "LWIP_IPV4", 1 }, { "MEMP_NUM_SYS_TIMEOUT", 11 } };
   lwipsim_options_sort(o, 3);
   ck_assert_str_eq(o[0].name, "LWIP_IPV4");
   ck_assert_str_eq(o[1].name, "MEMP_NUM_SYS_TIMEOUT");
@@ -220,7 +243,7 @@ END_TEST
 
 /* An IPv4-only build without mDNS or DHCP, TCP on. */
 static const struct lwipsim_option no_mdns_opts[] = {
-    {"LWIP_IPV4", 1}, {"LWIP_IPV6", 0}, {"LWIP_TCP", 1}, {"LWIP_DHCP", 0}, {"LWIP_MDNS_RESPONDER", 0},
+  { "LWIP_IPV4", 1 }, { "LWIP_IPV6", 0 }, { "LWIP_TCP", 1 }, { "LWIP_DHCP", 0 }, { "LWIP_MDNS_RESPONDER", 0 },
 };
 
 static void add_at(struct lwipsim_scenario *sc, struct lwipsim_action *acts, enum lwipsim_action_kind kind, int line)
@@ -269,8 +292,8 @@ START_TEST(test_script_needs_table)
   ck_assert_ptr_null(lwipsim_action_needs(LWIPSIM_ACT_IPV6_LINKLOCAL)[0]);
   ck_assert_ptr_null(lwipsim_action_needs(LWIPSIM_ACT_RELOAD)[0]);
   /* an option the build's table lacks counts as on */
-  struct lwipsim_action a = {.kind = LWIPSIM_ACT_MDNS_START, .line = 4};
-  struct lwipsim_scenario sc = {.actions = &a, .n_actions = 1};
+  struct lwipsim_action a = { .kind = LWIPSIM_ACT_MDNS_START, .line = 4 };
+  struct lwipsim_scenario sc = { .actions = &a, .n_actions = 1 };
   ck_assert_int_eq(lwipsim_script_check_needs(&sc, no_mdns_opts, 1, "p", NULL, 0), 0);
 }
 END_TEST

@@ -26,19 +26,19 @@ static uint16_t ref_checksum(const uint8_t *b, size_t n)
 /* RFC 1071 section 3: the sum of 00 01 f2 03 f4 f5 f6 f7 is ddf2. */
 START_TEST(test_rfc1071_example)
 {
-  static const uint8_t b[] = {0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7};
+  static const uint8_t b[] = { 0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7 };
 
   ck_assert_uint_eq(lwipsim_inet_fold(lwipsim_inet_sum(0, b, sizeof b, 0)), 0xddf2);
   ck_assert_uint_eq(lwipsim_inet_checksum(lwipsim_inet_sum(0, b, sizeof b, 0)), 0x220d);
   /* byte order independence (RFC 1071 2(B)): the swapped data sums to the swapped sum */
-  static const uint8_t s[] = {0x01, 0x00, 0x03, 0xf2, 0xf5, 0xf4, 0xf7, 0xf6};
+  static const uint8_t s[] = { 0x01, 0x00, 0x03, 0xf2, 0xf5, 0xf4, 0xf7, 0xf6 };
   ck_assert_uint_eq(lwipsim_inet_fold(lwipsim_inet_sum(0, s, sizeof s, 0)), 0xf2dd);
 }
 END_TEST
 
 START_TEST(test_odd_lengths)
 {
-  static const uint8_t b[] = {0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde};
+  static const uint8_t b[] = { 0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde };
 
   /* a trailing byte is a word's high half */
   ck_assert_uint_eq(lwipsim_inet_fold(lwipsim_inet_sum(0, b, 1, 0)), 0x1200);
@@ -76,8 +76,8 @@ END_TEST
 /* A textbook IPv4 header (192.168.0.1 -> 192.168.0.199, UDP, 115 bytes). */
 START_TEST(test_known_ipv4_header)
 {
-  uint8_t h[20] = {0x45, 0x00, 0x00, 0x73, 0x00, 0x00, 0x40, 0x00, 0x40, 0x11,
-                   0x00, 0x00, 0xc0, 0xa8, 0x00, 0x01, 0xc0, 0xa8, 0x00, 0xc7};
+  uint8_t h[20] = { 0x45, 0x00, 0x00, 0x73, 0x00, 0x00, 0x40, 0x00, 0x40, 0x11,
+                    0x00, 0x00, 0xc0, 0xa8, 0x00, 0x01, 0xc0, 0xa8, 0x00, 0xc7 };
 
   ck_assert_uint_eq(lwipsim_inet_checksum(lwipsim_inet_sum(0, h, sizeof h, 0)), 0xb861);
   h[10] = 0xb8;
@@ -89,9 +89,9 @@ END_TEST
 
 START_TEST(test_pseudo_headers)
 {
-  static const uint8_t s4[4] = {10, 0, 0, 1}, d4[4] = {10, 0, 0, 2};
-  static const uint8_t s6[16] = {0xfe, 0x80, [15] = 1}, d6[16] = {0xff, 0x02, [15] = 0xfb};
-  uint8_t ph[40] = {0};
+  static const uint8_t s4[4] = { 10, 0, 0, 1 }, d4[4] = { 10, 0, 0, 2 };
+  static const uint8_t s6[16] = { 0xfe, 0x80, [15] = 1 }, d6[16] = { 0xff, 0x02, [15] = 0xfb };
+  uint8_t ph[40] = { 0 };
 
   /* RFC 768: source, destination, zero, protocol, length */
   memcpy(ph, s4, 4);
@@ -123,7 +123,7 @@ START_TEST(test_incremental_update)
   }
   for (size_t off = 0; off + 4 <= sizeof seg; off++) {
     for (size_t n = 1; n <= 4; n++) {
-      static const uint8_t nb[4] = {0xde, 0xad, 0x00, 0x01};
+      static const uint8_t nb[4] = { 0xde, 0xad, 0x00, 0x01 };
       uint8_t copy[32];
       uint16_t before = ref_checksum(seg, sizeof seg), after;
 

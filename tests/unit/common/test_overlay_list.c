@@ -15,8 +15,8 @@ struct entry {
   const char *line; /* when the profile's header defined it: names every macro before the colon */
 };
 
-#define AS_ENTRY(option, listed, when_defined, when_undefined) {#option, when_defined},
-static const struct entry entries[] = {LWIPSIM_OVERLAY_OPTIONS(AS_ENTRY)};
+#define AS_ENTRY(option, listed, when_defined, when_undefined) { #option, when_defined },
+static const struct entry entries[] = { LWIPSIM_OVERLAY_OPTIONS(AS_ENTRY) };
 #undef AS_ENTRY
 #define N_ENTRIES (sizeof entries / sizeof entries[0])
 

@@ -4,10 +4,10 @@
 
 #include "replay/frame_class.h"
 
-static const uint8_t device[6] = {0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26};
-static const uint8_t peer[6] = {0x02, 0x77, 0x00, 0x00, 0x00, 0x01};
-static const uint8_t mdns_group[6] = {0x01, 0x00, 0x5e, 0x00, 0x00, 0xfb};
-static const uint8_t ssdp_group[6] = {0x01, 0x00, 0x5e, 0x7f, 0xff, 0xfa};
+static const uint8_t device[6] = { 0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26 };
+static const uint8_t peer[6] = { 0x02, 0x77, 0x00, 0x00, 0x00, 0x01 };
+static const uint8_t mdns_group[6] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0xfb };
+static const uint8_t ssdp_group[6] = { 0x01, 0x00, 0x5e, 0x7f, 0xff, 0xfa };
 
 static struct lwipsim_mac_filter filter;
 static uint8_t frame[64];
@@ -30,7 +30,7 @@ static const uint8_t *make(const uint8_t dst[6], const uint8_t src[6], unsigned 
 
 START_TEST(test_netif_unicast_to_device_and_broadcast_are_injected)
 {
-  static const uint8_t bcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+  static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
   ck_assert_int_eq(lwipsim_frame_classify(&filter, make(device, peer, 0x0800), 60, 60), LWIPSIM_FRAME_INJECT);
   ck_assert_int_eq(lwipsim_frame_classify(&filter, make(bcast, peer, 0x0806), 60, 60), LWIPSIM_FRAME_INJECT);
 }
@@ -38,9 +38,8 @@ END_TEST
 
 START_TEST(test_netif_other_hosts_unicast_is_filtered)
 {
-  static const uint8_t other[6] = {0x02, 0, 0, 0, 0, 9};
-  ck_assert_int_eq(lwipsim_frame_classify(&filter, make(other, peer, 0x0800), 60, 60),
-                   LWIPSIM_FRAME_NOT_FOR_DEVICE);
+  static const uint8_t other[6] = { 0x02, 0, 0, 0, 0, 9 };
+  ck_assert_int_eq(lwipsim_frame_classify(&filter, make(other, peer, 0x0800), 60, 60), LWIPSIM_FRAME_NOT_FOR_DEVICE);
 }
 END_TEST
 
@@ -52,10 +51,8 @@ END_TEST
 
 START_TEST(test_netif_llc_and_eapol_are_skipped)
 {
-  ck_assert_int_eq(lwipsim_frame_classify(&filter, make(device, peer, 0x0026), 60, 60),
-                   LWIPSIM_FRAME_NON_ETHERNET2);
-  ck_assert_int_eq(lwipsim_frame_classify(&filter, make(device, peer, 0x888e), 60, 60),
-                   LWIPSIM_FRAME_NON_ETHERNET2);
+  ck_assert_int_eq(lwipsim_frame_classify(&filter, make(device, peer, 0x0026), 60, 60), LWIPSIM_FRAME_NON_ETHERNET2);
+  ck_assert_int_eq(lwipsim_frame_classify(&filter, make(device, peer, 0x888e), 60, 60), LWIPSIM_FRAME_NON_ETHERNET2);
 }
 END_TEST
 
@@ -87,7 +84,7 @@ END_TEST
 
 START_TEST(test_netif_group_table_full_is_reported)
 {
-  uint8_t mac[6] = {0x01, 0x00, 0x5e, 0, 0, 0};
+  uint8_t mac[6] = { 0x01, 0x00, 0x5e, 0, 0, 0 };
   for (int i = 0; i < LWIPSIM_MAX_MCAST; i++) {
     mac[5] = (uint8_t)i;
     ck_assert_int_eq(lwipsim_mac_filter_add(&filter, mac), 0);

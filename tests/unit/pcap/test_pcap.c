@@ -28,15 +28,9 @@ struct test_frame {
 
 /* ---- helpers ---- */
 
-static void pcap_setup(void)
-{
-  ck_assert_int_eq(tc_mkdtemp(tmp_root, sizeof(tmp_root)), 0);
-}
+static void pcap_setup(void) { ck_assert_int_eq(tc_mkdtemp(tmp_root, sizeof(tmp_root)), 0); }
 
-static void pcap_teardown(void)
-{
-  tc_rmtree(tmp_root);
-}
+static void pcap_teardown(void) { tc_rmtree(tmp_root); }
 
 static const char *tmp_file(const char *name)
 {
@@ -475,8 +469,9 @@ START_TEST(test_pcap_shared_captures)
   }
   d = opendir(dir);
   if (d == NULL) {
-    printf("SKIP test_pcap_shared_captures: no captures at %s (set LWIPSIM_SHARED_CAPTURES to a folder of .pcap files)\n",
-           dir);
+    printf(
+        "SKIP test_pcap_shared_captures: no captures at %s (set LWIPSIM_SHARED_CAPTURES to a folder of .pcap files)\n",
+        dir);
     fflush(stdout);
     return;
   }
@@ -504,8 +499,9 @@ END_TEST
  * bytes; both checksums left as 0xdead, as a NIC with offload would leave them. */
 static size_t make_ipv4_frame(uint8_t *f, uint8_t proto, const uint8_t *l4, size_t l4len)
 {
-  static const uint8_t hdr[34] = { 0x5c, 0xcf, 0x7f, 0x07, 0xae, 0xfb, 0x00, 0xb5, 0x6d, 0x06, 0x08, 0xba, 0x08, 0x00,
-                                   0x45, 0, 0, 0, 0, 1, 0, 0, 255, 0, 0xde, 0xad, 10, 10, 10, 1, 10, 10, 10, 146 };
+  static const uint8_t hdr[34] = { 0x5c, 0xcf, 0x7f, 0x07, 0xae, 0xfb, 0x00, 0xb5, 0x6d, 0x06, 0x08, 0xba,
+                                   0x08, 0x00, 0x45, 0,    0,    0,    0,    1,    0,    0,    255,  0,
+                                   0xde, 0xad, 10,   10,   10,   1,    10,   10,   10,   146 };
 
   memcpy(f, hdr, sizeof(hdr));
   f[16] = (uint8_t)((20 + l4len) >> 8);
@@ -520,8 +516,8 @@ static size_t make_ipv4_frame(uint8_t *f, uint8_t proto, const uint8_t *l4, size
 START_TEST(test_frame_checksum_fix)
 {
   static const uint8_t udp[16] = { 0, 67, 0, 68, 0, 16, 0xde, 0xad, 'l', 'w', 'i', 'p', 's', 'i', 'm', '!' };
-  static const uint8_t tcp[20] = { 0, 80, 0xc3, 0x50, 0, 0, 0x03, 0xe8, 0, 0, 0x07, 0xd0, 0x50, 0x12, 0x04, 0x00,
-                                   0xde, 0xad, 0, 0 };
+  static const uint8_t tcp[20] = { 0,    80,   0xc3, 0x50, 0,    0,    0x03, 0xe8, 0, 0,
+                                   0x07, 0xd0, 0x50, 0x12, 0x04, 0x00, 0xde, 0xad, 0, 0 };
   static const uint8_t icmp[11] = { 8, 0, 0xde, 0xad, 0x12, 0x34, 0, 1, 'a', 'b', 'c' };
   uint8_t f[128];
   size_t n;
@@ -604,24 +600,12 @@ END_TEST
 Suite *pcap_suite(void)
 {
   const TTest *tests[] = {
-    test_pcap_read_relative_times,
-    test_pcap_read_nanosecond,
-    test_pcap_read_pcapng,
-    test_pcap_read_no_frames,
-    test_pcap_truncated_data,
-    test_pcap_truncated_header,
-    test_pcap_truncated_file_header,
-    test_pcap_garbage,
-    test_pcap_garbage_records,
-    test_pcap_zero_length_file,
-    test_pcap_missing_file,
-    test_pcap_wrong_link_type,
-    test_pcap_backwards_clamped,
-    test_pcap_writer_round_trip,
-    test_pcap_writer_open_fails,
-    test_pcap_shared_captures,
-    test_frame_checksum_fix,
-    test_frame_checksum_left_alone,
+    test_pcap_read_relative_times,    test_pcap_read_nanosecond,   test_pcap_read_pcapng,
+    test_pcap_read_no_frames,         test_pcap_truncated_data,    test_pcap_truncated_header,
+    test_pcap_truncated_file_header,  test_pcap_garbage,           test_pcap_garbage_records,
+    test_pcap_zero_length_file,       test_pcap_missing_file,      test_pcap_wrong_link_type,
+    test_pcap_backwards_clamped,      test_pcap_writer_round_trip, test_pcap_writer_open_fails,
+    test_pcap_shared_captures,        test_frame_checksum_fix,     test_frame_checksum_left_alone,
     test_frame_checksum_shared_offer,
   };
   Suite *s = suite_create("pcap");

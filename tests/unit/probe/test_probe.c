@@ -78,8 +78,7 @@ START_TEST(test_probe_counts_peak_and_failure)
   ck_assert_str_eq(lwipsim_state->asserts[0].message, "sys_timeout: timeout != NULL, pool MEMP_SYS_TIMEOUT is empty");
   ck_assert_str_eq(p->sites[p->n_sites - 1].name, "lwipsim_test_probe_handler");
   /* the list at the failure names our handler once per armed entry */
-  ck_assert_int_eq(count_named(&lwipsim_state->sys_timeout_at_first_failure, "lwipsim_test_probe_handler"),
-                   free_slots);
+  ck_assert_int_eq(count_named(&lwipsim_state->sys_timeout_at_first_failure, "lwipsim_test_probe_handler"), free_slots);
   ck_assert_int_eq(count_named(&lwipsim_state->sys_timeout_at_peak, "lwipsim_test_probe_handler"), free_slots);
   untimeout_all(free_slots + 1);
   ck_assert_uint_eq(p->used, base);

@@ -9,14 +9,14 @@
 
 #define ETH TC_ETH
 
-static const uint8_t dev_mac[6] = {0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26};
-static const uint8_t peer_mac[6] = {0x02, 0x77, 0, 0, 0, 0x01};
-static const uint8_t other_mac[6] = {0x02, 0x77, 0, 0, 0, 0x09};
-static const uint8_t dev_ip[4] = {10, 77, 0, 2};
-static const uint8_t peer_ip[4] = {10, 77, 0, 1};
-static const uint8_t dev_ip6[16] = {0xfe, 0x80, [8] = 0x2a, 0xcd, 0xc1, 0xff, 0xfe, 0x03, 0x9e, 0x26};
-static const uint8_t peer_ip6[16] = {0xfe, 0x80, [8] = 0, 0x77, 0, 0xff, 0xfe, 0, 0, 0x01};
-static const uint8_t bcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+static const uint8_t dev_mac[6] = { 0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26 };
+static const uint8_t peer_mac[6] = { 0x02, 0x77, 0, 0, 0, 0x01 };
+static const uint8_t other_mac[6] = { 0x02, 0x77, 0, 0, 0, 0x09 };
+static const uint8_t dev_ip[4] = { 10, 77, 0, 2 };
+static const uint8_t peer_ip[4] = { 10, 77, 0, 1 };
+static const uint8_t dev_ip6[16] = { 0xfe, 0x80, [8] = 0x2a, 0xcd, 0xc1, 0xff, 0xfe, 0x03, 0x9e, 0x26 };
+static const uint8_t peer_ip6[16] = { 0xfe, 0x80, [8] = 0, 0x77, 0, 0xff, 0xfe, 0, 0, 0x01 };
+static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
 static struct lwipsim_neighbours *nb;
 
@@ -39,7 +39,7 @@ static uint32_t ip4_udp(uint8_t *b, const uint8_t *eth_src, const uint8_t *src)
 static uint32_t ns(uint8_t *b, const uint8_t *src, const uint8_t *target)
 {
   memset(b, 0, ETH + 40 + 32);
-  tc_eth(b, (const uint8_t[6]){0x33, 0x33, 0xff, target[13], target[14], target[15]}, dev_mac, 0x86dd);
+  tc_eth(b, (const uint8_t[6]){ 0x33, 0x33, 0xff, target[13], target[14], target[15] }, dev_mac, 0x86dd);
   b[ETH] = 0x60;
   tc_put16(b + ETH + 4, 32);
   b[ETH + 6] = 58;
@@ -132,8 +132,8 @@ END_TEST
  * that carried them, unless two MACs did (then nobody knows which). */
 START_TEST(test_neighbours_gateway_is_the_off_link_peers_mac)
 {
-  static const uint8_t far_ip[4] = {141, 142, 228, 5}, far2_ip[4] = {8, 8, 8, 8};
-  static const uint8_t gw_ip[4] = {10, 77, 0, 254}, mask[4] = {255, 255, 255, 0}, none[4] = {0};
+  static const uint8_t far_ip[4] = { 141, 142, 228, 5 }, far2_ip[4] = { 8, 8, 8, 8 };
+  static const uint8_t gw_ip[4] = { 10, 77, 0, 254 }, mask[4] = { 255, 255, 255, 0 }, none[4] = { 0 };
   uint8_t f[128], out[LWIPSIM_NB_REPLY_MAX];
   enum lwipsim_nb_kind kind;
   uint32_t q = tc_arp(f + 64, dev_mac, bcast, 1, dev_mac, dev_ip, gw_ip);
@@ -180,7 +180,7 @@ START_TEST(test_neighbours_never_for_the_device)
 {
   uint8_t f[128], out[LWIPSIM_NB_REPLY_MAX];
   enum lwipsim_nb_kind kind;
-  static const uint8_t zero[4], mcast[4] = {224, 0, 0, 251};
+  static const uint8_t zero[4], mcast[4] = { 224, 0, 0, 251 };
   uint32_t n = ip4_udp(f, dev_mac, dev_ip);
 
   lwipsim_neighbours_learn(nb, f, n);
@@ -202,7 +202,7 @@ START_TEST(test_neighbours_never_for_the_device)
   ck_assert_uint_eq(lwipsim_neighbours_answer(nb, f, n, out, &kind), 0);
   /* the device's gratuitous ARP or probe is never answered, whoever else
    * showed the address */
-  static const uint8_t other_ip[4] = {10, 77, 0, 9};
+  static const uint8_t other_ip[4] = { 10, 77, 0, 9 };
   n = tc_arp(f, peer_mac, bcast, 1, peer_mac, other_ip, dev_ip);
   lwipsim_neighbours_learn(nb, f, n);
   ck_assert_uint_eq(lwipsim_neighbours_count(nb), 1);

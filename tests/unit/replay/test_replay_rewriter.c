@@ -14,13 +14,13 @@
 #define TH_PSH 0x08
 #define TH_ACK 0x10
 
-static const uint8_t dev_mac[6] = {0x02, 0, 0, 0, 0, 0x01};
-static const uint8_t peer_mac[6] = {0x02, 0, 0, 0, 0, 0x02};
-static const uint8_t dev_ip[4] = {192, 168, 1, 50};
-static const uint8_t peer_ip[4] = {192, 168, 1, 10};
-static const uint8_t live_ip[4] = {192, 168, 1, 77};
-static const uint8_t dev_ip6[16] = {0xfe, 0x80, [15] = 0x01};
-static const uint8_t peer_ip6[16] = {0xfe, 0x80, [14] = 0x12, [15] = 0x02};
+static const uint8_t dev_mac[6] = { 0x02, 0, 0, 0, 0, 0x01 };
+static const uint8_t peer_mac[6] = { 0x02, 0, 0, 0, 0, 0x02 };
+static const uint8_t dev_ip[4] = { 192, 168, 1, 50 };
+static const uint8_t peer_ip[4] = { 192, 168, 1, 10 };
+static const uint8_t live_ip[4] = { 192, 168, 1, 77 };
+static const uint8_t dev_ip6[16] = { 0xfe, 0x80, [15] = 0x01 };
+static const uint8_t peer_ip6[16] = { 0xfe, 0x80, [14] = 0x12, [15] = 0x02 };
 
 static struct lwipsim_rewriter *rw;
 static uint8_t fb[2048]; /* the last inbound frame, as rewritten */
@@ -129,8 +129,14 @@ static uint32_t build(uint8_t *b, const struct spec *s)
 static struct spec tcp(int to_device, uint16_t sport, uint16_t dport, uint32_t seq, uint32_t ack, uint8_t flags,
                        uint32_t paylen)
 {
-  struct spec s = {.to_device = to_device, .proto = 6, .sport = sport, .dport = dport, .seq = seq, .ack = ack,
-                   .flags = flags, .paylen = paylen};
+  struct spec s = { .to_device = to_device,
+                    .proto = 6,
+                    .sport = sport,
+                    .dport = dport,
+                    .seq = seq,
+                    .ack = ack,
+                    .flags = flags,
+                    .paylen = paylen };
 
   s.sip = to_device ? peer_ip : dev_ip;
   s.dip = to_device ? dev_ip : peer_ip;
@@ -139,8 +145,9 @@ static struct spec tcp(int to_device, uint16_t sport, uint16_t dport, uint32_t s
 
 static struct spec udp(int to_device, uint16_t sport, uint16_t dport, const uint8_t *payload, uint32_t paylen)
 {
-  struct spec s = {.to_device = to_device, .proto = 17, .sport = sport, .dport = dport, .payload = payload,
-                   .paylen = paylen};
+  struct spec s = {
+    .to_device = to_device, .proto = 17, .sport = sport, .dport = dport, .payload = payload, .paylen = paylen
+  };
 
   s.sip = to_device ? peer_ip : dev_ip;
   s.dip = to_device ? dev_ip : peer_ip;
@@ -174,10 +181,7 @@ static int in(const struct spec *s)
   return r;
 }
 
-static const struct lwipsim_divergence *div(void)
-{
-  return lwipsim_rewriter_divergence(rw);
-}
+static const struct lwipsim_divergence *div(void) { return lwipsim_rewriter_divergence(rw); }
 
 static void setup(void)
 {
@@ -250,8 +254,8 @@ END_TEST
 START_TEST(test_rewriter_tcp_sack_edges)
 {
   /* NOP SACK: the block edges start at an odd offset in the segment */
-  static const uint8_t odd[12] = {1, 5, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-  static const uint8_t even[12] = {1, 1, 5, 10};
+  static const uint8_t odd[12] = { 1, 5, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+  static const uint8_t even[12] = { 1, 1, 5, 10 };
   uint8_t opts[12];
   struct spec s;
 
@@ -384,7 +388,7 @@ END_TEST
 
 START_TEST(test_rewriter_tcp_window_scale_unscaled_live)
 {
-  static const uint8_t ws7[4] = {1, 3, 3, 7}; /* NOP, window scale 7 */
+  static const uint8_t ws7[4] = { 1, 3, 3, 7 }; /* NOP, window scale 7 */
   struct spec s = tcp(1, 4321, 80, PEER_ISN, 0, TH_SYN, 0);
 
   s.opts = ws7;
@@ -458,8 +462,8 @@ END_TEST
 
 START_TEST(test_rewriter_tcp_device_client)
 {
-  static const uint16_t cap_port[2] = {40000, 40001}, live_port[2] = {50123, 50124};
-  static const uint32_t cap_isn[2] = {111111, 222222}, live_isn[2] = {999999, 0xfffffffeu};
+  static const uint16_t cap_port[2] = { 40000, 40001 }, live_port[2] = { 50123, 50124 };
+  static const uint32_t cap_isn[2] = { 111111, 222222 }, live_isn[2] = { 999999, 0xfffffffeu };
   struct spec s;
 
   for (int i = 0; i < 2; i++) { /* captured SYNs first, live ones later: paired in order */
@@ -526,7 +530,7 @@ static int dhcp_in(uint32_t xid, uint8_t type, int no_csum)
 
 static void dhcp_out(int live_side, uint32_t xid, uint8_t type)
 {
-  static const uint8_t any[4], bcast[4] = {255, 255, 255, 255};
+  static const uint8_t any[4], bcast[4] = { 255, 255, 255, 255 };
   uint8_t p[300];
   struct spec s = udp(0, 68, 67, p, dhcp_msg(p, 1, xid, type, NULL));
 
@@ -593,7 +597,7 @@ END_TEST
 
 START_TEST(test_rewriter_sntp_port)
 {
-  uint8_t p[48] = {0x23};
+  uint8_t p[48] = { 0x23 };
   struct spec s = udp(0, 123, 123, p, sizeof(p));
 
   ref(&s);
@@ -607,7 +611,7 @@ END_TEST
 
 START_TEST(test_rewriter_address_change)
 {
-  static const uint8_t bcast[4] = {255, 255, 255, 255};
+  static const uint8_t bcast[4] = { 255, 255, 255, 255 };
   uint8_t arp[60];
   struct spec s = udp(0, 7000, 7001, NULL, 4);
 
@@ -627,7 +631,8 @@ START_TEST(test_rewriter_address_change)
   memset(arp, 0xff, 6);
   memcpy(arp + 6, peer_mac, 6);
   tc_put16(arp + 12, 0x0806);
-  tc_put16(arp + ETH, 1), tc_put16(arp + ETH + 2, 0x0800), arp[ETH + 4] = 6, arp[ETH + 5] = 4, tc_put16(arp + ETH + 6, 1);
+  tc_put16(arp + ETH, 1), tc_put16(arp + ETH + 2, 0x0800), arp[ETH + 4] = 6, arp[ETH + 5] = 4,
+                                                                     tc_put16(arp + ETH + 6, 1);
   memcpy(arp + ETH + 14, peer_ip, 4);
   memcpy(arp + ETH + 24, dev_ip, 4);
   ck_assert_int_eq(lwipsim_rewriter_inbound(rw, arp, sizeof(arp)), 1);

@@ -14,10 +14,10 @@
 #define TH_RST 0x04
 #define TH_ACK 0x10
 
-static const uint8_t dev_mac[6] = {0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26};
-static const uint8_t peer_mac[6] = {0x02, 0x77, 0, 0, 0, 0x01};
-static const uint8_t dev_ip[4] = {10, 77, 0, 2};
-static const uint8_t peer_ip[4] = {10, 77, 0, 1};
+static const uint8_t dev_mac[6] = { 0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26 };
+static const uint8_t peer_mac[6] = { 0x02, 0x77, 0, 0, 0, 0x01 };
+static const uint8_t dev_ip[4] = { 10, 77, 0, 2 };
+static const uint8_t peer_ip[4] = { 10, 77, 0, 1 };
 
 /* An IPv4 frame from the device; the transport header is the caller's. */
 static uint8_t *ip4(uint8_t *b, uint32_t *len, uint8_t proto, uint32_t l4len)

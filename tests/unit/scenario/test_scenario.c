@@ -17,15 +17,9 @@ static struct lwipsim_scenario sc;
 
 /* ---- helpers ---- */
 
-static void scenario_setup(void)
-{
-  ck_assert_int_eq(tc_mkdtemp(tmp_root, sizeof(tmp_root)), 0);
-}
+static void scenario_setup(void) { ck_assert_int_eq(tc_mkdtemp(tmp_root, sizeof(tmp_root)), 0); }
 
-static void scenario_teardown(void)
-{
-  tc_rmtree(tmp_root);
-}
+static void scenario_teardown(void) { tc_rmtree(tmp_root); }
 
 /* Makes TMP/name/ with scenario.ini holding text; returns the directory. */
 static const char *make_scenario(const char *name, const char *text)
@@ -72,28 +66,27 @@ static const uint8_t zero4[4];
 
 /* ---- good files ---- */
 
-static const char every_action[] =
-  "; every action, out of time order\n"
-  "[scenario]\n"
-  "description = all actions\n"
-  "duration = 2min\n"
-  "\n"
-  "[script]\n"
-  "60s = tcp-connect 10.77.0.1:8080\n"             /* line 7 */
-  "0s = netif-up\n"                                /* 8 */
-  "0s = static 10.77.0.2/24 gw 10.77.0.1\n"        /* 9 */
-  "0s = ipv6-linklocal on\n"                       /* 10 */
-  "500ms = mdns-start kittyfood _http._tcp 80\n"   /* 11 */
-  "0.5s = http-listen 80\n"                        /* 12 */
-  "10s = reload\n"                                 /* 13 */
-  "20s = mdns-stop\n"                              /* 14 */
-  "20s = http-close\n"                             /* 15 */
-  "30s = netif-down\n"                             /* 16 */
-  "31s = dhcp\n"                                   /* 17 */
-  "31s = static 192.168.1.9/16\n"                  /* 18 */
-  "32s = mdns-start cpy-1 _printer._udp 515 Kitchen Printer 2\n" /* 19 */
-  "33s = mdns-start bare\n"                        /* 20 */
-  "34s = ipv6-linklocal off\n";                    /* 21 */
+static const char every_action[] = "; every action, out of time order\n"
+                                   "[scenario]\n"
+                                   "description = all actions\n"
+                                   "duration = 2min\n"
+                                   "\n"
+                                   "[script]\n"
+                                   "60s = tcp-connect 10.77.0.1:8080\n"                           /* line 7 */
+                                   "0s = netif-up\n"                                              /* 8 */
+                                   "0s = static 10.77.0.2/24 gw 10.77.0.1\n"                      /* 9 */
+                                   "0s = ipv6-linklocal on\n"                                     /* 10 */
+                                   "500ms = mdns-start kittyfood _http._tcp 80\n"                 /* 11 */
+                                   "0.5s = http-listen 80\n"                                      /* 12 */
+                                   "10s = reload\n"                                               /* 13 */
+                                   "20s = mdns-stop\n"                                            /* 14 */
+                                   "20s = http-close\n"                                           /* 15 */
+                                   "30s = netif-down\n"                                           /* 16 */
+                                   "31s = dhcp\n"                                                 /* 17 */
+                                   "31s = static 192.168.1.9/16\n"                                /* 18 */
+                                   "32s = mdns-start cpy-1 _printer._udp 515 Kitchen Printer 2\n" /* 19 */
+                                   "33s = mdns-start bare\n"                                      /* 20 */
+                                   "34s = ipv6-linklocal off\n";                                  /* 21 */
 
 START_TEST(test_scenario_every_action)
 {
@@ -102,13 +95,13 @@ START_TEST(test_scenario_every_action)
     uint64_t time_ms;
     int line;
   } expect[] = {
-    { LWIPSIM_ACT_NETIF_UP, 0, 8 },         { LWIPSIM_ACT_STATIC, 0, 9 },
-    { LWIPSIM_ACT_IPV6_LINKLOCAL, 0, 10 },  { LWIPSIM_ACT_MDNS_START, 500, 11 },
-    { LWIPSIM_ACT_HTTP_LISTEN, 500, 12 },   { LWIPSIM_ACT_RELOAD, 10000, 13 },
-    { LWIPSIM_ACT_MDNS_STOP, 20000, 14 },   { LWIPSIM_ACT_HTTP_CLOSE, 20000, 15 },
-    { LWIPSIM_ACT_NETIF_DOWN, 30000, 16 },  { LWIPSIM_ACT_DHCP, 31000, 17 },
-    { LWIPSIM_ACT_STATIC, 31000, 18 },      { LWIPSIM_ACT_MDNS_START, 32000, 19 },
-    { LWIPSIM_ACT_MDNS_START, 33000, 20 },  { LWIPSIM_ACT_IPV6_LINKLOCAL, 34000, 21 },
+    { LWIPSIM_ACT_NETIF_UP, 0, 8 },        { LWIPSIM_ACT_STATIC, 0, 9 },
+    { LWIPSIM_ACT_IPV6_LINKLOCAL, 0, 10 }, { LWIPSIM_ACT_MDNS_START, 500, 11 },
+    { LWIPSIM_ACT_HTTP_LISTEN, 500, 12 },  { LWIPSIM_ACT_RELOAD, 10000, 13 },
+    { LWIPSIM_ACT_MDNS_STOP, 20000, 14 },  { LWIPSIM_ACT_HTTP_CLOSE, 20000, 15 },
+    { LWIPSIM_ACT_NETIF_DOWN, 30000, 16 }, { LWIPSIM_ACT_DHCP, 31000, 17 },
+    { LWIPSIM_ACT_STATIC, 31000, 18 },     { LWIPSIM_ACT_MDNS_START, 32000, 19 },
+    { LWIPSIM_ACT_MDNS_START, 33000, 20 }, { LWIPSIM_ACT_IPV6_LINKLOCAL, 34000, 21 },
     { LWIPSIM_ACT_TCP_CONNECT, 60000, 7 },
   };
   const uint8_t a2[4] = { 10, 77, 0, 2 }, a1[4] = { 10, 77, 0, 1 }, b9[4] = { 192, 168, 1, 9 };
@@ -177,16 +170,15 @@ END_TEST
 START_TEST(test_scenario_with_capture)
 {
   const uint8_t mac[6] = { 0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26 };
-  const char *dir = make_scenario("issue-9381",
-                                  "[scenario]\n"
-                                  "description = mDNS responder + HTTP server, two reloads within 30 s\n"
-                                  "source = recorded with real Linux peers, see RECORDING.md\n"
-                                  "capture = capture.pcap\n"
-                                  "duration = 90s\n"
-                                  "capture_start = 1.5s\n"
-                                  "seed = 4294967295\n"
-                                  "[device]\n"
-                                  "mac = 28:CD:c1:03:9e:26\n");
+  const char *dir = make_scenario("issue-9381", "[scenario]\n"
+                                                "description = mDNS responder + HTTP server, two reloads within 30 s\n"
+                                                "source = recorded with real Linux peers, see RECORDING.md\n"
+                                                "capture = capture.pcap\n"
+                                                "duration = 90s\n"
+                                                "capture_start = 1.5s\n"
+                                                "seed = 4294967295\n"
+                                                "[device]\n"
+                                                "mac = 28:CD:c1:03:9e:26\n");
   char capture[4200];
 
   snprintf(capture, sizeof(capture), "%s/capture.pcap", dir);
@@ -218,13 +210,12 @@ END_TEST
  * that ours does, since the format documentation relies on it. */
 START_TEST(test_scenario_inline_comments)
 {
-  load_ok(make_scenario("comments",
-                        "[scenario]   ; the header may have one too\n"
-                        "duration = 90s               ; required\n"
-                        "description = a;b ; only the part after a blank is a comment\n"
-                        "# a hash comment\n"
-                        "[script]\n"
-                        "0s = netif-up ; bring it up\n"));
+  load_ok(make_scenario("comments", "[scenario]   ; the header may have one too\n"
+                                    "duration = 90s               ; required\n"
+                                    "description = a;b ; only the part after a blank is a comment\n"
+                                    "# a hash comment\n"
+                                    "[script]\n"
+                                    "0s = netif-up ; bring it up\n"));
   ck_assert_uint_eq(sc.duration_ms, 90000);
   ck_assert_str_eq(sc.description, "a;b");
   ck_assert_uint_eq(sc.n_actions, 1);
@@ -241,11 +232,12 @@ START_TEST(test_scenario_parse_duration)
     const char *text;
     uint64_t ms;
   } good[] = {
-    { "90s", 90000 }, { "1500ms", 1500 }, { "0.25s", 250 }, { "5min", 300000 }, { "0s", 0 },
-    { "0.001s", 1 }, { "1.5min", 90000 }, { "2.125s", 2125 }, { "0ms", 0 },
+    { "90s", 90000 }, { "1500ms", 1500 },  { "0.25s", 250 },   { "5min", 300000 }, { "0s", 0 },
+    { "0.001s", 1 },  { "1.5min", 90000 }, { "2.125s", 2125 }, { "0ms", 0 },
   };
   static const char *const bad[] = {
-    "", "90", "s", "1.2345s", "1.5ms", "-1s", "1 s", " 1s", ".5s", "5.s", "1e3s", "5m", "5h", "99999999999999999999s",
+    "",     "90",    "s",   "1.2345s", "1.5ms", "-1s", "1 s",
+    " 1s",  ".5s",   "5.s", "1e3s",    "5m",    "5h",  "99999999999999999999s",
     "1sec", "0x10s",
   };
   uint64_t ms;
@@ -264,7 +256,12 @@ END_TEST
 START_TEST(test_scenario_parse_mac)
 {
   static const char *const bad[] = {
-    "", "28:cd:c1:03:9e", "28:cd:c1:03:9e:2", "28:cd:c1:03:9e:26:00", "28-cd-c1-03-9e-26", "28:cd:c1:03:9e:2g",
+    "",
+    "28:cd:c1:03:9e",
+    "28:cd:c1:03:9e:2",
+    "28:cd:c1:03:9e:26:00",
+    "28-cd-c1-03-9e-26",
+    "28:cd:c1:03:9e:2g",
     "28cd:c1:03:9e:26:",
   };
   const uint8_t expect[6] = { 0xff, 0x00, 0xab, 0xcd, 0x01, 0x9e };
@@ -298,8 +295,8 @@ END_TEST
 
 START_TEST(test_scenario_err_unknown_section)
 {
-  expect_error("unknown-section", "[scenario]\nduration = 90s\n\n[scirpt]\n\n[device]\n", 4,
-               "unknown section [scirpt]", "[script]", NULL);
+  expect_error("unknown-section", "[scenario]\nduration = 90s\n\n[scirpt]\n\n[device]\n", 4, "unknown section [scirpt]",
+               "[script]", NULL);
 }
 END_TEST
 
@@ -405,15 +402,17 @@ START_TEST(test_scenario_err_duplicate_key)
 {
   expect_error("dup-key", "[scenario]\nduration = 90s\nseed = 2\n\nduration = 60s\n", 5, "duplicate key 'duration'",
                "line 2", NULL);
-  expect_error("dup-mac", "[scenario]\nduration = 90s\n[device]\nmac = 28:cd:c1:03:9e:26\n[device]\n"
-               "mac = 28:cd:c1:03:9e:27\n", 6, "duplicate key 'mac'", NULL);
+  expect_error("dup-mac",
+               "[scenario]\nduration = 90s\n[device]\nmac = 28:cd:c1:03:9e:26\n[device]\n"
+               "mac = 28:cd:c1:03:9e:27\n",
+               6, "duplicate key 'mac'", NULL);
 }
 END_TEST
 
 START_TEST(test_scenario_err_missing_duration)
 {
-  expect_error("no-duration", "; header comment\n[scenario]\ndescription = x\n", 2, "no duration",
-               "duration = 90s", NULL);
+  expect_error("no-duration", "; header comment\n[scenario]\ndescription = x\n", 2, "no duration", "duration = 90s",
+               NULL);
   expect_error("no-scenario-section", "[script]\n0s = reload\n", 1, "no [scenario] section", NULL);
 }
 END_TEST
@@ -428,8 +427,8 @@ START_TEST(test_scenario_err_action_after_end)
 {
   expect_error("late-action", "[scenario]\nduration = 30s\n[script]\n0s = netif-up\n30s = reload\n31s = reload\n", 6,
                "reload", "after the end", "duration", NULL);
-  expect_error("late-start", "[scenario]\nduration = 30s\ncapture_start = 31s\n", 3, "capture_start",
-               "after the end", NULL);
+  expect_error("late-start", "[scenario]\nduration = 30s\ncapture_start = 31s\n", 3, "capture_start", "after the end",
+               NULL);
 }
 END_TEST
 
@@ -515,9 +514,9 @@ END_TEST
  * scenarios/ too, but no lwipopts/, so a test scenario finds the real root). */
 START_TEST(test_scenario_shared_from_repo_root)
 {
-  static const char *const subs[] = { "repo", "repo/lwipopts", "repo/scenarios", "repo/tests",
-                                      "repo/tests/scenarios", "repo/tests/scenarios/x", "shared",
-                                      "shared/captures", NULL };
+  static const char *const subs[] = { "repo",       "repo/lwipopts",        "repo/scenarios",
+                                      "repo/tests", "repo/tests/scenarios", "repo/tests/scenarios/x",
+                                      "shared",     "shared/captures",      NULL };
   const char *base = make_dirs("layout", subs);
   char ini[4300], pcap[4300], got[4300];
 
@@ -557,8 +556,8 @@ START_TEST(test_scenario_err_shared_not_found)
                "point LWIPSIM_SHARED_CAPTURES at the folder", NULL);
   /* no variable and no repository root above /tmp/...: say how to point at them */
   ck_assert_int_eq(unsetenv(LWIPSIM_SHARED_ENV), 0);
-  expect_error("shared-no-root", shared_text, 3, "'shared:c.pcap'", "no repository root",
-               "set LWIPSIM_SHARED_CAPTURES", NULL);
+  expect_error("shared-no-root", shared_text, 3, "'shared:c.pcap'", "no repository root", "set LWIPSIM_SHARED_CAPTURES",
+               NULL);
   ck_assert_int_eq(lwipsim_shared_captures_dir(tmp_root, missing, sizeof(missing)), -1);
 }
 END_TEST
@@ -566,10 +565,14 @@ END_TEST
 START_TEST(test_scenario_err_shared_bad_name)
 {
   ck_assert_int_eq(setenv(LWIPSIM_SHARED_ENV, tmp_root, 1), 0);
-  expect_error("shared-dotdot", "[scenario]\nduration = 9s\ncapture = shared:../x.pcap\n[device]\n"
-               "mac = 28:cd:c1:03:9e:26\n", 3, "bad shared capture", "no '/'", NULL);
-  expect_error("shared-empty", "[scenario]\nduration = 9s\ncapture = shared:\n[device]\n"
-               "mac = 28:cd:c1:03:9e:26\n", 3, "bad shared capture", NULL);
+  expect_error("shared-dotdot",
+               "[scenario]\nduration = 9s\ncapture = shared:../x.pcap\n[device]\n"
+               "mac = 28:cd:c1:03:9e:26\n",
+               3, "bad shared capture", "no '/'", NULL);
+  expect_error("shared-empty",
+               "[scenario]\nduration = 9s\ncapture = shared:\n[device]\n"
+               "mac = 28:cd:c1:03:9e:26\n",
+               3, "bad shared capture", NULL);
 }
 END_TEST
 

@@ -138,7 +138,7 @@ START_TEST(test_actions_every_expands_until_the_end)
   ck_assert_msg(lwipsim_scenario_load(dir, &sc, err, sizeof err) == 0, "%s", err);
   /* netif-up; udp-send at 2, 7, 12, 17 s; dns-lookup at 3, 13 s */
   ck_assert_uint_eq(sc.n_actions, 7);
-  static const uint64_t times[] = {0, 2000, 3000, 7000, 12000, 13000, 17000};
+  static const uint64_t times[] = { 0, 2000, 3000, 7000, 12000, 13000, 17000 };
   for (size_t i = 0; i < 7; i++) {
     ck_assert_uint_eq(sc.actions[i].time_ms, times[i]);
   }
@@ -171,13 +171,13 @@ START_TEST(test_actions_device_timers_key)
     uint64_t poll_ms;
     const char *problem; /* NULL: accepted */
   } cases[] = {
-      {"deadline", 0, NULL},
-      {"poll 64ms", 64, NULL},
-      {"poll 1s", 1000, NULL},
-      {"poll", 0, "bad timers 'poll'; write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'"},
-      {"poll 0ms", 0, "bad poll interval '0ms' (1ms to 60s); write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'"},
-      {"poll 64", 0, "bad poll interval '64' (1ms to 60s); write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'"},
-      {"every 64ms", 0, "bad timers 'every 64ms'; write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'"},
+    { "deadline", 0, NULL },
+    { "poll 64ms", 64, NULL },
+    { "poll 1s", 1000, NULL },
+    { "poll", 0, "bad timers 'poll'; write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'" },
+    { "poll 0ms", 0, "bad poll interval '0ms' (1ms to 60s); write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'" },
+    { "poll 64", 0, "bad poll interval '64' (1ms to 60s); write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'" },
+    { "every 64ms", 0, "bad timers 'every 64ms'; write 'deadline' or 'poll DURATION', e.g. 'poll 64ms'" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     FILE *f = fopen(path, "w");
