@@ -87,7 +87,9 @@ static int bound_tcp_pcb_listen(const struct lwipsim_bound_input *in, struct lwi
  * for 2*TCP_MSL) is the peers' choice: lwIP bounds it only by the pool. */
 static int bound_tcp_pcb(const struct lwipsim_bound_input *in, struct lwipsim_bound *b)
 {
-  if (in->script->http_listen) {
+  /* an "on EVENT" connection opens as often as DHCP rebinds or the link
+   * returns, which the traffic decides */
+  if (in->script->http_listen || in->script->event_connections) {
     return 0;
   }
   lwipsim_bound_term(b, OPT("LWIP_TCP", 0) ? in->script->tcp_connects : 0,

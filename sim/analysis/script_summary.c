@@ -22,6 +22,10 @@ void lwipsim_script_summarize(const struct lwipsim_scenario *sc, struct lwipsim_
   int mdns_active = 0; /* mdns_app.c's active: the netif is added to the responder */
   uint32_t listeners = 0, groups = 0;
   for (size_t i = 0; i < sc->n_actions; i++) {
+    if (sc->actions[i].trigger != LWIPSIM_TRIGGER_TIME &&
+        (sc->actions[i].kind == LWIPSIM_ACT_HTTP_GET || sc->actions[i].kind == LWIPSIM_ACT_TCP_CONNECT)) {
+      out->event_connections = 1;
+    }
     switch (sc->actions[i].kind) {
     case LWIPSIM_ACT_MDNS_START:
       /* A second start while active renames the netif: no removal. */

@@ -19,6 +19,7 @@ struct lwipsim_script_summary {
   uint32_t igmp_groups;   /* most igmp-join groups joined at once */
   int sntp;               /* lwIP's SNTP app is started */
   int dns_lookups;        /* the script resolves names (dns-lookup, or sntp-start NAME) */
+  int event_connections;  /* an "on EVENT" action opens TCP connections: as often as the event recurs */
 };
 
 /* Walks the script as sim/device/device.c runs it, assuming every action

@@ -50,10 +50,16 @@ int lwipsim_recording_from_script(struct lwipsim_recording *rec, char *err, size
   }
   snprintf(rec->peer_mac, sizeof rec->peer_mac, "%s", LWIPSIM_REC_PEER_MAC);
   rec->seed = sc.seed;
-  if (sc.n_actions > 0 && sc.actions[sc.n_actions - 1].time_ms > (uint64_t)rec->duration_s * 1000u) {
-    snprintf(err, errlen, "%s:%d: action at %llu ms is past --duration %u s", sc.path,
-             sc.actions[sc.n_actions - 1].line, (unsigned long long)sc.actions[sc.n_actions - 1].time_ms,
-             rec->duration_s);
+  /* the last timed action (event-triggered ones sort after it) */
+  const struct lwipsim_action *last = NULL;
+  for (size_t i = 0; i < sc.n_actions; i++) {
+    if (sc.actions[i].trigger == LWIPSIM_TRIGGER_TIME) {
+      last = &sc.actions[i];
+    }
+  }
+  if (last != NULL && last->time_ms > (uint64_t)rec->duration_s * 1000u) {
+    snprintf(err, errlen, "%s:%d: action at %llu ms is past --duration %u s", sc.path, last->line,
+             (unsigned long long)last->time_ms, rec->duration_s);
     lwipsim_scenario_free(&sc);
     return -1;
   }

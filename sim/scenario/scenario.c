@@ -101,6 +101,24 @@ static int handle_script(struct parse_ctx *c, const char *time, const char *valu
 
   memset(&act, 0, sizeof(act));
   act.line = c->lineno;
+  if (strncmp(time, "on ", 3) == 0) {
+    const char *event = time + 3 + strspn(time + 3, " ");
+    if (strcmp(event, "dhcp-bound") == 0) {
+      act.trigger = LWIPSIM_TRIGGER_DHCP_BOUND;
+    } else if (strcmp(event, "link-up") == 0) {
+      act.trigger = LWIPSIM_TRIGGER_LINK_UP;
+    } else {
+      return fail(c, c->lineno, "unknown event '%s'; write 'on dhcp-bound = ACTION' or 'on link-up = ACTION'", event);
+    }
+    act.time_ms = LWIPSIM_ACTION_ON_EVENT;
+    if (lwipsim_scenario_parse_action(value, &act, msg, sizeof(msg)) != 0) {
+      return fail(c, c->lineno, "%s", msg);
+    }
+    if (act.every_ms != 0) {
+      return fail(c, c->lineno, "an action 'on %s' cannot repeat with 'every'; give it a time instead", event);
+    }
+    return push_action(c, &act);
+  }
   if (lwipsim_parse_duration_ms(time, &act.time_ms) != 0) {
     return fail(c, c->lineno, "bad time '%s'; write e.g. '0s', '1500ms', '0.25s' (at most 3 decimals) or '2min'", time);
   }
@@ -422,7 +440,7 @@ static int check_required(struct parse_ctx *c)
   for (i = 0; i < sc->n_actions; i++) {
     const struct lwipsim_action *a = &sc->actions[i];
 
-    if (a->time_ms > sc->duration_ms) {
+    if (a->trigger == LWIPSIM_TRIGGER_TIME && a->time_ms > sc->duration_ms) {
       return fail(c, a->line,
                   "%s at %llums is after the end of the run (duration %llums); raise duration or move "
                   "the action",

@@ -35,8 +35,21 @@ enum lwipsim_action_kind {
   LWIPSIM_ACT_HTTP_GET        /* http-get A.B.C.D:PORT/PATH [every DURATION] */
 };
 
+/* What starts an action: its time, or an event ("on EVENT = ACTION"). */
+enum lwipsim_trigger {
+  LWIPSIM_TRIGGER_TIME,       /* TIME = ACTION */
+  LWIPSIM_TRIGGER_DHCP_BOUND, /* on dhcp-bound = ACTION: each time DHCP binds an address */
+  LWIPSIM_TRIGGER_LINK_UP     /* on link-up = ACTION: each time the link comes up */
+};
+
+/* Event-triggered actions carry this time: they sort after every timed one
+ * and the engine never runs them by time (the device runs them on the
+ * event). */
+#define LWIPSIM_ACTION_ON_EVENT UINT64_MAX
+
 struct lwipsim_action {
-  uint64_t time_ms;
+  uint64_t time_ms; /* LWIPSIM_ACTION_ON_EVENT for an event-triggered action */
+  enum lwipsim_trigger trigger;
   enum lwipsim_action_kind kind;
   int line;            /* line in the scenario file, for messages */
   uint8_t addr[4];     /* static, tcp-connect */

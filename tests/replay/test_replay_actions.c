@@ -141,6 +141,28 @@ START_TEST(test_actions_page_in_one_write_is_arduino_pico_725)
 }
 END_TEST
 
+/* "on dhcp-bound" and "on link-up": the recorded http-page-3851 plus a UDP
+ * send once DHCP has bound and a group join when the link comes up (at
+ * netif-up): one more UDP PCB, one more group, three more frames (the
+ * datagram and the join's IGMP reports), and the capture still fits. */
+START_TEST(test_actions_on_events_run_when_the_event_happens)
+{
+  struct tc_replay plain, ev;
+  tc_replay(&plain, "arduino-pico-4.x-ipv4", tc_source_path("scenarios/http-page-3851"), NULL);
+  tc_replay(&ev, "arduino-pico-4.x-ipv4", tc_source_path("tests/scenarios/http-page-3851-on-events"), NULL);
+  ck_assert_msg(ev.record != NULL, "no record: %s", ev.err);
+  ck_assert_int_eq(ev.exit_code, 0);
+  ck_assert_int_eq(peak(&ev, "UDP_PCB"), peak(&plain, "UDP_PCB") + 1);
+  ck_assert_int_eq(peak(&ev, "IGMP_GROUP"), peak(&plain, "IGMP_GROUP") + 1);
+  long sent_plain = (long)tc_num(cJSON_GetObjectItemCaseSensitive(plain.record, "frames"), "transmitted");
+  long sent_ev = (long)tc_num(cJSON_GetObjectItemCaseSensitive(ev.record, "frames"), "transmitted");
+  ck_assert_int_eq(sent_ev, sent_plain + 3);
+  ck_assert_int_eq((int)tc_num(cJSON_GetObjectItemCaseSensitive(ev.record, "divergence"), "diverged"), 0);
+  tc_replay_free(&plain);
+  tc_replay_free(&ev);
+}
+END_TEST
+
 Suite *actions_suite(void)
 {
   Suite *s = suite_create("actions");
@@ -151,6 +173,7 @@ Suite *actions_suite(void)
   tcase_add_test(tc, test_actions_link_down_stops_sends);
   tcase_add_test(tc, test_actions_poll_timers_fire_at_poll_ticks);
   tcase_add_test(tc, test_actions_page_in_one_write_is_arduino_pico_725);
+  tcase_add_test(tc, test_actions_on_events_run_when_the_event_happens);
   suite_add_tcase(s, tc);
   return s;
 }

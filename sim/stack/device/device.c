@@ -16,6 +16,9 @@
 #include "stack/state/events.h"
 
 static struct netif *dev;
+/* The script, for its "on EVENT" actions; the edges seen so far. */
+static const struct lwipsim_scenario *script;
+static int was_bound, was_link_up;
 /* What a reload brings back: the last mdns-start and http-listen. */
 static struct lwipsim_action last_mdns;
 static int have_mdns;
@@ -146,4 +149,48 @@ int lwipsim_device_run(const struct lwipsim_action *a)
   return -1;
 }
 
-void lwipsim_device_poll(void) { lwipsim_http_poll(); }
+void lwipsim_device_set_script(const struct lwipsim_scenario *sc)
+{
+  script = sc;
+  was_bound = was_link_up = 0;
+}
+
+/* Runs every "on EVENT" action of the script for that event, in file order. */
+static void run_triggered(enum lwipsim_trigger trigger)
+{
+  for (size_t i = 0; script != NULL && i < script->n_actions; i++) {
+    if (script->actions[i].trigger == trigger) {
+      lwipsim_device_run(&script->actions[i]);
+    }
+  }
+}
+
+/* Firmware that waits for the network ("once connected, ...") reacts on its
+ * main loop to what lwIP did: DHCP bound an address, the link came up. Each
+ * rising edge runs the script's actions for that event. */
+static void check_events(void)
+{
+  if (dev == NULL) {
+    return;
+  }
+  int link_up = netif_is_link_up(dev) ? 1 : 0;
+  if (link_up && !was_link_up) {
+    was_link_up = 1;
+    run_triggered(LWIPSIM_TRIGGER_LINK_UP);
+  }
+  was_link_up = link_up;
+#if LWIP_IPV4 && LWIP_DHCP
+  int bound = dhcp_supplied_address(dev) ? 1 : 0;
+  if (bound && !was_bound) {
+    was_bound = 1;
+    run_triggered(LWIPSIM_TRIGGER_DHCP_BOUND);
+  }
+  was_bound = bound;
+#endif
+}
+
+void lwipsim_device_poll(void)
+{
+  check_events();
+  lwipsim_http_poll();
+}

@@ -5,7 +5,12 @@
 struct netif;
 struct lwipsim_action;
 
+struct lwipsim_scenario;
+
 void lwipsim_device_init(struct netif *netif);
+/* The script whose "on dhcp-bound" / "on link-up" actions the device runs
+ * from its main loop when those events happen (after lwipsim_device_init). */
+void lwipsim_device_set_script(const struct lwipsim_scenario *sc);
 /* Returns 0, or -1 when lwIP refused (logged as an event; the run goes on,
  * as firmware that ignores an error code would). */
 int lwipsim_device_run(const struct lwipsim_action *a);

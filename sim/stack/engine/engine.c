@@ -120,6 +120,7 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
     return -1;
   }
   lwipsim_device_init(netif);
+  lwipsim_device_set_script(sc);
 
   struct frame_cursor frames = { .reader = cfg->capture };
   lwipsim_capture_clock_init(&frames.clock, sc->capture_start_ms, sc->capture_max_gap_ms);

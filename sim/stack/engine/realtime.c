@@ -50,6 +50,7 @@ int lwipsim_realtime_run(const struct lwipsim_realtime_config *cfg, char *err, s
     return -1;
   }
   lwipsim_device_init(netif);
+  lwipsim_device_set_script(sc);
 
   struct timespec mono, real;
   clock_gettime(CLOCK_MONOTONIC, &mono);

@@ -201,6 +201,50 @@ START_TEST(test_actions_device_timers_key)
 }
 END_TEST
 
+/* "on EVENT = ACTION": after every timed action, never run by time; an
+ * unknown event and a repeat are refused on their line. */
+START_TEST(test_actions_on_events)
+{
+  char dir[] = "/tmp/lwipsim_test_events_XXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  char path[128], err[512], want[512];
+  snprintf(path, sizeof path, "%s/scenario.ini", dir);
+  FILE *f = fopen(path, "w");
+  fputs("[scenario]\nduration = 10s\n[script]\non dhcp-bound = http-get 10.77.0.1:80/hello\n0s = netif-up\n"
+        "0s = dhcp\non link-up = igmp-join 239.1.1.1\n",
+        f);
+  fclose(f);
+  struct lwipsim_scenario sc;
+  ck_assert_msg(lwipsim_scenario_load(dir, &sc, err, sizeof err) == 0, "%s", err);
+  ck_assert_uint_eq(sc.n_actions, 4);
+  ck_assert_int_eq(sc.actions[0].kind, LWIPSIM_ACT_NETIF_UP);
+  ck_assert_int_eq(sc.actions[1].kind, LWIPSIM_ACT_DHCP);
+  ck_assert_int_eq(sc.actions[2].trigger, LWIPSIM_TRIGGER_DHCP_BOUND);
+  ck_assert_int_eq(sc.actions[2].kind, LWIPSIM_ACT_HTTP_GET);
+  ck_assert_uint_eq(sc.actions[2].time_ms, LWIPSIM_ACTION_ON_EVENT);
+  ck_assert_int_eq(sc.actions[3].trigger, LWIPSIM_TRIGGER_LINK_UP);
+  lwipsim_scenario_free(&sc);
+
+  static const struct {
+    const char *line, *problem;
+  } bad[] = {
+    { "on wifi-up = link-up", "unknown event 'wifi-up'; write 'on dhcp-bound = ACTION' or 'on link-up = ACTION'" },
+    { "on link-up = udp-send 10.77.0.1:514 10 every 5s",
+      "an action 'on link-up' cannot repeat with 'every'; give it a time instead" },
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    f = fopen(path, "w");
+    fprintf(f, "[scenario]\nduration = 10s\n[script]\n%s\n", bad[i].line);
+    fclose(f);
+    ck_assert_int_eq(lwipsim_scenario_load(dir, &sc, err, sizeof err), -1);
+    snprintf(want, sizeof want, "%s:4: %s", path, bad[i].problem);
+    ck_assert_str_eq(err, want);
+  }
+  unlink(path);
+  rmdir(dir);
+}
+END_TEST
+
 Suite *scenario_actions_suite(void)
 {
   Suite *s = suite_create("scenario_actions");
@@ -210,6 +254,7 @@ Suite *scenario_actions_suite(void)
   tcase_add_test(tc, test_actions_http_get);
   tcase_add_test(tc, test_actions_every_expands_until_the_end);
   tcase_add_test(tc, test_actions_device_timers_key);
+  tcase_add_test(tc, test_actions_on_events);
   suite_add_tcase(s, tc);
   return s;
 }
