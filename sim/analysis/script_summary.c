@@ -4,17 +4,6 @@
 
 #include "scenario/scenario.h"
 
-/* Whether an earlier action (by index) came from the same script line. */
-static int seen_line(const struct lwipsim_scenario *sc, size_t i)
-{
-  for (size_t k = 0; k < i; k++) {
-    if (sc->actions[k].line == sc->actions[i].line) {
-      return 1;
-    }
-  }
-  return 0;
-}
-
 void lwipsim_script_summarize(const struct lwipsim_scenario *sc, struct lwipsim_script_summary *out)
 {
   memset(out, 0, sizeof *out);
@@ -50,9 +39,9 @@ void lwipsim_script_summarize(const struct lwipsim_scenario *sc, struct lwipsim_
       break;
     case LWIPSIM_ACT_UDP_CLOSE: listeners -= listeners > 0; break;
     case LWIPSIM_ACT_UDP_SEND:
-      /* repeats of one line share its PCB; they follow in time order, so
-       * count each line once by remembering lines seen */
-      if (!seen_line(sc, i)) {
+      /* repeats of one line share its PCB: count the written line only
+       * (a repeat's time is past its line's first_ms) */
+      if (sc->actions[i].time_ms == sc->actions[i].first_ms) {
         out->udp_senders++;
       }
       break;

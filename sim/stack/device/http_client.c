@@ -22,7 +22,10 @@ struct get {
   size_t head_len;
 };
 
-static void finish(struct tcp_pcb *pcb, struct get *g)
+/* Returns ERR_ABRT when the PCB had to be aborted: the callback must then
+ * return ERR_ABRT, or lwIP goes on using the freed PCB (as http_server.c's
+ * conn_close). */
+static err_t finish(struct tcp_pcb *pcb, struct get *g)
 {
   tcp_arg(pcb, NULL);
   tcp_recv(pcb, NULL);
@@ -30,7 +33,9 @@ static void finish(struct tcp_pcb *pcb, struct get *g)
   free(g);
   if (tcp_close(pcb) != ERR_OK) {
     tcp_abort(pcb);
+    return ERR_ABRT;
   }
+  return ERR_OK;
 }
 
 /* Whether the whole response is in: the header's Content-Length, counted
@@ -65,16 +70,12 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
     if (p != NULL) {
       pbuf_free(p);
     }
-    finish(pcb, g); /* the server closed first: it keeps the TIME_WAIT */
-    return ERR_OK;
+    return finish(pcb, g); /* the server closed first: it keeps the TIME_WAIT */
   }
   tcp_recved(pcb, p->tot_len);
   int done = complete(g, p);
   pbuf_free(p);
-  if (done) {
-    finish(pcb, g);
-  }
-  return ERR_OK;
+  return done ? finish(pcb, g) : ERR_OK;
 }
 
 static void on_err(void *arg, err_t err)
@@ -92,8 +93,7 @@ static err_t on_connected(void *arg, struct tcp_pcb *pcb, err_t err)
   tcp_recv(pcb, on_recv);
   if (tcp_write(pcb, g->request, strlen(g->request), TCP_WRITE_FLAG_COPY) != ERR_OK) {
     lwipsim_event_add("http-get: tcp_write refused the request");
-    finish(pcb, g);
-    return ERR_ABRT;
+    return finish(pcb, g);
   }
   tcp_output(pcb);
   return ERR_OK;
