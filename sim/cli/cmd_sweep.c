@@ -107,6 +107,11 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
   }
   size_t n = (size_t)(hi - lo + 1);
   struct lwipsim_run_job *jl = calloc(n, sizeof *jl);
+  if (jl == NULL) {
+    fprintf(stderr, "lwipsim sweep: out of memory for %zu runs\n", n);
+    lwipsim_scratch_remove(scratch);
+    return 2;
+  }
   for (size_t k = 0; k < n; k++) {
     char cap[160], out[PATH_MAX + 32];
     snprintf(cap, sizeof cap, "%s=%ld", pool, lo + (long)k);

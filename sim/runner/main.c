@@ -113,8 +113,16 @@ static int write_all(int fd, const char *s, size_t n)
 static int emit_record(void)
 {
   if (run.pcap_out != NULL) {
-    lwipsim_pcap_writer_close(run.pcap_out);
+    char err[PATH_MAX + 128];
+    int failed = lwipsim_pcap_writer_finish(run.pcap_out, err, sizeof err);
+
     run.pcap_out = NULL;
+    /* the harness's own failure, not lwIP's: one line and exit 2, no record
+     * that would pass for a finished run */
+    if (failed != 0) {
+      fprintf(stderr, "lwipsim: --pcap-out %s\n", err);
+      return LWIPSIM_EXIT_USAGE;
+    }
   }
   cJSON *rec = lwipsim_record_build(&run.meta, lwipsim_state);
   char *text = lwipsim_record_print(rec);
@@ -195,17 +203,18 @@ static int child_main(void *ctx, int out_fd)
 static int parse_cap(const char *arg)
 {
   const char *eq = strchr(arg, '=');
-  char *end;
-  if (run.n_caps == MAX_CAPS || eq == NULL || eq == arg || eq - arg >= 32 || eq[1] == '\0') {
+  if (eq == NULL || eq == arg || eq - arg >= 32 || eq[1] == '\0') {
     return -1;
   }
-  unsigned long limit = strtoul(eq + 1, &end, 10);
-  if (*end != '\0' || limit > UINT32_MAX) {
+  uint64_t limit;
+  /* digits only: strtoul would take "-1", " 5" and "+5"; 0 is a real cap
+   * (every allocation fails) */
+  if (lwipsim_scenario_parse_uint(eq + 1, UINT32_MAX - 1, &limit) != 0) {
     return -1;
   }
   snprintf(run.caps[run.n_caps].pool, sizeof run.caps[run.n_caps].pool, "%.*s", (int)(eq - arg), arg);
-  /* a cap of 0 means none: this only checks that the pool exists */
-  if (lwipsim_probe_set_cap(run.caps[run.n_caps].pool, 0) != 0) {
+  /* only checks that the pool exists */
+  if (lwipsim_probe_set_cap(run.caps[run.n_caps].pool, LWIPSIM_PROBE_NO_CAP) != 0) {
     return -1;
   }
   run.caps[run.n_caps++].limit = (uint32_t)limit;
@@ -350,6 +359,11 @@ int main(int argc, char **argv)
     case 'd': duration = optarg; break;
     case 'o': run.origin_file = optarg; break;
     case 'c':
+      if (run.n_caps == MAX_CAPS) {
+        fprintf(stderr, "lwipsim: --cap %s: more than %d --cap options; at most %d pools can be capped in one run\n",
+                optarg, MAX_CAPS, MAX_CAPS);
+        return LWIPSIM_EXIT_USAGE;
+      }
       if (parse_cap(optarg) != 0) {
         fprintf(stderr, "lwipsim: --cap %s: expected POOL=N with a pool of this profile (e.g. SYS_TIMEOUT=12)\n",
                 optarg);

@@ -45,6 +45,12 @@ struct timeline {
   size_t n, cap;
 };
 
+/* The wraps index the shared state's pools[] by memp_t: a profile with more
+ * pools (MEMP_USE_CUSTOM_POOLS adds its own) must fail to build here, not
+ * write past the shared run state at run time. */
+_Static_assert(MEMP_MAX <= LWIPSIM_MAX_POOLS, "this profile has more memp pools than lwipsim's run state holds "
+                                              "(LWIPSIM_MAX_POOLS in sim/stack/state/run_state.h)");
+
 static struct timeline timelines[MEMP_MAX];
 static uint32_t caps[MEMP_MAX];
 
@@ -94,7 +100,7 @@ void lwipsim_probe_init(void)
     p->elem_bytes = memp_pools[i]->size;
     free(timelines[i].points);
     timelines[i] = (struct timeline){ 0 };
-    caps[i] = 0;
+    caps[i] = LWIPSIM_PROBE_NO_CAP;
   }
   arming_depth = 0;
   peak_walk_due = 0;
@@ -211,7 +217,7 @@ void *__wrap_memp_malloc(memp_t type)
 {
   struct lwipsim_pool_state *p = &lwipsim_state->pools[type];
   void *mem = NULL;
-  if (caps[type] == 0 || p->used < caps[type]) {
+  if (caps[type] == LWIPSIM_PROBE_NO_CAP || p->used < caps[type]) {
     mem = __real_memp_malloc(type);
   }
 #if LWIP_TCP
