@@ -281,7 +281,7 @@ static int run_phase1(const struct report_args *a, const struct lwipsim_profile_
       }
     }
   }
-  int rc = lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: runs") == 0 ? 0 : 2;
+  int rc = lwipsim_run_pool_status(lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: runs"));
   for (size_t p = 0; p < np && rc == 0; p++) {
     cJSON *runs = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(inputs, (int)p), "runs");
     cJSON *not_run = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(inputs, (int)p), "not_run");
@@ -412,7 +412,7 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
   if (oom) {
     fprintf(stderr, "lwipsim report: out of memory after %zu sweep runs\n", n);
   }
-  int rc = oom ? 2 : n == 0 ? 0 : (lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: sweeps") == 0 ? 0 : 2);
+  int rc = oom ? 2 : n == 0 ? 0 : lwipsim_run_pool_status(lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: sweeps"));
   cJSON *rows = NULL;
   for (size_t k = 0; k < n && rc == 0; k++) {
     const struct sweep_plan *pl = &plan[k];

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "analysis/bounds.h"
@@ -187,6 +188,10 @@ static int child_main(void *ctx, int out_fd)
                                            .stop = run.stop };
     rc = lwipsim_realtime_run(&cfg, err, sizeof err);
   } else {
+    /* a stop the parent passes on ends a replay, even one started with the
+     * signal ignored (a background job of a script) */
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
     struct lwipsim_engine_config cfg = {
       .scenario = &run.scenario, .capture = run.capture, .pcap_out = run.pcap_out, .device_mac = run.mac
     };
@@ -290,6 +295,16 @@ static int strict_code(const cJSON *rec, int code)
           cJSON_IsNumber(inbound) ? inbound->valuedouble : 0.0, top ? top->string : "unknown",
           top ? top->valuedouble : 0.0);
   return LWIPSIM_EXIT_DIVERGED;
+}
+
+/* Removes an output the run did not finish, if it is a plain file (never
+ * /dev/null or a FIFO the user gave). */
+static void remove_partial(const char *path)
+{
+  struct stat st;
+  if (path != NULL && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+    unlink(path);
+  }
 }
 
 /* The parent's side: the child's record, or a crash record from the shared
@@ -462,6 +477,16 @@ int main(int argc, char **argv)
     free(res.output);
     release_inputs();
     return LWIPSIM_EXIT_PANIC;
+  }
+  /* A replay stopped by SIGINT/SIGTERM (passed on to the child, which died
+   * of it) leaves no output that could pass for a finished run. A live run
+   * handles the stop itself: it ends its loop and writes its record. */
+  if (res.stopped_by != 0 && run.tap == NULL) {
+    fprintf(stderr, "lwipsim: interrupted (%s); no record written\n", res.stopped_by == SIGINT ? "SIGINT" : "SIGTERM");
+    free(res.output);
+    release_inputs();
+    remove_partial(pcap_out);
+    return 128 + res.stopped_by;
   }
   /* The child wrote the output pcap; the parent's copy of the handle has an
    * empty buffer (flushed before the fork), so closing it writes nothing. */
