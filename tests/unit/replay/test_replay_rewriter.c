@@ -3,6 +3,7 @@
 #include "replay/rewriter.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "test_common.h"
@@ -727,12 +728,21 @@ START_TEST(test_rewriter_malformed_pass_through)
 }
 END_TEST
 
-/* Random byte damage to every kind of frame, fed to all three entry points:
- * nothing may read outside the frame (run under ASan to see it). */
-START_TEST(test_rewriter_fuzz_no_crash)
+/* Random byte damage and random truncation of every kind of frame, fed to
+ * all three entry points as heap copies of exactly the frame's length, so
+ * ASan (the sanitize preset runs this in CI) sees a read one byte past the
+ * end: a 2048-byte buffer hid those.
+ * Seeded defect it catches: an end check loosened by 6 bytes (parse_ip4's
+ * "cut short" test as p->caplen + 6 < p->l3 + tot, so the readable end can lie
+ * 6 bytes past a cut frame, and dns_qhash reads the question there): a heap
+ * overflow on the truncated DNS frames here under ASan. The old loop's
+ * 2048-byte buffer made the same read land in its own memory.
+ * Without ASan it still asserts that every frame was counted and that no
+ * truncated frame was passed on as rewritten. */
+START_TEST(test_rewriter_exact_size_damage)
 {
-  uint8_t base[4][2048], buf[2048], pl[300];
-  uint32_t len[4], rnd = 12345;
+  uint8_t base[4][2048], pl[300];
+  uint32_t len[4], rnd = 12345, truncated = 0, truncated_passed = 0;
   struct spec s = tcp(1, 4321, 80, 1, 1, TH_ACK, 20);
 
   len[0] = build(base[0], &s);
@@ -745,19 +755,29 @@ START_TEST(test_rewriter_fuzz_no_crash)
   lwipsim_rewriter_set_live_ip4(rw, live_ip);
   for (int i = 0; i < 40000; i++) {
     int k = i & 3;
+    uint8_t damaged[2048];
     uint32_t n;
 
-    memcpy(buf, base[k], len[k]);
+    memcpy(damaged, base[k], len[k]);
     for (int j = 0; j < 4; j++) {
       rnd = rnd * 1103515245u + 12345u;
-      buf[(rnd >> 8) % len[k]] = (uint8_t)(rnd >> 24);
+      damaged[(rnd >> 8) % len[k]] = (uint8_t)(rnd >> 24);
     }
     n = (rnd >> 4) % 4 == 0 ? (rnd >> 12) % len[k] : len[k];
-    lwipsim_rewriter_learn_reference(rw, buf, n);
-    lwipsim_rewriter_learn_transmitted(rw, buf, n);
-    lwipsim_rewriter_inbound(rw, buf, n);
+    uint8_t *f = tc_heap_copy(damaged, n);
+    lwipsim_rewriter_learn_reference(rw, f, n);
+    lwipsim_rewriter_learn_transmitted(rw, f, n);
+    uint64_t rewritten = div()->rewritten;
+    lwipsim_rewriter_inbound(rw, f, n);
+    if (n < TC_ETH + 20) {
+      truncated++;
+      truncated_passed += div()->rewritten != rewritten;
+    }
+    free(f);
   }
   ck_assert_uint_eq(div()->inbound, 40000);
+  ck_assert_uint_gt(truncated, 0);
+  ck_assert_uint_eq(truncated_passed, 0);
 }
 END_TEST
 
@@ -792,7 +812,7 @@ Suite *rewriter_suite(void)
     test_rewriter_bad_checksum_kept_bad,
     test_rewriter_fill_checksums,
     test_rewriter_malformed_pass_through,
-    test_rewriter_fuzz_no_crash,
+    test_rewriter_exact_size_damage,
     test_rewriter_reason_names,
   };
   Suite *s = suite_create("rewriter");
