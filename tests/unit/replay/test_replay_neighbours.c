@@ -256,9 +256,11 @@ END_TEST
  * heap copy of exactly its length (ASan sees a read one byte past the end),
  * learns nothing and answers nothing; the whole frames learn exactly one
  * neighbour each.
- * Seeded defect it catches: an ARP length check of "len < 28" instead of
- * "len < 14 + 28" learns a sender from a cut frame (count 1 instead of 0 at
- * length 28..41, and a heap overflow under ASan). */
+ * Seeded defect it catches: the frame parser's ARP length check counted from
+ * the frame's start instead of the Ethernet header's end (rewrite_eth_ip.c,
+ * rw_has(p, 0, LWIPSIM_ARP_LEN)): a cut frame of 28..41 bytes is taken for
+ * ARP, a heap-buffer-overflow under ASan (checked by seeding it) and a
+ * neighbour learned from it. */
 START_TEST(test_neighbours_truncated_frames_learn_nothing)
 {
   uint8_t whole[128], out[LWIPSIM_NB_REPLY_MAX];

@@ -182,7 +182,7 @@ static int in(const struct spec *s)
   return r;
 }
 
-static const struct lwipsim_divergence *div(void) { return lwipsim_rewriter_divergence(rw); }
+static const struct lwipsim_divergence *divergence(void) { return lwipsim_rewriter_divergence(rw); }
 
 static void setup(void)
 {
@@ -243,11 +243,11 @@ START_TEST(test_rewriter_tcp_server_session)
   s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 302, TH_ACK | TH_FIN, 0);
   ck_assert_int_eq(in(&s), 1);
   ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 302);
-  ck_assert_uint_eq(div()->inbound, 4);
-  ck_assert_uint_eq(div()->rewritten, 3);
-  ck_assert_uint_eq(div()->diverged, 0);
+  ck_assert_uint_eq(divergence()->inbound, 4);
+  ck_assert_uint_eq(divergence()->rewritten, 3);
+  ck_assert_uint_eq(divergence()->diverged, 0);
   for (int i = 0; i < LWIPSIM_DIV_REASONS; i++) {
-    ck_assert_uint_eq(div()->by_reason[i], 0);
+    ck_assert_uint_eq(divergence()->by_reason[i], 0);
   }
 }
 END_TEST
@@ -278,7 +278,7 @@ START_TEST(test_rewriter_tcp_sack_edges)
     ck_assert_uint_eq(tc_get32(fb + fl4 + 20 + at), ISN_B + 201);
     ck_assert_uint_eq(tc_get32(fb + fl4 + 20 + at + 4), ISN_B + 401);
   }
-  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 0);
+  ck_assert_uint_eq(divergence()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 0);
 }
 END_TEST
 
@@ -305,8 +305,8 @@ START_TEST(test_rewriter_tcp_ack_maps_segment_ends)
   s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 445, TH_ACK | TH_FIN, 0);
   ck_assert_int_eq(in(&s), 1);
   ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 87);
-  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 0);
-  ck_assert_uint_eq(div()->diverged, 0);
+  ck_assert_uint_eq(divergence()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 0);
+  ck_assert_uint_eq(divergence()->diverged, 0);
 }
 END_TEST
 
@@ -327,12 +327,12 @@ START_TEST(test_rewriter_tcp_ack_beyond_live_data)
   s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 187, TH_ACK, 0);
   ck_assert_int_eq(in(&s), 1);
   ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 84);
-  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 0);
+  ck_assert_uint_eq(divergence()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 0);
   s.ack = ISN_A + 319;
   ck_assert_int_eq(in(&s), 1);
   ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 84);
-  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 1);
-  ck_assert_uint_eq(div()->diverged, 0);
+  ck_assert_uint_eq(divergence()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 1);
+  ck_assert_uint_eq(divergence()->diverged, 0);
   ck_assert(csums_ok(fb, fl));
 }
 END_TEST
@@ -362,7 +362,7 @@ START_TEST(test_rewriter_tcp_owed_ack_for_late_fin)
   s = tcp(1, 4321, 80, PEER_ISN + 101, ISN_A + 52, TH_ACK | TH_FIN, 0);
   ck_assert_int_eq(in(&s), 1);
   ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 51);
-  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 1);
+  ck_assert_uint_eq(divergence()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 1);
   ck_assert_uint_eq(lwipsim_rewriter_take_owed_ack(rw, out), 0); /* nothing new sent yet */
 
   /* the live FIN: now the peer owes its ACK */
@@ -434,8 +434,8 @@ START_TEST(test_rewriter_tcp_no_live_connection)
   ck_assert_int_eq(in(&s), 0);
   s = tcp(1, 5555, 80, 1, 1, TH_ACK | TH_PSH, 10); /* a connection begun before the capture */
   ck_assert_int_eq(in(&s), 0);
-  ck_assert_uint_eq(div()->diverged, 2);
-  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_NO_LIVE_CONNECTION], 2);
+  ck_assert_uint_eq(divergence()->diverged, 2);
+  ck_assert_uint_eq(divergence()->by_reason[LWIPSIM_DIV_NO_LIVE_CONNECTION], 2);
   ck_assert_str_eq(lwipsim_divergence_reason_name(LWIPSIM_DIV_NO_LIVE_CONNECTION), "no_live_connection");
 }
 END_TEST
@@ -451,13 +451,13 @@ START_TEST(test_rewriter_tcp_live_reset_and_closed)
   ck_assert_int_eq(in(&s), 1);
   s = tcp(1, 4321, 80, PEER_ISN + 1, ISN_A + 2, TH_ACK | TH_PSH, 50);
   ck_assert_int_eq(in(&s), 0);
-  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_LIVE_CLOSED], 1);
+  ck_assert_uint_eq(divergence()->by_reason[LWIPSIM_DIV_LIVE_CLOSED], 1);
   s = tcp(0, 80, 4321, ISN_B + 2, 0, TH_RST, 0);
   live(&s);
   s = tcp(1, 4321, 80, PEER_ISN + 51, ISN_A + 2, TH_ACK | TH_FIN, 0);
   ck_assert_int_eq(in(&s), 0);
-  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_LIVE_RESET], 1);
-  ck_assert_uint_eq(div()->diverged, 2);
+  ck_assert_uint_eq(divergence()->by_reason[LWIPSIM_DIV_LIVE_RESET], 1);
+  ck_assert_uint_eq(divergence()->diverged, 2);
 }
 END_TEST
 
@@ -484,7 +484,7 @@ START_TEST(test_rewriter_tcp_device_client)
   }
   s = tcp(1, 443, 40002, 1, 1, TH_SYN | TH_ACK, 0); /* the live stack never opened it */
   ck_assert_int_eq(in(&s), 0);
-  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_NO_LIVE_CONNECTION], 1);
+  ck_assert_uint_eq(divergence()->by_reason[LWIPSIM_DIV_NO_LIVE_CONNECTION], 1);
 }
 END_TEST
 
@@ -499,7 +499,7 @@ START_TEST(test_rewriter_tcp_ipv6_server)
   s.dip = dev_ip6;
   ck_assert_int_eq(in(&s), 1);
   ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 1);
-  ck_assert_uint_eq(div()->rewritten, 1);
+  ck_assert_uint_eq(divergence()->rewritten, 1);
 }
 END_TEST
 
@@ -557,8 +557,8 @@ START_TEST(test_rewriter_dhcp_dora)
   ck_assert_uint_eq(tc_get16(fb + fl4 + 6), 0);
   ck_assert_mem_eq(fb + fl4 + 8 + 28, dev_mac, 6);
   ck_assert_int_eq(dhcp_in(0xdeadbeef, 5, 0), 0);
-  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_DHCP_UNKNOWN_XID], 1);
-  ck_assert_uint_eq(div()->rewritten, 2);
+  ck_assert_uint_eq(divergence()->by_reason[LWIPSIM_DIV_DHCP_UNKNOWN_XID], 1);
+  ck_assert_uint_eq(divergence()->rewritten, 2);
 }
 END_TEST
 
@@ -592,7 +592,7 @@ START_TEST(test_rewriter_dns_id_and_port)
   ck_assert_uint_eq(tc_get16(fb + fl4 + 8), 0xabcd);
   s = udp(1, 53, 5000, p, dns_msg(p, 0x1235, 1));
   ck_assert_int_eq(in(&s), 0);
-  ck_assert_uint_eq(div()->by_reason[LWIPSIM_DIV_NO_LIVE_FLOW], 1);
+  ck_assert_uint_eq(divergence()->by_reason[LWIPSIM_DIV_NO_LIVE_FLOW], 1);
 }
 END_TEST
 
@@ -638,7 +638,7 @@ START_TEST(test_rewriter_address_change)
   memcpy(arp + ETH + 24, dev_ip, 4);
   ck_assert_int_eq(lwipsim_rewriter_inbound(rw, arp, sizeof(arp)), 1);
   ck_assert_mem_eq(arp + ETH + 24, live_ip, 4);
-  ck_assert_uint_eq(div()->rewritten, 3);
+  ck_assert_uint_eq(divergence()->rewritten, 3);
 }
 END_TEST
 
@@ -724,7 +724,7 @@ START_TEST(test_rewriter_malformed_pass_through)
   s = udp(1, 53, 5000, NULL, 3); /* a DNS runt */
   n = build(fb, &s);
   ck_assert_int_eq(lwipsim_rewriter_inbound(rw, fb, n), 1);
-  ck_assert_uint_eq(div()->diverged, 0);
+  ck_assert_uint_eq(divergence()->diverged, 0);
 }
 END_TEST
 
@@ -734,9 +734,10 @@ END_TEST
  * end: a 2048-byte buffer hid those.
  * Seeded defect it catches: an end check loosened by 6 bytes (parse_ip4's
  * "cut short" test as p->caplen + 6 < p->l3 + tot, so the readable end can lie
- * 6 bytes past a cut frame, and dns_qhash reads the question there): a heap
- * overflow on the truncated DNS frames here under ASan. The old loop's
- * 2048-byte buffer made the same read land in its own memory.
+ * 6 bytes past a cut frame): under ASan, a heap-buffer-overflow in the DHCP
+ * option walk (rewrite_dhcp.c parse_options) on the truncated frames here;
+ * checked by seeding it. The old loop's 2048-byte buffer made the same read
+ * land in its own memory.
  * Without ASan it still asserts that every frame was counted and that no
  * truncated frame was passed on as rewritten. */
 START_TEST(test_rewriter_exact_size_damage)
@@ -767,15 +768,15 @@ START_TEST(test_rewriter_exact_size_damage)
     uint8_t *f = tc_heap_copy(damaged, n);
     lwipsim_rewriter_learn_reference(rw, f, n);
     lwipsim_rewriter_learn_transmitted(rw, f, n);
-    uint64_t rewritten = div()->rewritten;
+    uint64_t rewritten = divergence()->rewritten;
     lwipsim_rewriter_inbound(rw, f, n);
     if (n < TC_ETH + 20) {
       truncated++;
-      truncated_passed += div()->rewritten != rewritten;
+      truncated_passed += divergence()->rewritten != rewritten;
     }
     free(f);
   }
-  ck_assert_uint_eq(div()->inbound, 40000);
+  ck_assert_uint_eq(divergence()->inbound, 40000);
   ck_assert_uint_gt(truncated, 0);
   ck_assert_uint_eq(truncated_passed, 0);
 }
