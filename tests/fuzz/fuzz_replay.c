@@ -1,5 +1,5 @@
 /* libFuzzer target: the whole replay of a fuzzed capture against a fixed
- * profile (circuitpython-9.0.5 with DHCP, mDNS and an HTTP server), through
+ * profile (micropython-rp2, dual stack, with DHCP, IPv6, mDNS and an HTTP server), through
  * the runner the fuzz build compiled: pcap reading, the receive filter, the
  * rewriter, lwIP itself, the probe and the record.
  *
@@ -40,14 +40,18 @@ static const char scenario_ini[] = "[scenario]\n"
                                    "1s = http-listen 80\n"
                                    "2s = udp-listen 5000\n";
 
-/* "... /path/file.c:LINE..." in a sanitizer line: the path, or NULL. */
+/* The source location a sanitizer line names, or NULL. UBSan leads the line
+ * with it ("../.cache/lwip/2.2.1/src/core/ipv6/icmp6.c:318:15: runtime
+ * error: ..."), ASan puts it after the function ("    #0 0x... in func
+ * /path/file.c:12:3"). Either may be relative to the build folder. */
 static const char *frame_path(const char *line)
 {
-  if (line[0] == '/') {
-    return line; /* UBSan: "/path/file.c:318:5: runtime error: ..." */
+  if (strstr(line, ": runtime error:") != NULL) {
+    return line;
   }
-  const char *p = strstr(line, " /");
-  return p != NULL ? p + 1 : NULL; /* ASan: "    #0 0x... in func /path/file.c:12:3" */
+  const char *p = strstr(line, " in ");
+  p = p != NULL ? strchr(p + 4, ' ') : NULL;
+  return p != NULL ? p + 1 : NULL;
 }
 
 /* 1: a sanitizer report whose first located frame is lwipsim's own code;
@@ -64,12 +68,12 @@ static int ours(const char *log, int *finding)
   }
   while (fgets(line, sizeof line, f) != NULL) {
     const char *path;
-    if (strstr(line, "runtime error:") != NULL && (path = frame_path(line)) != NULL) {
-      in_report = 0; /* UBSan: the location leads the line */
+    if (strstr(line, ": runtime error:") != NULL) {
+      path = frame_path(line); /* UBSan: the location leads the line */
     } else if (strstr(line, "ERROR: AddressSanitizer") != NULL || strstr(line, "ERROR: LeakSanitizer") != NULL) {
       in_report = 1;
       continue;
-    } else if (!(in_report && strstr(line, " in ") != NULL && (path = frame_path(line)) != NULL)) {
+    } else if (!in_report || (path = frame_path(line)) == NULL) {
       continue;
     }
     if (strstr(path, "/sim/") != NULL || strstr(path, "/tests/") != NULL) {
