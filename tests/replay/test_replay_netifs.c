@@ -189,8 +189,8 @@ START_TEST(test_netifs_remove_add_with_mdns_left_crashes_in_lwip)
   const cJSON *crash = cJSON_GetObjectItemCaseSensitive(r.record, "crash");
   ck_assert_str_eq(tc_str(crash, "signal_name"), "SIGSEGV");
   ck_assert_int_eq(tc_int(crash, "time_ms"), 32440);
-  ck_assert_int_eq(tc_count_prefix(cJSON_GetObjectItemCaseSensitive(crash, "last_events"), "12000 ms: device: netif-add"),
-                   1);
+  ck_assert_int_eq(
+      tc_count_prefix(cJSON_GetObjectItemCaseSensitive(crash, "last_events"), "12000 ms: device: netif-add"), 1);
   tc_replay_free(&r);
 }
 END_TEST

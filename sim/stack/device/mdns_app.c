@@ -23,12 +23,14 @@ static int slot_of(const struct netif *netif)
   return -1;
 }
 
+/* Marks the netif as having the responder or not: takes a free slot, or
+ * frees the netif's. */
 static void set_active(struct netif *netif, int on)
 {
-  int i = slot_of(on ? NULL : netif);
-  if (on && slot_of(netif) >= 0) {
+  if (on == (slot_of(netif) >= 0)) {
     return;
   }
+  int i = slot_of(on ? NULL : netif);
   if (i >= 0) {
     active[i] = on ? netif : NULL;
   }

@@ -3,6 +3,7 @@
  * SYS_TIMEOUT / IGMP_GROUP bounds make of a second netif. Each valid form is
  * parsed and each invalid one refused with its exact line. */
 #include "scenario/test_scenario_netifs.h"
+#include "scenario/test_scenario_actions.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,24 +15,6 @@
 #include "scenario/scenario.h"
 #include "scenario/scenario_action.h"
 #include "test_common.h"
-
-static struct lwipsim_action parse_ok(const char *value)
-{
-  struct lwipsim_action a;
-  char msg[512] = "";
-  memset(&a, 0, sizeof a);
-  ck_assert_msg(lwipsim_scenario_parse_action(value, &a, msg, sizeof msg) == 0, "'%s' refused: %s", value, msg);
-  return a;
-}
-
-static void parse_bad(const char *value, const char *want)
-{
-  struct lwipsim_action a;
-  char msg[512] = "";
-  memset(&a, 0, sizeof a);
-  ck_assert_msg(lwipsim_scenario_parse_action(value, &a, msg, sizeof msg) == -1, "'%s' accepted", value);
-  ck_assert_str_eq(msg, want);
-}
 
 START_TEST(test_netifs_on_interface)
 {
@@ -164,8 +147,9 @@ START_TEST(test_netifs_summary_and_bounds)
   ck_assert_msg(load_text(&sc, text) == 0, "%s", err);
   lwipsim_script_summarize(&sc, &two);
   lwipsim_scenario_free(&sc);
-  snprintf(text, sizeof text, "%s1s = mdns-start a on ap\n10s = netif-remove on ap\n12s = netif-add on ap\n"
-                              "12s = mdns-start a on ap\n20s = netif-remove\n",
+  snprintf(text, sizeof text,
+           "%s1s = mdns-start a on ap\n10s = netif-remove on ap\n12s = netif-add on ap\n"
+           "12s = mdns-start a on ap\n20s = netif-remove\n",
            base);
   ck_assert_msg(load_text(&sc, text) == 0, "%s", err);
   lwipsim_script_summarize(&sc, &readd);
@@ -183,9 +167,8 @@ START_TEST(test_netifs_summary_and_bounds)
   ck_assert_uint_eq(readd.mdns_netifs, 2);
   ck_assert_uint_eq(readd.mdns_removals, 1);
 
-  static const char *const cyclic[] = { "tcp_tmr",  "ip_reass_tmr", "etharp_tmr", "dhcp_coarse_tmr",
-                                        "dhcp_fine_tmr", "igmp_tmr", "dns_tmr", "nd6_tmr", "ip6_reass_tmr",
-                                        "mld6_tmr" };
+  static const char *const cyclic[] = { "tcp_tmr",  "ip_reass_tmr", "etharp_tmr", "dhcp_coarse_tmr", "dhcp_fine_tmr",
+                                        "igmp_tmr", "dns_tmr",      "nd6_tmr",    "ip6_reass_tmr",   "mld6_tmr" };
   static const struct lwipsim_option opts[] = {
     { "LWIP_IPV4", 1 }, { "LWIP_IPV6", 1 },           { "LWIP_TCP", 1 },
     { "LWIP_IGMP", 1 }, { "LWIP_MDNS_RESPONDER", 1 }, { "MDNS_MAX_STORED_PKTS", 4 },
