@@ -106,11 +106,18 @@ static int bound_igmp_group(const struct lwipsim_bound_input *in, struct lwipsim
   if (!OPT("LWIP_IPV4", 1) || !OPT("LWIP_IGMP", 0)) {
     return 0;
   }
-  lwipsim_bound_term(b, 1, "224.0.0.1 (all systems), joined by igmp_start when the netif is added");
-  lwipsim_bound_term(b, OPT("LWIP_MDNS_RESPONDER", 0) ? in->script->mdns_netifs : 0,
-                     "224.0.0.251, joined by mdns_resp_add_netif and left by mdns_resp_remove_netif");
+  /* each netif has its own group list (netif_igmp_data): igmp_start at
+   * netif_add (netif.c:436-437) joins all-systems on it, igmp_stop at
+   * netif_remove (netif.c:785) frees them all */
+  uint32_t netifs = in->script->interfaces ? in->script->interfaces : 1;
+  lwipsim_bound_term(b, netifs, "224.0.0.1 (all systems), joined by igmp_start when each of %u netif%s is added",
+                     netifs, netifs == 1 ? "" : "s");
+  lwipsim_bound_term(
+      b, OPT("LWIP_MDNS_RESPONDER", 0) ? in->script->mdns_netifs : 0,
+      "224.0.0.251, joined by mdns_resp_add_netif on each mDNS netif and left by mdns_resp_remove_netif");
   lwipsim_bound_term(b, in->script->igmp_groups, "igmp-join groups joined at once");
-  snprintf(b->basis, sizeof b->basis, "only the device joins groups: all-systems plus mDNS's group per netif");
+  snprintf(b->basis, sizeof b->basis,
+           "only the device joins groups: all-systems per netif plus mDNS's group per mDNS netif");
   return 1;
 }
 

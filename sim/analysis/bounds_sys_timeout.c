@@ -67,16 +67,23 @@ static void mdns_terms(const struct lwipsim_bound_input *in, int v22, struct lwi
     return;
   }
   long long ipv = OPT("LWIP_IPV4", 1) + OPT("LWIP_IPV6", 0);
-  lwipsim_bound_term(b, s->mdns_netifs, "mdns_probe_and_announce, one per mDNS netif");
+  /* per netif: mdns_resp_add_netif is called once per netif (MicroPython's
+   * cyw43 hook adds both the station and the access point), and each netif
+   * has its own struct mdns_host with its own flags (mdns_priv.h:168-179) */
+  lwipsim_bound_term(b, s->mdns_netifs, "mdns_probe_and_announce, one per mDNS netif (%u netif%s, mdns.c:2786-2790)",
+                     s->mdns_netifs, s->mdns_netifs == 1 ? "" : "s");
   lwipsim_bound_term(b, 5 * ipv * s->mdns_netifs,
-                     "mDNS multicast, probe, 25TTL and two delayed-answer timers: 5 per IP version (%lld) per netif",
-                     ipv);
+                     "mDNS multicast, probe, 25TTL and two delayed-answer timers: 5 per IP version (%lld) per netif "
+                     "(%u), mdns_out.c:1119-1133",
+                     ipv, s->mdns_netifs);
   lwipsim_bound_term(b, OPT("MDNS_MAX_STORED_PKTS", 4),
                      "mdns_handle_tc_question, one per stored truncated question (MDNS_MAX_STORED_PKTS)");
-  lwipsim_bound_term(b, 3 * ipv * s->mdns_removals,
-                     "mDNS 1 s, 250 ms and 25TTL timers left armed by %u mdns_resp_remove_netif (reload, mdns-stop): "
-                     "3 per IP version each",
-                     s->mdns_removals);
+  lwipsim_bound_term(
+      b, 3 * ipv * s->mdns_removals,
+      "mDNS 1 s, 250 ms and 25TTL timers left armed by %u responders left behind (mdns_resp_remove_netif "
+      "on reload or mdns-stop, mdns.c:2440; netif-add clearing the client data, netif.c:340): 3 per IP "
+      "version each (measured: tests/scenarios/mdns-reload-storm)",
+      s->mdns_removals);
 }
 
 int lwipsim_bound_sys_timeout(const struct lwipsim_bound_input *in, struct lwipsim_bound *b)
@@ -100,6 +107,10 @@ int lwipsim_bound_sys_timeout(const struct lwipsim_bound_input *in, struct lwips
   lwipsim_bound_term(b, OPT("LWIP_UDP", 1) && in->script->sntp ? 2 : 0,
                      "SNTP: sntp_request and sntp_try_next_server, one of each at most (sntp.c:583, :593)");
 
+  /* DHCP, ACD, IGMP and MLD add no element per netif: their timers are the
+   * cyclic ones above, each walking every netif (dhcp.c:515, :552; acd.c:245;
+   * igmp.c:645; mld6.c:500), so a second interface running them arms
+   * nothing more. */
   const struct lwipsim_script_summary *s = in->script;
   int mdns = OPT("LWIP_MDNS_RESPONDER", 0) && s->mdns_netifs > 0;
   if (in->script->sntp) {
@@ -117,11 +128,11 @@ int lwipsim_bound_sys_timeout(const struct lwipsim_bound_input *in, struct lwips
              "netif (removal cancels it); no SNTP or other timer-using app in the script");
   } else {
     snprintf(b->basis, sizeof b->basis,
-             "cyclic timers, TCP's, and lwIP 2.2 mDNS per netif 1 + 5 per IP version + stored truncated "
+             "cyclic timers, TCP's, and lwIP 2.2 mDNS per netif (%u) 1 + 5 per IP version + stored truncated "
              "questions; each of the script's %u mDNS removals can leave 3 per IP version armed "
              "(mdns_resp_remove_netif cancels only mdns_probe_and_announce) and later sends keep them alive, "
              "so all are counted; no SNTP or other timer-using app in the script",
-             s->mdns_removals);
+             s->mdns_netifs, s->mdns_removals);
   }
   return 1;
 }

@@ -48,7 +48,9 @@ const char *const *lwipsim_action_needs(enum lwipsim_action_kind kind)
    * and those are checked themselves. */
   case LWIPSIM_ACT_RELOAD:
   case LWIPSIM_ACT_NETIF_UP:
-  case LWIPSIM_ACT_NETIF_DOWN: return none;
+  case LWIPSIM_ACT_NETIF_DOWN:
+  case LWIPSIM_ACT_NETIF_REMOVE:
+  case LWIPSIM_ACT_NETIF_ADD: return none;
   }
   return none;
 }

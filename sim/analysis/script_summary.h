@@ -8,8 +8,12 @@
 struct lwipsim_scenario;
 
 struct lwipsim_script_summary {
-  uint32_t mdns_netifs;   /* netifs the responder is added to (the sim has one) */
-  uint32_t mdns_removals; /* mdns_resp_remove_netif calls: reload or mdns-stop while mDNS runs */
+  uint32_t interfaces;    /* the device's netifs: 1, or 2 with [device] ap_mac (0 in a hand-made summary: 1) */
+  uint32_t mdns_netifs;   /* netifs the responder is added to: the interfaces with an mdns-start */
+  uint32_t mdns_removals; /* responders left behind: mdns_resp_remove_netif (reload, mdns-stop) while mDNS
+                             runs on a netif, and netif-add of a netif mDNS ran on (netif_add clears the
+                             client data; the old responder's timers stay armed) */
+  uint32_t dhcp_netifs;   /* interfaces with a dhcp action (DHCP's timers are cyclic: no per-netif timer) */
   int dhcp;               /* the DHCP client is started */
   int http_listen;        /* a TCP listener is opened */
   uint32_t tcp_connects;  /* outgoing TCP connections */

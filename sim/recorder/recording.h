@@ -25,6 +25,7 @@ struct lwipsim_recording {
 
   /* derived from the script */
   char device_mac[18], peer_mac[18];
+  char ap_mac[18]; /* [device] ap_mac of the script: the access point (no link in the namespace); "" when none */
   char device_ip[16], peer_ip[16], pool_lo[16], pool_hi[16];
   int prefix;
   int uses_dhcp;

@@ -76,11 +76,15 @@ int lwipsim_scenario_out_ini(const struct lwipsim_recording *rec, char *err, siz
           "seed = %u\n"
           "\n"
           "[device]\n"
-          "mac = %s\n"
-          "\n"
-          "; peers (dpkg-query -W):\n",
+          "mac = %s\n",
           rec->profile, rec->description, rec->browsers, rec->http_clients, rec->profile, rec->duration_s,
           (unsigned long long)rec->capture_start_ms, rec->seed, rec->device_mac);
+  if (rec->ap_mac[0] != '\0') {
+    /* the access point ran beside the station with no link in the
+     * namespace: the capture is the station's alone */
+    fprintf(f, "ap_mac = %s\n", rec->ap_mac);
+  }
+  fputs("\n; peers (dpkg-query -W):\n", f);
   for (const char *p = rec->versions; *p;) {
     size_t len = strcspn(p, "\n");
     fprintf(f, ";   %.*s\n", (int)len, p);
@@ -135,6 +139,13 @@ int lwipsim_scenario_out_readme(const struct lwipsim_recording *rec, char *err, 
           "| peers (kernel) | `%s` | %s/%d | dnsmasq (DHCP only, lease %u s); %u avahi-daemon(s), each on its own "
           "D-Bus bus and mount namespace (IPv4 only), each with `avahi-browse -r -p _http._tcp`; curl; ping |\n\n",
           rec->peer_mac, rec->peer_ip, rec->prefix, rec->lease_s, rec->browsers);
+  if (rec->ap_mac[0] != '\0') {
+    fprintf(f,
+            "The device also ran an access-point interface (`ap_mac = %s`, the script's `on ap` actions) beside\n"
+            "the station. It has no link in the namespace: nothing it sent is on the TAP or in the capture, and no\n"
+            "peer reached it; `live-record.json` counts its frames under `interfaces`.\n\n",
+            rec->ap_mac);
+  }
 
   fprintf(f, "## Workload (seconds after the device's clock started)\n\n");
   fprintf(f, "| t | what |\n| --- | --- |\n");

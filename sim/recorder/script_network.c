@@ -23,6 +23,9 @@ int lwipsim_recording_from_script(struct lwipsim_recording *rec, char *err, size
   rec->prefix = 24;
   for (size_t i = 0; i < sc.n_actions; i++) {
     const struct lwipsim_action *a = &sc.actions[i];
+    if (a->itf != LWIPSIM_ITF_STA) {
+      continue; /* the access point has no link in the namespace: the peers are the station's */
+    }
     if (a->kind == LWIPSIM_ACT_DHCP) {
       rec->uses_dhcp = 1;
     } else if (a->kind == LWIPSIM_ACT_STATIC) {
@@ -47,6 +50,11 @@ int lwipsim_recording_from_script(struct lwipsim_recording *rec, char *err, size
              m[5]);
   } else {
     snprintf(rec->device_mac, sizeof rec->device_mac, "%s", LWIPSIM_REC_DEFAULT_DEVICE_MAC);
+  }
+  rec->ap_mac[0] = '\0';
+  if (sc.has_ap_mac) {
+    const uint8_t *m = sc.ap_mac;
+    snprintf(rec->ap_mac, sizeof rec->ap_mac, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3], m[4], m[5]);
   }
   snprintf(rec->peer_mac, sizeof rec->peer_mac, "%s", LWIPSIM_REC_PEER_MAC);
   rec->seed = sc.seed;

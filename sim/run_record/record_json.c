@@ -170,6 +170,29 @@ static cJSON *frames_object(const struct lwipsim_run_state *s)
   return o;
 }
 
+/* The device's netifs: the station (the capture's interface) and, with
+ * [device] ap_mac, the access point. A crash before the netifs were added
+ * leaves count 0: the station is listed anyway. */
+static cJSON *interfaces_array(const struct lwipsim_run_state *s)
+{
+  static const char *const names[LWIPSIM_STATE_INTERFACES] = { "sta", "ap" };
+  cJSON *a = cJSON_CreateArray();
+  uint32_t n = s->interfaces.count == 0 ? 1 : s->interfaces.count;
+  for (uint32_t i = 0; i < n && i < LWIPSIM_STATE_INTERFACES; i++) {
+    cJSON *o = cJSON_CreateObject();
+    const uint8_t *m = s->interfaces.mac[i];
+    char mac[18];
+    snprintf(mac, sizeof mac, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3], m[4], m[5]);
+    cJSON_AddStringToObject(o, "name", names[i]);
+    cJSON_AddStringToObject(o, "mac", mac);
+    cJSON_AddNumberToObject(o, "transmitted", (double)s->interfaces.transmitted[i]);
+    cJSON_AddNumberToObject(o, "netif_removed", (double)s->interfaces.removed[i]);
+    cJSON_AddNumberToObject(o, "netif_added", (double)s->interfaces.added[i]);
+    cJSON_AddItemToArray(a, o);
+  }
+  return a;
+}
+
 static cJSON *tx_match_object(const struct lwipsim_run_state *s)
 {
   cJSON *o = cJSON_CreateObject();
@@ -261,6 +284,7 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
   }
 
   cJSON_AddItemToObject(r, "frames", frames_object(s));
+  cJSON_AddItemToObject(r, "interfaces", interfaces_array(s));
   cJSON *dev = cJSON_AddObjectToObject(r, "device");
   cJSON_AddNumberToObject(dev, "http_requests", (double)s->device.http_requests);
   cJSON_AddNumberToObject(dev, "http_answered", (double)s->device.http_answered);

@@ -39,6 +39,7 @@ enum key_id {
   KEY_PROFILE,
   KEY_MAC,
   KEY_TIMERS,
+  KEY_AP_MAC,
   KEY_COUNT
 };
 
@@ -257,6 +258,12 @@ static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const c
     sc->has_device_mac = 1;
     return 1;
   case KEY_TIMERS: return set_timers(c, value);
+  case KEY_AP_MAC:
+    if (lwipsim_parse_mac(value, sc->ap_mac) != 0) {
+      return fail(c, c->lineno, "bad ap_mac '%s'; write six hex pairs separated by ':', e.g. 28:cd:c1:03:9e:27", value);
+    }
+    sc->has_ap_mac = 1;
+    return 1;
   default: return fail(c, c->lineno, "internal error: key %d", (int)id);
   }
 }
@@ -277,6 +284,7 @@ static const struct {
   { "scenario", "profile", KEY_PROFILE },
   { "device", "mac", KEY_MAC },
   { "device", "timers", KEY_TIMERS },
+  { "device", "ap_mac", KEY_AP_MAC },
 };
 
 static int handle_key(struct parse_ctx *c, const char *section, const char *name, const char *value)
@@ -294,7 +302,7 @@ static int handle_key(struct parse_ctx *c, const char *section, const char *name
     }
   }
   if (strcmp(section, "device") == 0) {
-    return fail(c, c->lineno, "unknown key '%s' in [device]; valid keys: mac, timers", name);
+    return fail(c, c->lineno, "unknown key '%s' in [device]; valid keys: mac, timers, ap_mac", name);
   }
   return fail(c, c->lineno,
               "unknown key '%s' in [scenario]; valid keys: description, source, capture, duration, "
@@ -492,9 +500,20 @@ static int check_required(struct parse_ctx *c)
                 "(duration %llums); lower it or raise duration",
                 (unsigned long long)sc->capture_start_ms, (unsigned long long)sc->duration_ms);
   }
+  if (sc->has_ap_mac && sc->has_device_mac && memcmp(sc->ap_mac, sc->device_mac, 6) == 0) {
+    return fail(c, c->key_line[KEY_AP_MAC],
+                "ap_mac is the station's mac; the access point needs a MAC of its own (the CYW43 derives one "
+                "per interface)");
+  }
   for (i = 0; i < sc->n_actions; i++) {
     const struct lwipsim_action *a = &sc->actions[i];
 
+    if (a->itf == LWIPSIM_ITF_AP && !sc->has_ap_mac) {
+      return fail(c, a->line,
+                  "%s on ap, but [device] has no ap_mac; add 'ap_mac = XX:XX:XX:XX:XX:XX' to [device] for the "
+                  "access-point interface",
+                  lwipsim_action_name(a->kind));
+    }
     if (a->trigger == LWIPSIM_TRIGGER_TIME && a->time_ms > sc->duration_ms) {
       return fail(c, a->line,
                   "%s at %llums is after the end of the run (duration %llums); raise duration or move "

@@ -32,8 +32,17 @@ enum lwipsim_action_kind {
   LWIPSIM_ACT_DNS_LOOKUP,     /* dns-lookup NAME [every DURATION] */
   LWIPSIM_ACT_SNTP_START,     /* sntp-start SERVER (A.B.C.D or a name) */
   LWIPSIM_ACT_SNTP_STOP,      /* sntp-stop */
-  LWIPSIM_ACT_HTTP_GET        /* http-get A.B.C.D:PORT/PATH [every DURATION] */
+  LWIPSIM_ACT_HTTP_GET,       /* http-get A.B.C.D:PORT/PATH [every DURATION] */
+  LWIPSIM_ACT_NETIF_REMOVE,   /* netif-remove: netif_remove, with whatever lwIP leaves armed */
+  LWIPSIM_ACT_NETIF_ADD       /* netif-add: netif_add again with the interface's boot configuration */
 };
+
+/* The device's interfaces: the station (fed by the capture) and, with
+ * [device] ap_mac, an access point beside it (the Pico W's CYW43 has one
+ * lwIP netif per interface, CYW43_ITF_STA and CYW43_ITF_AP). An action
+ * takes a trailing "on sta|ap"; without it, sta. */
+enum lwipsim_interface { LWIPSIM_ITF_STA, LWIPSIM_ITF_AP };
+#define LWIPSIM_N_INTERFACES 2
 
 /* What starts an action: its time, or an event ("on EVENT = ACTION"). */
 enum lwipsim_trigger {
@@ -51,23 +60,25 @@ struct lwipsim_action {
   uint64_t time_ms; /* LWIPSIM_ACTION_ON_EVENT for an event-triggered action */
   enum lwipsim_trigger trigger;
   enum lwipsim_action_kind kind;
-  int line;            /* line in the scenario file, for messages */
-  uint8_t addr[4];     /* static, tcp-connect */
-  uint8_t prefix_len;  /* static */
-  uint8_t gw[4];       /* static; 0.0.0.0 when absent */
-  int on;              /* ipv6-linklocal */
-  char hostname[64];   /* mdns-start */
-  char service[64];    /* mdns-start: e.g. "_http"; "" when no service */
-  int service_is_udp;  /* mdns-start: 0 for _tcp, 1 for _udp */
-  char instance[64];   /* mdns-start: defaults to hostname */
-  uint16_t port;       /* mdns-start, http-listen, tcp-connect, udp-*, http-get */
-  char name[128];      /* dns-lookup, sntp-start (a name): the host name; http-get: the path */
-  uint32_t bytes;      /* udp-send: payload bytes */
-  uint64_t every_ms;   /* "every DURATION": repeated until the run ends (0: once) */
-  uint64_t first_ms;   /* a repeat's first time (the script line's); equal to time_ms when not repeated */
-  uint32_t page_bytes; /* http-listen page BYTES: the response body; 0 = the default 46-byte page */
-  int keepalive;       /* http-listen keepalive: connections stay open for more requests */
-  int retry_on_mem;    /* http-listen retry: a refused tcp_write is retried, not dropped */
+  int line;                   /* line in the scenario file, for messages */
+  uint8_t addr[4];            /* static, tcp-connect */
+  uint8_t prefix_len;         /* static */
+  uint8_t gw[4];              /* static; 0.0.0.0 when absent */
+  int on;                     /* ipv6-linklocal */
+  char hostname[64];          /* mdns-start */
+  char service[64];           /* mdns-start: e.g. "_http"; "" when no service */
+  int service_is_udp;         /* mdns-start: 0 for _tcp, 1 for _udp */
+  char instance[64];          /* mdns-start: defaults to hostname */
+  uint16_t port;              /* mdns-start, http-listen, tcp-connect, udp-*, http-get */
+  char name[128];             /* dns-lookup, sntp-start (a name): the host name; http-get: the path */
+  uint32_t bytes;             /* udp-send: payload bytes */
+  uint64_t every_ms;          /* "every DURATION": repeated until the run ends (0: once) */
+  uint64_t first_ms;          /* a repeat's first time (the script line's); equal to time_ms when not repeated */
+  uint32_t page_bytes;        /* http-listen page BYTES: the response body; 0 = the default 46-byte page */
+  int keepalive;              /* http-listen keepalive: connections stay open for more requests */
+  int retry_on_mem;           /* http-listen retry: a refused tcp_write is retried, not dropped */
+  enum lwipsim_interface itf; /* "on sta|ap": the interface the action runs on (default sta) */
+  int itf_given;              /* "on ..." was written (http-listen without it listens on every netif) */
 };
 
 struct lwipsim_scenario {
@@ -87,6 +98,8 @@ struct lwipsim_scenario {
   uint64_t capture_start_ms; /* virtual time of the capture's first frame */
   uint32_t seed;             /* for LWIP_RAND; default 1 */
   uint64_t timers_poll_ms;   /* [device] timers = poll P: lwIP's timers run only every P ms; 0 = at each deadline */
+  uint8_t ap_mac[6];         /* [device] ap_mac: the access-point interface's MAC */
+  int has_ap_mac;            /* the device has an access-point interface */
   struct lwipsim_action *actions; /* sorted by time_ms, file order kept for equal times */
   size_t n_actions;
 };
@@ -114,5 +127,10 @@ int lwipsim_scenario_parse_uint(const char *s, uint64_t max, uint64_t *out);
 int lwipsim_parse_duration_ms(const char *s, uint64_t *ms);
 
 const char *lwipsim_action_name(enum lwipsim_action_kind kind);
+/* "sta" or "ap". */
+const char *lwipsim_interface_name(enum lwipsim_interface itf);
+/* 1 when the action may take "on sta|ap" (it acts on one interface; the
+ * others are routed by lwIP or act on the whole device). */
+int lwipsim_action_takes_interface(enum lwipsim_action_kind kind);
 
 #endif

@@ -53,6 +53,8 @@ static const char *const action_names[] = {
   [LWIPSIM_ACT_SNTP_START] = "sntp-start",
   [LWIPSIM_ACT_SNTP_STOP] = "sntp-stop",
   [LWIPSIM_ACT_HTTP_GET] = "http-get",
+  [LWIPSIM_ACT_NETIF_REMOVE] = "netif-remove",
+  [LWIPSIM_ACT_NETIF_ADD] = "netif-add",
 };
 #define N_ACTIONS (sizeof(action_names) / sizeof(action_names[0]))
 
@@ -62,6 +64,30 @@ const char *lwipsim_action_name(enum lwipsim_action_kind kind)
     return "?";
   }
   return action_names[kind];
+}
+
+const char *lwipsim_interface_name(enum lwipsim_interface itf) { return itf == LWIPSIM_ITF_AP ? "ap" : "sta"; }
+
+int lwipsim_action_takes_interface(enum lwipsim_action_kind kind)
+{
+  switch (kind) {
+  case LWIPSIM_ACT_NETIF_UP:
+  case LWIPSIM_ACT_NETIF_DOWN:
+  case LWIPSIM_ACT_STATIC:
+  case LWIPSIM_ACT_DHCP:
+  case LWIPSIM_ACT_IPV6_LINKLOCAL:
+  case LWIPSIM_ACT_MDNS_START:
+  case LWIPSIM_ACT_MDNS_STOP:
+  case LWIPSIM_ACT_HTTP_LISTEN:
+  case LWIPSIM_ACT_HTTP_CLOSE:
+  case LWIPSIM_ACT_LINK_DOWN:
+  case LWIPSIM_ACT_LINK_UP:
+  case LWIPSIM_ACT_IGMP_JOIN:
+  case LWIPSIM_ACT_IGMP_LEAVE:
+  case LWIPSIM_ACT_NETIF_REMOVE:
+  case LWIPSIM_ACT_NETIF_ADD: return 1;
+  default: return 0; /* routed by lwIP (sockets, DNS, SNTP) or the whole device (reload) */
+  }
 }
 
 /* ---- value parsers ---- */
@@ -541,6 +567,46 @@ static int parse_action_args(struct msgbuf *e, const char *value, const struct a
   }
 }
 
+/* The optional trailing "on sta|ap": taken off the words and off the value
+ * (rest), so the action's own parser sees only its arguments. A trailing
+ * "on sta" or "on ap" is always the interface, also after mdns-start's
+ * free-text instance name; "on" followed by another word is left to the
+ * action, except where the action takes an interface and no free text. */
+static int parse_interface(struct msgbuf *e, const char *value, struct args *a, struct lwipsim_action *act, char *rest,
+                           size_t restlen)
+{
+  snprintf(rest, restlen, "%s", value);
+  act->itf = LWIPSIM_ITF_STA;
+  if (a->n < 3 || strcmp(a->v[a->n - 2], "on") != 0) {
+    return 1;
+  }
+  const char *word = a->v[a->n - 1];
+  int sta = strcmp(word, "sta") == 0, ap = strcmp(word, "ap") == 0;
+  if (!lwipsim_action_takes_interface(act->kind)) {
+    if (sta || ap) {
+      return bad(e, "%s does not take an interface (lwIP routes it, or it acts on the whole device); remove 'on %s'",
+                 a->v[0], word);
+    }
+    return 1;
+  }
+  if (!sta && !ap) {
+    if (act->kind == LWIPSIM_ACT_MDNS_START) {
+      return 1; /* part of the instance name */
+    }
+    return bad(e, "%s: unknown interface '%s'; write 'on sta' (the default) or 'on ap'", a->v[0], word);
+  }
+  act->itf = ap ? LWIPSIM_ITF_AP : LWIPSIM_ITF_STA;
+  act->itf_given = 1;
+  /* cut the value before "on" (the words keep their offsets) */
+  size_t cut = a->off[a->n - 2];
+  while (cut > 0 && isspace((unsigned char)rest[cut - 1])) {
+    cut--;
+  }
+  rest[cut] = '\0';
+  a->n -= 2;
+  return 1;
+}
+
 static int find_action(const char *word, enum lwipsim_action_kind *kind)
 {
   size_t i;
@@ -569,11 +635,15 @@ int lwipsim_scenario_parse_action(const char *value, struct lwipsim_action *act,
   }
   if (find_action(a.v[0], &act->kind) != 0) {
     bad(&e,
-        "unknown action '%s'; valid actions: netif-up, netif-down, link-up, link-down, static, dhcp, "
-        "ipv6-linklocal, mdns-start, mdns-stop, http-listen, http-close, http-get, reload, tcp-connect, udp-listen, "
-        "udp-close, udp-send, igmp-join, igmp-leave, dns-server, dns-lookup, sntp-start, sntp-stop",
+        "unknown action '%s'; valid actions: netif-up, netif-down, netif-remove, netif-add, link-up, link-down, "
+        "static, dhcp, ipv6-linklocal, mdns-start, mdns-stop, http-listen, http-close, http-get, reload, tcp-connect, "
+        "udp-listen, udp-close, udp-send, igmp-join, igmp-leave, dns-server, dns-lookup, sntp-start, sntp-stop",
         a.v[0]);
     return -1;
   }
-  return parse_action_args(&e, value, &a, act) ? 0 : -1;
+  char rest[sizeof a.buf];
+  if (!parse_interface(&e, value, &a, act, rest, sizeof rest)) {
+    return -1;
+  }
+  return parse_action_args(&e, rest, &a, act) ? 0 : -1;
 }

@@ -14,14 +14,16 @@
 #include "replay/test_replay_tx_match.h"
 #include "scenario/test_scenario.h"
 #include "scenario/test_scenario_actions.h"
+#include "scenario/test_scenario_netifs.h"
 
 typedef Suite *(suite_getter_fn)(void);
 
 int main(void)
 {
   suite_getter_fn *suites[] = {
-    analysis_suite,   inet_checksum_suite, overlay_list_suite, pcap_suite,     rewriter_suite,
-    neighbours_suite, readers_suite,       tx_match_suite,     scenario_suite, scenario_actions_suite,
+    analysis_suite, inet_checksum_suite,    overlay_list_suite,    pcap_suite,
+    rewriter_suite, neighbours_suite,       readers_suite,         tx_match_suite,
+    scenario_suite, scenario_actions_suite, scenario_netifs_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);
   SRunner *sr;

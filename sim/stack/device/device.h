@@ -7,7 +7,16 @@ struct lwipsim_action;
 
 struct lwipsim_scenario;
 
+#include "scenario/scenario.h"
+
+/* The station netif (the capture's); every other interface starts absent. */
 void lwipsim_device_init(struct netif *netif);
+/* The access point's netif ([device] ap_mac), after lwipsim_device_init. */
+void lwipsim_device_set_interface(enum lwipsim_interface itf, struct netif *netif);
+/* How netif-add puts an interface's netif back (the netif layer owns its
+ * init function and MAC): returns 0, or -1 when lwIP refused. */
+typedef int (*lwipsim_device_readd_fn)(int itf);
+void lwipsim_device_set_readd(lwipsim_device_readd_fn fn);
 /* The script whose "on dhcp-bound" / "on link-up" actions the device runs
  * from its main loop when those events happen (after lwipsim_device_init). */
 void lwipsim_device_set_script(const struct lwipsim_scenario *sc);

@@ -298,6 +298,9 @@ int lwipsim_http_listen(const struct lwipsim_http_options *o)
     tcp_close(pcb);
     return -1;
   }
+  if (o->netif != NULL) {
+    tcp_bind_netif(pcb, o->netif); /* a socket bound to one interface (SO_BINDTODEVICE) */
+  }
   struct tcp_pcb *l = tcp_listen(pcb);
   if (l == NULL) {
     lwipsim_event_add("http: tcp_listen failed (TCP_PCB_LISTEN pool empty)");

@@ -6,11 +6,14 @@
 
 #include <stdint.h>
 
+struct netif;
+
 struct lwipsim_http_options {
   uint16_t port;
   uint32_t page_bytes; /* the body, written in one tcp_write; 0: the default 46-byte page */
   int keepalive;       /* keep connections open for the next request */
   int retry_on_mem;    /* on a refused tcp_write: retry when lwIP has room (else close) */
+  struct netif *netif; /* "on sta|ap": the listener takes only this netif's connections (tcp_bind_netif); NULL: any */
 };
 
 /* Returns 0, or -1 with an event logged (no PCB, port in use). */

@@ -8,7 +8,33 @@
 #include "scenario/scenario.h"
 #include "stack/state/events.h"
 
-static int active;
+/* The netifs the responder is on (mdns_resp_add_netif once per netif, as
+ * MicroPython's cyw43 hook does for the station and the access point). */
+#define MAX_NETIFS 2
+static struct netif *active[MAX_NETIFS];
+
+static int slot_of(const struct netif *netif)
+{
+  for (int i = 0; i < MAX_NETIFS; i++) {
+    if (active[i] == netif) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/* Marks the netif as having the responder or not: takes a free slot, or
+ * frees the netif's. */
+static void set_active(struct netif *netif, int on)
+{
+  if (on == (slot_of(netif) >= 0)) {
+    return;
+  }
+  int i = slot_of(on ? NULL : netif);
+  if (i >= 0) {
+    active[i] = on ? netif : NULL;
+  }
+}
 
 #if LWIP_MDNS_RESPONDER
 
@@ -37,13 +63,14 @@ int lwipsim_mdns_start(struct netif *netif, const struct lwipsim_action *a)
      * netif that was removed this does nothing. */
     mdns_resp_restart(netif);
   }
-  err_t err =
-      active ? mdns_resp_rename_netif(netif, a->hostname) : mdns_resp_add_netif(netif, a->hostname MDNS_TTL_ARG);
+  err_t err = slot_of(netif) >= 0 ? mdns_resp_rename_netif(netif, a->hostname)
+                                  : mdns_resp_add_netif(netif, a->hostname MDNS_TTL_ARG);
   if (err != ERR_OK) {
-    lwipsim_event_add("mdns: adding netif as %s failed (err %d)", a->hostname, (int)err);
+    lwipsim_event_add("mdns: adding netif %c%c as %s failed (err %d)", netif->name[0], netif->name[1], a->hostname,
+                      (int)err);
     return -1;
   }
-  active = 1;
+  set_active(netif, 1);
   if (a->service[0] != '\0') {
     s8_t slot =
         mdns_resp_add_service(netif, a->instance, a->service, a->service_is_udp ? DNSSD_PROTO_UDP : DNSSD_PROTO_TCP,
@@ -58,9 +85,9 @@ int lwipsim_mdns_start(struct netif *netif, const struct lwipsim_action *a)
 
 void lwipsim_mdns_stop(struct netif *netif)
 {
-  if (active) {
+  if (slot_of(netif) >= 0) {
     mdns_resp_remove_netif(netif);
-    active = 0;
+    set_active(netif, 0);
   }
 }
 
@@ -77,4 +104,9 @@ void lwipsim_mdns_stop(struct netif *netif) { (void)netif; }
 
 #endif
 
-int lwipsim_mdns_active(void) { return active; }
+int lwipsim_mdns_active(const struct netif *netif) { return slot_of(netif) >= 0; }
+
+/* netif_add clears the netif's client data (netif.c:340-342), where the
+ * responder kept its state: the firmware starts over on that netif, and the
+ * old state (and any timer still armed on the netif) stays as lwIP left it. */
+void lwipsim_mdns_forget(struct netif *netif) { set_active(netif, 0); }

@@ -9,6 +9,10 @@ struct lwipsim_action;
 
 int lwipsim_mdns_start(struct netif *netif, const struct lwipsim_action *a);
 void lwipsim_mdns_stop(struct netif *netif);
-int lwipsim_mdns_active(void);
+/* The responder is on this netif. */
+int lwipsim_mdns_active(const struct netif *netif);
+/* After netif_add cleared the netif's client data: the app no longer counts
+ * the responder as on it (a later mdns-start adds it anew). */
+void lwipsim_mdns_forget(struct netif *netif);
 
 #endif

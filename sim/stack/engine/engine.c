@@ -97,6 +97,24 @@ void lwipsim_engine_boot(void)
   lwip_init();
 }
 
+int lwipsim_engine_add_interfaces(const struct lwipsim_scenario *sc, struct netif *station, char *err, size_t errlen)
+{
+  lwipsim_device_init(station);
+  lwipsim_device_set_readd(lwipsim_replay_netif_readd);
+  if (sc->has_ap_mac) {
+    struct netif *ap = lwipsim_replay_netif_add_ap(sc->ap_mac);
+    if (ap == NULL) {
+      snprintf(err, errlen,
+               "%s: [device] ap_mac needs a second netif, which lwIP refused (the profile has LWIP_SINGLE_NETIF 1?)",
+               sc->path);
+      return -1;
+    }
+    lwipsim_device_set_interface(LWIPSIM_ITF_AP, ap);
+  }
+  lwipsim_device_set_script(sc);
+  return 0;
+}
+
 uint64_t lwipsim_engine_action_due_ms(const struct lwipsim_scenario *sc, size_t next_action)
 {
   return next_action < sc->n_actions ? sc->actions[next_action].time_ms : LWIPSIM_TIME_NEVER;
@@ -119,8 +137,9 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
     snprintf(err, errlen, "%s: lwIP refused to add the device netif", sc->path);
     return -1;
   }
-  lwipsim_device_init(netif);
-  lwipsim_device_set_script(sc);
+  if (lwipsim_engine_add_interfaces(sc, netif, err, errlen) != 0) {
+    return -1;
+  }
 
   struct frame_cursor frames = { .reader = cfg->capture };
   lwipsim_capture_clock_init(&frames.clock, sc->capture_start_ms, sc->capture_max_gap_ms);

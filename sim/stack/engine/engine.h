@@ -24,6 +24,11 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
 /* Shared with the real-time engine (realtime.c), so both modes start lwIP
  * and run the device script the same way. */
 void lwipsim_engine_boot(void); /* clock at 0, lwip_init */
+/* Hands the device its station netif (added by the caller), adds the
+ * access point's when the scenario has ap_mac, and the script. Returns 0, or
+ * -1 with a one-line message. */
+struct netif;
+int lwipsim_engine_add_interfaces(const struct lwipsim_scenario *sc, struct netif *station, char *err, size_t errlen);
 /* Time of the script's action at index next_action, or LWIPSIM_TIME_NEVER. */
 uint64_t lwipsim_engine_action_due_ms(const struct lwipsim_scenario *sc, size_t next_action);
 /* Runs every action due at or before t; returns the next action's index. */

@@ -49,8 +49,11 @@ int lwipsim_realtime_run(const struct lwipsim_realtime_config *cfg, char *err, s
     snprintf(err, errlen, "%s: lwIP refused to add the device netif", sc->path);
     return -1;
   }
-  lwipsim_device_init(netif);
-  lwipsim_device_set_script(sc);
+  /* The access point, when the script has one, has no link in the
+   * namespace: its frames are counted, not sent. */
+  if (lwipsim_engine_add_interfaces(sc, netif, err, errlen) != 0) {
+    return -1;
+  }
 
   struct timespec mono, real;
   clock_gettime(CLOCK_MONOTONIC, &mono);

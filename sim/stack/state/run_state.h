@@ -62,6 +62,10 @@ struct lwipsim_assert_info {
   uint64_t time_ms;
 };
 
+#define LWIPSIM_STATE_STA 0
+#define LWIPSIM_STATE_AP 1
+#define LWIPSIM_STATE_INTERFACES 2
+
 struct lwipsim_run_state {
   uint64_t now_ms;
 
@@ -86,6 +90,17 @@ struct lwipsim_run_state {
      * peers the capture showed (sim/replay/neighbours.h) */
     uint64_t synthetic_arp_replies, synthetic_nd_replies, synthetic_acks;
   } frames;
+
+  /* The device's interfaces (sim/stack/netif): the station and, with
+   * [device] ap_mac, the access point, indexed LWIPSIM_STATE_STA/_AP (the
+   * order of enum lwipsim_interface). transmitted counts each one's frames;
+   * frames.transmitted is the station's (the capture's interface). */
+  struct {
+    uint32_t count;
+    uint8_t mac[LWIPSIM_STATE_INTERFACES][6];
+    uint64_t transmitted[LWIPSIM_STATE_INTERFACES];
+    uint32_t removed[LWIPSIM_STATE_INTERFACES], added[LWIPSIM_STATE_INTERFACES]; /* netif-remove / netif-add */
+  } interfaces;
 
   /* The flow rewriter's counters (sim/replay/rewriter.h), copied after every
    * inbound frame so a crash record has them too. */

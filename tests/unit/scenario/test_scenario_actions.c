@@ -11,7 +11,7 @@
 #include "scenario/scenario.h"
 #include "scenario/scenario_action.h"
 
-static struct lwipsim_action parse_ok(const char *value)
+struct lwipsim_action parse_ok(const char *value)
 {
   struct lwipsim_action a;
   char msg[512] = "";
@@ -20,7 +20,7 @@ static struct lwipsim_action parse_ok(const char *value)
   return a;
 }
 
-static void parse_bad(const char *value, const char *want)
+void parse_bad(const char *value, const char *want)
 {
   struct lwipsim_action a;
   char msg[512] = "";
