@@ -19,6 +19,7 @@
 #include "scenario/scenario.h"
 #include "stack/engine/engine.h"
 #include "stack/engine/realtime.h"
+#include "stack/netif/impact_watch.h"
 #include "stack/netif/tap_netif.h"
 #include "stack/port/heap_budget.h"
 #include "stack/port/platform.h"
@@ -116,6 +117,7 @@ static int emit_record(void)
     lwipsim_pcap_writer_close(run.pcap_out);
     run.pcap_out = NULL;
   }
+  lwipsim_impact_watch_finish();
   cJSON *rec = lwipsim_record_build(&run.meta, lwipsim_state);
   char *text = lwipsim_record_print(rec);
   int code = (int)cJSON_GetObjectItemCaseSensitive(rec, "exit_code")->valuedouble;
@@ -126,7 +128,11 @@ static int emit_record(void)
   return code;
 }
 
-static void on_panic(void) { _exit(emit_record()); }
+static void on_panic(void)
+{
+  lwipsim_engine_read_rest(); /* what the captured device did after this moment */
+  _exit(emit_record());
+}
 
 static void release_inputs(void)
 {
