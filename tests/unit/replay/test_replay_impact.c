@@ -87,6 +87,24 @@ static uint32_t dhcp_request(void)
   return len;
 }
 
+/* An SNTP request over IPv6 from the device. */
+static uint32_t sntp6(void)
+{
+  memset(f, 0, sizeof f);
+  tc_eth(f, peer_mac, dev_mac, 0x86dd);
+  f[ETH] = 0x60;
+  tc_put16(f + ETH + 4, 8 + 48);
+  f[ETH + 6] = 17;
+  f[ETH + 7] = 64;
+  f[ETH + 8] = 0xfe, f[ETH + 9] = 0x80, f[ETH + 23] = 2;   /* fe80::2 */
+  f[ETH + 24] = 0xfe, f[ETH + 25] = 0x80, f[ETH + 39] = 1; /* fe80::1 */
+  uint8_t *u = f + ETH + 40;
+  tc_put16(u, 49160);
+  tc_put16(u + 2, 123);
+  tc_put16(u + 4, 8 + 48);
+  return ETH + 40 + 8 + 48;
+}
+
 static void frame(struct lwipsim_impact *m, uint32_t len, int live, uint64_t t, unsigned failed)
 {
   lwipsim_impact_frame(m, f, len, live, t, failed);
@@ -175,9 +193,7 @@ START_TEST(test_impact_sent_services_and_starts)
   frame(m, tcp(1, 1883, 50000, TH_ACK, "\xc0"), CAPTURED, 90, AFTER);
   frame(m, tcp(1, 1883, 50000, TH_ACK, "\x30"), CAPTURED, 95, AFTER); /* a PUBLISH is no keep-alive */
   frame(m, tcp(1, 1883, 50000, TH_ACK, "\xc0"), LIVE, 90, AFTER);
-  uint32_t len = udp(1, 49153, 123, 0x23);
-  tc_put16(f + 12, 0x86dd); /* an IPv6 frame (its header is not parsed further) */
-  frame(m, len, CAPTURED, 100, AFTER);
+  frame(m, sntp6(), CAPTURED, 100, AFTER); /* IPv6, which this stack cannot send */
   const struct lwipsim_impact_counts *c = lwipsim_impact_finish(m, 0);
   ck_assert_uint_eq(c->of[LWIPSIM_IMPACT_DHCP], 1);
   ck_assert_uint_eq(c->missing[LWIPSIM_IMPACT_DHCP], 0);
@@ -193,6 +209,13 @@ START_TEST(test_impact_sent_services_and_starts)
   c = lwipsim_impact_finish(m, 1);
   ck_assert_uint_eq(c->of[LWIPSIM_IMPACT_DHCP], 2);
   ck_assert_uint_eq(c->missing[LWIPSIM_IMPACT_DHCP], 1);
+  lwipsim_impact_free(m);
+
+  /* a stack with IPv6 counts it */
+  m = lwipsim_impact_new(dev_mac, 1);
+  ck_assert_ptr_nonnull(m);
+  frame(m, sntp6(), CAPTURED, 100, AFTER);
+  ck_assert_uint_eq(lwipsim_impact_finish(m, 0)->missing[LWIPSIM_IMPACT_SNTP], 1);
   lwipsim_impact_free(m);
 }
 END_TEST
