@@ -21,6 +21,9 @@ void lwipsim_svg_sweep(struct lwipsim_sb *out, const char *profile, const cJSON 
 void lwipsim_fmt_ms(char *buf, size_t cap, long ms); /* "10.828 s" */
 void lwipsim_outcome_text(const cJSON *summary, char *buf, size_t cap);
 void lwipsim_first_failure_text(const cJSON *summary, char *buf, size_t cap);
+/* The impact cell: "-", "mDNS silent from then on (...)", led by its start
+ * when that is no pool failure or panic ("a write refused (ERR_MEM) at 3.026 s: HTTP: ..."). */
+void lwipsim_impact_cell_text(const cJSON *summary, char *buf, size_t cap);
 const char *lwipsim_verdict_label(const char *verdict); /* "no count limit" for NO_LIMIT */
 void lwipsim_bound_text(const cJSON *bound, char *buf, size_t cap);
 int lwipsim_bound_terms_text(const cJSON *pool, struct lwipsim_sb *out);

@@ -92,9 +92,10 @@ static void scenario_section(struct lwipsim_sb *o, const cJSON *pr, const cJSON 
 {
   const char *pname = lwipsim_jstr(pr, "name", "?"), *sname = lwipsim_jstr(s, "scenario", "?");
   const cJSON *f = cJSON_GetObjectItemCaseSensitive(s, "faithful");
-  char outcome[512], ff[256];
+  char outcome[512], ff[256], cost[1024];
   lwipsim_outcome_text(f, outcome, sizeof outcome);
   lwipsim_first_failure_text(f, ff, sizeof ff);
+  lwipsim_impact_cell_text(f, cost, sizeof cost);
   lwipsim_sb_printf(o, "<h3>");
   lwipsim_sb_esc(o, pname);
   lwipsim_sb_printf(o, " \u00d7 ");
@@ -103,7 +104,9 @@ static void scenario_section(struct lwipsim_sb *o, const cJSON *pr, const cJSON 
   lwipsim_sb_esc(o, outcome);
   lwipsim_sb_printf(o, "</strong>. First failure: ");
   lwipsim_sb_esc(o, ff);
-  lwipsim_sb_printf(o, ".</p>\n<div class=\"plots\">\n");
+  lwipsim_sb_printf(o, ". <span class=\"impact\">What it cost: ");
+  lwipsim_sb_esc(o, cost);
+  lwipsim_sb_printf(o, ".</span></p>\n<div class=\"plots\">\n");
   const cJSON *sp;
   cJSON_ArrayForEach(sp, cJSON_GetObjectItemCaseSensitive(s, "pools"))
   {

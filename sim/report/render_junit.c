@@ -20,14 +20,17 @@ static void testcase(struct lwipsim_sb *o, const cJSON *pr, const cJSON *s, cons
   lwipsim_sb_printf(o, "\" time=\"0\">\n");
   char msg[512];
   if (strcmp(verdict, "UNSAFE") == 0) {
-    char outcome[512];
+    char outcome[512], cost[1024];
     lwipsim_outcome_text(cJSON_GetObjectItemCaseSensitive(s, "faithful"), outcome, sizeof outcome);
+    lwipsim_impact_cell_text(cJSON_GetObjectItemCaseSensitive(s, "faithful"), cost, sizeof cost);
     snprintf(msg, sizeof msg, "UNSAFE: %s is %ld, this scenario needs %ld; recommended %ld (%s)", pool, size,
              lwipsim_jlong(sp, "demand", 0), lwipsim_jlong(pp, "recommended", 0), lwipsim_jstr(pp, "paste", "-"));
     lwipsim_sb_printf(o, "      <failure type=\"UNSAFE\" message=\"");
     lwipsim_sb_esc(o, msg);
     lwipsim_sb_printf(o, "\">");
     lwipsim_sb_esc(o, outcome);
+    lwipsim_sb_printf(o, "; what it cost: ");
+    lwipsim_sb_esc(o, cost);
     lwipsim_sb_printf(o, "</failure>\n");
   } else {
     char sz[64];

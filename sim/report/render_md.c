@@ -59,15 +59,17 @@ static void profile_md(struct lwipsim_sb *o, const cJSON *pr)
     }
     lwipsim_sb_free(&line);
   }
-  lwipsim_sb_printf(o, "\n| scenario | outcome with this profile | first failure |\n|---|---|---|\n");
+  lwipsim_sb_printf(o,
+                    "\n| scenario | outcome with this profile | first failure | what it cost |\n|---|---|---|---|\n");
   const cJSON *s;
   cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(pr, "scenarios"))
   {
-    char outcome[512], ff[256];
+    char outcome[512], ff[256], cost[1024];
     const cJSON *f = cJSON_GetObjectItemCaseSensitive(s, "faithful");
     lwipsim_outcome_text(f, outcome, sizeof outcome);
     lwipsim_first_failure_text(f, ff, sizeof ff);
-    lwipsim_sb_printf(o, "| %s | %s | %s |\n", lwipsim_jstr(s, "scenario", "?"), outcome, ff);
+    lwipsim_impact_cell_text(f, cost, sizeof cost);
+    lwipsim_sb_printf(o, "| %s | %s | %s | %s |\n", lwipsim_jstr(s, "scenario", "?"), outcome, ff, cost);
   }
   const char *peak_scenario = NULL;
   const cJSON *at = lwipsim_sys_timeout_peak(pr, &peak_scenario);

@@ -3,6 +3,7 @@
 
 #include "common/json_get.h"
 #include "report/render.h"
+#include "run_record/record.h"
 
 void lwipsim_fmt_ms(char *buf, size_t cap, long ms) { snprintf(buf, cap, "%ld.%03ld s", ms / 1000, ms % 1000); }
 
@@ -36,6 +37,20 @@ void lwipsim_first_failure_text(const cJSON *s, char *buf, size_t cap)
   lwipsim_fmt_ms(at, sizeof at, lwipsim_jlong(ff, "time_ms", 0));
   const char *site = lwipsim_jstr(ff, "site", NULL);
   snprintf(buf, cap, "%s at %s%s%s", lwipsim_jstr(ff, "pool", "?"), at, site ? ", in " : "", site ? site : "");
+}
+
+void lwipsim_impact_cell_text(const cJSON *s, char *buf, size_t cap)
+{
+  const cJSON *impact = cJSON_GetObjectItemCaseSensitive(s, "impact");
+  const char *cause = lwipsim_jstr(impact, "cause", "");
+  char what[768], start[96];
+  lwipsim_impact_text(impact, what, sizeof what);
+  if (!cJSON_IsObject(impact) || strcmp(cause, "pool-failure") == 0 || strcmp(cause, "panic") == 0) {
+    snprintf(buf, cap, "%s", what); /* the outcome and first failure columns say when */
+    return;
+  }
+  lwipsim_impact_cause_text(impact, start, sizeof start);
+  snprintf(buf, cap, "%s: %s", start, what);
 }
 
 const char *lwipsim_verdict_label(const char *verdict)

@@ -255,6 +255,8 @@ static cJSON *outcome_summary(const cJSON *rec)
     cJSON_AddNullToObject(o, "first_failure");
   }
   cJSON_Delete(row);
+  /* what the failure cost, as the record says it (null in records from before it) */
+  cJSON_AddItemToObject(o, "impact", dup_or_null(cJSON_GetObjectItemCaseSensitive(rec, "impact")));
   return o;
 }
 

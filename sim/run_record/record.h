@@ -80,6 +80,15 @@ struct cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const st
 /* Unformatted would be smaller, but a person diffs these: two-space indent. */
 char *lwipsim_record_print(const struct cJSON *record);
 
+/* `impact` (record_impact.c): null, or what the live device no longer did
+ * after the run's first failure that the captured device did. */
+struct cJSON *lwipsim_record_impact(const struct lwipsim_run_state *s);
+/* Its services in one line: "mDNS silent from then on (9 of 9 later queries
+ * unanswered); ...", "-" for null. */
+void lwipsim_impact_text(const struct cJSON *impact, char *buf, size_t cap);
+/* Its start: "pool-failure at 10.837 s", "a write refused (ERR_MEM) at 0.514 s". */
+void lwipsim_impact_cause_text(const struct cJSON *impact, char *buf, size_t cap);
+
 /* The per-pool table and outcome, from a record (so crash records and
  * records read back from files print the same way). */
 void lwipsim_record_print_table(const struct cJSON *record, FILE *out);

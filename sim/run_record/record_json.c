@@ -291,6 +291,7 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
   cJSON_AddNumberToObject(dev, "http_write_refused", (double)s->device.http_write_refused);
   cJSON_AddNumberToObject(dev, "http_write_retried", (double)s->device.http_write_retried);
   cJSON_AddNumberToObject(dev, "http_dropped", (double)s->device.http_dropped);
+  cJSON_AddItemToObject(r, "impact", lwipsim_record_impact(s));
   cJSON *div = cJSON_AddObjectToObject(r, "divergence");
   cJSON_AddNumberToObject(div, "inbound", (double)s->divergence.inbound);
   cJSON_AddNumberToObject(div, "rewritten", (double)s->divergence.rewritten);

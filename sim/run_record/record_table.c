@@ -23,6 +23,19 @@ static void print_timers(const cJSON *list, FILE *out)
   cJSON_ArrayForEach(t, list) { fprintf(out, "    %s\n", cJSON_IsString(t) ? t->valuestring : "?"); }
 }
 
+/* Under the outcome: what the failure cost, when something failed. */
+static void print_impact(const cJSON *r, FILE *out)
+{
+  const cJSON *impact = cJSON_GetObjectItemCaseSensitive(r, "impact");
+  if (!cJSON_IsObject(impact)) {
+    return;
+  }
+  char cause[96], what[1024];
+  lwipsim_impact_cause_text(impact, cause, sizeof cause);
+  lwipsim_impact_text(impact, what, sizeof what);
+  fprintf(out, "  %s: %s\n", cause, what);
+}
+
 void lwipsim_record_print_table(const cJSON *r, FILE *out)
 {
   fprintf(out, "profile %s (lwIP %s, assert policy %s), scenario %s, %.3f s of virtual time\n", str(r, "profile"),
@@ -61,6 +74,7 @@ void lwipsim_record_print_table(const cJSON *r, FILE *out)
   if (cJSON_IsObject(panic)) {
     fprintf(out, "outcome: panic at %.3f s: %s (%s:%d), arming %s\n", num(panic, "time_ms") / 1000.0,
             str(panic, "message"), str(panic, "file"), (int)num(panic, "line"), str(panic, "arming"));
+    print_impact(r, out);
     print_timers(cJSON_GetObjectItemCaseSensitive(panic, "armed_timers"), out);
   } else if (cJSON_IsObject(crash)) {
     fprintf(out, "outcome: crash: %s inside the run at %.3f s; last events:\n", str(crash, "signal_name"),
@@ -72,6 +86,7 @@ void lwipsim_record_print_table(const cJSON *r, FILE *out)
     }
   } else {
     fprintf(out, "outcome: %s\n", outcome);
+    print_impact(r, out);
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(r, "sys_timeout");
     const cJSON *fail = cJSON_GetObjectItemCaseSensitive(st, "at_first_failure");
     if (cJSON_IsObject(fail)) {

@@ -20,6 +20,7 @@
 #include "scenario/scenario.h"
 #include "stack/engine/engine.h"
 #include "stack/engine/realtime.h"
+#include "stack/netif/impact_watch.h"
 #include "stack/netif/tap_netif.h"
 #include "stack/port/heap_budget.h"
 #include "stack/port/platform.h"
@@ -125,6 +126,7 @@ static int emit_record(void)
       return LWIPSIM_EXIT_USAGE;
     }
   }
+  lwipsim_impact_watch_finish();
   cJSON *rec = lwipsim_record_build(&run.meta, lwipsim_state);
   char *text = lwipsim_record_print(rec);
   int code = (int)cJSON_GetObjectItemCaseSensitive(rec, "exit_code")->valuedouble;
@@ -135,7 +137,11 @@ static int emit_record(void)
   return code;
 }
 
-static void on_panic(void) { _exit(emit_record()); }
+static void on_panic(void)
+{
+  lwipsim_engine_read_rest(); /* what the captured device did after this moment */
+  _exit(emit_record());
+}
 
 static void release_inputs(void)
 {

@@ -7,6 +7,7 @@
 #include "test_replay_fidelity.h"
 #include "test_replay_headers.h"
 #include "test_replay_netifs.h"
+#include "test_replay_impact.h"
 
 int main(void)
 {
@@ -15,6 +16,7 @@ int main(void)
   srunner_add_suite(sr, headers_suite());
   srunner_add_suite(sr, actions_suite());
   srunner_add_suite(sr, netifs_suite());
+  srunner_add_suite(sr, impact_suite());
   srunner_run_all(sr, CK_NORMAL);
   int failed = srunner_ntests_failed(sr);
   srunner_free(sr);

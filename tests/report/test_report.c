@@ -195,6 +195,60 @@ START_TEST(test_report_html_self_contained)
 }
 END_TEST
 
+/* The faithful run's scenario entry of a profile in report.json. */
+static const cJSON *faithful_run(const char *profile, const char *scenario)
+{
+  const cJSON *s;
+  cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(tc_profile(report, profile), "scenarios"))
+  {
+    if (strcmp(tc_str(s, "scenario"), scenario) == 0) {
+      return cJSON_GetObjectItemCaseSensitive(s, "faithful");
+    }
+  }
+  ck_abort_msg("%s has no scenario %s", profile, scenario);
+  return NULL;
+}
+
+/* What a failure cost: the record's impact in report.json, and a column of
+ * the outcome table in every rendering. */
+START_TEST(test_report_impact_column)
+{
+  const cJSON *impact =
+      cJSON_GetObjectItemCaseSensitive(faithful_run("circuitpython-9.0.5", "mdns-http-reload"), "impact");
+  ck_assert_str_eq(tc_str(impact, "cause"), "panic");
+  ck_assert_int_eq(tc_int(impact, "after_ms"), 10837);
+  const cJSON *mdns = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(impact, "services"), 0);
+  ck_assert_str_eq(tc_str(mdns, "service"), "mdns");
+  ck_assert_int_eq(tc_int(mdns, "missing"), 4);
+  ck_assert_int_eq(tc_int(mdns, "of"), 4);
+  impact = cJSON_GetObjectItemCaseSensitive(faithful_run("arduino-pico-4.x-ipv4", "http-page-3851"), "impact");
+  ck_assert_msg(cJSON_IsNull(impact), "an ok run without a refused write has an impact");
+
+  static const char silent[] = "mDNS silent from then on (4 of 4 responses not sent); HTTP silent from then on (24 of "
+                               "24 later requests unanswered, 24 of 24 connections refused)";
+  char *md = out_file("report.md");
+  ck_assert_int_eq(tc_count(md, "| scenario | outcome with this profile | first failure | what it cost |\n"), 12);
+  /* 9.0.5 and pico-examples-httpd panic there (arming different timers) */
+  ck_assert_int_eq(tc_count(md, "| SYS_TIMEOUT at 10.837 s, in mdns_probe_and_announce | mDNS silent from then on"), 1);
+  ck_assert_int_eq(tc_count(md, silent), 2);
+  /* arduino-pico 725's page refused on the five profiles with a heap too small for it: an ok outcome */
+  ck_assert_int_eq(tc_count(md,
+                            "| http-page-3851 | ok (ran to 20.000 s) | none | a write refused (ERR_MEM) at 3.026 s: "
+                            "HTTP: 3 of 3 later requests unanswered |"),
+                   5);
+  ck_assert_int_eq(tc_count(md, "| dhcp-renew-long | ok (ran to 200.000 s) | none | - |"), 10);
+  free(md);
+  char *h = out_file("report.html");
+  ck_assert_int_eq(tc_count(h, "What it cost: "), tc_count(h, "Outcome with this profile: "));
+  ck_assert_int_eq(tc_count(h, silent), 2);
+  free(h);
+  char *x = out_file("junit.xml");
+  ck_assert_int_eq(tc_count(x, "; what it cost: "), 11); /* in every UNSAFE failure */
+  ck_assert_int_eq(tc_count(x, silent), 2);
+  free(x);
+}
+END_TEST
+
 START_TEST(test_report_deterministic)
 {
   const char *again = tc_tmpdir();
@@ -291,6 +345,7 @@ Suite *report_suite(void)
   tcase_add_test(tc, test_report_pico_examples_httpd_verdict);
   tcase_add_test(tc, test_report_junit_one_case_per_pool);
   tcase_add_test(tc, test_report_html_self_contained);
+  tcase_add_test(tc, test_report_impact_column);
   tcase_add_test(tc, test_report_deterministic);
   tcase_add_test(tc, test_report_gate_exit_codes);
   tcase_add_test(tc, test_report_recommended_profile_is_ok);

@@ -8,6 +8,7 @@
 #include "common/test_inet_checksum.h"
 #include "common/test_overlay_list.h"
 #include "pcap/test_pcap.h"
+#include "replay/test_replay_impact.h"
 #include "replay/test_replay_neighbours.h"
 #include "replay/test_replay_readers.h"
 #include "replay/test_replay_rewriter.h"
@@ -23,7 +24,7 @@ int main(void)
   suite_getter_fn *suites[] = {
     analysis_suite, inet_checksum_suite,    overlay_list_suite,    pcap_suite,
     rewriter_suite, neighbours_suite,       readers_suite,         tx_match_suite,
-    scenario_suite, scenario_actions_suite, scenario_netifs_suite,
+    scenario_suite, scenario_actions_suite, scenario_netifs_suite, impact_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);
   SRunner *sr;

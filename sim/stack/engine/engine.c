@@ -11,6 +11,7 @@
 #include "scenario/capture_clock.h"
 #include "scenario/scenario.h"
 #include "stack/device/device.h"
+#include "stack/netif/impact_watch.h"
 #include "stack/netif/replay_netif.h"
 #include "stack/port/clock.h"
 #include "stack/state/events.h"
@@ -36,6 +37,7 @@ struct frame_cursor {
   struct lwipsim_pcap_reader *reader;
   struct lwipsim_frame frame;
   int have;
+  int offered;                        /* the current frame went to lwIP (a panic may come from it) */
   uint64_t due_ms;                    /* virtual time the current frame is replayed */
   struct lwipsim_capture_clock clock; /* capture offsets to virtual time */
 };
@@ -43,6 +45,7 @@ struct frame_cursor {
 static int cursor_advance(struct frame_cursor *c, char *err, size_t errlen)
 {
   c->have = 0;
+  c->offered = 0;
   if (c->reader == NULL) {
     return 0;
   }
@@ -89,6 +92,7 @@ void lwipsim_engine_after_turn(void)
 {
   lwipsim_device_poll();
   lwipsim_replay_netif_deliver_synthetic();
+  lwipsim_impact_watch_check();
 }
 
 void lwipsim_engine_boot(void)
@@ -128,6 +132,26 @@ size_t lwipsim_engine_run_actions(const struct lwipsim_scenario *sc, size_t next
   return next_action;
 }
 
+/* The run in progress, for lwipsim_engine_read_rest after a panic. */
+static struct frame_cursor *running;
+static uint64_t running_end_ms;
+
+void lwipsim_engine_read_rest(void)
+{
+  struct frame_cursor *c = running;
+  char err[256];
+  running = NULL;
+  if (c == NULL || (c->have && c->offered && cursor_advance(c, err, sizeof err) != 0)) {
+    return;
+  }
+  while (c->have && c->due_ms <= running_end_ms) {
+    lwipsim_impact_watch_frame(c->frame.data, c->frame.caplen, 0, c->due_ms);
+    if (cursor_advance(c, err, sizeof err) != 0) {
+      return; /* a corrupt tail: the record says what the run did reach */
+    }
+  }
+}
+
 int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_t errlen)
 {
   const struct lwipsim_scenario *sc = cfg->scenario;
@@ -146,6 +170,8 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
   if (cursor_advance(&frames, err, errlen) != 0) {
     return -1;
   }
+  running = &frames;
+  running_end_ms = sc->duration_ms;
   size_t next_action = 0;
   uint64_t last_t = LWIPSIM_TIME_NEVER;
   unsigned steps_here = 0;
@@ -172,6 +198,7 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
      * brings its interface up before it can receive. */
     next_action = lwipsim_engine_run_actions(sc, next_action, t);
     while (frames.have && cursor_due_ms(&frames) <= t) {
+      frames.offered = 1;
       offer_frame(cfg, &frames.frame);
       lwipsim_engine_after_turn();
       if (cursor_advance(&frames, err, errlen) != 0) {
@@ -183,6 +210,7 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
     }
     lwipsim_engine_after_turn();
   }
+  running = NULL;
   lwipsim_clock_set_ms(sc->duration_ms);
   /* Frames past the end are read too: a capture that is corrupt further on
    * is still an input error, and the record says how many were left out. */

@@ -34,6 +34,11 @@ uint64_t lwipsim_engine_action_due_ms(const struct lwipsim_scenario *sc, size_t 
 /* Runs every action due at or before t; returns the next action's index. */
 size_t lwipsim_engine_run_actions(const struct lwipsim_scenario *sc, size_t next_action, uint64_t t);
 
+/* After a panic, inside lwipsim_engine_run: the captured frames it had not
+ * reached, up to the scenario's end, go to the impact watch only (the
+ * device has stopped; the captured one went on). Once; nothing outside a run. */
+void lwipsim_engine_read_rest(void);
+
 /* After lwIP took frames or ran its timers: the device's main loop answers
  * what lwIP handed it, and synthetic peer replies (replay only) go in. */
 void lwipsim_engine_after_turn(void);

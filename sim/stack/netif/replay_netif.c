@@ -12,6 +12,7 @@
 #include "replay/neighbours.h"
 #include "replay/rewriter.h"
 #include "replay/tx_match.h"
+#include "stack/netif/impact_watch.h"
 #include "stack/port/clock.h"
 #include "stack/state/run_state.h"
 
@@ -112,6 +113,7 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
     lwipsim_tx_match_frame(tx_match, rewriter, buf, len, 1);
     copy_tx_match();
   }
+  lwipsim_impact_watch_frame(buf, len, 1, lwipsim_clock_now_ms());
   answer_neighbour_request(netif, buf, len);
   if (writer != NULL) {
     lwipsim_pcap_writer_write(writer, lwipsim_clock_now_ms() * 1000u, buf, len);
@@ -230,6 +232,7 @@ struct netif *lwipsim_replay_netif_add(const uint8_t mac[6], struct lwipsim_pcap
   neighbours = lwipsim_neighbours_new(mac);
   lwipsim_tx_match_free(tx_match);
   tx_match = lwipsim_tx_match_new(mac, LWIP_IPV6);
+  lwipsim_impact_watch_reset(mac, LWIP_IPV6);
   n_pending = 0;
   lwipsim_state->interfaces.count = 1;
   memcpy(lwipsim_state->interfaces.mac[LWIPSIM_STATE_STA], mac, 6);
@@ -286,6 +289,7 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
 {
   struct lwipsim_run_state *s = lwipsim_state;
   s->frames.read++;
+  lwipsim_impact_watch_frame(frame, caplen, 0, lwipsim_clock_now_ms());
   /* Who the peers are, from whatever they sent (the device's own frames are
    * never learned). */
   if (neighbours != NULL) {

@@ -17,6 +17,7 @@
 #define LWIPSIM_EVENT_LEN 160
 #define LWIPSIM_MAX_ASSERTS 16
 #define LWIPSIM_MAX_DIV_REASONS 16
+#define LWIPSIM_MAX_IMPACT 12 /* services of sim/replay/impact.h */
 
 /* tcp_alloc's fallbacks, in the order it tries them. */
 #define LWIPSIM_RECYCLE_KINDS 4
@@ -126,6 +127,16 @@ struct lwipsim_run_state {
   struct {
     uint64_t http_requests, http_answered, http_write_refused, http_write_retried, http_dropped;
   } device;
+
+  /* What the live device no longer did after the run's first failure
+   * (sim/replay/impact.h, sim/stack/netif/impact_watch.c), filled when the
+   * run ends (a crash record has none). */
+  struct {
+    int failed, finished;
+    uint64_t after_ms;
+    char cause[16]; /* panic, pool-failure, assert, heap, write-refused */
+    uint64_t of[LWIPSIM_MAX_IMPACT], missing[LWIPSIM_MAX_IMPACT];
+  } impact;
 
   uint32_t event_head; /* total events ever added */
   char events[LWIPSIM_EVENT_RING][LWIPSIM_EVENT_LEN];

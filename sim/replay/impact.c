@@ -1,0 +1,340 @@
+/* What a failure costs (sim/replay/impact.h): questions and their answers on
+ * both sides, and what each side sent after the failure. */
+#include "replay/impact.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay/rewrite_priv.h"
+
+/* Questions waiting for an answer from either side; when full, the oldest is
+ * settled to make room (deterministic, and a question neither side answered
+ * for that long counts for nothing anyway). */
+#define OPEN_MAX 128
+
+#define PORT_MQTT 1883
+#define MQTT_PINGREQ 0xc0 /* MQTT 3.1.1 section 3.12: fixed header 0xc0 0x00 */
+#define DHCP_REQUEST 3
+
+enum side { CAPTURED = 0, LIVE = 1 };
+
+struct question {
+  int open;
+  uint8_t service; /* MDNS_QUERIES, HTTP or HTTP_CONNECTIONS */
+  uint8_t fam;
+  uint8_t answered[2];    /* by the captured device, by the live one */
+  uint8_t captured_after; /* failures (bits) before the captured device answered */
+  uint16_t peer_port, dev_port;
+  uint8_t peer[16];
+  uint64_t t_ms;
+};
+
+struct lwipsim_impact {
+  uint8_t mac[6];
+  int ipv6_built;
+  struct question q[OPEN_MAX];
+  uint64_t sent[LWIPSIM_IMPACT_STARTS][2][LWIPSIM_IMPACT_SERVICES];
+  struct lwipsim_impact_counts c[LWIPSIM_IMPACT_STARTS];
+  int finished;
+};
+
+static const char *const names[LWIPSIM_IMPACT_SERVICES] = { "mdns", "http", "dhcp",        "sntp",   "dns",
+                                                            "mqtt", "udp",  "connections", "queries" };
+static const char *const whats[LWIPSIM_IMPACT_SERVICES] = { "responses", "responses", "renewals",
+                                                            "requests",  "requests",  "keep-alives",
+                                                            "datagrams", "accepts",   "answers" };
+
+const char *lwipsim_impact_service_name(enum lwipsim_impact_service s) { return names[s]; }
+const char *lwipsim_impact_service_what(enum lwipsim_impact_service s) { return whats[s]; }
+
+struct lwipsim_impact *lwipsim_impact_new(const uint8_t device_mac[6], int ipv6_built)
+{
+  struct lwipsim_impact *m = calloc(1, sizeof(*m));
+
+  if (m != NULL) {
+    memcpy(m->mac, device_mac, 6);
+    m->ipv6_built = ipv6_built;
+  }
+  return m;
+}
+
+void lwipsim_impact_free(struct lwipsim_impact *m) { free(m); }
+
+static void settle(struct lwipsim_impact *m, struct question *q)
+{
+  for (unsigned i = 0; i < LWIPSIM_IMPACT_STARTS; i++) {
+    if (q->captured_after & (1u << i)) {
+      m->c[i].of[q->service]++;
+      m->c[i].missing[q->service] += !q->answered[LIVE];
+    }
+  }
+  q->open = 0;
+}
+
+static struct question *ask(struct lwipsim_impact *m)
+{
+  struct question *oldest = &m->q[0];
+
+  for (unsigned i = 0; i < OPEN_MAX; i++) {
+    if (!m->q[i].open) {
+      return &m->q[i];
+    }
+    if (m->q[i].t_ms < oldest->t_ms) {
+      oldest = &m->q[i];
+    }
+  }
+  settle(m, oldest);
+  return oldest;
+}
+
+/* One frame, parsed once: which side, which flow, what it starts with. */
+struct view {
+  struct rw_pkt p;
+  int from_device;
+  uint16_t dev_port, peer_port;
+  uint8_t peer[16];
+  uint32_t payload; /* offset of the TCP/UDP payload; 0 if none */
+  uint32_t tcp_flags;
+};
+
+static int payload_starts(const struct view *v, const char *text)
+{
+  size_t n = strlen(text);
+  if (v->payload == 0 || !rw_has(&v->p, v->payload, (uint32_t)n)) {
+    return 0;
+  }
+  return memcmp(v->p.f + v->payload, text, n) == 0;
+}
+
+static int http_request(const struct view *v)
+{
+  static const char *const methods[] = { "GET ", "HEAD ", "POST ", "PUT ", "DELETE ", "OPTIONS ", "PATCH " };
+  for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
+    if (payload_starts(v, methods[i])) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static int same_flow(const struct question *q, const struct view *v, enum lwipsim_impact_service s)
+{
+  return q->open && q->service == s && q->fam == v->p.fam && q->peer_port == v->peer_port &&
+         q->dev_port == v->dev_port && memcmp(q->peer, v->peer, sizeof q->peer) == 0;
+}
+
+static void open_flow_question(struct lwipsim_impact *m, const struct view *v, enum lwipsim_impact_service s,
+                               uint64_t now_ms)
+{
+  for (unsigned i = 0; i < OPEN_MAX; i++) {
+    if (same_flow(&m->q[i], v, s) && !m->q[i].answered[CAPTURED] && !m->q[i].answered[LIVE]) {
+      return; /* a retransmission of a question nobody answered yet */
+    }
+  }
+  struct question *q = ask(m);
+  memset(q, 0, sizeof(*q));
+  q->open = 1;
+  q->service = (uint8_t)s;
+  q->fam = (uint8_t)v->p.fam;
+  q->peer_port = v->peer_port;
+  q->dev_port = v->dev_port;
+  memcpy(q->peer, v->peer, sizeof q->peer);
+  q->t_ms = now_ms;
+}
+
+static void answer(struct lwipsim_impact *m, struct question *q, enum side side, unsigned failed)
+{
+  q->answered[side] = 1;
+  if (side == CAPTURED) {
+    q->captured_after = (uint8_t)failed;
+  }
+  if (q->answered[CAPTURED] && q->answered[LIVE]) {
+    settle(m, q);
+  }
+}
+
+/* The oldest question of this flow the side has not answered yet. */
+static void answer_flow(struct lwipsim_impact *m, const struct view *v, enum lwipsim_impact_service s, enum side side,
+                        unsigned failed)
+{
+  struct question *best = NULL;
+  for (unsigned i = 0; i < OPEN_MAX; i++) {
+    struct question *q = &m->q[i];
+    if (same_flow(q, v, s) && !q->answered[side] && (best == NULL || q->t_ms < best->t_ms)) {
+      best = q;
+    }
+  }
+  if (best != NULL) {
+    answer(m, best, side, failed);
+  }
+}
+
+static void count(struct lwipsim_impact *m, enum lwipsim_impact_service s, enum side side, unsigned failed);
+
+/* mDNS: queries past the window can no longer be answered. */
+static void mdns_expire(struct lwipsim_impact *m, uint64_t now_ms)
+{
+  for (unsigned i = 0; i < OPEN_MAX; i++) {
+    struct question *q = &m->q[i];
+    if (q->open && q->service == LWIPSIM_IMPACT_MDNS_QUERIES && now_ms - q->t_ms > LWIPSIM_IMPACT_MDNS_WINDOW_MS) {
+      settle(m, q);
+    }
+  }
+}
+
+static void mdns(struct lwipsim_impact *m, const struct view *v, enum side side, uint64_t now_ms, unsigned failed)
+{
+  uint32_t flags;
+  if (!rw_get8(&v->p, v->p.l4 + LWIPSIM_UDP_HLEN + 2, &flags)) {
+    return;
+  }
+  mdns_expire(m, now_ms);
+  int response = (flags & 0x80) != 0;
+  if (!v->from_device) {
+    if (!response) {
+      struct question *q = ask(m);
+      memset(q, 0, sizeof(*q));
+      q->open = 1;
+      q->service = LWIPSIM_IMPACT_MDNS_QUERIES;
+      q->fam = (uint8_t)v->p.fam;
+      q->t_ms = now_ms;
+    }
+    return;
+  }
+  if (!response) {
+    return; /* the device's own probes and queries */
+  }
+  /* One response may answer several queries at once (a responder
+   * aggregates answers that are due together). */
+  for (unsigned i = 0; i < OPEN_MAX; i++) {
+    struct question *q = &m->q[i];
+    if (q->open && q->service == LWIPSIM_IMPACT_MDNS_QUERIES && q->fam == v->p.fam && !q->answered[side]) {
+      answer(m, q, side, failed);
+    }
+  }
+  count(m, LWIPSIM_IMPACT_MDNS, side, failed);
+}
+
+static void count(struct lwipsim_impact *m, enum lwipsim_impact_service s, enum side side, unsigned failed)
+{
+  for (unsigned i = 0; i < LWIPSIM_IMPACT_STARTS; i++) {
+    m->sent[i][side][s] += (failed >> i) & 1;
+  }
+}
+
+static void count_sent(struct lwipsim_impact *m, const struct view *v, enum side side, unsigned failed)
+{
+  enum lwipsim_impact_service s;
+  if (v->p.proto == LWIPSIM_IPPROTO_TCP) {
+    uint32_t b;
+    if (v->peer_port != PORT_MQTT || v->payload == 0 || !rw_get8(&v->p, v->payload, &b) || b != MQTT_PINGREQ) {
+      return;
+    }
+    s = LWIPSIM_IMPACT_MQTT;
+  } else if (v->peer_port == LWIPSIM_PORT_DHCP_SERVER || v->dev_port == LWIPSIM_PORT_DHCP_SERVER) {
+    if (rw_dhcp_type(&v->p, m->mac) != DHCP_REQUEST) {
+      return;
+    }
+    s = LWIPSIM_IMPACT_DHCP;
+  } else if (v->peer_port == LWIPSIM_PORT_SNTP) {
+    s = LWIPSIM_IMPACT_SNTP;
+  } else if (v->peer_port == LWIPSIM_PORT_DNS) {
+    s = LWIPSIM_IMPACT_DNS;
+  } else if (v->dev_port == LWIPSIM_PORT_DNS || v->dev_port == LWIPSIM_PORT_SNTP) {
+    return; /* the device is no DNS or NTP server */
+  } else {
+    s = LWIPSIM_IMPACT_UDP;
+  }
+  count(m, s, side, failed);
+}
+
+static int for_device(const struct lwipsim_impact *m, const uint8_t *frame)
+{
+  return (frame[0] & 1) || memcmp(frame, m->mac, 6) == 0;
+}
+
+void lwipsim_impact_frame(struct lwipsim_impact *m, const uint8_t *frame, uint32_t len, int live, uint64_t now_ms,
+                          unsigned failed)
+{
+  struct view v;
+  uint16_t sport, dport;
+
+  if (len < LWIPSIM_ETH_HLEN) {
+    return;
+  }
+  memset(&v, 0, sizeof v);
+  v.from_device = live || memcmp(frame + 6, m->mac, 6) == 0;
+  if (!v.from_device && !for_device(m, frame)) {
+    return;
+  }
+  rw_parse(&v.p, frame, len);
+  if ((v.p.fam != RW_FAM_IP4 && v.p.fam != RW_FAM_IP6) || (v.p.fam == RW_FAM_IP6 && !m->ipv6_built) || v.p.frag ||
+      (v.p.proto != LWIPSIM_IPPROTO_TCP && v.p.proto != LWIPSIM_IPPROTO_UDP) || !rw_get_ports(&v.p, &sport, &dport)) {
+    return;
+  }
+  v.dev_port = v.from_device ? sport : dport;
+  v.peer_port = v.from_device ? dport : sport;
+  memcpy(v.peer, v.p.f + (v.from_device ? v.p.dst : v.p.src), (size_t)rw_addr_len(&v.p));
+  enum side side = live ? LIVE : CAPTURED;
+
+  if (v.p.proto == LWIPSIM_IPPROTO_UDP) {
+    if (!rw_has(&v.p, v.p.l4, LWIPSIM_UDP_HLEN)) {
+      return;
+    }
+    v.payload = v.p.l4 + LWIPSIM_UDP_HLEN;
+    if (v.dev_port == LWIPSIM_PORT_MDNS || v.peer_port == LWIPSIM_PORT_MDNS) {
+      mdns(m, &v, side, now_ms, failed);
+    } else if (v.from_device) {
+      count_sent(m, &v, side, failed);
+    }
+    return;
+  }
+  uint32_t off;
+  if (!rw_get8(&v.p, v.p.l4 + 12, &off) || !rw_get8(&v.p, v.p.l4 + 13, &v.tcp_flags)) {
+    return;
+  }
+  uint32_t hlen = (off >> 4) * 4;
+  if (hlen >= LWIPSIM_TCP_HLEN && v.p.l4 + hlen < v.p.l3_end) {
+    v.payload = v.p.l4 + hlen;
+  }
+  uint32_t syn = v.tcp_flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST);
+  if (!v.from_device) {
+    if (syn == LWIPSIM_TH_SYN) {
+      open_flow_question(m, &v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, now_ms);
+    } else if (http_request(&v)) {
+      open_flow_question(m, &v, LWIPSIM_IMPACT_HTTP, now_ms);
+    }
+    return;
+  }
+  if (syn == (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK)) {
+    answer_flow(m, &v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, side, failed);
+  } else if (payload_starts(&v, "HTTP/")) {
+    answer_flow(m, &v, LWIPSIM_IMPACT_HTTP, side, failed);
+  } else {
+    count_sent(m, &v, side, failed);
+  }
+}
+
+const struct lwipsim_impact_counts *lwipsim_impact_finish(struct lwipsim_impact *m, unsigned start)
+{
+  static const enum lwipsim_impact_service sent_kinds[] = { LWIPSIM_IMPACT_MDNS, LWIPSIM_IMPACT_DHCP,
+                                                            LWIPSIM_IMPACT_SNTP, LWIPSIM_IMPACT_DNS,
+                                                            LWIPSIM_IMPACT_MQTT, LWIPSIM_IMPACT_UDP };
+  if (!m->finished) {
+    m->finished = 1;
+    for (unsigned i = 0; i < OPEN_MAX; i++) {
+      if (m->q[i].open) {
+        settle(m, &m->q[i]);
+      }
+    }
+    for (unsigned i = 0; i < LWIPSIM_IMPACT_STARTS; i++) {
+      for (size_t k = 0; k < sizeof sent_kinds / sizeof sent_kinds[0]; k++) {
+        enum lwipsim_impact_service s = sent_kinds[k];
+        uint64_t captured = m->sent[i][CAPTURED][s], live = m->sent[i][LIVE][s];
+        m->c[i].of[s] = captured;
+        m->c[i].missing[s] = captured > live ? captured - live : 0;
+      }
+    }
+  }
+  return &m->c[start < LWIPSIM_IMPACT_STARTS ? start : 0];
+}

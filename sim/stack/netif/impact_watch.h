@@ -1,0 +1,21 @@
+/* The run's side of the impact (sim/replay/impact.h): notices the run's
+ * first failure, offers every frame of the replay to the impact counter and
+ * writes its counts into the run state when the run ends. */
+#ifndef LWIPSIM_IMPACT_WATCH_H
+#define LWIPSIM_IMPACT_WATCH_H
+
+#include <stdint.h>
+
+/* A new run (the netif was added). ipv6_built: the live stack has IPv6. */
+void lwipsim_impact_watch_reset(const uint8_t device_mac[6], int ipv6_built);
+/* A frame of the capture (live 0) or one the live stack sent (live 1), now
+ * or, for frames read after a panic, at their own time (at_ms). */
+void lwipsim_impact_watch_frame(const uint8_t *frame, uint32_t len, int live, uint64_t at_ms);
+/* Latches the run's first failure if there is one by now: a pool
+ * allocation refused, an lwIP assert, the heap budget refused, or a device
+ * app's write refused (ERR_MEM). Called after every turn of the engine. */
+void lwipsim_impact_watch_check(void);
+/* The run is over: the counts go into the run state. Idempotent. */
+void lwipsim_impact_watch_finish(void);
+
+#endif
