@@ -10,6 +10,7 @@
 #include "stack/device/http_client.h"
 #include "stack/device/http_server.h"
 #include "stack/device/mdns_app.h"
+#include "stack/device/mqtt_app.h"
 #include "stack/device/net_services.h"
 #include "stack/device/tcp_client.h"
 #include "stack/device/udp_app.h"
@@ -28,6 +29,7 @@ void lwipsim_device_init(struct netif *netif)
   dev = netif;
   have_mdns = 0;
   lwipsim_udp_reset();
+  lwipsim_mqtt_reset();
 }
 
 #if LWIP_IPV4
@@ -145,6 +147,9 @@ int lwipsim_device_run(const struct lwipsim_action *a)
   case LWIPSIM_ACT_SNTP_START: return lwipsim_sntp_start(a);
   case LWIPSIM_ACT_SNTP_STOP: return lwipsim_sntp_stop();
   case LWIPSIM_ACT_HTTP_GET: return lwipsim_http_get(a);
+  case LWIPSIM_ACT_MQTT_CONNECT: return lwipsim_mqtt_connect(a);
+  case LWIPSIM_ACT_MQTT_PUBLISH: return lwipsim_mqtt_publish(a);
+  case LWIPSIM_ACT_MQTT_DISCONNECT: return lwipsim_mqtt_disconnect();
   }
   return -1;
 }
@@ -193,4 +198,5 @@ void lwipsim_device_poll(void)
 {
   check_events();
   lwipsim_http_poll();
+  lwipsim_mqtt_poll();
 }
