@@ -48,7 +48,8 @@ int lwipsim_peer_mqtt_start(struct lwipsim_procs *ps, const struct lwipsim_recor
   }
   char *argv[] = { "mosquitto", "-c", conf, NULL };
   /* "mosquitto version 2.0.11 running": the listener is open */
-  if (lwipsim_procs_spawn(ps, "mosquitto", argv, out, NULL) < 0 || lwipsim_peers_wait_for_text(log, " running", 5000) != 0) {
+  if (lwipsim_procs_spawn(ps, "mosquitto", argv, out, NULL) < 0 ||
+      lwipsim_peers_wait_for_text(log, " running", 5000) != 0) {
     snprintf(err, errlen, "mosquitto did not start (see %s and %s)", log, out);
     return -1;
   }
