@@ -15,7 +15,9 @@ packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
           # hardening: memcheck (label bad-input), libFuzzer targets (the fuzz preset)
           valgrind clang
           # lwipsim tap / record and their tests (label tap): the link and the real peers
-          iproute2 dnsmasq-base avahi-daemon avahi-utils dbus-daemon util-linux curl iputils-ping)
+          iproute2 dnsmasq-base avahi-daemon avahi-utils dbus-daemon util-linux curl iputils-ping
+          # lwipsim record's MQTT broker, for scripts with mqtt-connect (tap.mqtt)
+          mosquitto)
 
 missing=()
 for p in "${packages[@]}"; do

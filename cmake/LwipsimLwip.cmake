@@ -39,7 +39,7 @@ function(lwipsim_lwip_dir_for version out)
 endfunction()
 
 # The lwIP sources we compile, from the tree's own src/Filelists.cmake: core,
-# IPv4, IPv6, ethernet.c, mDNS and SNTP, sorted by path (the order a glob
+# IPv4, IPv6, ethernet.c, mDNS, SNTP and MQTT, sorted by path (the order a glob
 # gave, so the archives and runners stay as they were).
 #
 # Filelists.cmake does more than set lists: past the lists it configure_file()s
@@ -73,7 +73,7 @@ function(lwipsim_lwip_sources lwip_dir out)
   set(LWIP_DIR "${lwip_dir}")
   set(LWIP_EXCLUDE_SLIPIF ON) # 2.2.1 tests it with if(NOT ${...})
   include("${copy}")
-  set(srcs ${lwipcore_SRCS} ${lwipcore4_SRCS} ${lwipcore6_SRCS} ${lwipmdns_SRCS} ${lwipsntp_SRCS})
+  set(srcs ${lwipcore_SRCS} ${lwipcore4_SRCS} ${lwipcore6_SRCS} ${lwipmdns_SRCS} ${lwipsntp_SRCS} ${lwipmqtt_SRCS})
   list(FILTER lwipnetif_SRCS INCLUDE REGEX "/netif/ethernet\\.c$")
   list(APPEND srcs ${lwipnetif_SRCS})
   if(NOT srcs)

@@ -69,6 +69,7 @@ set(LWIPSIM_PROFILE_SOURCES
   ${PROJECT_SOURCE_DIR}/sim/stack/device/device.c
   ${PROJECT_SOURCE_DIR}/sim/stack/device/http_server.c
   ${PROJECT_SOURCE_DIR}/sim/stack/device/mdns_app.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/device/mqtt_app.c
   ${PROJECT_SOURCE_DIR}/sim/stack/device/tcp_client.c
   ${PROJECT_SOURCE_DIR}/sim/stack/device/http_client.c
   ${PROJECT_SOURCE_DIR}/sim/stack/device/udp_app.c

@@ -96,8 +96,13 @@ static int bound_tcp_pcb(const struct lwipsim_bound_input *in, struct lwipsim_bo
                      "tcp-connect actions: one PCB each, held until closed and through TIME_WAIT");
   lwipsim_bound_term(b, OPT("LWIP_TCP", 0) ? in->script->http_gets : 0,
                      "http-get connections: one PCB each, closed by the device and held through TIME_WAIT");
+  /* mqtt.c:1395 takes one PCB per mqtt_client_connect; mqtt_close (:547)
+   * closes it from the device's side, so it waits in TIME_WAIT */
+  lwipsim_bound_term(b, OPT("LWIP_TCP", 0) ? in->script->mqtt_connects : 0,
+                     "mqtt-connect connections: one PCB each (mqtt.c:1395), held through TIME_WAIT after a close");
   snprintf(b->basis, sizeof b->basis, "no listener, so peers cannot open connections; each %s takes one PCB",
-           in->script->http_gets ? "tcp-connect and http-get" : "tcp-connect");
+           in->script->http_gets || in->script->mqtt_connects ? "tcp-connect, http-get and mqtt-connect"
+                                                              : "tcp-connect");
   return 1;
 }
 

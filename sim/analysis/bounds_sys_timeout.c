@@ -36,8 +36,16 @@
  *   a second 1 s timer armed at once (peak 17, bound 35). The two
  *   delayed-answer timers (<= 119 ms, mdns.c:118-121) expire before a new
  *   responder answers anything (not before ANNOUNCING, mdns.c:1410-1415).
- * - SNTP, MQTT, TFTP, PPP and tcpip_timeout arm timers only when the device
- *   starts them; the script has no action that does (bounds.md 2b). */
+ * - SNTP: sntp_request and sntp_try_next_server, one of each (below).
+ * - MQTT: lwIP's client arms mqtt_cyclic_timer (arg = the client) when its
+ *   TCP connection is up (2.2.1 mqtt.c:1073; 2.1.3 :1065); the handler runs
+ *   after timeouts.c freed its element and re-arms into it (2.2.1 :620;
+ *   2.1.3 :621), and mqtt_close cancels it (:558 in both) before a client
+ *   can connect again (mqtt_client_connect refuses a client that is not
+ *   disconnected, 2.2.1 :1310-1313): one per connected client. The device
+ *   runs one client (sim/stack/device/mqtt_app.c).
+ * - TFTP, PPP and tcpip_timeout arm timers only when the device starts them;
+ *   the script has no action that does (bounds.md 2b). */
 #include <stdio.h>
 #include <string.h>
 
@@ -98,7 +106,9 @@ int lwipsim_bound_sys_timeout(const struct lwipsim_bound_input *in, struct lwips
   char names[LWIPSIM_BOUND_WHAT - 64];
   join_names(in, first, names, sizeof names);
   lwipsim_bound_term(b, (long long)(in->n_cyclic_timers - first), "cyclic timers armed by lwip_init: %s", names);
-  lwipsim_bound_term(b, tcp && (in->script->http_listen || in->script->tcp_connects),
+  lwipsim_bound_term(b,
+                     tcp && (in->script->http_listen || in->script->tcp_connects || in->script->http_gets ||
+                             in->script->mqtt_connects),
                      "tcp_tmr while a TCP PCB is active or in TIME_WAIT");
   mdns_terms(in, v22, b);
   /* sntp.c arms sntp_request and sntp_try_next_server, each after an
@@ -111,13 +121,21 @@ int lwipsim_bound_sys_timeout(const struct lwipsim_bound_input *in, struct lwips
    * cyclic ones above, each walking every netif (dhcp.c:515, :552; acd.c:245;
    * igmp.c:645; mld6.c:500), so a second interface running them arms
    * nothing more. */
+  int mqtt = tcp && in->script->mqtt_clients > 0;
+  lwipsim_bound_term(b, mqtt ? in->script->mqtt_clients : 0,
+                     "MQTT: mqtt_cyclic_timer, one per connected client (mqtt.c:1073, re-armed at :620)");
+
   const struct lwipsim_script_summary *s = in->script;
   int mdns = OPT("LWIP_MDNS_RESPONDER", 0) && s->mdns_netifs > 0;
-  if (in->script->sntp) {
+  if (in->script->sntp || mqtt) {
     snprintf(b->basis, sizeof b->basis,
-             "one per cyclic timer, TCP's while connections exist, lwIP's mDNS timers per netif%s, and "
-             "SNTP's two (read from sntp.c)",
-             mdns ? " (and those removals leave)" : " (none here)");
+             "one per cyclic timer, TCP's while connections exist, lwIP's mDNS timers per netif%s%s%s (read from "
+             "%s)",
+             mdns ? " (and those removals leave)" : " (none here)", in->script->sntp ? ", SNTP's two" : "",
+             mqtt ? ", the MQTT client's cyclic timer" : "",
+             in->script->sntp && mqtt ? "sntp.c and mqtt.c"
+             : mqtt                   ? "mqtt.c"
+                                      : "sntp.c");
   } else if (!mdns) {
     snprintf(b->basis, sizeof b->basis,
              "one per cyclic timer plus TCP's while connections exist; the script starts no mDNS, SNTP or "

@@ -30,7 +30,12 @@ const char *const *lwipsim_action_needs(enum lwipsim_action_kind kind)
   case LWIPSIM_ACT_IGMP_LEAVE: return igmp;
   case LWIPSIM_ACT_DNS_SERVER:
   case LWIPSIM_ACT_DNS_LOOKUP: return dns;
-  case LWIPSIM_ACT_HTTP_GET: return tcp_client;
+  case LWIPSIM_ACT_HTTP_GET:
+  /* lwIP's MQTT client (mqtt.c compiles to nothing without LWIP_TCP,
+   * 2.2.1 mqtt.c:62) to an IPv4 broker */
+  case LWIPSIM_ACT_MQTT_CONNECT:
+  case LWIPSIM_ACT_MQTT_PUBLISH:
+  case LWIPSIM_ACT_MQTT_DISCONNECT: return tcp_client;
   case LWIPSIM_ACT_LINK_DOWN:
   case LWIPSIM_ACT_LINK_UP: return none;
   case LWIPSIM_ACT_STATIC: return ipv4;

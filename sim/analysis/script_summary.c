@@ -16,7 +16,8 @@ void lwipsim_script_summarize(const struct lwipsim_scenario *sc, struct lwipsim_
   for (size_t i = 0; i < sc->n_actions; i++) {
     const struct lwipsim_action *a = &sc->actions[i];
     int itf = a->itf;
-    if (a->trigger != LWIPSIM_TRIGGER_TIME && (a->kind == LWIPSIM_ACT_HTTP_GET || a->kind == LWIPSIM_ACT_TCP_CONNECT)) {
+    if (a->trigger != LWIPSIM_TRIGGER_TIME && (a->kind == LWIPSIM_ACT_HTTP_GET || a->kind == LWIPSIM_ACT_TCP_CONNECT ||
+                                               a->kind == LWIPSIM_ACT_MQTT_CONNECT)) {
       out->event_connections = 1;
     }
     switch (a->kind) {
@@ -71,6 +72,14 @@ void lwipsim_script_summarize(const struct lwipsim_scenario *sc, struct lwipsim_
       out->dns_lookups |= a->name[0] != '\0';
       break;
     case LWIPSIM_ACT_DNS_LOOKUP: out->dns_lookups = 1; break;
+    case LWIPSIM_ACT_MQTT_CONNECT:
+      /* mqtt_app.c keeps one client: a connect while it is connecting or
+       * connected is refused (ERR_ISCONN) and opens nothing */
+      out->mqtt_connects++;
+      out->mqtt_clients = 1;
+      break;
+    case LWIPSIM_ACT_MQTT_PUBLISH:
+    case LWIPSIM_ACT_MQTT_DISCONNECT:
     case LWIPSIM_ACT_SNTP_STOP:
     case LWIPSIM_ACT_DNS_SERVER:
     case LWIPSIM_ACT_LINK_DOWN:

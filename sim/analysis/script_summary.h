@@ -24,6 +24,8 @@ struct lwipsim_script_summary {
   int sntp;               /* lwIP's SNTP app is started */
   int dns_lookups;        /* the script resolves names (dns-lookup, or sntp-start NAME) */
   int event_connections;  /* an "on EVENT" action opens TCP connections: as often as the event recurs */
+  uint32_t mqtt_connects; /* mqtt-connect actions: one TCP connection each (the device closes it, TIME_WAIT) */
+  uint32_t mqtt_clients;  /* MQTT clients the device runs at once: 1 with any mqtt-connect (one client) */
 };
 
 /* Walks the script as sim/device/device.c runs it, assuming every action

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "recorder/peer_mqtt.h"
 #include "recorder/peers.h"
 #include "recorder/recording.h"
 #include "recorder/script_network.h"
@@ -183,6 +184,13 @@ int lwipsim_cmd_record(const struct lwipsim_cli *cli, int argc, char **argv)
   char err[1024];
   if (lwipsim_recording_from_script(&rec, err, sizeof err) != 0) {
     fprintf(stderr, "lwipsim record: %s\n", err);
+    return 2;
+  }
+  if ((missing = lwipsim_peer_mqtt_missing(&rec)) != NULL) {
+    fprintf(stderr,
+            "lwipsim record: the script's mqtt-connect needs a broker: '%s' not found; install the packages "
+            "in ci/setup.sh\n",
+            missing);
     return 2;
   }
   size_t used = 0;

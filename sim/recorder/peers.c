@@ -18,7 +18,7 @@ static const char *const programs[] = { "ip",           "dnsmasq",     "avahi-da
 static const char *const packages[] = { "iproute2",   "dnsmasq-base", "avahi-daemon", "avahi-utils", "dbus-daemon",
                                         "util-linux", "curl",         "iputils-ping", "libpcap0.8",  NULL };
 
-static int on_path(const char *prog)
+int lwipsim_peers_on_path(const char *prog)
 {
   const char *path = getenv("PATH");
   char buf[PATH_MAX];
@@ -36,7 +36,7 @@ static int on_path(const char *prog)
 const char *lwipsim_peers_missing_program(void)
 {
   for (int i = 0; programs[i] != NULL; i++) {
-    if (!on_path(programs[i])) {
+    if (!lwipsim_peers_on_path(programs[i])) {
       return programs[i];
     }
   }
@@ -266,4 +266,15 @@ void lwipsim_peers_collect(struct lwipsim_recording *rec, unsigned curls_started
     size_t used = strlen(rec->versions);
     snprintf(rec->versions + used, sizeof rec->versions - used, "%s %s\n", packages[i], version);
   }
+}
+
+/* For the peers in files of their own (peer_mqtt.c). */
+int lwipsim_peers_write_text(const char *path, const char *text) { return write_text(path, text); }
+int lwipsim_peers_wait_for_text(const char *path, const char *needle, int timeout_ms)
+{
+  return wait_for_text(path, needle, timeout_ms);
+}
+unsigned lwipsim_peers_count_lines(const char *path, const char *needle, int anywhere)
+{
+  return count_lines(path, needle, anywhere);
 }

@@ -9,6 +9,8 @@
 struct lwipsim_procs;
 struct lwipsim_recording;
 
+/* Whether PATH has the program. */
+int lwipsim_peers_on_path(const char *prog);
 /* The programs a recording needs, or the first one missing (NULL: all there). */
 const char *lwipsim_peers_missing_program(void);
 
@@ -28,5 +30,12 @@ int lwipsim_peers_start_ping(struct lwipsim_procs *ps, const struct lwipsim_reco
 /* After the run: counts what the peers saw (HTTP 200s, ping replies, browsers
  * that resolved a service, DHCP ACKs) and the peers' package versions. */
 void lwipsim_peers_collect(struct lwipsim_recording *rec, unsigned curls_started);
+
+/* Helpers for the peers in files of their own: write a whole file (0 or -1);
+ * wait until a log has a line containing needle (0, or -1 after timeout_ms);
+ * count the lines that start with (anywhere: contain) needle. */
+int lwipsim_peers_write_text(const char *path, const char *text);
+int lwipsim_peers_wait_for_text(const char *path, const char *needle, int timeout_ms);
+unsigned lwipsim_peers_count_lines(const char *path, const char *needle, int anywhere);
 
 #endif

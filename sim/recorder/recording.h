@@ -29,7 +29,8 @@ struct lwipsim_recording {
   char device_ip[16], peer_ip[16], pool_lo[16], pool_hi[16];
   int prefix;
   int uses_dhcp;
-  char hostname[64]; /* mdns-start's, for the Host header; "" without mDNS */
+  char hostname[64];  /* mdns-start's, for the Host header; "" without mDNS */
+  unsigned mqtt_port; /* mqtt-connect's: the broker listens there (peer_mqtt.c); 0 without MQTT */
   unsigned seed;
 
   /* where it happens */
@@ -41,6 +42,7 @@ struct lwipsim_recording {
   int runner_status;  /* the live runner's exit status */
   unsigned http_ok, http_total, ping_received, browsers_resolved;
   unsigned dhcp_acks;
+  unsigned mqtt_connects, mqtt_publishes, mqtt_pings; /* what the broker logged */
   struct lwipsim_capture_summary capture;
   uint64_t capture_start_ms;
   char versions[1024]; /* "pkg version" lines */

@@ -7,6 +7,7 @@
 #include <sys/utsname.h>
 #include <time.h>
 
+#include "recorder/peer_mqtt.h"
 #include "recorder/recording.h"
 
 static FILE *open_out(const struct lwipsim_recording *rec, const char *name, char *err, size_t errlen)
@@ -68,7 +69,7 @@ int lwipsim_scenario_out_ini(const struct lwipsim_recording *rec, char *err, siz
           "[scenario]\n"
           "description = %s\n"
           "source = recorded live (lwipsim record, TAP): dnsmasq, avahi-daemon+avahi-browse x%u, curl x%u/round, "
-          "ping; RECORDING.md\n"
+          "ping%s; RECORDING.md\n"
           "capture = capture.pcap\n"
           "profile = %s\n"
           "duration = %us\n"
@@ -77,7 +78,8 @@ int lwipsim_scenario_out_ini(const struct lwipsim_recording *rec, char *err, siz
           "\n"
           "[device]\n"
           "mac = %s\n",
-          rec->profile, rec->description, rec->browsers, rec->http_clients, rec->profile, rec->duration_s,
+          rec->profile, rec->description, rec->browsers, rec->http_clients,
+          rec->mqtt_port != 0 ? ", mosquitto (MQTT broker)" : "", rec->profile, rec->duration_s,
           (unsigned long long)rec->capture_start_ms, rec->seed, rec->device_mac);
   if (rec->ap_mac[0] != '\0') {
     /* the access point ran beside the station with no link in the
@@ -163,7 +165,14 @@ int lwipsim_scenario_out_readme(const struct lwipsim_recording *rec, char *err, 
   fprintf(f, "- HTTP: %u of %u GETs answered 200\n", rec->http_ok, rec->http_total);
   fprintf(f, "- ping: %u of %u echo replies\n", rec->ping_received, rec->ping_count);
   fprintf(f, "- mDNS: %u of %u browsers resolved `_http._tcp` on the device\n", rec->browsers_resolved, rec->browsers);
-  fprintf(f, "- DHCP: %u ACKs from dnsmasq\n\n", rec->dhcp_acks);
+  fprintf(f, "- DHCP: %u ACKs from dnsmasq\n", rec->dhcp_acks);
+  char mqtt[256];
+  lwipsim_peer_mqtt_summary(rec, mqtt, sizeof mqtt);
+  if (mqtt[0] != '\0') {
+    /* counted in its log (log_type all): "New client connected", "Received PUBLISH", "Received PINGREQ" */
+    fprintf(f, "- %s\n", mqtt);
+  }
+  fputs("\n", f);
 
   fprintf(f, "## File\n\n| | |\n| --- | --- |\n");
   fprintf(f, "| format | classic pcap, microsecond timestamps, DLT_EN10MB, snaplen 262144 |\n");

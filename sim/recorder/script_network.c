@@ -1,6 +1,6 @@
 /* lwipsim record: the recorder's network from the device script: the
  * device's address (static, or a DHCP pool around it), the peer's address,
- * the MACs, the mDNS host name and the seed. */
+ * the MACs, the mDNS host name, the MQTT broker's port and the seed. */
 #include "recorder/script_network.h"
 
 #include <stdio.h>
@@ -41,6 +41,24 @@ int lwipsim_recording_from_script(struct lwipsim_recording *rec, char *err, size
     format_ip(rec->peer_ip, gw, -1);
   } else {
     format_ip(rec->peer_ip, dev, dev[3] == 1 ? 254 : 1);
+  }
+  /* The broker (peer_mqtt.c) runs on the peers' address: the script's
+   * mqtt-connect must name it. */
+  for (size_t i = 0; i < sc.n_actions; i++) {
+    const struct lwipsim_action *a = &sc.actions[i];
+    char host[16];
+    if (a->kind != LWIPSIM_ACT_MQTT_CONNECT) {
+      continue;
+    }
+    format_ip(host, a->addr, -1);
+    if (strcmp(host, rec->peer_ip) != 0 || (rec->mqtt_port != 0 && rec->mqtt_port != a->port)) {
+      snprintf(err, errlen,
+               "%s:%d: mqtt-connect %s:%u, but the recorder's broker listens on %s:%u (the peers' address)", sc.path,
+               a->line, host, a->port, rec->peer_ip, rec->mqtt_port != 0 ? rec->mqtt_port : a->port);
+      lwipsim_scenario_free(&sc);
+      return -1;
+    }
+    rec->mqtt_port = a->port;
   }
   format_ip(rec->pool_lo, dev, 100);
   format_ip(rec->pool_hi, dev, 150);

@@ -13,6 +13,7 @@
 
 #include "recorder/netns.h"
 #include "recorder/outputs.h"
+#include "recorder/peer_mqtt.h"
 #include "recorder/peers.h"
 #include "recorder/procs.h"
 
@@ -47,7 +48,8 @@ static int start_link(struct session *s, char *err, size_t errlen)
     return -1;
   }
   lwipsim_procs_adopt(&s->procs, "capture", s->capture);
-  if (lwipsim_peers_start_dnsmasq(&s->procs, rec, err, errlen) != 0) {
+  if (lwipsim_peers_start_dnsmasq(&s->procs, rec, err, errlen) != 0 ||
+      lwipsim_peer_mqtt_start(&s->procs, rec, err, errlen) != 0) {
     return -1;
   }
   for (unsigned i = 0; i < rec->browsers; i++) {
@@ -172,6 +174,7 @@ static int run_session(struct session *s)
   lwipsim_procs_signal(&s->procs, s->capture, SIGTERM);
   lwipsim_procs_wait(&s->procs, s->capture, 5000, NULL);
   lwipsim_peers_collect(rec, s->curls);
+  lwipsim_peer_mqtt_collect(rec);
   print_log(rec->work, "runner.log");
   if (lwipsim_recording_write_outputs(rec, err, sizeof err) != 0) {
     fprintf(stderr, "lwipsim record: %s\n", err);
@@ -180,6 +183,11 @@ static int run_session(struct session *s)
   printf("lwipsim record: %s: %llu frames; HTTP %u/%u 200, ping %u/%u, browsers resolved %u/%u, DHCP ACKs %u\n",
          rec->out_dir, (unsigned long long)rec->capture.frames, rec->http_ok, rec->http_total, rec->ping_received,
          rec->ping_count, rec->browsers_resolved, rec->browsers, rec->dhcp_acks);
+  char mqtt[256];
+  lwipsim_peer_mqtt_summary(rec, mqtt, sizeof mqtt);
+  if (mqtt[0] != '\0') {
+    printf("lwipsim record: %s\n", mqtt);
+  }
   return 0;
 }
 

@@ -291,6 +291,14 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
   cJSON_AddNumberToObject(dev, "http_write_refused", (double)s->device.http_write_refused);
   cJSON_AddNumberToObject(dev, "http_write_retried", (double)s->device.http_write_retried);
   cJSON_AddNumberToObject(dev, "http_dropped", (double)s->device.http_dropped);
+  cJSON_AddNumberToObject(dev, "mqtt_connects", (double)s->device.mqtt_connects);
+  cJSON_AddNumberToObject(dev, "mqtt_connack_ok", (double)s->device.mqtt_connack_ok);
+  cJSON_AddNumberToObject(dev, "mqtt_connack_refused", (double)s->device.mqtt_connack_refused);
+  cJSON_AddNumberToObject(dev, "mqtt_disconnected", (double)s->device.mqtt_disconnected);
+  cJSON_AddNumberToObject(dev, "mqtt_published", (double)s->device.mqtt_published);
+  cJSON_AddNumberToObject(dev, "mqtt_publish_refused", (double)s->device.mqtt_publish_refused);
+  cJSON_AddNumberToObject(dev, "mqtt_publish_skipped", (double)s->device.mqtt_publish_skipped);
+  cJSON_AddNumberToObject(dev, "mqtt_pings", (double)s->device.mqtt_pings);
   cJSON_AddItemToObject(r, "impact", lwipsim_record_impact(s));
   cJSON *div = cJSON_AddObjectToObject(r, "divergence");
   cJSON_AddNumberToObject(div, "inbound", (double)s->divergence.inbound);

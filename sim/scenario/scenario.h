@@ -34,7 +34,10 @@ enum lwipsim_action_kind {
   LWIPSIM_ACT_SNTP_STOP,      /* sntp-stop */
   LWIPSIM_ACT_HTTP_GET,       /* http-get A.B.C.D:PORT/PATH [every DURATION] */
   LWIPSIM_ACT_NETIF_REMOVE,   /* netif-remove: netif_remove, with whatever lwIP leaves armed */
-  LWIPSIM_ACT_NETIF_ADD       /* netif-add: netif_add again with the interface's boot configuration */
+  LWIPSIM_ACT_NETIF_ADD,      /* netif-add: netif_add again with the interface's boot configuration */
+  LWIPSIM_ACT_MQTT_CONNECT,   /* mqtt-connect A.B.C.D:PORT [keepalive SECONDS] */
+  LWIPSIM_ACT_MQTT_PUBLISH,   /* mqtt-publish TOPIC BYTES [every DURATION] */
+  LWIPSIM_ACT_MQTT_DISCONNECT /* mqtt-disconnect */
 };
 
 /* The device's interfaces: the station (fed by the capture) and, with
@@ -69,9 +72,10 @@ struct lwipsim_action {
   char service[64];           /* mdns-start: e.g. "_http"; "" when no service */
   int service_is_udp;         /* mdns-start: 0 for _tcp, 1 for _udp */
   char instance[64];          /* mdns-start: defaults to hostname */
-  uint16_t port;              /* mdns-start, http-listen, tcp-connect, udp-*, http-get */
-  char name[128];             /* dns-lookup, sntp-start (a name): the host name; http-get: the path */
-  uint32_t bytes;             /* udp-send: payload bytes */
+  uint16_t port;              /* mdns-start, http-listen, tcp-connect, udp-*, http-get, mqtt-connect */
+  char name[128];             /* dns-lookup, sntp-start (a name): the host name; http-get: the path; mqtt-publish: the topic */
+  uint32_t bytes;             /* udp-send, mqtt-publish: payload bytes */
+  uint16_t keepalive_s;       /* mqtt-connect keepalive SECONDS (default 60; 0 turns keep-alive off) */
   uint64_t every_ms;          /* "every DURATION": repeated until the run ends (0: once) */
   uint64_t first_ms;          /* a repeat's first time (the script line's); equal to time_ms when not repeated */
   uint32_t page_bytes;        /* http-listen page BYTES: the response body; 0 = the default 46-byte page */

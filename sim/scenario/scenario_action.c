@@ -55,6 +55,9 @@ static const char *const action_names[] = {
   [LWIPSIM_ACT_HTTP_GET] = "http-get",
   [LWIPSIM_ACT_NETIF_REMOVE] = "netif-remove",
   [LWIPSIM_ACT_NETIF_ADD] = "netif-add",
+  [LWIPSIM_ACT_MQTT_CONNECT] = "mqtt-connect",
+  [LWIPSIM_ACT_MQTT_PUBLISH] = "mqtt-publish",
+  [LWIPSIM_ACT_MQTT_DISCONNECT] = "mqtt-disconnect",
 };
 #define N_ACTIONS (sizeof(action_names) / sizeof(action_names[0]))
 
@@ -478,6 +481,65 @@ static int parse_http_get(struct msgbuf *e, const struct args *a, struct lwipsim
   return parse_every(e, a, 2, act, usage);
 }
 
+/* The default keep-alive of an MQTT client: PubSubClient's and paho's 60 s. */
+#define MQTT_DEFAULT_KEEPALIVE_S 60
+
+static int parse_mqtt_connect(struct msgbuf *e, const struct args *a, struct lwipsim_action *act)
+{
+  const char *usage =
+      "write 'mqtt-connect A.B.C.D:PORT [keepalive SECONDS]', e.g. 'mqtt-connect 10.77.0.1:1883 keepalive 5'";
+  uint64_t seconds;
+  if (a->n != 2 && a->n != 4) {
+    return bad(e, "mqtt-connect needs the broker's address and port; %s", usage);
+  }
+  if (!parse_host_port(e, "mqtt-connect", a->v[1], act, NULL, 0, usage)) {
+    return 0;
+  }
+  act->keepalive_s = MQTT_DEFAULT_KEEPALIVE_S;
+  if (a->n == 2) {
+    return 1;
+  }
+  if (strcmp(a->v[2], "keepalive") != 0) {
+    return bad(e, "mqtt-connect: unexpected '%s'; %s", a->v[2], usage);
+  }
+  /* MQTT 3.1.1's Keep Alive is a 16-bit count of seconds; 0 turns it off */
+  if (lwipsim_scenario_parse_uint(a->v[3], 65535, &seconds) != 0) {
+    return bad(e, "mqtt-connect: bad keepalive '%s' (0 to 65535 seconds); %s", a->v[3], usage);
+  }
+  act->keepalive_s = (uint16_t)seconds;
+  return 1;
+}
+
+/* An MQTT topic to publish to: printable, no blanks (the script splits on
+ * them) and no wildcards ('+' and '#' are for subscriptions only). */
+static int parse_mqtt_publish(struct msgbuf *e, const struct args *a, struct lwipsim_action *act)
+{
+  const char *usage = "write 'mqtt-publish TOPIC BYTES [every DURATION]', e.g. 'mqtt-publish sensors/temp 24 every 2s'";
+  uint64_t bytes;
+  if (a->n < 3) {
+    return bad(e, "mqtt-publish needs a topic and a size; %s", usage);
+  }
+  if (strlen(a->v[1]) >= sizeof(act->name)) {
+    return bad(e, "mqtt-publish: topic '%.20s...' is too long (at most %zu characters); %s", a->v[1],
+               sizeof(act->name) - 1, usage);
+  }
+  for (const char *p = a->v[1]; *p != '\0'; p++) {
+    if (*p == '+' || *p == '#' || !isgraph((unsigned char)*p)) {
+      return bad(e, "mqtt-publish: '%s' is not a topic to publish to (no '+', '#' or control characters); %s", a->v[1],
+                 usage);
+    }
+  }
+  snprintf(act->name, sizeof(act->name), "%s", a->v[1]);
+  /* lwIP's mqtt_publish takes a u16_t payload length, and the whole message
+   * must fit its output ring buffer (MQTT_OUTPUT_RINGBUF_SIZE, 256 by
+   * default): a larger one is refused with ERR_MEM, which the run counts */
+  if (lwipsim_scenario_parse_uint(a->v[2], 65535, &bytes) != 0) {
+    return bad(e, "mqtt-publish: bad size '%s' (0 to 65535 bytes); %s", a->v[2], usage);
+  }
+  act->bytes = (uint32_t)bytes;
+  return parse_every(e, a, 3, act, usage);
+}
+
 static int parse_group(struct msgbuf *e, const struct args *a, struct lwipsim_action *act)
 {
   if (a->n != 2 || parse_ipv4(a->v[1], act->addr) != 0) {
@@ -559,6 +621,8 @@ static int parse_action_args(struct msgbuf *e, const char *value, const struct a
     memset(act->addr, 0, sizeof(act->addr));
     return parse_dns_name(e, "sntp-start", a->v[1], act);
   case LWIPSIM_ACT_HTTP_GET: return parse_http_get(e, a, act);
+  case LWIPSIM_ACT_MQTT_CONNECT: return parse_mqtt_connect(e, a, act);
+  case LWIPSIM_ACT_MQTT_PUBLISH: return parse_mqtt_publish(e, a, act);
   default:
     if (a->n != 1) {
       return bad(e, "%s takes no arguments, but '%s' follows it", a->v[0], value + a->off[1]);
@@ -637,7 +701,8 @@ int lwipsim_scenario_parse_action(const char *value, struct lwipsim_action *act,
     bad(&e,
         "unknown action '%s'; valid actions: netif-up, netif-down, netif-remove, netif-add, link-up, link-down, "
         "static, dhcp, ipv6-linklocal, mdns-start, mdns-stop, http-listen, http-close, http-get, reload, tcp-connect, "
-        "udp-listen, udp-close, udp-send, igmp-join, igmp-leave, dns-server, dns-lookup, sntp-start, sntp-stop",
+        "udp-listen, udp-close, udp-send, igmp-join, igmp-leave, dns-server, dns-lookup, sntp-start, sntp-stop, "
+        "mqtt-connect, mqtt-publish, mqtt-disconnect",
         a.v[0]);
     return -1;
   }

@@ -163,6 +163,68 @@ START_TEST(test_actions_on_events_run_when_the_event_happens)
 }
 END_TEST
 
+/* lwIP's MQTT client, recorded live against mosquitto
+ * (tests/scenarios/mqtt-telemetry): connected once DHCP bound, 9 QoS 0
+ * publishes (every 2 s from 12 s), a PINGREQ at each 5 s tick of the
+ * client's cyclic timer (keep-alive 5 s), closed at 29 s. The client holds
+ * one TCP PCB and, while connected, mqtt_cyclic_timer plus the tcp_tmr its
+ * connection keeps armed: 6 cyclic timers + 2. */
+START_TEST(test_actions_mqtt_session_holds_a_pcb_and_its_timer)
+{
+  struct tc_replay r;
+  tc_replay(&r, "arduino-pico-4.x-ipv4", tc_source_path("tests/scenarios/mqtt-telemetry"), NULL);
+  ck_assert_msg(r.record != NULL, "no record: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 0);
+  const cJSON *d = device_counts(&r);
+  ck_assert_int_eq((int)tc_num(d, "mqtt_connects"), 1);
+  ck_assert_int_eq((int)tc_num(d, "mqtt_connack_ok"), 1);
+  ck_assert_int_eq((int)tc_num(d, "mqtt_connack_refused"), 0);
+  ck_assert_int_eq((int)tc_num(d, "mqtt_disconnected"), 0);
+  ck_assert_int_eq((int)tc_num(d, "mqtt_published"), 9);
+  ck_assert_int_eq((int)tc_num(d, "mqtt_publish_refused"), 0);
+  ck_assert_int_eq((int)tc_num(d, "mqtt_pings"), 5); /* the broker logged 5 PINGREQ live (RECORDING.md) */
+  ck_assert_int_eq((int)tc_num(cJSON_GetObjectItemCaseSensitive(r.record, "divergence"), "diverged"), 0);
+  ck_assert_int_ge((int)tc_num(cJSON_GetObjectItemCaseSensitive(r.record, "tx_match"), "matched_permille"), 950);
+
+  ck_assert_int_eq(peak(&r, "TCP_PCB"), 1); /* the script's only TCP is the client's */
+  ck_assert_int_eq(peak(&r, "SYS_TIMEOUT"), 8);
+  const cJSON *at_peak =
+      cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(r.record, "sys_timeout"), "at_peak");
+  const cJSON *armed = cJSON_GetObjectItemCaseSensitive(at_peak, "armed_timers");
+  ck_assert_int_eq(cJSON_GetArraySize(armed), 8);
+  ck_assert_int_eq(tc_count_prefix(armed, "mqtt_cyclic_timer"), 1);
+  ck_assert_int_eq(tc_count_prefix(armed, "tcpip_tcp_timer"), 1);
+  /* closed at 29 s: mqtt_close cancels the client's timer, the PCB's
+   * TIME_WAIT keeps tcp_tmr to the end */
+  const cJSON *st = tc_pool(r.record, "SYS_TIMEOUT");
+  const cJSON *timeline = cJSON_GetObjectItemCaseSensitive(st, "timeline");
+  const cJSON *last = cJSON_GetArrayItem(timeline, cJSON_GetArraySize(timeline) - 1);
+  ck_assert_int_eq((int)cJSON_GetArrayItem(last, 1)->valuedouble, 7);
+  const cJSON *wc = cJSON_GetObjectItemCaseSensitive(st, "worst_case");
+  ck_assert_int_eq((int)tc_num(wc, "value"), 8);
+  const cJSON *terms = cJSON_GetObjectItemCaseSensitive(wc, "terms");
+  const cJSON *mqtt_term = cJSON_GetArrayItem(terms, cJSON_GetArraySize(terms) - 1);
+  ck_assert_ptr_nonnull(strstr(tc_str(mqtt_term, "what"), "mqtt_cyclic_timer"));
+  ck_assert_int_eq((int)tc_num(mqtt_term, "count"), 1);
+  long sent = (long)tc_num(cJSON_GetObjectItemCaseSensitive(r.record, "frames"), "transmitted");
+  tc_replay_free(&r);
+
+  /* a publish before the session is up is skipped by the firmware, one
+   * larger than the 256-byte output ring buffer refused with ERR_MEM:
+   * counted, and not a byte more on the wire */
+  tc_replay(&r, "arduino-pico-4.x-ipv4", tc_source_path("tests/scenarios/mqtt-telemetry-refused"), NULL);
+  ck_assert_msg(r.record != NULL, "no record: %s", r.err);
+  ck_assert_int_eq(r.exit_code, 0);
+  d = device_counts(&r);
+  ck_assert_int_eq((int)tc_num(d, "mqtt_published"), 9);
+  ck_assert_int_eq((int)tc_num(d, "mqtt_publish_refused"), 1);
+  ck_assert_int_eq((int)tc_num(d, "mqtt_publish_skipped"), 1);
+  ck_assert_int_eq((long)tc_num(cJSON_GetObjectItemCaseSensitive(r.record, "frames"), "transmitted"), sent);
+  ck_assert_int_eq((int)tc_num(cJSON_GetObjectItemCaseSensitive(r.record, "divergence"), "diverged"), 0);
+  tc_replay_free(&r);
+}
+END_TEST
+
 Suite *actions_suite(void)
 {
   Suite *s = suite_create("actions");
@@ -174,6 +236,7 @@ Suite *actions_suite(void)
   tcase_add_test(tc, test_actions_poll_timers_fire_at_poll_ticks);
   tcase_add_test(tc, test_actions_page_in_one_write_is_arduino_pico_725);
   tcase_add_test(tc, test_actions_on_events_run_when_the_event_happens);
+  tcase_add_test(tc, test_actions_mqtt_session_holds_a_pcb_and_its_timer);
   suite_add_tcase(s, tc);
   return s;
 }

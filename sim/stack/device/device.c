@@ -10,6 +10,7 @@
 #include "stack/device/http_client.h"
 #include "stack/device/http_server.h"
 #include "stack/device/mdns_app.h"
+#include "stack/device/mqtt_app.h"
 #include "stack/device/net_services.h"
 #include "stack/device/tcp_client.h"
 #include "stack/device/udp_app.h"
@@ -39,6 +40,7 @@ void lwipsim_device_init(struct netif *netif)
   present[LWIPSIM_ITF_STA] = 1;
   readd = NULL;
   lwipsim_udp_reset();
+  lwipsim_mqtt_reset();
 }
 
 void lwipsim_device_set_interface(enum lwipsim_interface itf, struct netif *netif)
@@ -228,6 +230,9 @@ int lwipsim_device_run(const struct lwipsim_action *a)
   case LWIPSIM_ACT_HTTP_GET: return lwipsim_http_get(a);
   case LWIPSIM_ACT_NETIF_REMOVE: return netif_remove_action(a);
   case LWIPSIM_ACT_NETIF_ADD: return netif_add_action(a);
+  case LWIPSIM_ACT_MQTT_CONNECT: return lwipsim_mqtt_connect(a);
+  case LWIPSIM_ACT_MQTT_PUBLISH: return lwipsim_mqtt_publish(a);
+  case LWIPSIM_ACT_MQTT_DISCONNECT: return lwipsim_mqtt_disconnect();
   }
   return -1;
 }
@@ -276,4 +281,5 @@ void lwipsim_device_poll(void)
 {
   check_events();
   lwipsim_http_poll();
+  lwipsim_mqtt_poll();
 }

@@ -123,9 +123,12 @@ struct lwipsim_run_state {
 
   /* What the device's apps did (sim/stack/device): requests its HTTP server
    * answered in full, and tcp_write calls lwIP refused (ERR_MEM: heap, send
-   * buffer or segment queue), each handled by the app's stated policy. */
+   * buffer or segment queue), each handled by the app's stated policy; what
+   * its MQTT client did (mqtt_app.c). */
   struct {
     uint64_t http_requests, http_answered, http_write_refused, http_write_retried, http_dropped;
+    uint64_t mqtt_connects, mqtt_connack_ok, mqtt_connack_refused, mqtt_disconnected;
+    uint64_t mqtt_published, mqtt_publish_refused, mqtt_publish_skipped, mqtt_pings;
   } device;
 
   /* What the live device no longer did after the run's first failure

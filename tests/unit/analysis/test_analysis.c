@@ -298,6 +298,65 @@ START_TEST(test_script_needs_table)
 }
 END_TEST
 
+/* lwIP's MQTT client: one mqtt_cyclic_timer per connected client (the
+ * device has one), tcp_tmr while its connection exists, one TCP PCB per
+ * connect (each waits in TIME_WAIT after the device closes it). */
+START_TEST(test_mqtt_bounds)
+{
+  struct lwipsim_action acts[8];
+  struct lwipsim_scenario sc;
+  struct lwipsim_script_summary s;
+  memset(acts, 0, sizeof acts);
+  memset(&sc, 0, sizeof sc);
+  sc.actions = acts;
+  add(&sc, acts, LWIPSIM_ACT_NETIF_UP);
+  add(&sc, acts, LWIPSIM_ACT_DHCP);
+  add(&sc, acts, LWIPSIM_ACT_MQTT_CONNECT);
+  add(&sc, acts, LWIPSIM_ACT_MQTT_PUBLISH);
+  add(&sc, acts, LWIPSIM_ACT_MQTT_DISCONNECT);
+  add(&sc, acts, LWIPSIM_ACT_MQTT_CONNECT);
+  lwipsim_script_summarize(&sc, &s);
+  ck_assert_uint_eq(s.mqtt_connects, 2);
+  ck_assert_uint_eq(s.mqtt_clients, 1);
+  ck_assert_int_eq(s.event_connections, 0);
+
+  struct lwipsim_bound_input in = INPUT(ipv4_opts, "2.2.1", ipv4_cyclic, &s);
+  /* 6 cyclic + tcp_tmr + mqtt_cyclic_timer; no mDNS started */
+  ck_assert_int_eq(bounded_value("SYS_TIMEOUT", &in), 8);
+  struct lwipsim_bound b;
+  lwipsim_bound_pool("SYS_TIMEOUT", &in, &b);
+  ck_assert_str_eq(b.terms[b.n_terms - 1].what,
+                   "MQTT: mqtt_cyclic_timer, one per connected client (mqtt.c:1073, re-armed at :620)");
+  ck_assert_ptr_nonnull(strstr(b.basis, "mqtt.c"));
+  ck_assert_int_eq(bounded_value("TCP_PCB", &in), 2);
+  /* the same on lwIP 2.1.3, whose client arms the same one timer */
+  in.lwip_version = "2.1.3";
+  ck_assert_int_eq(bounded_value("SYS_TIMEOUT", &in), 8);
+
+  /* an http-get alone keeps tcp_tmr armed while its PCB is active or in TIME_WAIT */
+  struct lwipsim_script_summary get = { .dhcp = 1, .http_gets = 1 };
+  struct lwipsim_bound_input g = INPUT(ipv4_opts, "2.2.1", ipv4_cyclic, &get);
+  ck_assert_int_eq(bounded_value("SYS_TIMEOUT", &g), 7);
+
+  /* without TCP the client does not exist (mqtt.c compiles to nothing) */
+  struct lwipsim_option no_tcp[] = { { "LWIP_IPV4", 1 }, { "LWIP_TCP", 0 }, { "LWIP_DHCP", 1 } };
+  static const char *const no_tcp_cyclic[] = { "ip_reass_tmr", "etharp_tmr", "dhcp_coarse_tmr", "dhcp_fine_tmr" };
+  struct lwipsim_bound_input t = INPUT(no_tcp, "2.2.1", no_tcp_cyclic, &s);
+  ck_assert_int_eq(bounded_value("SYS_TIMEOUT", &t), 4);
+
+  /* "on dhcp-bound = mqtt-connect": as often as DHCP binds, so the PCB count is the traffic's */
+  acts[5].trigger = LWIPSIM_TRIGGER_DHCP_BOUND;
+  lwipsim_script_summarize(&sc, &s);
+  ck_assert_int_eq(s.event_connections, 1);
+  ck_assert_int_eq(bounded_value("TCP_PCB", &in), -1);
+  ck_assert_int_eq(bounded_value("SYS_TIMEOUT", &in), 8);
+
+  ck_assert_str_eq(lwipsim_action_needs(LWIPSIM_ACT_MQTT_CONNECT)[0], "LWIP_TCP");
+  ck_assert_str_eq(lwipsim_action_needs(LWIPSIM_ACT_MQTT_PUBLISH)[1], "LWIP_IPV4");
+  ck_assert_str_eq(lwipsim_action_needs(LWIPSIM_ACT_MQTT_DISCONNECT)[0], "LWIP_TCP");
+}
+END_TEST
+
 Suite *analysis_suite(void)
 {
   Suite *s = suite_create("analysis");
@@ -313,6 +372,7 @@ Suite *analysis_suite(void)
   tcase_add_test(tc, test_options_sort_and_get);
   tcase_add_test(tc, test_script_needs_names_first_line);
   tcase_add_test(tc, test_script_needs_table);
+  tcase_add_test(tc, test_mqtt_bounds);
   suite_add_tcase(s, tc);
   return s;
 }

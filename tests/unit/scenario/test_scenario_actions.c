@@ -119,6 +119,72 @@ START_TEST(test_actions_http_get)
 }
 END_TEST
 
+#define MQTT_CONNECT_USAGE \
+  "write 'mqtt-connect A.B.C.D:PORT [keepalive SECONDS]', e.g. 'mqtt-connect 10.77.0.1:1883 keepalive 5'"
+#define MQTT_PUBLISH_USAGE \
+  "write 'mqtt-publish TOPIC BYTES [every DURATION]', e.g. 'mqtt-publish sensors/temp 24 every 2s'"
+
+START_TEST(test_actions_mqtt)
+{
+  struct lwipsim_action a = parse_ok("mqtt-connect 10.77.0.1:1883 keepalive 5");
+  ck_assert_int_eq(a.kind, LWIPSIM_ACT_MQTT_CONNECT);
+  ck_assert_uint_eq(a.addr[0], 10);
+  ck_assert_uint_eq(a.addr[3], 1);
+  ck_assert_uint_eq(a.port, 1883);
+  ck_assert_uint_eq(a.keepalive_s, 5);
+  a = parse_ok("mqtt-connect 192.168.4.2:8883");
+  ck_assert_uint_eq(a.port, 8883);
+  ck_assert_uint_eq(a.keepalive_s, 60); /* the default */
+  ck_assert_uint_eq(parse_ok("mqtt-connect 10.77.0.1:1883 keepalive 0").keepalive_s, 0);
+  ck_assert_uint_eq(parse_ok("mqtt-connect 10.77.0.1:1883 keepalive 65535").keepalive_s, 65535);
+
+  a = parse_ok("mqtt-publish sensors/temp 24 every 2s");
+  ck_assert_int_eq(a.kind, LWIPSIM_ACT_MQTT_PUBLISH);
+  ck_assert_str_eq(a.name, "sensors/temp");
+  ck_assert_uint_eq(a.bytes, 24);
+  ck_assert_uint_eq(a.every_ms, 2000);
+  a = parse_ok("mqtt-publish $SYS-free/a_b 0");
+  ck_assert_str_eq(a.name, "$SYS-free/a_b");
+  ck_assert_uint_eq(a.bytes, 0);
+  ck_assert_uint_eq(a.every_ms, 0);
+  ck_assert_uint_eq(parse_ok("mqtt-publish t 65535").bytes, 65535);
+  ck_assert_int_eq(parse_ok("mqtt-disconnect").kind, LWIPSIM_ACT_MQTT_DISCONNECT);
+
+  parse_bad("mqtt-connect", "mqtt-connect needs the broker's address and port; " MQTT_CONNECT_USAGE);
+  parse_bad("mqtt-connect 10.77.0.1:1883 keepalive",
+            "mqtt-connect needs the broker's address and port; " MQTT_CONNECT_USAGE);
+  parse_bad("mqtt-connect 10.77.0.1", "mqtt-connect: '10.77.0.1' has no :PORT; " MQTT_CONNECT_USAGE);
+  parse_bad("mqtt-connect broker.local:1883", "mqtt-connect: bad IPv4 address 'broker.local'; " MQTT_CONNECT_USAGE);
+  parse_bad("mqtt-connect 10.77.0.1:0", "mqtt-connect: bad port '0' (1 to 65535); " MQTT_CONNECT_USAGE);
+  parse_bad("mqtt-connect 10.77.0.1:1883 keep 5", "mqtt-connect: unexpected 'keep'; " MQTT_CONNECT_USAGE);
+  parse_bad("mqtt-connect 10.77.0.1:1883 keepalive 65536",
+            "mqtt-connect: bad keepalive '65536' (0 to 65535 seconds); " MQTT_CONNECT_USAGE);
+  parse_bad("mqtt-connect 10.77.0.1:1883 keepalive 5s",
+            "mqtt-connect: bad keepalive '5s' (0 to 65535 seconds); " MQTT_CONNECT_USAGE);
+
+  parse_bad("mqtt-publish sensors/temp", "mqtt-publish needs a topic and a size; " MQTT_PUBLISH_USAGE);
+  parse_bad("mqtt-publish sensors/+ 10", "mqtt-publish: 'sensors/+' is not a topic to publish to (no '+', '#' or "
+                                         "control characters); " MQTT_PUBLISH_USAGE);
+  parse_bad("mqtt-publish sensors/# 10", "mqtt-publish: 'sensors/#' is not a topic to publish to (no '+', '#' or "
+                                         "control characters); " MQTT_PUBLISH_USAGE);
+  parse_bad("mqtt-publish sensors/temp 65536",
+            "mqtt-publish: bad size '65536' (0 to 65535 bytes); " MQTT_PUBLISH_USAGE);
+  parse_bad("mqtt-publish sensors/temp -1", "mqtt-publish: bad size '-1' (0 to 65535 bytes); " MQTT_PUBLISH_USAGE);
+  parse_bad("mqtt-publish sensors/temp 24 every 0s",
+            "mqtt-publish: bad interval '0s' (more than 0, e.g. '5s' or '500ms'); " MQTT_PUBLISH_USAGE);
+  parse_bad("mqtt-publish sensors/temp 24 each 2s", "mqtt-publish: unexpected 'each'; " MQTT_PUBLISH_USAGE);
+  char long_topic[200];
+  memset(long_topic, 'a', 150);
+  long_topic[150] = '\0';
+  char line[256], want[512];
+  snprintf(line, sizeof line, "mqtt-publish %s 10", long_topic);
+  snprintf(want, sizeof want,
+           "mqtt-publish: topic 'aaaaaaaaaaaaaaaaaaaa...' is too long (at most 127 characters); " MQTT_PUBLISH_USAGE);
+  parse_bad(line, want);
+  parse_bad("mqtt-disconnect now", "mqtt-disconnect takes no arguments, but 'now' follows it");
+}
+END_TEST
+
 /* "every" becomes one action per repeat, up to the end of the run. */
 START_TEST(test_actions_every_expands_until_the_end)
 {
@@ -231,6 +297,8 @@ START_TEST(test_actions_on_events)
     { "on wifi-up = link-up", "unknown event 'wifi-up'; write 'on dhcp-bound = ACTION' or 'on link-up = ACTION'" },
     { "on link-up = udp-send 10.77.0.1:514 10 every 5s",
       "an action 'on link-up' cannot repeat with 'every'; give it a time instead" },
+    { "on dhcp-bound = mqtt-publish sensors/temp 24 every 2s",
+      "an action 'on dhcp-bound' cannot repeat with 'every'; give it a time instead" },
   };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     f = fopen(path, "w");
@@ -252,6 +320,7 @@ Suite *scenario_actions_suite(void)
   tcase_add_test(tc, test_actions_udp);
   tcase_add_test(tc, test_actions_igmp_dns_sntp_link);
   tcase_add_test(tc, test_actions_http_get);
+  tcase_add_test(tc, test_actions_mqtt);
   tcase_add_test(tc, test_actions_every_expands_until_the_end);
   tcase_add_test(tc, test_actions_device_timers_key);
   tcase_add_test(tc, test_actions_on_events);
