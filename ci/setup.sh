@@ -13,7 +13,9 @@ packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
           libpcap-dev check libsubunit-dev libcjson-dev libinih-dev libdw-dev
           python3-jsonschema chromium clang-format
           # lwipsim tap / record and their tests (label tap): the link and the real peers
-          iproute2 dnsmasq-base avahi-daemon avahi-utils dbus-daemon util-linux curl iputils-ping)
+          iproute2 dnsmasq-base avahi-daemon avahi-utils dbus-daemon util-linux curl iputils-ping
+          # the peers of the device's own clients (sntp-start, http-get), started when a script needs them
+          chrony python3)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "recorder/capture.h"
+#include "recorder/peer_services.h"
 
 #define LWIPSIM_REC_IFNAME "lwtap0"
 
@@ -30,6 +31,7 @@ struct lwipsim_recording {
   int uses_dhcp;
   char hostname[64]; /* mdns-start's, for the Host header; "" without mDNS */
   unsigned seed;
+  struct lwipsim_peer_services services; /* NTP, HTTP, UDP sink, DNS: the script's needs, then what they saw */
 
   /* where it happens */
   char work[64]; /* /tmp/lwipsim-record.XXXXXX */

@@ -7,6 +7,7 @@
 #include <sys/utsname.h>
 #include <time.h>
 
+#include "recorder/peer_services.h"
 #include "recorder/recording.h"
 
 static FILE *open_out(const struct lwipsim_recording *rec, const char *name, char *err, size_t errlen)
@@ -61,6 +62,8 @@ int lwipsim_scenario_out_ini(const struct lwipsim_recording *rec, char *err, siz
   if (f == NULL) {
     return -1;
   }
+  char services[128];
+  lwipsim_peer_services_names(rec, services, sizeof services);
   fprintf(f,
           "; Recorded by `lwipsim record` (see RECORDING.md): lwIP built with profile %s ran\n"
           "; live on a TAP device while real Linux peers talked to it. capture.pcap holds\n"
@@ -68,7 +71,7 @@ int lwipsim_scenario_out_ini(const struct lwipsim_recording *rec, char *err, siz
           "[scenario]\n"
           "description = %s\n"
           "source = recorded live (lwipsim record, TAP): dnsmasq, avahi-daemon+avahi-browse x%u, curl x%u/round, "
-          "ping; RECORDING.md\n"
+          "ping%s; RECORDING.md\n"
           "capture = capture.pcap\n"
           "profile = %s\n"
           "duration = %us\n"
@@ -79,7 +82,7 @@ int lwipsim_scenario_out_ini(const struct lwipsim_recording *rec, char *err, siz
           "mac = %s\n"
           "\n"
           "; peers (dpkg-query -W):\n",
-          rec->profile, rec->description, rec->browsers, rec->http_clients, rec->profile, rec->duration_s,
+          rec->profile, rec->description, rec->browsers, rec->http_clients, services, rec->profile, rec->duration_s,
           (unsigned long long)rec->capture_start_ms, rec->seed, rec->device_mac);
   for (const char *p = rec->versions; *p;) {
     size_t len = strcspn(p, "\n");
@@ -100,7 +103,8 @@ int lwipsim_scenario_out_readme(const struct lwipsim_recording *rec, char *err, 
   if (f == NULL) {
     return -1;
   }
-  char when[64];
+  char when[64], services[128];
+  lwipsim_peer_services_names(rec, services, sizeof services);
   time_t now = time(NULL);
   strftime(when, sizeof when, "%Y-%m-%d %H:%MZ", gmtime(&now));
   struct utsname u;
@@ -132,9 +136,10 @@ int lwipsim_scenario_out_readme(const struct lwipsim_recording *rec, char *err, 
   fprintf(f, "| device (lwIP, profile `%s`) | `%s` | %s%s | the device script in `scenario.ini` |\n", rec->profile,
           rec->device_mac, rec->device_ip, rec->uses_dhcp ? " (DHCP, pinned to its MAC)" : " (static)");
   fprintf(f,
-          "| peers (kernel) | `%s` | %s/%d | dnsmasq (DHCP only, lease %u s); %u avahi-daemon(s), each on its own "
-          "D-Bus bus and mount namespace (IPv4 only), each with `avahi-browse -r -p _http._tcp`; curl; ping |\n\n",
-          rec->peer_mac, rec->peer_ip, rec->prefix, rec->lease_s, rec->browsers);
+          "| peers (kernel) | `%s` | %s/%d | dnsmasq (DHCP%s, lease %u s); %u avahi-daemon(s), each on its own "
+          "D-Bus bus and mount namespace (IPv4 only), each with `avahi-browse -r -p _http._tcp`; curl; ping%s |\n\n",
+          rec->peer_mac, rec->peer_ip, rec->prefix, rec->services.n_dns_names > 0 ? " and DNS" : " only", rec->lease_s,
+          rec->browsers, services);
 
   fprintf(f, "## Workload (seconds after the device's clock started)\n\n");
   fprintf(f, "| t | what |\n| --- | --- |\n");
@@ -152,7 +157,9 @@ int lwipsim_scenario_out_readme(const struct lwipsim_recording *rec, char *err, 
   fprintf(f, "- HTTP: %u of %u GETs answered 200\n", rec->http_ok, rec->http_total);
   fprintf(f, "- ping: %u of %u echo replies\n", rec->ping_received, rec->ping_count);
   fprintf(f, "- mDNS: %u of %u browsers resolved `_http._tcp` on the device\n", rec->browsers_resolved, rec->browsers);
-  fprintf(f, "- DHCP: %u ACKs from dnsmasq\n\n", rec->dhcp_acks);
+  fprintf(f, "- DHCP: %u ACKs from dnsmasq\n", rec->dhcp_acks);
+  lwipsim_peer_services_readme(f, rec);
+  fprintf(f, "\n");
 
   fprintf(f, "## File\n\n| | |\n| --- | --- |\n");
   fprintf(f, "| format | classic pcap, microsecond timestamps, DLT_EN10MB, snaplen 262144 |\n");
