@@ -58,8 +58,8 @@ int lwipsim_peer_http_start(struct lwipsim_procs *ps, const struct lwipsim_recor
     snprintf(port, sizeof port, "%u", sv->http_ports[i]);
     snprintf(log, sizeof log, "%s/http-%u.log", rec->work, sv->http_ports[i]);
     /* -u: the readiness line is not held in a buffer */
-    char *argv[] = { LWIPSIM_PEER_PYTHON, "-u",   "-m", "http.server", "--bind", (char *)rec->peer_ip, "--directory",
-                     dir,                 "--protocol", "HTTP/1.1", port, NULL };
+    char *argv[] = { LWIPSIM_PEER_PYTHON, "-u", "-m",         "http.server", "--bind", (char *)rec->peer_ip,
+                     "--directory",       dir,  "--protocol", "HTTP/1.1",    port,     NULL };
     if (lwipsim_procs_spawn(ps, "http.server", argv, log, NULL) < 0 ||
         lwipsim_peers_wait_for_text(log, "Serving HTTP on", 10000) != 0) {
       snprintf(err, errlen, "python3 -m http.server on port %s did not start (see %s)", port, log);

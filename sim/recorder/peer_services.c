@@ -58,7 +58,6 @@ int lwipsim_peer_services_plan(struct lwipsim_recording *rec, const struct lwips
 {
   struct lwipsim_peer_services *sv = &rec->services;
   memset(sv, 0, sizeof *sv);
-  int warned_line = 0;
   for (size_t i = 0; i < sc->n_actions; i++) {
     const struct lwipsim_action *a = &sc->actions[i];
     char addr[16];
@@ -109,10 +108,9 @@ int lwipsim_peer_services_plan(struct lwipsim_recording *rec, const struct lwips
                a->line, LWIPSIM_PEER_MAX_PORTS, LWIPSIM_PEER_MAX_NAMES);
       return -1;
     }
-    if (what != NULL && a->line != warned_line) {
+    if (what != NULL && a->time_ms == a->first_ms) { /* once per script line, not per repeat */
       fprintf(stderr, "lwipsim record: %s:%d: %s to %s, which is not the peers' address %s: nothing will answer it\n",
               sc->path, a->line, what, addr, rec->peer_ip);
-      warned_line = a->line;
     }
   }
   return 0;

@@ -84,8 +84,7 @@ static int start_one(struct lwipsim_procs *ps, const struct lwipsim_recording *r
   return 0;
 }
 
-int lwipsim_peer_udp_sink_start(struct lwipsim_procs *ps, const struct lwipsim_recording *rec, char *err,
-                                size_t errlen)
+int lwipsim_peer_udp_sink_start(struct lwipsim_procs *ps, const struct lwipsim_recording *rec, char *err, size_t errlen)
 {
   for (size_t i = 0; i < rec->services.n_udp_ports; i++) {
     if (start_one(ps, rec, rec->services.udp_ports[i], err, errlen) != 0) {
