@@ -40,7 +40,8 @@ struct lwipsim_peer_services {
 
 /* Reads the script's actions into rec->services. Returns 0, or -1 with one
  * line naming the script line in err (more ports or names than the peers
- * take, an http-get path the HTTP peer cannot serve). An action aimed at
+ * take, an http-get path the HTTP peer cannot serve, a udp-send to a port the
+ * peers' own daemons hold). An action aimed at
  * another address than the peers' is a warning on stderr: nothing answers it. */
 int lwipsim_peer_services_plan(struct lwipsim_recording *rec, const struct lwipsim_scenario *sc, char *err,
                                size_t errlen);
