@@ -17,7 +17,9 @@ packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
           # lwipsim tap / record and their tests (label tap): the link and the real peers
           iproute2 dnsmasq-base avahi-daemon avahi-utils dbus-daemon util-linux curl iputils-ping
           # lwipsim record's MQTT broker, for scripts with mqtt-connect (tap.mqtt)
-          mosquitto)
+          mosquitto
+          # the peers of the device's own clients (sntp-start, http-get), started when a script needs them
+          chrony python3)
 
 missing=()
 for p in "${packages[@]}"; do

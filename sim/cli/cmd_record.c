@@ -15,6 +15,7 @@
 
 #include "cli/commands.h"
 #include "recorder/peer_mqtt.h"
+#include "recorder/peer_services.h"
 #include "recorder/peers.h"
 #include "recorder/recording.h"
 #include "recorder/script_network.h"
@@ -38,6 +39,9 @@ static void usage(FILE *out)
                "Records a new scenario with real Linux peers. In a network namespace of its own it\n"
                "runs the profile's lwIP live on a TAP device (`lwipsim tap` with the script), starts\n"
                "dnsmasq (DHCP), avahi-daemon + avahi-browse (mDNS), curl (HTTP) and ping against it,\n"
+               "and, when the script talks to them at the peers' address, chronyd (sntp-start),\n"
+               "python3 -m http.server (http-get), a UDP sink (udp-send) and DNS answers from\n"
+               "dnsmasq (dns-lookup, sntp-start NAME: each name answered with the peers' address),\n"
                "captures every frame on the link with libpcap, and writes DIR/scenario.ini,\n"
                "DIR/capture.pcap, DIR/RECORDING.md and DIR/live-record.json (the live run's record).\n"
                "Reloads and the rest of the device's behaviour come from the script. Needs root and\n"
@@ -190,6 +194,12 @@ int lwipsim_cmd_record(const struct lwipsim_cli *cli, int argc, char **argv)
     fprintf(stderr,
             "lwipsim record: the script's mqtt-connect needs a broker: '%s' not found; install the packages "
             "in ci/setup.sh\n",
+            missing);
+    return 2;
+  }
+  if ((missing = lwipsim_peer_services_missing(&rec)) != NULL) {
+    fprintf(stderr,
+            "lwipsim record: the script needs '%s', which is not installed; install the packages in ci/setup.sh\n",
             missing);
     return 2;
   }

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "recorder/peer_dns.h"
 #include "recorder/procs.h"
 #include "recorder/recording.h"
 
@@ -82,23 +83,32 @@ int lwipsim_peers_start_dnsmasq(struct lwipsim_procs *ps, const struct lwipsim_r
   snprintf(leases, sizeof leases, "--dhcp-leasefile=%s/dnsmasq.leases", rec->work);
   snprintf(pid, sizeof pid, "--pid-file=%s/dnsmasq.pid", rec->work);
   snprintf(log, sizeof log, "%s/dnsmasq.log", rec->work);
-  /* DHCP only (port=0: no DNS), bound to the TAP, the device's address
-   * pinned to its MAC, logging every DHCP message. */
-  char *argv[] = { "dnsmasq",
-                   "--keep-in-foreground",
-                   "--conf-file=/dev/null",
-                   "--port=0",
-                   iface,
-                   "--bind-interfaces",
-                   "--except-interface=lo",
-                   range,
-                   host,
-                   "--dhcp-authoritative",
-                   leases,
-                   pid,
-                   "--log-dhcp",
-                   "--log-facility=-",
-                   NULL };
+  /* DHCP, bound to the TAP, the device's address pinned to its MAC,
+   * logging every DHCP message; DNS only for the names the script looks up
+   * (peer_dns.c: otherwise port=0). */
+  struct lwipsim_peer_dns_args dns;
+  lwipsim_peer_dns_args(rec, &dns);
+  char *argv[16 + LWIPSIM_PEER_DNS_MAX_ARGS] = { "dnsmasq",
+                                                 "--keep-in-foreground",
+                                                 "--conf-file=/dev/null",
+                                                 iface,
+                                                 "--bind-interfaces",
+                                                 "--except-interface=lo",
+                                                 range,
+                                                 host,
+                                                 "--dhcp-authoritative",
+                                                 leases,
+                                                 pid,
+                                                 "--log-dhcp",
+                                                 "--log-facility=-" };
+  size_t n = 0;
+  while (argv[n] != NULL) { /* past the options above */
+    n++;
+  }
+  for (size_t i = 0; i < dns.n; i++) {
+    argv[n++] = dns.argv[i];
+  }
+  argv[n] = NULL;
   if (lwipsim_procs_spawn(ps, "dnsmasq", argv, log, NULL) < 0 || wait_for_text(log, "DHCP, IP range", 5000) != 0) {
     snprintf(err, errlen, "dnsmasq did not start (see %s)", log);
     return -1;
@@ -258,17 +268,22 @@ void lwipsim_peers_collect(struct lwipsim_recording *rec, unsigned curls_started
 
   rec->versions[0] = '\0';
   for (int i = 0; packages[i] != NULL; i++) {
-    char version[128];
-    char *argv[] = { "dpkg-query", "-W", "-f", "${Version}", (char *)packages[i], NULL };
-    if (lwipsim_run_capture(argv, version, sizeof version) != 0 || version[0] == '\0') {
-      snprintf(version, sizeof version, "unknown");
-    }
-    size_t used = strlen(rec->versions);
-    snprintf(rec->versions + used, sizeof rec->versions - used, "%s %s\n", packages[i], version);
+    lwipsim_peers_add_version(rec, packages[i]);
   }
 }
 
-/* For the peers in files of their own (peer_mqtt.c). */
+void lwipsim_peers_add_version(struct lwipsim_recording *rec, const char *package)
+{
+  char version[128];
+  char *argv[] = { "dpkg-query", "-W", "-f", "${Version}", (char *)package, NULL };
+  if (lwipsim_run_capture(argv, version, sizeof version) != 0 || version[0] == '\0') {
+    snprintf(version, sizeof version, "unknown");
+  }
+  size_t used = strlen(rec->versions);
+  snprintf(rec->versions + used, sizeof rec->versions - used, "%s %s\n", package, version);
+}
+
+/* For the peers in files of their own (peer_*.c). */
 int lwipsim_peers_write_text(const char *path, const char *text) { return write_text(path, text); }
 int lwipsim_peers_wait_for_text(const char *path, const char *needle, int timeout_ms)
 {

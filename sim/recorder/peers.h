@@ -9,8 +9,6 @@
 struct lwipsim_procs;
 struct lwipsim_recording;
 
-/* Whether PATH has the program. */
-int lwipsim_peers_on_path(const char *prog);
 /* The programs a recording needs, or the first one missing (NULL: all there). */
 const char *lwipsim_peers_missing_program(void);
 
@@ -30,10 +28,14 @@ int lwipsim_peers_start_ping(struct lwipsim_procs *ps, const struct lwipsim_reco
 /* After the run: counts what the peers saw (HTTP 200s, ping replies, browsers
  * that resolved a service, DHCP ACKs) and the peers' package versions. */
 void lwipsim_peers_collect(struct lwipsim_recording *rec, unsigned curls_started);
+/* Appends "PACKAGE VERSION" (dpkg-query -W; "unknown" when not installed) to rec->versions. */
+void lwipsim_peers_add_version(struct lwipsim_recording *rec, const char *package);
 
-/* Helpers for the peers in files of their own: write a whole file (0 or -1);
- * wait until a log has a line containing needle (0, or -1 after timeout_ms);
- * count the lines that start with (anywhere: contain) needle. */
+/* Helpers the peers in files of their own share: whether PROG is on PATH;
+ * a whole file written; a log polled (every 50 ms) until a line contains
+ * needle, 0 or -1 after timeout_ms; the lines of a file that start with (or,
+ * with anywhere set, contain) needle. */
+int lwipsim_peers_on_path(const char *prog);
 int lwipsim_peers_write_text(const char *path, const char *text);
 int lwipsim_peers_wait_for_text(const char *path, const char *needle, int timeout_ms);
 unsigned lwipsim_peers_count_lines(const char *path, const char *needle, int anywhere);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "recorder/capture.h"
+#include "recorder/peer_services.h"
 
 #define LWIPSIM_REC_IFNAME "lwtap0"
 
@@ -32,6 +33,7 @@ struct lwipsim_recording {
   char hostname[64];  /* mdns-start's, for the Host header; "" without mDNS */
   unsigned mqtt_port; /* mqtt-connect's: the broker listens there (peer_mqtt.c); 0 without MQTT */
   unsigned seed;
+  struct lwipsim_peer_services services; /* NTP, HTTP, UDP sink, DNS: the script's needs, then what they saw */
 
   /* where it happens */
   char work[64]; /* /tmp/lwipsim-record.XXXXXX */

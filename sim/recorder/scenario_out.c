@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "recorder/peer_mqtt.h"
+#include "recorder/peer_services.h"
 #include "recorder/recording.h"
 
 static FILE *open_out(const struct lwipsim_recording *rec, const char *name, char *err, size_t errlen)
@@ -62,6 +63,10 @@ int lwipsim_scenario_out_ini(const struct lwipsim_recording *rec, char *err, siz
   if (f == NULL) {
     return -1;
   }
+  char services[128], mqtt_and_services[192];
+  lwipsim_peer_services_names(rec, services, sizeof services);
+  snprintf(mqtt_and_services, sizeof mqtt_and_services, "%s%s",
+           rec->mqtt_port != 0 ? ", mosquitto (MQTT broker)" : "", services);
   fprintf(f,
           "; Recorded by `lwipsim record` (see RECORDING.md): lwIP built with profile %s ran\n"
           "; live on a TAP device while real Linux peers talked to it. capture.pcap holds\n"
@@ -78,8 +83,8 @@ int lwipsim_scenario_out_ini(const struct lwipsim_recording *rec, char *err, siz
           "\n"
           "[device]\n"
           "mac = %s\n",
-          rec->profile, rec->description, rec->browsers, rec->http_clients,
-          rec->mqtt_port != 0 ? ", mosquitto (MQTT broker)" : "", rec->profile, rec->duration_s,
+          rec->profile, rec->description, rec->browsers, rec->http_clients, mqtt_and_services, rec->profile,
+          rec->duration_s,
           (unsigned long long)rec->capture_start_ms, rec->seed, rec->device_mac);
   if (rec->ap_mac[0] != '\0') {
     /* the access point ran beside the station with no link in the
@@ -106,7 +111,10 @@ int lwipsim_scenario_out_readme(const struct lwipsim_recording *rec, char *err, 
   if (f == NULL) {
     return -1;
   }
-  char when[64];
+  char when[64], services[128], mqtt_and_services[192];
+  lwipsim_peer_services_names(rec, services, sizeof services);
+  snprintf(mqtt_and_services, sizeof mqtt_and_services, "%s%s",
+           rec->mqtt_port != 0 ? ", mosquitto (MQTT broker)" : "", services);
   time_t now = time(NULL);
   strftime(when, sizeof when, "%Y-%m-%d %H:%MZ", gmtime(&now));
   struct utsname u;
@@ -138,9 +146,10 @@ int lwipsim_scenario_out_readme(const struct lwipsim_recording *rec, char *err, 
   fprintf(f, "| device (lwIP, profile `%s`) | `%s` | %s%s | the device script in `scenario.ini` |\n", rec->profile,
           rec->device_mac, rec->device_ip, rec->uses_dhcp ? " (DHCP, pinned to its MAC)" : " (static)");
   fprintf(f,
-          "| peers (kernel) | `%s` | %s/%d | dnsmasq (DHCP only, lease %u s); %u avahi-daemon(s), each on its own "
-          "D-Bus bus and mount namespace (IPv4 only), each with `avahi-browse -r -p _http._tcp`; curl; ping |\n\n",
-          rec->peer_mac, rec->peer_ip, rec->prefix, rec->lease_s, rec->browsers);
+          "| peers (kernel) | `%s` | %s/%d | dnsmasq (DHCP%s, lease %u s); %u avahi-daemon(s), each on its own "
+          "D-Bus bus and mount namespace (IPv4 only), each with `avahi-browse -r -p _http._tcp`; curl; ping%s |\n\n",
+          rec->peer_mac, rec->peer_ip, rec->prefix, rec->services.n_dns_names > 0 ? " and DNS" : " only", rec->lease_s,
+          rec->browsers, mqtt_and_services);
   if (rec->ap_mac[0] != '\0') {
     fprintf(f,
             "The device also ran an access-point interface (`ap_mac = %s`, the script's `on ap` actions) beside\n"
@@ -172,6 +181,7 @@ int lwipsim_scenario_out_readme(const struct lwipsim_recording *rec, char *err, 
     /* counted in its log (log_type all): "New client connected", "Received PUBLISH", "Received PINGREQ" */
     fprintf(f, "- %s\n", mqtt);
   }
+  lwipsim_peer_services_readme(f, rec);
   fputs("\n", f);
 
   fprintf(f, "## File\n\n| | |\n| --- | --- |\n");

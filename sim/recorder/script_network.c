@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "recorder/peer_services.h"
 #include "scenario/scenario.h"
 
 static void format_ip(char *dst, const uint8_t a[4], int last)
@@ -86,6 +87,10 @@ int lwipsim_recording_from_script(struct lwipsim_recording *rec, char *err, size
   if (last != NULL && last->time_ms > (uint64_t)rec->duration_s * 1000u) {
     snprintf(err, errlen, "%s:%d: action at %llu ms is past --duration %u s", sc.path, last->line,
              (unsigned long long)last->time_ms, rec->duration_s);
+    lwipsim_scenario_free(&sc);
+    return -1;
+  }
+  if (lwipsim_peer_services_plan(rec, &sc, err, errlen) != 0) {
     lwipsim_scenario_free(&sc);
     return -1;
   }

@@ -14,6 +14,7 @@
 #include "recorder/netns.h"
 #include "recorder/outputs.h"
 #include "recorder/peer_mqtt.h"
+#include "recorder/peer_services.h"
 #include "recorder/peers.h"
 #include "recorder/procs.h"
 
@@ -57,7 +58,7 @@ static int start_link(struct session *s, char *err, size_t errlen)
       return -1;
     }
   }
-  return 0;
+  return lwipsim_peer_services_start(&s->procs, rec, err, errlen);
 }
 
 static int start_device(struct session *s, char *err, size_t errlen)
@@ -175,14 +176,17 @@ static int run_session(struct session *s)
   lwipsim_procs_wait(&s->procs, s->capture, 5000, NULL);
   lwipsim_peers_collect(rec, s->curls);
   lwipsim_peer_mqtt_collect(rec);
+  lwipsim_peer_services_collect(rec);
   print_log(rec->work, "runner.log");
   if (lwipsim_recording_write_outputs(rec, err, sizeof err) != 0) {
     fprintf(stderr, "lwipsim record: %s\n", err);
     return 1;
   }
-  printf("lwipsim record: %s: %llu frames; HTTP %u/%u 200, ping %u/%u, browsers resolved %u/%u, DHCP ACKs %u\n",
+  char services[256];
+  lwipsim_peer_services_summary(rec, services, sizeof services);
+  printf("lwipsim record: %s: %llu frames; HTTP %u/%u 200, ping %u/%u, browsers resolved %u/%u, DHCP ACKs %u%s\n",
          rec->out_dir, (unsigned long long)rec->capture.frames, rec->http_ok, rec->http_total, rec->ping_received,
-         rec->ping_count, rec->browsers_resolved, rec->browsers, rec->dhcp_acks);
+         rec->ping_count, rec->browsers_resolved, rec->browsers, rec->dhcp_acks, services);
   char mqtt[256];
   lwipsim_peer_mqtt_summary(rec, mqtt, sizeof mqtt);
   if (mqtt[0] != '\0') {

@@ -106,8 +106,15 @@ int lwipsim_http_get(const struct lwipsim_action *a)
     return -1;
   }
   g->content_length = -1;
-  snprintf(g->request, sizeof g->request, "GET %s HTTP/1.1\r\nHost: %u.%u.%u.%u\r\nConnection: close\r\n\r\n", a->name,
-           a->addr[0], a->addr[1], a->addr[2], a->addr[3]);
+  /* No "Connection: close": a server told that closes right after its
+   * response (RFC 9112 9.6), its FIN races the device's close and usually
+   * comes with the body, so the server would keep the TIME_WAIT. Without
+   * it an HTTP/1.1 server keeps the connection for another request and the
+   * device, done after Content-Length bytes, closes first. (Arduino's
+   * HTTPClient, ESP8266 core and its ports, asks for "Connection: keep-alive"
+   * while its reuse flag is set, then the sketch's end() closes.) */
+  snprintf(g->request, sizeof g->request, "GET %s HTTP/1.1\r\nHost: %u.%u.%u.%u\r\n\r\n", a->name, a->addr[0],
+           a->addr[1], a->addr[2], a->addr[3]);
   struct tcp_pcb *pcb = tcp_new();
   if (pcb == NULL) {
     free(g);

@@ -55,12 +55,8 @@ int lwipsim_dns_lookup(const struct lwipsim_action *a)
 
 #if LWIP_UDP && LWIP_IPV4
 
-int lwipsim_sntp_start(const struct lwipsim_action *a)
+static int set_server(const struct lwipsim_action *a)
 {
-  if (sntp_enabled()) {
-    sntp_stop();
-  }
-  sntp_setoperatingmode(SNTP_OPMODE_POLL);
   if (a->name[0] != '\0') {
 #if SNTP_SERVER_DNS
     sntp_setservername(0, a->name);
@@ -73,7 +69,27 @@ int lwipsim_sntp_start(const struct lwipsim_action *a)
     IP_ADDR4(&server, a->addr[0], a->addr[1], a->addr[2], a->addr[3]);
     sntp_setserver(0, &server);
   }
+  return 0;
+}
+
+int lwipsim_sntp_start(const struct lwipsim_action *a)
+{
+  if (sntp_enabled()) {
+    sntp_stop();
+  }
+  sntp_setoperatingmode(SNTP_OPMODE_POLL);
+  if (set_server(a) != 0) {
+    return -1;
+  }
   sntp_init();
+#ifdef SNTP_SERVER_ADDRESS
+  /* sntp_init() sets server 0 to the header's SNTP_SERVER_ADDRESS (lwIP
+   * 2.2.1 sntp.c, sntp_init), over the one set above: set the script's again.
+   * Its first request goes out after SNTP_STARTUP_DELAY(_FUNC), so it goes
+   * to the script's server; with SNTP_STARTUP_DELAY 0 sntp_init has already
+   * sent it to the header's, as that firmware would. */
+  set_server(a);
+#endif
   return 0;
 }
 

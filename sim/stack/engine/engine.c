@@ -197,6 +197,14 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
     /* The device acts before traffic of the same millisecond: a firmware
      * brings its interface up before it can receive. */
     next_action = lwipsim_engine_run_actions(sc, next_action, t);
+    /* Timers due now run before this millisecond's frames, as live: the
+     * device wakes at the deadline and runs them, and a frame read in the
+     * same millisecond arrived after (a peer answers what a timer sent, an
+     * SNTP request or its ARP, well within the millisecond). */
+    if (timer_ms <= t) {
+      sys_check_timeouts();
+      lwipsim_engine_after_turn();
+    }
     while (frames.have && cursor_due_ms(&frames) <= t) {
       frames.offered = 1;
       offer_frame(cfg, &frames.frame);

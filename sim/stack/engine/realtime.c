@@ -68,7 +68,9 @@ int lwipsim_realtime_run(const struct lwipsim_realtime_config *cfg, char *err, s
   for (;;) {
     uint64_t now = min_u64(elapsed_ms(origin_ns), cfg->duration_ms);
     lwipsim_clock_set_ms(now);
-    /* Same order as the discrete engine: device, then frames, then timers. */
+    /* Device, then frames, then timers, in each wake. A wake at a timer's
+     * deadline finds no frame yet: the discrete engine runs the timers due at
+     * a millisecond before that millisecond's frames to match. */
     next_action = lwipsim_engine_run_actions(sc, next_action, now);
     if (lwipsim_tap_netif_poll(err, errlen) != 0) {
       return -1;
