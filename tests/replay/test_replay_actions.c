@@ -229,6 +229,10 @@ START_TEST(test_actions_mqtt_session_holds_a_pcb_and_its_timer)
   ck_assert_int_eq((int)tc_num(d, "mqtt_publish_skipped"), 1);
   ck_assert_int_eq((long)tc_num(cJSON_GetObjectItemCaseSensitive(r.record, "frames"), "transmitted"), sent);
   ck_assert_int_eq((int)tc_num(cJSON_GetObjectItemCaseSensitive(r.record, "divergence"), "diverged"), 0);
+  tc_replay_free(&r);
+}
+END_TEST
+
 /* Replayed on the profile it was recorded on, the capture fits: under 2% of
  * the peers' frames diverge and at least 95% of the live device's are
  * matched (the bundled-scenario acceptance of test_replay_fidelity.c). */
