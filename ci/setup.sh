@@ -12,6 +12,8 @@ build=${1:-$repo/build}
 packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
           libpcap-dev check libsubunit-dev libcjson-dev libinih-dev libdw-dev
           python3-jsonschema chromium clang-format
+          # the RP2040 firmware images (firmware/, label firmware): Cortex-M0+ compiler and C library
+          gcc-arm-none-eabi picolibc-arm-none-eabi
           # lwipsim tap / record and their tests (label tap): the link and the real peers
           iproute2 dnsmasq-base avahi-daemon avahi-utils dbus-daemon util-linux curl iputils-ping)
 
@@ -32,7 +34,10 @@ fi
 
 "$repo/ci/fetch-lwip.sh"
 
-# The default preset (CMakePresets.json); -B keeps BUILD_DIR working.
+# The default preset (CMakePresets.json); -B keeps BUILD_DIR working. The
+# build includes the RP2040 firmware images (BUILD/firmware, step
+# lwipsim-firmware of cmake/LwipsimFirmware.cmake), now that the ARM
+# toolchain is installed: the tests labelled firmware read them.
 (cd "$repo" && cmake --preset default -B "$build" ${LWIPSIM_CMAKE_ARGS:-} >/dev/null)
 cmake --build "$build" -j"$(nproc)" >/dev/null
 echo "setup: built into $build"

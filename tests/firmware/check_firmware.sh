@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Firmware tests (tests/firmware/CMakeLists.txt):
+#   check_firmware.sh images|sys-timeout|too-big|report LWIPSIM FIRMWARE_BUILD SOURCE [CMAKE]
+# Each prints what it checked and exits 1 on the first mismatch.
+set -euo pipefail
+what=$1 lwipsim=$2 fw=$3 src=$4 cmake=${5:-cmake}
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# json FILE EXPR: one value from a JSON file (python3 is a build dependency).
+json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {"d": d}))' "$1" "$2"; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+case $what in
+images)
+  [ -s "$fw/bin/firmware.tsv" ] || fail "$fw/bin/firmware.tsv: no firmware index (was the firmware built?)"
+  n=0
+  for ini in "$src"/lwipopts/*/profile.ini; do
+    name=$(basename "$(dirname "$ini")")
+    image=$(awk -F'\t' -v p="$name" '$1 == p { print $3 }' "$fw/bin/firmware.tsv")
+    [ -n "$image" ] || fail "$name: not in firmware.tsv"
+    [ -s "$fw/bin/$image" ] || fail "$name: image $fw/bin/$image missing"
+    # ARM, Cortex-M0+ Thumb: the vector table's reset vector has the thumb bit.
+    file_hdr=$(od -An -tx1 -N20 "$fw/bin/$image" | tr -d ' \n')
+    [ "${file_hdr:0:8}" = 7f454c46 ] || fail "$name: $image is not ELF"
+    [ "${file_hdr:36:4}" = 2800 ] || fail "$name: $image is not an ARM ELF (e_machine ${file_hdr:36:4})"
+    "$lwipsim" fw-ram --check --json --firmware-dir "$fw" --profile "$name" >"$tmp/$name.json" ||
+      fail "$name: fw-ram --check failed"
+    fits=$(json "$tmp/$name.json" 'd["fits"]')
+    [ "$fits" = True ] || fail "$name: does not fit"
+    # The build's own report (written by the fit-check step) says the same.
+    [ -s "$fw/bin/${image%.elf}.ram.json" ] || fail "$name: the build wrote no ${image%.elf}.ram.json"
+    cmp -s <(json "$tmp/$name.json" 'd["image_bytes"]') <(json "$fw/bin/${image%.elf}.ram.json" 'd["image_bytes"]') ||
+      fail "$name: the build's RAM report differs from a fresh read"
+    echo "ok $name: $(json "$tmp/$name.json" 'd["image_bytes"]') of $(json "$tmp/$name.json" 'd["sram_bytes"]') bytes"
+    n=$((n + 1))
+  done
+  [ "$n" -ge 12 ] || fail "only $n bundled profiles"
+  ;;
+sys-timeout)
+  "$lwipsim" fw-ram --json --firmware-dir "$fw" --profile circuitpython-9.0.5 >"$tmp/r.json"
+  # docs/bounds.md and the lwIP facts: struct sys_timeo is 16 bytes on a
+  # Cortex-M0+ (next, time, h, arg); the pool array is
+  # LWIP_MEM_ALIGN_BUFFER(11 x 16) = 176 + MEM_ALIGNMENT - 1 = 179.
+  got=$(json "$tmp/r.json" '[(p["elements"], p["element_bytes"], p["bytes"]) for p in d["pools"] if p["name"] == "SYS_TIMEOUT"]')
+  [ "$got" = "[(11, 16, 179)]" ] || fail "SYS_TIMEOUT (elements, bytes/element, bytes) = $got, expected [(11, 16, 179)]"
+  # Every pool's bytes are elements x element bytes plus at most 3 of alignment.
+  bad=$(json "$tmp/r.json" '[p["name"] for p in d["pools"] if not 0 <= p["bytes"] - p["elements"] * p["element_bytes"] <= 3]')
+  [ "$bad" = "[]" ] || fail "pools whose bytes are not elements x size + alignment: $bad"
+  # The pools and the heap are lwIP's, and lwIP's total holds them.
+  ok=$(json "$tmp/r.json" 'd["lwip_bytes"] >= d["pools_bytes"] + d["lwip_heap_bytes"] and d["lwip_heap_bytes"] > 4000')
+  [ "$ok" = True ] || fail "lwIP's total does not hold its pools and heap"
+  echo "ok circuitpython-9.0.5: SYS_TIMEOUT $got"
+  ;;
+too-big)
+  image=$(awk -F'\t' '$1 == "fw-ram-too-big" { print $3 }' "$fw/bin/firmware.tsv")
+  [ -n "$image" ] || fail "fw-ram-too-big: not in firmware.tsv"
+  # The build step that checks the fit, as the build runs it for every image.
+  if "$cmake" --build "$fw" --target "${image%.elf}-ram" >"$tmp/out" 2>&1; then
+    fail "the fit check passed an image with a 200-buffer PBUF_POOL"
+  fi
+  line=$(grep 'does not fit' "$tmp/out" || true)
+  echo "$line"
+  # PBUF_POOL: 200 x 1532 + 3; then TCP_PCB 5 x 164 + 3; TCP_SEG 32 x 16 + 3.
+  case $line in
+  *"largest pools: PBUF_POOL 306403 B, TCP_PCB 823 B, TCP_SEG 515 B; lwIP heap 4019 B") ;;
+  *) fail "the fit check's message does not name the largest pools: '$line'" ;;
+  esac
+  [ ! -e "$fw/bin/${image%.elf}.ram.json" ] || fail "a RAM report was left for an image that does not fit"
+  # Read directly: exit 3.
+  set +e
+  "$lwipsim" fw-ram --check "$fw/bin/$image" >/dev/null 2>&1
+  rc=$?
+  set -e
+  [ "$rc" = 3 ] || fail "fw-ram --check exit $rc, expected 3"
+  ;;
+report)
+  # The config-safety report on a profile with an image (target figures) and
+  # one without (tests/profiles are not built for the chip: host figures).
+  "$lwipsim" report --out "$tmp/rep" --profile circuitpython-9.0.5 --profile circuitpython-9.0.5-recommended \
+    --scenario "$src/scenarios/mdns-http-reload" --jobs 2 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "report failed"; }
+  r="$tmp/rep/report.json"
+  P='next(p for p in d["profiles"] if p["name"] == "circuitpython-9.0.5")'
+  ST="[q for q in $P[\"pools\"] if q[\"name\"] == \"SYS_TIMEOUT\"][0]"
+  rec=$(json "$r" "$ST[\"recommended\"]")
+  [ "$rec" -gt 11 ] || fail "circuitpython-9.0.5 SYS_TIMEOUT recommended $rec, expected more than its 11"
+  got=$(json "$r" "($ST[\"ram_figures\"], $ST[\"target_element_bytes\"], $ST[\"ram_per_element_bytes\"], $ST[\"target_change_bytes\"], $ST[\"target_pool_bytes\"])")
+  want="('target', 16, 32, $(((rec - 11) * 16)), $((rec * 16 + 3)))"
+  [ "$got" = "$want" ] || fail "SYS_TIMEOUT (figures, target B/elem, host B/elem, change, pool) = $got, expected $want"
+  got=$(json "$r" "($P[\"target\"][\"image_bytes_recommended\"] - $P[\"target\"][\"image_bytes\"], sum(max(0, q[\"target_change_bytes\"] or 0) for q in $P[\"pools\"]), $P[\"target\"][\"image\"])")
+  case $got in
+  "("*", "*", 'fw-circuitpython-9.0.5-"*".elf')") ;;
+  *) fail "target summary: $got" ;;
+  esac
+  a=${got#(}; a=${a%%,*}; b=${got#*, }; b=${b%%,*}
+  [ "$a" = "$b" ] && [ "$a" -ge $(((rec - 11) * 16)) ] || fail "image_bytes_recommended adds $a, the raised pools $b"
+  md="$tmp/rep/report.md"
+  grep -qF "| SYS_TIMEOUT | 11 |" "$md" || fail "report.md has no SYS_TIMEOUT row"
+  grep -F "| SYS_TIMEOUT | 11 |" "$md" | head -1 | grep -qF "$rec (+$(((rec - 11) * 16)) B, pool $((rec * 16 + 3)) B) | 16 B |" ||
+    fail "report.md's SYS_TIMEOUT row does not show the target figures: $(grep -F '| SYS_TIMEOUT | 11 |' "$md" | head -1)"
+  grep -qF "RP2040 image fw-circuitpython-9.0.5-" "$md" || fail "report.md does not name the RP2040 image"
+  # No image: every RAM figure says host.
+  H='next(p for p in d["profiles"] if p["name"] == "circuitpython-9.0.5-recommended")'
+  got=$(json "$r" "($H[\"target\"], sorted(set(q[\"ram_figures\"] for q in $H[\"pools\"])))")
+  [ "$got" = "(None, ['host'])" ] || fail "the profile without an image: $got"
+  grep -qF "No RP2040 firmware image for this profile: RAM figures are host (x86_64) figures." "$md" ||
+    fail "report.md does not say the figures are host figures"
+  grep -qE "\| [0-9]+ B host \|" "$md" || fail "report.md has no 'B host' element column"
+  echo "ok report: SYS_TIMEOUT $got, recommended $rec"
+  ;;
+*) fail "unknown check $what" ;;
+esac
