@@ -55,14 +55,15 @@ cJSON *lwipsim_report_target_summary(const cJSON *target, const cJSON *report_po
   cJSON_AddNumberToObject(o, "sram_bytes", (double)sram);
   cJSON_AddNumberToObject(o, "image_bytes", (double)image);
   cJSON_AddNumberToObject(o, "lwip_bytes", (double)lwipsim_jlong(target, "lwip_bytes", 0));
-  /* Only raised pools change the image: a recommendation below the size
-   * means "keep". */
+  /* Only raised pools change the image (a recommendation below the size
+   * means "keep"), and only those the tables show, with their paste lines:
+   * the figure is what the reader is told to change. */
   long raised = 0;
   const cJSON *p;
   cJSON_ArrayForEach(p, report_pools)
   {
     long change = lwipsim_jlong(p, "target_change_bytes", 0);
-    if (change > 0) {
+    if (change > 0 && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "interesting"))) {
       raised += change;
     }
   }

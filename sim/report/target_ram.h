@@ -16,8 +16,8 @@
  * size, alignment included); the last three null without a target figure. */
 void lwipsim_report_target_pool(cJSON *pool, const cJSON *target, long size, long recommended);
 
-/* The profile's target RAM: the image as built and with every raised pool at
- * its recommended size; NULL without a target. */
+/* The profile's target RAM: the image as built and with every raised pool the
+ * tables show (interesting) at its recommended size; NULL without a target. */
 cJSON *lwipsim_report_target_summary(const cJSON *target, const cJSON *report_pools);
 
 #endif
