@@ -34,6 +34,20 @@ fi
 
 "$repo/ci/fetch-lwip.sh"
 
+# The emulated RP2040 (firmware/emu, test firmware.emulated): npm's rp2040js,
+# pinned by firmware/emu/package-lock.json, on the machine's Node.js. Without
+# npm, or with the registry out of reach (tried twice), that one test says
+# SKIP and why; nothing else needs it.
+emu=$repo/firmware/emu
+if [ ! -d "$emu/node_modules/rp2040js" ]; then
+  if ! command -v npm >/dev/null; then
+    echo "setup: no npm: firmware.emulated will be skipped (install Node.js and npm)" >&2
+  elif ! (cd "$emu" && { npm ci --no-audit --no-fund --loglevel=error >/dev/null ||
+                         npm ci --no-audit --no-fund --loglevel=error >/dev/null; }); then
+    echo "setup: npm ci in firmware/emu failed: firmware.emulated will be skipped" >&2
+  fi
+fi
+
 # The default preset (CMakePresets.json); -B keeps BUILD_DIR working. The
 # build includes the RP2040 firmware images (BUILD/firmware, step
 # lwipsim-firmware of cmake/LwipsimFirmware.cmake), now that the ARM

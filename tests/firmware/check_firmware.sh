@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Firmware tests (tests/firmware/CMakeLists.txt):
-#   check_firmware.sh images|sys-timeout|too-big|report LWIPSIM FIRMWARE_BUILD SOURCE [CMAKE]
+#   check_firmware.sh images|sys-timeout|too-big|report|emulated LWIPSIM FIRMWARE_BUILD SOURCE [CMAKE]
 # Each prints what it checked and exits 1 on the first mismatch.
 set -euo pipefail
 what=$1 lwipsim=$2 fw=$3 src=$4 cmake=${5:-cmake}
@@ -110,6 +110,57 @@ report)
     fail "report.md does not say the figures are host figures"
   grep -qE "\| [0-9]+ B host \|" "$md" || fail "report.md has no 'B host' element column"
   echo "ok report: circuitpython-9.0.5 SYS_TIMEOUT recommended $rec at 16 B an element; the profile without an image says host"
+  ;;
+emulated)
+  # The circuitpython-9.0.5 image on an emulated RP2040 (rp2040js, firmware/emu)
+  # against the host runner, on one script: static address, mDNS, an HTTP
+  # listener and a reload every second (no capture: no frames cross yet).
+  emu="$src/firmware/emu"
+  if ! command -v node >/dev/null || [ ! -d "$emu/node_modules/rp2040js" ]; then
+    echo "SKIP firmware.emulated: no node or no $emu/node_modules (ci/setup.sh runs npm ci there)"
+    exit 77
+  fi
+  elf=$fw/bin/$(awk -F'\t' '$1 == "circuitpython-9.0.5" { print $3 }' "$fw/bin/firmware.tsv")
+  script=(0 netif-up 0 "static 10.0.0.2/24 gw 10.0.0.1" 500 "mdns-start cpy-test _http._tcp 80" 500 "http-listen 80"
+          2000 reload 3000 reload 4000 reload 5000 reload 6000 reload 7000 reload)
+  mkdir "$tmp/scen"
+  printf '[scenario]\ndescription = firmware.emulated\nduration = 20s\nseed = 1\n[device]\nmac = 28:cd:c1:03:9e:26\n[script]\n' \
+    >"$tmp/scen/scenario.ini"
+  for ((k = 0; k < ${#script[@]}; k += 2)); do
+    printf '%sms = %s\n' "${script[k]}" "${script[k + 1]}" >>"$tmp/scen/scenario.ini"
+    printf '%s\t%s\n' "${script[k]}" "${script[k + 1]}" >>"$tmp/script.tsv"
+  done
+  set +e
+  "$lwipsim" replay --profile circuitpython-9.0.5 --scenario "$tmp/scen" --json "$tmp/host.json" >/dev/null
+  rc=$?
+  set -e
+  [ "$rc" = 4 ] || fail "host run exit $rc, expected 4 (panic)"
+  sym() { arm-none-eabi-nm "$elf" | awk -v s="$1" '$3 == s { print $1 }'; }
+  arm-none-eabi-objcopy -O binary "$elf" "$tmp/image.bin"
+  node "$emu/run.mjs" "$tmp/image.bin" "$(sym lwipsim_fw_layout)" "$(sym lwipsim_fw_mailbox)" "$(sym lwipsim_fw_state)" \
+    "$tmp/script.tsv" --until 20000 >"$tmp/chip.json" || fail "the emulated run failed"
+  # The chip names code by address (firmware/port/fw_symbols.c): name it
+  # from the image, thumb bit cleared.
+  python3 - "$tmp/host.json" "$tmp/chip.json" "$elf" <<'PY' || fail "host and chip differ"
+import json, subprocess, sys
+host, chip, elf = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
+def name(a):
+    out = subprocess.run(["arm-none-eabi-addr2line", "-f", "-e", elf, hex(int(a, 16) & ~1)], capture_output=True, text=True)
+    return out.stdout.split("\n")[0]
+hp, cp = host["panic"], chip["panic"]
+assert chip["status"] == "panic" and host["outcome"] == "panic", (chip["status"], host["outcome"])
+for k in ("message", "file", "line", "time_ms"):
+    assert hp[k] == cp[k], (k, hp[k], cp[k])
+assert hp["arming"] == name(cp["arming"]), (hp["arming"], cp["arming"])
+armed = sorted(name(a) for a in cp["armed_timers"])
+assert sorted(hp["armed_timers"]) == armed, (sorted(hp["armed_timers"]), armed)
+hpools = {p["name"]: p for p in host["pools"]}
+for p in chip["pools"]:
+    h = hpools[p["name"]]
+    assert (h["peak"], h["failed"]) == (p["peak"], p["failed"]), (p["name"], h["peak"], h["failed"], p)
+print("ok emulated RP2040 = host: panic at %d ms on SYS_TIMEOUT, %d armed timers, %d pools equal; %d instructions"
+      % (cp["time_ms"], len(armed), len(chip["pools"]), chip["instructions"]))
+PY
   ;;
 *) fail "unknown check $what" ;;
 esac
