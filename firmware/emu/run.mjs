@@ -42,15 +42,15 @@ mcu.core.PC = words.getUint32(4, true) & ~1;
 const layoutAddr = parseInt(layoutHex, 16), mbox = parseInt(mailboxHex, 16), state = parseInt(stateHex, 16);
 const L = [];
 // The table is in flash: read it from the image (XIP at 0x10000000).
-for (let i = 0; i < 31; i++) {
+for (let i = 0; i < 33; i++) {
   const off = layoutAddr - 0x10000000 + 4 * i;
   if (off < 0 || off + 4 > image.length) die(`layout address 0x${layoutHex} is not in the image`);
   L.push(words.getUint32(off, true));
 }
-if (L[0] !== 1) die(`layout version ${L[0]}, this driver reads 1 (firmware/image/fw_mailbox.h)`);
+if (L[0] !== 2) die(`layout version ${L[0]}, this driver reads 2 (firmware/image/fw_mailbox.h)`);
 const [, STATUS, DOORBELL, ANSWERED, NOW, SEED, MAC, ACTION, ACTION_STATUS, , TX_COUNT, , , NEXT_TIMER, EXIT_CODE,
   FAULT_PC, N_POOLS, POOLS, POOL_SIZE, USED, PEAK, FAILED, PANICKED, P_MSG, P_FILE, P_LINE, P_TIME, ARMED_COUNT,
-  ARMED_NAMES, NAME_LEN, ARMING] = L;
+  ARMED_NAMES, NAME_LEN, ARMING, HEAP_PEAK, HEAP_FAILED] = L;
 
 const r32 = (a) => mcu.readUint32(a);
 const w32 = (a, v) => mcu.writeUint32(a, v >>> 0);
@@ -146,6 +146,10 @@ const out = {
   end_time_ms: now,
   action_status: actionStatus,
   pools,
+  // sim/stack/port/heap_budget.c on the chip: lwIP's MEM_CUSTOM_ALLOCATOR
+  // requests, in the target's sizes
+  heap: { peak_bytes: r32(state + HEAP_PEAK) + r32(state + HEAP_PEAK + 4) * 2 ** 32,
+          failed: r32(state + HEAP_FAILED) + r32(state + HEAP_FAILED + 4) * 2 ** 32 },
   panic: null,
 };
 if (r32(state + PANICKED)) {

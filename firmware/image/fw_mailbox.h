@@ -64,9 +64,9 @@ extern struct lwipsim_fw_mailbox lwipsim_fw_mailbox;
  * (next_timer_ms, exit_code, fault_pc), then the run state's (n_pools,
  * pools), the size of one pool, the pool's (used, peak, failed), the run
  * state's (panicked, panic message, file, line, time_ms, panic_armed count,
- * names), the length of one name, and panic_arming. Bump the version when
- * the list changes. */
-#define LWIPSIM_FW_LAYOUT_VERSION 1u
+ * names), the length of one name, panic_arming, and the heap's peak_bytes
+ * and failed (uint64_t). Bump the version when the list changes. */
+#define LWIPSIM_FW_LAYOUT_VERSION 2u
 
 void _exit(int status) __attribute__((noreturn));
 

@@ -69,6 +69,8 @@ __attribute__((used)) const uint32_t lwipsim_fw_layout[] = {
   offsetof(struct lwipsim_run_state, panic_armed) + offsetof(struct lwipsim_timer_list, names),
   LWIPSIM_NAME_LEN,
   offsetof(struct lwipsim_run_state, panic_arming),
+  offsetof(struct lwipsim_run_state, heap.peak_bytes),
+  offsetof(struct lwipsim_run_state, heap.failed),
 };
 
 static void on_panic(void)
