@@ -14,6 +14,8 @@ packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
           python3-jsonschema chromium clang-format
           # hardening: memcheck (label bad-input), libFuzzer targets (the fuzz preset)
           valgrind clang
+          # the RP2040 firmware images (firmware/, label firmware): Cortex-M0+ compiler and C library
+          gcc-arm-none-eabi picolibc-arm-none-eabi
           # lwipsim tap / record and their tests (label tap): the link and the real peers
           iproute2 dnsmasq-base avahi-daemon avahi-utils dbus-daemon util-linux curl iputils-ping
           # lwipsim record's MQTT broker, for scripts with mqtt-connect (tap.mqtt)
@@ -38,7 +40,24 @@ fi
 
 "$repo/ci/fetch-lwip.sh"
 
-# The default preset (CMakePresets.json); -B keeps BUILD_DIR working.
+# The emulated RP2040 (firmware/emu, test firmware.emulated): npm's rp2040js,
+# pinned by firmware/emu/package-lock.json, on the machine's Node.js. Without
+# npm, or with the registry out of reach (tried twice), that one test says
+# SKIP and why; nothing else needs it.
+emu=$repo/firmware/emu
+if [ ! -d "$emu/node_modules/rp2040js" ]; then
+  if ! command -v npm >/dev/null; then
+    echo "setup: no npm: firmware.emulated will be skipped (install Node.js and npm)" >&2
+  elif ! (cd "$emu" && { npm ci --no-audit --no-fund --loglevel=error >/dev/null ||
+                         npm ci --no-audit --no-fund --loglevel=error >/dev/null; }); then
+    echo "setup: npm ci in firmware/emu failed: firmware.emulated will be skipped" >&2
+  fi
+fi
+
+# The default preset (CMakePresets.json); -B keeps BUILD_DIR working. The
+# build includes the RP2040 firmware images (BUILD/firmware, step
+# lwipsim-firmware of cmake/LwipsimFirmware.cmake), now that the ARM
+# toolchain is installed: the tests labelled firmware read them.
 (cd "$repo" && cmake --preset default -B "$build" ${LWIPSIM_CMAKE_ARGS:-} >/dev/null)
 cmake --build "$build" -j"$(nproc)" >/dev/null
 echo "setup: built into $build"

@@ -13,8 +13,8 @@ endif()
 
 set(CMAKE_C_COMPILER "${LWIPSIM_ARM_GCC}")
 set(CMAKE_C_FLAGS_INIT "-mcpu=cortex-m0plus -mthumb -specs=${LWIPSIM_PICOLIBC_SPECS} -ffunction-sections -fdata-sections")
-# Libraries only: nothing is linked for the chip, so CMake's compiler checks
-# must not try to link a program.
+# CMake's compiler checks compile a static library only (no start-up
+# file or linker script exists for them); firmware/ links the images.
 set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)

@@ -10,6 +10,7 @@
 
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/fw_target.h"
 #include "cli/ini_get.h"
 #include "cli/layout.h"
 #include "cli/run_pool.h"
@@ -550,7 +551,13 @@ int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv)
   cJSON_AddItemToObject(input, "scenarios", scenarios_input(&a));
   cJSON *inputs = cJSON_AddArrayToObject(input, "profiles");
   for (size_t p = 0; p < np; p++) {
-    cJSON_AddItemToArray(inputs, profile_input(pe[p]));
+    cJSON *pin = profile_input(pe[p]);
+    /* the RP2040 image's figures, when the firmware build made one */
+    cJSON *target = lwipsim_fw_target_input(cli->bin_dir, pe[p]->name);
+    if (target != NULL) {
+      cJSON_AddItemToObject(pin, "target", target);
+    }
+    cJSON_AddItemToArray(inputs, pin);
   }
   rc = run_phase1(&a, pe, np, scratch, inputs);
   if (rc == 0) {

@@ -15,6 +15,7 @@ static const struct {
   { "sweep", lwipsim_cmd_sweep, "run a scenario with one pool capped at each value of a range, in parallel" },
   { "tap", lwipsim_cmd_tap, "run a profile's lwIP live on a TAP device (real time, real peers)" },
   { "record", lwipsim_cmd_record, "record a new scenario with real Linux peers talking to the live device" },
+  { "fw-ram", lwipsim_cmd_fw_ram, "the SRAM an RP2040 firmware image needs, per lwIP pool, and whether it fits" },
   { "profiles", lwipsim_cmd_profiles, "list the profiles this build has, with lwIP version and assert policy" },
 };
 

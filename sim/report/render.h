@@ -37,6 +37,11 @@ const cJSON *lwipsim_sys_timeout_peak(const cJSON *profile, const char **scenari
 const cJSON *lwipsim_profile_pool(const cJSON *profile, const char *name);
 /* The recommended cell: "13 (+64 B)", "keep 24 (needs 1)", "- (fixed pools: 13)". */
 void lwipsim_recommended_text(const cJSON *pool, char *buf, size_t cap);
+/* "16 B" (the RP2040 image's element) or "32 B host" (no image). */
+void lwipsim_element_text(const cJSON *pool, char *buf, size_t cap);
+/* One sentence: the profile's RP2040 image against SRAM, as built and with
+ * the recommendations, or that the figures are host figures. */
+void lwipsim_target_ram_text(const cJSON *profile, char *buf, size_t cap);
 /* The lwipopts.h line when the pool must grow, else NULL. */
 const char *lwipsim_paste_text(const cJSON *pool);
 /* The sentence above the "Not run" table (profile x scenario pairs the

@@ -61,8 +61,9 @@ static void pool_table(struct lwipsim_sb *o, const cJSON *pr)
     verdict_badge(o, lwipsim_jstr(p, "verdict", "?"));
     char recs[96];
     lwipsim_recommended_text(p, recs, sizeof recs);
-    lwipsim_sb_printf(o, "</td><td class=\"n\">%s</td><td class=\"n\">%ld B</td><td>", recs,
-                      lwipsim_jlong(p, "ram_per_element_bytes", 0));
+    char elem[48];
+    lwipsim_element_text(p, elem, sizeof elem);
+    lwipsim_sb_printf(o, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td>", recs, elem);
     const char *paste = lwipsim_paste_text(p);
     if (paste) {
       lwipsim_sb_printf(o, "<code>");
@@ -195,8 +196,13 @@ static void profile_section(struct lwipsim_sb *o, const cJSON *pr)
                       "allocations refused: ",
                       peak, budget, budget > 0 ? peak * 100 / budget : 0, lwipsim_jlong(heap, "failed", 0));
     verdict_badge(o, lwipsim_jstr(heap, "verdict", "?"));
-    lwipsim_sb_printf(o, "</p>\n");
+    lwipsim_sb_printf(o, " <span class=\"muted\">(host bytes)</span></p>\n");
   }
+  char target[512];
+  lwipsim_target_ram_text(pr, target, sizeof target);
+  lwipsim_sb_printf(o, "<p class=\"target\">");
+  lwipsim_sb_esc(o, target);
+  lwipsim_sb_printf(o, "</p>\n");
   pool_table(o, pr);
   const char *peak_scenario = NULL;
   const cJSON *at = lwipsim_sys_timeout_peak(pr, &peak_scenario);

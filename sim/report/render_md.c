@@ -15,10 +15,11 @@ static void pool_row(struct lwipsim_sb *o, const cJSON *p)
   lwipsim_sb_printf(o, "| %s | %s", lwipsim_jstr(p, "name", "?"), sz);
   char rec[96];
   lwipsim_recommended_text(p, rec, sizeof rec);
-  lwipsim_sb_printf(o, " | %ld (%s) | %s | %s%s%s | %s | %ld B | ", lwipsim_jlong(p, "demand", 0),
+  char elem[48];
+  lwipsim_element_text(p, elem, sizeof elem);
+  lwipsim_sb_printf(o, " | %ld (%s) | %s | %s%s%s | %s | %s | ", lwipsim_jlong(p, "demand", 0),
                     lwipsim_jstr(p, "demand_scenario", "-"), bound, strcmp(verdict, "NO_LIMIT") ? "**" : "",
-                    lwipsim_verdict_label(verdict), strcmp(verdict, "NO_LIMIT") ? "**" : "", rec,
-                    lwipsim_jlong(p, "ram_per_element_bytes", 0));
+                    lwipsim_verdict_label(verdict), strcmp(verdict, "NO_LIMIT") ? "**" : "", rec, elem);
   const char *paste = lwipsim_paste_text(p);
   lwipsim_sb_printf(o, paste ? "`%s`" : "%s", paste ? paste : "-");
   lwipsim_sb_printf(o, " |\n");
@@ -40,7 +41,11 @@ static void profile_md(struct lwipsim_sb *o, const cJSON *pr)
     lwipsim_sb_printf(o, "Heap: peak %ld of %ld bytes budget (%ld%%, %s), %ld allocations refused: **%s**.\n\n", peak,
                       budget, budget > 0 ? peak * 100 / budget : 0, lwipsim_jstr(heap, "peak_scenario", "?"),
                       lwipsim_jlong(heap, "failed", 0), lwipsim_jstr(heap, "verdict", "?"));
+    lwipsim_sb_printf(o, "The heap's bytes are host (x86_64) figures.\n\n");
   }
+  char target[512];
+  lwipsim_target_ram_text(pr, target, sizeof target);
+  lwipsim_sb_printf(o, "%s\n\n", target);
   lwipsim_sb_printf(o, "| pool | size | demand (scenario) | worst case | verdict | recommended | RAM/element | "
                        "lwipopts.h |\n|---|--:|--:|---|---|--:|--:|---|\n");
   const cJSON *p;

@@ -164,16 +164,50 @@ void lwipsim_sweep_cell_text(const cJSON *row, char *buf, size_t cap)
            named ? ": " : "", site ? site : "", site ? ")" : "");
 }
 
+static int target_figures(const cJSON *pool)
+{
+  return strcmp(lwipsim_jstr(pool, "ram_figures", "host"), "target") == 0;
+}
+
 void lwipsim_recommended_text(const cJSON *pool, char *buf, size_t cap)
 {
   long size = lwipsim_jlong(pool, "size", -1), rec = lwipsim_jlong(pool, "recommended", 0);
   if (size < 0) {
     snprintf(buf, cap, "- (fixed pools: %ld)", rec);
+  } else if (rec > size && target_figures(pool)) {
+    /* the RP2040 image's figures: the change and the pool's array at that size */
+    snprintf(buf, cap, "%ld (%+ld B, pool %ld B)", rec, lwipsim_jlong(pool, "target_change_bytes", 0),
+             lwipsim_jlong(pool, "target_pool_bytes", 0));
   } else if (rec > size) {
-    snprintf(buf, cap, "%ld (%+ld B)", rec, lwipsim_jlong(pool, "ram_change_bytes", 0));
+    snprintf(buf, cap, "%ld (%+ld B host)", rec, lwipsim_jlong(pool, "ram_change_bytes", 0));
   } else {
     snprintf(buf, cap, "keep %ld (%ld is enough)", size, rec);
   }
+}
+
+void lwipsim_element_text(const cJSON *pool, char *buf, size_t cap)
+{
+  if (target_figures(pool)) {
+    snprintf(buf, cap, "%ld B", lwipsim_jlong(pool, "target_element_bytes", 0));
+  } else {
+    snprintf(buf, cap, "%ld B host", lwipsim_jlong(pool, "ram_per_element_bytes", 0));
+  }
+}
+
+void lwipsim_target_ram_text(const cJSON *profile, char *buf, size_t cap)
+{
+  const cJSON *t = cJSON_GetObjectItemCaseSensitive(profile, "target");
+  if (!cJSON_IsObject(t)) {
+    snprintf(buf, cap, "No RP2040 firmware image for this profile: RAM figures are host (x86_64) figures.");
+    return;
+  }
+  long sram = lwipsim_jlong(t, "sram_bytes", 0), image = lwipsim_jlong(t, "image_bytes", 0),
+       rec = lwipsim_jlong(t, "image_bytes_recommended", 0);
+  snprintf(buf, cap,
+           "RP2040 image %s: %ld of %ld bytes of SRAM (lwIP %ld); with the recommended pool sizes %ld bytes, "
+           "%s. RAM/element and the recommendations' bytes are the image's.",
+           lwipsim_jstr(t, "image", "?"), image, sram, lwipsim_jlong(t, "lwip_bytes", 0), rec,
+           rec <= sram ? "fits" : "DOES NOT FIT");
 }
 
 const char *lwipsim_paste_text(const cJSON *pool)

@@ -5,6 +5,7 @@
 #include "common/json_get.h"
 #include "report/pool_macros.h"
 #include "report/sweep_row.h"
+#include "report/target_ram.h"
 #include "report/verdict.h"
 
 /* Points kept per plotted series: enough for a phone-width chart, bounded so
@@ -152,7 +153,8 @@ static void add_verdict(cJSON *o, const struct lwipsim_verdict_in *in, struct lw
   cJSON_AddStringToObject(o, "verdict", lwipsim_verdict_name(out->verdict));
 }
 
-static cJSON *profile_pool(const cJSON *runs, const cJSON *pool, const cJSON *options, enum lwipsim_verdict *worst)
+static cJSON *profile_pool(const cJSON *runs, const cJSON *pool, const cJSON *options, const cJSON *target,
+                           enum lwipsim_verdict *worst)
 {
   const char *name = lwipsim_jstr(pool, "name", "?");
   cJSON *o = cJSON_CreateObject();
@@ -208,6 +210,7 @@ static cJSON *profile_pool(const cJSON *runs, const cJSON *pool, const cJSON *op
   } else {
     cJSON_AddNullToObject(o, "ram_change_bytes");
   }
+  lwipsim_report_target_pool(o, target, size, out.recommended);
   cJSON_AddBoolToObject(o, "interesting", pool_interesting(runs, name));
   return o;
 }
@@ -367,6 +370,7 @@ static cJSON *profile_entry(const cJSON *in)
   if (!cJSON_IsObject(options)) {
     options = NULL;
   }
+  const cJSON *target = cJSON_GetObjectItemCaseSensitive(in, "target");
   cJSON *o = cJSON_CreateObject();
   static const char *const keys[] = { "name", "lwip_version", "assert_policy", "description" };
   for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
@@ -386,8 +390,10 @@ static cJSON *profile_entry(const cJSON *in)
   cJSON *pools = cJSON_AddArrayToObject(o, "pools");
   cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(first, "pools"))
   {
-    cJSON_AddItemToArray(pools, profile_pool(runs, p, options, &worst));
+    cJSON_AddItemToArray(pools, profile_pool(runs, p, options, target, &worst));
   }
+  cJSON *ts = lwipsim_report_target_summary(target, pools);
+  cJSON_AddItemToObject(o, "target", ts ? ts : cJSON_CreateNull());
   cJSON_SetValuestring(verdict, lwipsim_verdict_name(worst));
   cJSON *scen = cJSON_AddArrayToObject(o, "scenarios");
   const cJSON *run;

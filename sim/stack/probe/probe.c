@@ -137,6 +137,12 @@ const struct lwipsim_timeline_point *lwipsim_probe_timeline(size_t pool, size_t 
 
 static void timeline_add(memp_t type, uint32_t used)
 {
+#if defined(LWIPSIM_PROBE_NO_TIMELINE) && LWIPSIM_PROBE_NO_TIMELINE
+  /* The RP2040 image (firmware/): counters and peaks only, no heap growth. */
+  (void)type;
+  (void)used;
+  return;
+#endif
   struct timeline *t = &timelines[type];
   if (t->n == t->cap) {
     size_t cap = t->cap ? t->cap * 2 : 64;
@@ -245,7 +251,7 @@ void *__wrap_memp_malloc(memp_t type)
       }
     }
     add_failure_site(p, site);
-    lwipsim_event_add("pool %s empty (%u in use), allocation for %s failed", p->name, p->used, site);
+    lwipsim_event_add("pool %s empty (%u in use), allocation for %s failed", p->name, (unsigned)p->used, site);
     return NULL;
   }
   p->used++;

@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Firmware tests (tests/firmware/CMakeLists.txt):
+#   check_firmware.sh images|sys-timeout|too-big|report|emulated LWIPSIM FIRMWARE_BUILD SOURCE [CMAKE]
+# Each prints what it checked and exits 1 on the first mismatch.
+set -euo pipefail
+what=$1 lwipsim=$2 fw=$3 src=$4 cmake=${5:-cmake}
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# json FILE EXPR: one value from a JSON file (python3 is a build dependency).
+json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {"d": d}))' "$1" "$2"; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+case $what in
+images)
+  [ -s "$fw/bin/firmware.tsv" ] || fail "$fw/bin/firmware.tsv: no firmware index (was the firmware built?)"
+  n=0
+  for ini in "$src"/lwipopts/*/profile.ini; do
+    name=$(basename "$(dirname "$ini")")
+    image=$(awk -F'\t' -v p="$name" '$1 == p { print $3 }' "$fw/bin/firmware.tsv")
+    [ -n "$image" ] || fail "$name: not in firmware.tsv"
+    [ -s "$fw/bin/$image" ] || fail "$name: image $fw/bin/$image missing"
+    # An ELF for ARM (e_machine 40, EM_ARM).
+    file_hdr=$(od -An -tx1 -N20 "$fw/bin/$image" | tr -d ' \n')
+    [ "${file_hdr:0:8}" = 7f454c46 ] || fail "$name: $image is not ELF"
+    [ "${file_hdr:36:4}" = 2800 ] || fail "$name: $image is not an ARM ELF (e_machine ${file_hdr:36:4})"
+    "$lwipsim" fw-ram --check --json --firmware-dir "$fw" --profile "$name" >"$tmp/$name.json" ||
+      fail "$name: fw-ram --check failed"
+    [ -s "$fw/bin/${image%.elf}.ram.json" ] || fail "$name: the build wrote no ${image%.elf}.ram.json"
+    # Fits, and the build's own report (written by its fit-check step) says the same as a fresh read.
+    got=$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
+print(a["fits"], a["image_bytes"] == b["image_bytes"] and a["pools"] == b["pools"], a["image_bytes"], a["sram_bytes"])' \
+      "$tmp/$name.json" "$fw/bin/${image%.elf}.ram.json")
+    case $got in
+    "True True "*) echo "ok $name: ${got#True True } bytes of SRAM (image, chip)" ;;
+    *) fail "$name: fits / agrees with the build's report / image / SRAM: $got" ;;
+    esac
+    n=$((n + 1))
+  done
+  [ "$n" -ge 12 ] || fail "only $n bundled profiles"
+  ;;
+sys-timeout)
+  "$lwipsim" fw-ram --json --firmware-dir "$fw" --profile circuitpython-9.0.5 >"$tmp/r.json"
+  # lwIP 2.2.1 timeouts.h:93-101: struct sys_timeo is next, time, h, arg,
+  # 4 bytes each on a Cortex-M0+ (32 on x86_64); memp.h:96 declares the pool
+  # as LWIP_MEM_ALIGN_BUFFER(11 x 16) = 176 + MEM_ALIGNMENT (4) - 1 = 179.
+  got=$(json "$tmp/r.json" '[(p["elements"], p["element_bytes"], p["bytes"]) for p in d["pools"] if p["name"] == "SYS_TIMEOUT"]')
+  [ "$got" = "[(11, 16, 179)]" ] || fail "SYS_TIMEOUT (elements, bytes/element, bytes) = $got, expected [(11, 16, 179)]"
+  # Every pool's bytes are elements x element bytes plus at most 3 of alignment.
+  bad=$(json "$tmp/r.json" '[p["name"] for p in d["pools"] if not 0 <= p["bytes"] - p["elements"] * p["element_bytes"] <= 3]')
+  [ "$bad" = "[]" ] || fail "pools whose bytes are not elements x size + alignment: $bad"
+  # The pools and the heap are lwIP's, and lwIP's total holds them.
+  ok=$(json "$tmp/r.json" 'd["lwip_bytes"] >= d["pools_bytes"] + d["lwip_heap_bytes"] and d["lwip_heap_bytes"] > 4000')
+  [ "$ok" = True ] || fail "lwIP's total does not hold its pools and heap"
+  echo "ok circuitpython-9.0.5: SYS_TIMEOUT $got"
+  ;;
+too-big)
+  image=$(awk -F'\t' '$1 == "fw-ram-too-big" { print $3 }' "$fw/bin/firmware.tsv")
+  [ -n "$image" ] || fail "fw-ram-too-big: not in firmware.tsv"
+  # The build step that checks the fit, as the build runs it for every image.
+  if "$cmake" --build "$fw" --target "${image%.elf}-ram" >"$tmp/out" 2>&1; then
+    fail "the fit check passed an image with a 200-buffer PBUF_POOL"
+  fi
+  line=$(grep 'does not fit' "$tmp/out" || true)
+  echo "$line"
+  # PBUF_POOL: 200 x 1532 + 3; then TCP_PCB 5 x 164 + 3; TCP_SEG 32 x 16 + 3.
+  case $line in
+  *"largest pools: PBUF_POOL 306403 B, TCP_PCB 823 B, TCP_SEG 515 B; lwIP heap 4019 B") ;;
+  *) fail "the fit check's message does not name the largest pools: '$line'" ;;
+  esac
+  [ ! -e "$fw/bin/${image%.elf}.ram.json" ] || fail "a RAM report was left for an image that does not fit"
+  # Read directly: exit 3.
+  set +e
+  "$lwipsim" fw-ram --check "$fw/bin/$image" >/dev/null 2>&1
+  rc=$?
+  set -e
+  [ "$rc" = 3 ] || fail "fw-ram --check exit $rc, expected 3"
+  ;;
+report)
+  # The config-safety report on a profile with an image (target figures) and
+  # one without (tests/profiles are not built for the chip: host figures).
+  "$lwipsim" report --out "$tmp/rep" --profile circuitpython-9.0.5 --profile circuitpython-9.0.5-recommended \
+    --scenario "$src/scenarios/mdns-http-reload" --jobs 2 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "report failed"; }
+  r="$tmp/rep/report.json"
+  P='next(p for p in d["profiles"] if p["name"] == "circuitpython-9.0.5")'
+  ST="[q for q in $P[\"pools\"] if q[\"name\"] == \"SYS_TIMEOUT\"][0]"
+  rec=$(json "$r" "$ST[\"recommended\"]")
+  [ "$rec" -gt 11 ] || fail "circuitpython-9.0.5 SYS_TIMEOUT recommended $rec, expected more than its 11"
+  got=$(json "$r" "($ST[\"ram_figures\"], $ST[\"target_element_bytes\"], $ST[\"ram_per_element_bytes\"], $ST[\"target_change_bytes\"], $ST[\"target_pool_bytes\"])")
+  want="('target', 16, 32, $(((rec - 11) * 16)), $((rec * 16 + 3)))"
+  [ "$got" = "$want" ] || fail "SYS_TIMEOUT (figures, target B/elem, host B/elem, change, pool) = $got, expected $want"
+  got=$(json "$r" "($P[\"target\"][\"image_bytes_recommended\"] - $P[\"target\"][\"image_bytes\"], sum(max(0, q[\"target_change_bytes\"] or 0) for q in $P[\"pools\"] if q[\"interesting\"]), $P[\"target\"][\"image\"])")
+  case $got in
+  "("*", "*", 'fw-circuitpython-9.0.5-"*".elf')") ;;
+  *) fail "target summary: $got" ;;
+  esac
+  a=${got#(}; a=${a%%,*}; b=${got#*, }; b=${b%%,*}
+  [ "$a" = "$b" ] && [ "$a" -ge $(((rec - 11) * 16)) ] || fail "image_bytes_recommended adds $a, the raised pools $b"
+  md="$tmp/rep/report.md"
+  grep -qF "| SYS_TIMEOUT | 11 |" "$md" || fail "report.md has no SYS_TIMEOUT row"
+  grep -F "| SYS_TIMEOUT | 11 |" "$md" | head -1 | grep -qF "$rec (+$(((rec - 11) * 16)) B, pool $((rec * 16 + 3)) B) | 16 B |" ||
+    fail "report.md's SYS_TIMEOUT row does not show the target figures: $(grep -F '| SYS_TIMEOUT | 11 |' "$md" | head -1)"
+  grep -qF "RP2040 image fw-circuitpython-9.0.5-" "$md" || fail "report.md does not name the RP2040 image"
+  # No image: every RAM figure says host.
+  H='next(p for p in d["profiles"] if p["name"] == "circuitpython-9.0.5-recommended")'
+  got=$(json "$r" "($H[\"target\"], sorted(set(q[\"ram_figures\"] for q in $H[\"pools\"])))")
+  [ "$got" = "(None, ['host'])" ] || fail "the profile without an image: $got"
+  grep -qF "No RP2040 firmware image for this profile: RAM figures are host (x86_64) figures." "$md" ||
+    fail "report.md does not say the figures are host figures"
+  grep -qE "\| [0-9]+ B host \|" "$md" || fail "report.md has no 'B host' element column"
+  echo "ok report: circuitpython-9.0.5 SYS_TIMEOUT recommended $rec at 16 B an element; the profile without an image says host"
+  ;;
+emulated)
+  # The circuitpython-9.0.5 image on an emulated RP2040 (rp2040js, firmware/emu)
+  # against the host runner, on one script: static address, mDNS, an HTTP
+  # listener and a reload every second (no capture: no frames cross yet).
+  emu="$src/firmware/emu"
+  if ! command -v node >/dev/null || [ ! -d "$emu/node_modules/rp2040js" ]; then
+    echo "SKIP firmware.emulated: no node or no $emu/node_modules (ci/setup.sh runs npm ci there)"
+    exit 77
+  fi
+  elf=$fw/bin/$(awk -F'\t' '$1 == "circuitpython-9.0.5" { print $3 }' "$fw/bin/firmware.tsv")
+  script=(0 netif-up 0 "static 10.0.0.2/24 gw 10.0.0.1" 500 "mdns-start cpy-test _http._tcp 80" 500 "http-listen 80"
+          2000 reload 3000 reload 4000 reload 5000 reload 6000 reload 7000 reload)
+  mkdir "$tmp/scen"
+  printf '[scenario]\ndescription = firmware.emulated\nduration = 20s\nseed = 1\n[device]\nmac = 28:cd:c1:03:9e:26\n[script]\n' \
+    >"$tmp/scen/scenario.ini"
+  for ((k = 0; k < ${#script[@]}; k += 2)); do
+    printf '%sms = %s\n' "${script[k]}" "${script[k + 1]}" >>"$tmp/scen/scenario.ini"
+    printf '%s\t%s\n' "${script[k]}" "${script[k + 1]}" >>"$tmp/script.tsv"
+  done
+  sym() { arm-none-eabi-nm "$1" | awk -v s="$2" '$3 == s { print $1 }'; }
+  # run_both PROFILE: the host runner's record and the chip's JSON in $tmp/PROFILE.{host,chip}.json
+  run_both() {
+    local elf rc
+    elf=$fw/bin/$(awk -F'\t' -v p="$1" '$1 == p { print $3 }' "$fw/bin/firmware.tsv")
+    set +e
+    "$lwipsim" replay --profile "$1" --scenario "$tmp/scen" --json "$tmp/$1.host.json" >/dev/null
+    rc=$?
+    set -e
+    [ "$rc" = 0 ] || [ "$rc" = 4 ] || fail "$1: host run exit $rc"
+    arm-none-eabi-objcopy -O binary "$elf" "$tmp/$1.bin"
+    node "$emu/run.mjs" "$tmp/$1.bin" "$(sym "$elf" lwipsim_fw_layout)" "$(sym "$elf" lwipsim_fw_mailbox)" \
+      "$(sym "$elf" lwipsim_fw_state)" "$tmp/script.tsv" --until 20000 >"$tmp/$1.chip.json" || fail "$1: the emulated run failed"
+    echo "$elf"
+  }
+  elf9=$(run_both circuitpython-9.0.5)
+  elf10=$(run_both circuitpython-10.0.0-alpha.4)
+  # The chip names code by address (firmware/port/fw_symbols.c): name it
+  # from the image, thumb bit cleared.
+  python3 - "$tmp" "$elf9" <<'PY' || fail "host and chip differ"
+import json, subprocess, sys
+tmp, elf9 = sys.argv[1], sys.argv[2]
+def load(p):
+    return json.load(open("%s/%s.host.json" % (tmp, p))), json.load(open("%s/%s.chip.json" % (tmp, p)))
+def name(a):
+    out = subprocess.run(["arm-none-eabi-addr2line", "-f", "-e", elf9, hex(int(a, 16) & ~1)], capture_output=True, text=True)
+    return out.stdout.split("\n")[0]
+def same_pools(p, host, chip):
+    hpools = {q["name"]: q for q in host["pools"]}
+    for q in chip["pools"]:
+        h = hpools[q["name"]]
+        assert (h["peak"], h["failed"]) == (q["peak"], q["failed"]), (p, q["name"], h["peak"], h["failed"], q)
+# 9.0.5: the same panic, at the same virtual time, with the same armed timers.
+host, chip = load("circuitpython-9.0.5")
+hp, cp = host["panic"], chip["panic"]
+assert chip["status"] == "panic" and host["outcome"] == "panic", (chip["status"], host["outcome"])
+for k in ("message", "file", "line", "time_ms"):
+    assert hp[k] == cp[k], (k, hp[k], cp[k])
+assert hp["arming"] == name(cp["arming"]), (hp["arming"], cp["arming"])
+armed = sorted(name(a) for a in cp["armed_timers"])
+assert sorted(hp["armed_timers"]) == armed, (sorted(hp["armed_timers"]), armed)
+same_pools("9.0.5", host, chip)
+print("ok circuitpython-9.0.5: chip = host: panic at %d ms on SYS_TIMEOUT, %d armed timers, %d pools; %d instructions"
+      % (cp["time_ms"], len(armed), len(chip["pools"]), chip["instructions"]))
+# 10.0.0-alpha.4 (pools on the heap): ok on both, pools equal; its heap peak
+# is smaller on the chip, whose lwIP structures are 32-bit.
+host, chip = load("circuitpython-10.0.0-alpha.4")
+assert host["outcome"] == "ok" and chip["status"] == "idle" and chip["panic"] is None, (host["outcome"], chip["status"])
+assert chip["end_time_ms"] >= 19000, chip["end_time_ms"]
+same_pools("10.0.0-alpha.4", host, chip)
+hh, ch = host["heap"]["peak_bytes"], chip["heap"]["peak_bytes"]
+assert 0 < ch < hh and host["heap"]["failed"] == chip["heap"]["failed"] == 0, (hh, ch)
+print("ok circuitpython-10.0.0-alpha.4: ok on both, pools equal; heap peak %d B on the chip, %d B on the host" % (ch, hh))
+PY
+  ;;
+*) fail "unknown check $what" ;;
+esac
