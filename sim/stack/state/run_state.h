@@ -112,6 +112,12 @@ struct lwipsim_run_state {
     uint64_t http_requests, http_answered, http_write_refused, http_write_retried, http_dropped;
   } device;
 
+  /* The harness's own ends, never lwIP's: the run was stopped by --max-wall
+   * (outcome timeout), or the runner failed (outcome harness-error; the
+   * reason, one line, "" when it did not). */
+  int timed_out;
+  char harness_error[LWIPSIM_EVENT_LEN];
+
   uint32_t event_head; /* total events ever added */
   char events[LWIPSIM_EVENT_RING][LWIPSIM_EVENT_LEN];
 };
