@@ -72,7 +72,7 @@ static int measure(const char *bin, const char *what, const char *profile, int d
   int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   struct stat st;
   long long size = stat(json, &st) == 0 ? (long long)st.st_size : -1;
-  printf("| %-44s | %-38s | %8.2f | %10.1f | %12lld | %4d |\n", what, profile, wall, (double)ru.ru_maxrss / 1024.0,
+  printf("| %-48s | %-20s | %8.2f | %10.1f | %12lld | %4d |\n", what, profile, wall, (double)ru.ru_maxrss / 1024.0,
          size, code);
   fflush(stdout);
   return code == 2 || code < 0 ? -1 : 0;
@@ -117,10 +117,10 @@ int main(void)
   }
 
   printf("bench.long_run (%s)\n", bin);
-  printf("| %-44s | %-38s | %8s | %10s | %12s | %4s |\n", "run", "profile", "wall s", "peak MiB", "record bytes",
+  printf("| %-48s | %-20s | %8s | %10s | %12s | %4s |\n", "run", "profile", "wall s", "peak MiB", "record bytes",
          "exit");
-  printf("|%.46s|%.40s|%.10s|%.12s|%.14s|%.6s|\n", "----------------------------------------------",
-         "----------------------------------------", "----------", "------------", "--------------", "------");
+  static const char dashes[] = "--------------------------------------------------";
+  printf("|%.50s|%.22s|%.10s|%.12s|%.14s|%.6s|\n", dashes, dashes, dashes, dashes, dashes, dashes);
   char what[128];
   snprintf(what, sizeof what, "tiled capture, %llu frames, %.0f s virtual", (unsigned long long)frames,
            (double)span_us / 1e6);
