@@ -108,6 +108,9 @@ static int write_all(int fd, const char *s, size_t n)
 {
   while (n > 0) {
     ssize_t w = write(fd, s, n);
+    if (w < 0 && errno == EINTR) {
+      continue;
+    }
     if (w <= 0) {
       return -1;
     }
@@ -172,7 +175,8 @@ static void arm_wall_limit(void)
   if (run.max_wall_ms == 0) {
     return;
   }
-  struct sigaction sa = { .sa_handler = on_wall_limit };
+  /* SA_RESTART: the record's writes to the pipe go on if the limit comes then */
+  struct sigaction sa = { .sa_handler = on_wall_limit, .sa_flags = SA_RESTART };
   sigemptyset(&sa.sa_mask);
   sigaction(SIGALRM, &sa, NULL);
   struct itimerval it = { .it_value = { .tv_sec = (time_t)(run.max_wall_ms / 1000),
@@ -447,7 +451,7 @@ int main(int argc, char **argv)
     { "help", no_argument, 0, 'h' },           { "profile-caps", no_argument, 0, 'P' },
     { "strict", no_argument, 0, 'S' },         { "tap", required_argument, 0, 't' },
     { "duration", required_argument, 0, 'd' }, { "origin-file", required_argument, 0, 'o' },
-    { "max-wall", required_argument, 0, 'W' }, { 0, 0, 0, 0 }
+    { "max-wall", required_argument, 0, 'W' }, { 0, 0, 0, 0 },
   };
   const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *mac = NULL, *duration = NULL;
   int quiet = 0, strict = 0, opt;
