@@ -12,6 +12,8 @@ build=${1:-$repo/build}
 packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
           libpcap-dev check libsubunit-dev libcjson-dev libinih-dev libdw-dev
           python3-jsonschema chromium clang-format
+          # hardening: memcheck (label bad-input), libFuzzer targets (the fuzz preset)
+          valgrind clang
           # tests/limits: prlimit (util-linux, below) and pgrep
           procps
           # lwipsim tap / record and their tests (label tap): the link and the real peers

@@ -9,6 +9,7 @@
 
 #include <pcap/pcap.h>
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@ struct lwipsim_pcap_writer {
   pcap_t *pcap; /* a "dead" handle: only carries link type and snaplen */
   pcap_dumper_t *dumper;
   char *path;
+  int write_errno; /* errno of the first write that failed, for the message at the end */
 };
 
 int lwipsim_pcap_writer_open(const char *path, struct lwipsim_pcap_writer **out, char *err, size_t errlen)
@@ -53,6 +55,14 @@ int lwipsim_pcap_writer_open(const char *path, struct lwipsim_pcap_writer **out,
     lwipsim_pcap_writer_close(w);
     return -1;
   }
+  /* the file header now, so a file that takes no bytes (/dev/full, a full
+   * disk) is refused before the run rather than found out after it */
+  errno = 0;
+  if (pcap_dump_flush(w->dumper) != 0) {
+    lwipsim_set_err(err, errlen, "%s: cannot write (%s)", path, errno != 0 ? strerror(errno) : "write failed");
+    lwipsim_pcap_writer_close(w);
+    return -1;
+  }
   *out = w;
   return 0;
 }
@@ -71,7 +81,11 @@ void lwipsim_pcap_writer_write(struct lwipsim_pcap_writer *w, uint64_t time_us, 
    * the wire length so readers can tell. */
   h.caplen = len < LWIPSIM_PCAP_SNAPLEN ? len : LWIPSIM_PCAP_SNAPLEN;
   h.len = len;
+  errno = 0;
   pcap_dump((u_char *)w->dumper, &h, data);
+  if (w->write_errno == 0 && errno != 0 && ferror(pcap_dump_file(w->dumper))) {
+    w->write_errno = errno;
+  }
 }
 
 int lwipsim_pcap_writer_flush(struct lwipsim_pcap_writer *w, char *err, size_t errlen)
@@ -100,4 +114,34 @@ void lwipsim_pcap_writer_close(struct lwipsim_pcap_writer *w)
   }
   free(w->path);
   free(w);
+}
+
+int lwipsim_pcap_writer_finish(struct lwipsim_pcap_writer *w, char *err, size_t errlen)
+{
+  FILE *f;
+  int failed, saved_errno;
+
+  if (w == NULL || w->dumper == NULL) {
+    lwipsim_set_err(err, errlen, "lwipsim_pcap_writer_finish: writer not open");
+    lwipsim_pcap_writer_close(w);
+    return -1;
+  }
+  /* pcap_dump_close returns nothing, so the stream is closed here, by us:
+   * fclose's result is the last word on whether the bytes landed */
+  f = pcap_dump_file(w->dumper);
+  errno = 0;
+  failed = fflush(f) != 0 || ferror(f);
+  saved_errno = w->write_errno != 0 ? w->write_errno : errno;
+  if (fclose(f) != 0 && !failed) {
+    failed = 1;
+    saved_errno = errno;
+  }
+  /* the dumper's stream is gone: free the handle without closing it again */
+  w->dumper = NULL;
+  if (failed) {
+    lwipsim_set_err(err, errlen, "%s: write failed (%s)", w->path,
+                    saved_errno != 0 ? strerror(saved_errno) : "disk full?");
+  }
+  lwipsim_pcap_writer_close(w);
+  return failed ? -1 : 0;
 }

@@ -14,6 +14,11 @@ void lwipsim_pcap_writer_write(struct lwipsim_pcap_writer *w, uint64_t time_us, 
 /* Pushes buffered frames to the file; returns 0, or -1 with a one-line message
  * in err when a write failed (writes themselves cannot report errors). */
 int lwipsim_pcap_writer_flush(struct lwipsim_pcap_writer *w, char *err, size_t errlen);
+/* Closes without checking: for an output being abandoned. */
 void lwipsim_pcap_writer_close(struct lwipsim_pcap_writer *w);
+/* Flushes, closes and frees w; returns 0, or -1 with "PATH: write failed (REASON)"
+ * in err when any byte did not reach the file (a full disk, /dev/full). The
+ * writer is freed either way. */
+int lwipsim_pcap_writer_finish(struct lwipsim_pcap_writer *w, char *err, size_t errlen);
 
 #endif

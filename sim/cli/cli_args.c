@@ -1,5 +1,8 @@
 #include "cli/cli_args.h"
 
+#include "scenario/scenario.h"
+
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,24 +31,28 @@ const char *lwipsim_arg_value(int argc, char **argv, int *i, const char *name, c
 
 int lwipsim_parse_range(const char *s, long max, long *lo, long *hi)
 {
-  char *end = NULL;
-  *lo = strtol(s, &end, 10);
-  if (end == s || *end != ':') {
+  const char *colon = strchr(s, ':');
+  char first[32];
+  uint64_t a, b;
+
+  if (colon == NULL || (size_t)(colon - s) >= sizeof first || max < 0) {
     return -1;
   }
-  const char *h = end + 1;
-  *hi = strtol(h, &end, 10);
-  if (end == h || *end != '\0') {
+  snprintf(first, sizeof first, "%.*s", (int)(colon - s), s);
+  /* digits only: strtol took " 5", "+5" and "-0" */
+  if (lwipsim_scenario_parse_uint(first, (uint64_t)max, &a) != 0 ||
+      lwipsim_scenario_parse_uint(colon + 1, (uint64_t)max, &b) != 0 || a > b) {
     return -1;
   }
-  return (*lo >= 0 && *lo <= *hi && *hi <= max) ? 0 : -1;
+  *lo = (long)a;
+  *hi = (long)b;
+  return 0;
 }
 
 int lwipsim_parse_jobs(const char *s, int *jobs)
 {
-  char *end = NULL;
-  long v = strtol(s, &end, 10);
-  if (end == s || *end != '\0' || v < 1 || v > 1024) {
+  uint64_t v;
+  if (lwipsim_scenario_parse_uint(s, 1024, &v) != 0 || v < 1) {
     return -1;
   }
   *jobs = (int)v;

@@ -41,7 +41,10 @@ int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)
 {
   const char *profile = NULL, *lwip = NULL;
   int demand = 0;
-  /* argv[0] is "replay"; everything but --profile/--lwip goes to the runner. */
+  /* argv[0] is "replay", or "tap" when `lwipsim tap` hands over: messages
+   * name the command the user typed. Everything but --profile/--lwip goes
+   * to the runner. */
+  const char *cmd = argv[0];
   char **pass = calloc((size_t)argc + 2, sizeof *pass);
   if (pass == NULL) {
     return 2;
@@ -54,7 +57,7 @@ int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)
       return 0;
     }
     if ((strcmp(argv[i], "--profile") == 0 || strcmp(argv[i], "--lwip") == 0) && i + 1 >= argc) {
-      fprintf(stderr, "lwipsim replay: %s needs a value\n", argv[i]);
+      fprintf(stderr, "lwipsim %s: %s needs a value\n", cmd, argv[i]);
       free(pass);
       return 2;
     }
@@ -73,16 +76,16 @@ int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)
     }
   }
   if (profile == NULL) {
-    fprintf(stderr, "lwipsim replay: --profile NAME is required (see `lwipsim profiles`)\n");
+    fprintf(stderr, "lwipsim %s: --profile NAME is required (see `lwipsim profiles`)\n", cmd);
     free(pass);
     return 2;
   }
   const struct lwipsim_profile_entry *e = lwipsim_profiles_find(&cli->profiles, profile, lwip);
   if (e == NULL) {
     if (lwipsim_profiles_find(&cli->profiles, profile, NULL) != NULL) {
-      fprintf(stderr, "lwipsim replay: profile %s is not built for lwIP %s (see `lwipsim profiles`)\n", profile, lwip);
+      fprintf(stderr, "lwipsim %s: profile %s is not built for lwIP %s (see `lwipsim profiles`)\n", cmd, profile, lwip);
     } else {
-      fprintf(stderr, "lwipsim replay: unknown profile '%s' (see `lwipsim profiles`)\n", profile);
+      fprintf(stderr, "lwipsim %s: unknown profile '%s' (see `lwipsim profiles`)\n", cmd, profile);
     }
     free(pass);
     return 2;
@@ -92,7 +95,7 @@ int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)
   pass[n] = NULL;
   fflush(NULL);
   execv(runner, pass);
-  fprintf(stderr, "lwipsim replay: cannot run %s: %s\n", runner, strerror(errno));
+  fprintf(stderr, "lwipsim %s: cannot run %s: %s\n", cmd, runner, strerror(errno));
   free(pass);
   return 2;
 }

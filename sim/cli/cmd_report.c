@@ -80,6 +80,17 @@ static int parse_sweep(const char *s, struct sweep_spec *sp)
   return lwipsim_parse_range(eq + 1, DEMAND_CAPACITY, &sp->lo, &sp->hi);
 }
 
+/* A repeated option past the table's size is refused, never dropped. */
+static int too_many(size_t have, const char *option)
+{
+  if (have < MAX_ITEMS) {
+    return 0;
+  }
+  fprintf(stderr, "lwipsim report: more than %d %s options; at most %d are taken (split the report)\n", MAX_ITEMS,
+          option, MAX_ITEMS);
+  return 1;
+}
+
 static int parse_args(int argc, char **argv, struct report_args *a)
 {
   int bad = 0;
@@ -93,19 +104,25 @@ static int parse_args(int argc, char **argv, struct report_args *a)
     } else if (strcmp(argv[i], "--gate=marginal") == 0) {
       a->gate = a->gate_marginal = 1;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--profile", "report", &bad))) {
-      if (a->n_profiles < MAX_ITEMS) {
-        a->profiles[a->n_profiles++] = v;
+      if (too_many(a->n_profiles, "--profile")) {
+        return 2;
       }
+      a->profiles[a->n_profiles++] = v;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--lwipopts", "report", &bad))) {
-      if (a->n_users < MAX_ITEMS) {
-        snprintf(a->users[a->n_users++].dir, PATH_MAX, "%s", v);
+      if (too_many(a->n_users, "--lwipopts")) {
+        return 2;
       }
+      snprintf(a->users[a->n_users++].dir, PATH_MAX, "%s", v);
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--scenario", "report", &bad))) {
-      if (a->n_scenarios < MAX_ITEMS) {
-        snprintf(a->scenarios[a->n_scenarios++], PATH_MAX, "%s", v);
+      if (too_many(a->n_scenarios, "--scenario")) {
+        return 2;
       }
+      snprintf(a->scenarios[a->n_scenarios++], PATH_MAX, "%s", v);
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--sweep", "report", &bad))) {
-      if (a->n_sweeps < MAX_ITEMS && parse_sweep(v, &a->sweeps[a->n_sweeps++]) != 0) {
+      if (too_many(a->n_sweeps, "--sweep")) {
+        return 2;
+      }
+      if (parse_sweep(v, &a->sweeps[a->n_sweeps++]) != 0) {
         fprintf(stderr, "lwipsim report: --sweep %s: expected POOL=LO:HI with 0 <= LO <= HI <= %d\n", v,
                 DEMAND_CAPACITY);
         return 2;
@@ -260,6 +277,10 @@ static int run_phase1(const struct report_args *a, const struct lwipsim_profile_
 {
   size_t ns = a->n_scenarios, n = np * ns * 2;
   struct lwipsim_run_job *jl = calloc(n, sizeof *jl);
+  if (jl == NULL) {
+    fprintf(stderr, "lwipsim report: out of memory for %zu runs\n", n);
+    return 2;
+  }
   for (size_t p = 0; p < np; p++) {
     for (size_t s = 0; s < ns; s++) {
       for (int d = 0; d < 2; d++) {
@@ -272,7 +293,7 @@ static int run_phase1(const struct report_args *a, const struct lwipsim_profile_
       }
     }
   }
-  int rc = lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: runs") == 0 ? 0 : 2;
+  int rc = lwipsim_run_pool_status(lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: runs"));
   for (size_t p = 0; p < np && rc == 0; p++) {
     cJSON *runs = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(inputs, (int)p), "runs");
     cJSON *not_run = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(inputs, (int)p), "not_run");
@@ -329,6 +350,24 @@ struct sweep_plan {
   cJSON *sweep; /* the profile's sweeps[] entry being filled */
 };
 
+/* Doubles both per-job arrays; on failure both keep what they held. */
+static int grow_sweep_jobs(struct lwipsim_run_job **jl, struct sweep_plan **plan, size_t *cap)
+{
+  size_t want = *cap ? *cap * 2 : 64;
+  struct lwipsim_run_job *j = realloc(*jl, want * sizeof *j);
+  if (j == NULL) {
+    return -1;
+  }
+  *jl = j;
+  struct sweep_plan *p = realloc(*plan, want * sizeof *p);
+  if (p == NULL) {
+    return -1;
+  }
+  *plan = p;
+  *cap = want;
+  return 0;
+}
+
 /* Every sweep of every profile, all values in one parallel batch. */
 static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_entry **pe, size_t np,
                       const char *scratch, cJSON *inputs)
@@ -336,9 +375,10 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
   size_t ns = a->n_scenarios, n = 0, cap = 0;
   struct lwipsim_run_job *jl = NULL;
   struct sweep_plan *plan = NULL; /* one per job */
-  for (size_t p = 0; p < np; p++) {
+  int oom = 0;
+  for (size_t p = 0; p < np && !oom; p++) {
     cJSON *in = cJSON_GetArrayItem(inputs, (int)p);
-    for (size_t k = 0; k < a->n_sweeps; k++) {
+    for (size_t k = 0; k < a->n_sweeps && !oom; k++) {
       const struct sweep_spec *sp = &a->sweeps[k];
       long lo = sp->lo, hi = sp->hi;
       const cJSON *runs = cJSON_GetObjectItemCaseSensitive(in, "runs");
@@ -358,15 +398,14 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
       cJSON_AddNumberToObject(sweep, "hi", (double)hi);
       cJSON_AddArrayToObject(sweep, "scenarios");
       cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(in, "sweeps"), sweep);
-      for (size_t s = 0; s < ns; s++) {
+      for (size_t s = 0; s < ns && !oom; s++) {
         if (!scenario_ran(runs, a->scenarios[s])) {
           continue;
         }
         for (long v = lo; v <= hi; v++) {
-          if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            jl = realloc(jl, cap * sizeof *jl);
-            plan = realloc(plan, cap * sizeof *plan);
+          if (n == cap && grow_sweep_jobs(&jl, &plan, &cap) != 0) {
+            oom = 1;
+            break;
           }
           char out[PATH_MAX + 64], capopt[96], name[256];
           snprintf(out, sizeof out, "%s/sweep-%zu.json", scratch, n);
@@ -382,7 +421,10 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
       }
     }
   }
-  int rc = n == 0 ? 0 : (lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: sweeps") == 0 ? 0 : 2);
+  if (oom) {
+    fprintf(stderr, "lwipsim report: out of memory after %zu sweep runs\n", n);
+  }
+  int rc = oom ? 2 : n == 0 ? 0 : lwipsim_run_pool_status(lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: sweeps"));
   cJSON *rows = NULL;
   for (size_t k = 0; k < n && rc == 0; k++) {
     const struct sweep_plan *pl = &plan[k];
@@ -489,6 +531,20 @@ int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv)
       fprintf(stderr, "lwipsim report: %s: no scenario.ini in this folder\n", a.scenarios[s]);
       lwipsim_profiles_free(&idx);
       return 2;
+    }
+    /* the report names a scenario by its folder: two of one name would have
+     * their rows and demand merged under it */
+    for (size_t t = 0; t < s; t++) {
+      char name_s[256], name_t[256];
+      if (strcmp(scenario_name(a.scenarios[s], name_s, sizeof name_s),
+                 scenario_name(a.scenarios[t], name_t, sizeof name_t)) == 0) {
+        fprintf(stderr,
+                "lwipsim report: %s and %s are both named '%s'; the report names scenarios by folder, so rename "
+                "one\n",
+                a.scenarios[t], a.scenarios[s], name_s);
+        lwipsim_profiles_free(&idx);
+        return 2;
+      }
     }
   }
   const struct lwipsim_profile_entry *pe[MAX_ITEMS * 2];

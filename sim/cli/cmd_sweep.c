@@ -1,7 +1,9 @@
 /* lwipsim sweep: one capped demand run per value of one pool, in parallel. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli_args.h"
 #include "cli/commands.h"
@@ -116,6 +118,11 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
   }
   size_t n = (size_t)(hi - lo + 1);
   struct lwipsim_run_job *jl = calloc(n, sizeof *jl);
+  if (jl == NULL) {
+    fprintf(stderr, "lwipsim sweep: out of memory for %zu runs\n", n);
+    lwipsim_scratch_remove(scratch);
+    return 2;
+  }
   for (size_t k = 0; k < n; k++) {
     char cap[160], out[PATH_MAX + 32];
     snprintf(cap, sizeof cap, "%s=%ld", pool, lo + (long)k);
@@ -125,7 +132,7 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
     jl[k].value = lo + (long)k;
     snprintf(jl[k].label, sizeof jl[k].label, "%s=%ld", pool, lo + (long)k);
   }
-  int rc = lwipsim_run_pool(jl, n, jobs, "lwipsim sweep") == 0 ? 0 : 2;
+  int rc = lwipsim_run_pool_status(lwipsim_run_pool(jl, n, jobs, "lwipsim sweep"));
   cJSON *rows = cJSON_CreateArray(), *first = NULL;
   for (size_t k = 0; k < n && rc == 0; k++) {
     char err[PATH_MAX + 128];
@@ -154,8 +161,13 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
     if (json != NULL) {
       char *text = cJSON_Print(j);
       FILE *f = fopen(json, "w");
-      if (f == NULL || fputs(text, f) < 0 || fputc('\n', f) < 0 || fclose(f) != 0) {
-        fprintf(stderr, "lwipsim sweep: cannot write %s\n", json);
+      int failed = f == NULL || fputs(text, f) < 0 || fputc('\n', f) < 0;
+      if (f != NULL && fclose(f) != 0) {
+        failed = 1;
+      }
+      if (failed) {
+        fprintf(stderr, "lwipsim sweep: cannot write %s: %s\n", json, strerror(errno));
+        unlink(json); /* no partial file that could pass for a result */
         rc = 2;
       }
       free(text);

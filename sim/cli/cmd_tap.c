@@ -53,7 +53,7 @@ int lwipsim_cmd_tap(const struct lwipsim_cli *cli, int argc, char **argv)
     return 2;
   }
   int n = 0, have_script = 0, have_if = 0;
-  pass[n++] = "replay";
+  pass[n++] = "tap"; /* the name lwipsim_cmd_replay's messages use */
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
       usage(stdout);

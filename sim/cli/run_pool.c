@@ -26,6 +26,36 @@ struct slot {
   FILE *err;
 };
 
+/* SIGINT/SIGTERM while a pool runs: the handler passes the signal on to
+ * every runner still running (kill is async-signal-safe), and the pool stops
+ * starting new ones, reaps them all and returns LWIPSIM_RUN_POOL_INTERRUPTED.
+ * A Ctrl-C at a terminal reaches the runners anyway (one process group); a
+ * signal to lwipsim alone orphaned them before. */
+static volatile sig_atomic_t interrupted;
+static struct slot *volatile running_slots;
+static volatile int running_n;
+
+static void on_stop_signal(int sig)
+{
+  interrupted = sig;
+  struct slot *slots = running_slots;
+  for (int s = 0; slots != NULL && s < running_n; s++) {
+    if (slots[s].pid > 0) {
+      kill(slots[s].pid, sig);
+    }
+  }
+}
+
+int lwipsim_run_pool_interrupted(void) { return interrupted; }
+
+int lwipsim_run_pool_status(int pool_rc)
+{
+  if (pool_rc == LWIPSIM_RUN_POOL_INTERRUPTED) {
+    return LWIPSIM_EXIT_INTERRUPTED(interrupted);
+  }
+  return pool_rc == 0 ? 0 : 2;
+}
+
 static void progress(const char *what, size_t done, size_t n, const struct lwipsim_run_job *j, int tty)
 {
   if (tty) {
@@ -98,11 +128,18 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
   int tty = isatty(STDERR_FILENO);
   size_t next = 0, done = 0;
   int running = 0, rc = 0;
+  /* no SA_RESTART: waitpid returns EINTR, and the loop sees the flag */
+  struct sigaction sa = { .sa_handler = on_stop_signal }, old_int, old_term;
+  sigemptyset(&sa.sa_mask);
+  running_n = jobs_at_once;
+  running_slots = slots;
+  sigaction(SIGINT, &sa, &old_int);
+  sigaction(SIGTERM, &sa, &old_term);
   if (tty && n > 0) {
     progress(what, 0, n, NULL, tty);
   }
   while (done < n) {
-    while (rc == 0 && running < jobs_at_once && next < n) {
+    while (rc == 0 && !interrupted && running < jobs_at_once && next < n) {
       int s = 0;
       while (slots[s].pid != 0) {
         s++;
@@ -118,7 +155,7 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
       running++;
     }
     if (running == 0) {
-      break; /* a start failed and nothing is left to wait for */
+      break; /* a start failed, or a signal came, and nothing is left to wait for */
     }
     int status = 0;
     pid_t pid = waitpid(-1, &status, 0);
@@ -137,12 +174,30 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
         slots[s].pid = 0;
         running--;
         done++;
-        progress(what, done, n, j, tty);
+        if (!interrupted) {
+          progress(what, done, n, j, tty);
+        }
         break;
       }
     }
   }
+  running_slots = NULL;
+  sigaction(SIGINT, &old_int, NULL);
+  sigaction(SIGTERM, &old_term, NULL);
+  for (int s = 0; s < jobs_at_once; s++) {
+    if (slots[s].err != NULL && slots[s].pid != 0) {
+      fclose(slots[s].err);
+    }
+  }
   free(slots);
+  if (interrupted) {
+    if (tty) {
+      fputc('\n', stderr);
+    }
+    fprintf(stderr, "%s: interrupted (%s); %zu of %zu runs done, nothing written\n", what,
+            interrupted == SIGINT ? "SIGINT" : "SIGTERM", done, n);
+    return LWIPSIM_RUN_POOL_INTERRUPTED;
+  }
   return rc;
 }
 

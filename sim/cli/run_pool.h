@@ -17,10 +17,21 @@ struct lwipsim_run_job {
 /* Default parallelism: the cores available to us. */
 int lwipsim_run_pool_default_jobs(void);
 
+#define LWIPSIM_RUN_POOL_INTERRUPTED (-2)
+
 /* Runs every job, `jobs` at a time. `what` names the batch in progress
  * output. Returns 0 when every job ran (whatever its exit code), -1 when a
- * process could not be started (message on stderr). */
+ * process could not be started (message on stderr), or
+ * LWIPSIM_RUN_POOL_INTERRUPTED when SIGINT or SIGTERM came: the signal was
+ * passed on to the running runners and every one of them reaped. */
 int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, const char *what);
+/* The signal that interrupted a pool (SIGINT, SIGTERM), or 0. */
+int lwipsim_run_pool_interrupted(void);
+/* The exit status for an interrupted command: 128 + the signal (130, 143). */
+#define LWIPSIM_EXIT_INTERRUPTED(sig) (128 + (sig))
+/* A command's exit status for lwipsim_run_pool's result: 0, 2 (a run could
+ * not start) or 130/143 (interrupted). */
+int lwipsim_run_pool_status(int pool_rc);
 
 /* A private scratch folder for run records (mkdtemp under $TMPDIR); 0 or -1. */
 int lwipsim_scratch_create(char *path, size_t cap);

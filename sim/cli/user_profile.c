@@ -400,6 +400,16 @@ int lwipsim_user_profiles_build(struct lwipsim_user_profile *ups, size_t n, cons
     }
     snprintf(u->dir, sizeof u->dir, "%s", dir);
     free(dir);
+    /* the path goes into an #include "..." line, a CMake list (';') and
+     * CMake strings ('$', '\\'): refuse what none of them can carry */
+    size_t bad = strcspn(u->dir, "\"\\;$");
+    if (u->dir[bad] != '\0') {
+      fprintf(stderr,
+              "lwipsim report: --lwipopts %s: the folder's path has a '%c', which the build cannot carry; copy the "
+              "folder to a path without \", \\, ; or $\n",
+              u->dir, u->dir[bad]);
+      return 2;
+    }
     char copy[PATH_MAX];
     snprintf(copy, sizeof copy, "%s", u->dir);
     snprintf(u->name, sizeof u->name, "%s", basename(copy));

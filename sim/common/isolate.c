@@ -53,6 +53,17 @@ static int read_some(int fd, struct lwipsim_child_result *res, size_t *cap, size
   return 0;
 }
 
+static volatile pid_t running_child;
+static volatile sig_atomic_t stopped_by;
+
+static void pass_on_stop(int sig)
+{
+  stopped_by = sig;
+  if (running_child > 0) {
+    kill(running_child, sig);
+  }
+}
+
 static void read_child(int fd, pid_t pid, const struct lwipsim_isolate_limits *lim, struct lwipsim_child_result *res)
 {
   size_t cap = 65536;
@@ -118,13 +129,25 @@ int lwipsim_isolate_run_limited(int (*child)(void *ctx, int out_fd), void *ctx,
     _exit(code);
   }
   close(fds[1]);
+  /* after the fork, so the child keeps the disposition its caller gave it */
+  struct sigaction sa = { .sa_handler = pass_on_stop }, old_int, old_term;
+  sigemptyset(&sa.sa_mask);
+  stopped_by = 0;
+  running_child = pid;
+  sigaction(SIGINT, &sa, &old_int);
+  sigaction(SIGTERM, &sa, &old_term);
   read_child(fds[0], pid, lim, res);
   close(fds[0]);
   int status;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) {
-      return -1;
-    }
+  int waited;
+  while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
+  }
+  running_child = 0;
+  sigaction(SIGINT, &old_int, NULL);
+  sigaction(SIGTERM, &old_term, NULL);
+  res->stopped_by = stopped_by;
+  if (waited < 0) {
+    return -1;
   }
   if (WIFEXITED(status)) {
     res->exited = 1;

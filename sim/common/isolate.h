@@ -12,6 +12,7 @@ struct lwipsim_child_result {
   int exited; /* 1: exit status in exit_code */
   int exit_code;
   int signal;      /* the signal that ended the child, or 0 */
+  int stopped_by;  /* SIGINT or SIGTERM that reached the parent while the child ran (passed on to it), or 0 */
   int too_large;   /* the child wrote more than limits.max_output: output holds none of it */
   int out_of_time; /* limits.wall_ms passed: the parent killed the child (SIGKILL, in signal) */
   int read_errno;  /* reading the child's output failed (errno), output holds none of it */
@@ -23,7 +24,10 @@ struct lwipsim_isolate_limits {
 };
 
 /* child(ctx, out_fd) runs in the child; its return value is the exit code.
- * Returns 0, or -1 when fork/pipe failed (errno set). */
+ * While the child runs, SIGINT and SIGTERM to the parent are passed on to it
+ * (res->stopped_by says which came): the child decides what a stop means
+ * (a replay dies of it, a live run ends its loop and writes its record), and
+ * never runs on orphaned. Returns 0, or -1 when fork/pipe failed (errno set). */
 int lwipsim_isolate_run(int (*child)(void *ctx, int out_fd), void *ctx, struct lwipsim_child_result *res);
 /* The same within limits (NULL: none). A child past either limit is still
  * waited for, and the parent goes on: the result says which limit. */

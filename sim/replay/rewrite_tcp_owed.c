@@ -42,13 +42,17 @@ void rw_owed_keep_template(struct rw_flow *f, const struct rw_pkt *p)
   f->tmpl_len = (uint8_t)(p->l4 + LWIPSIM_TCP_HLEN);
 }
 
-static void queue_ack(struct lwipsim_rewriter *rw, struct rw_flow *f, uint32_t ack)
+/* Returns 0 when the ACK is queued, -1 when it could not be (queue full, or
+ * the template's checksums would not fill): the caller then keeps the data
+ * owed, so the next live frame of the flow tries again instead of the ACK
+ * being lost while the flow counts it delivered. */
+static int queue_ack(struct lwipsim_rewriter *rw, struct rw_flow *f, uint32_t ack)
 {
   uint8_t *a;
   uint32_t l3 = LWIPSIM_ETH_HLEN, l4 = f->tmpl_len - LWIPSIM_TCP_HLEN;
 
   if (rw->n_owed == RW_OWED_QUEUE) {
-    return;
+    return -1;
   }
   a = rw->owed_frame[rw->n_owed];
   memcpy(a, f->tmpl, f->tmpl_len);
@@ -65,9 +69,10 @@ static void queue_ack(struct lwipsim_rewriter *rw, struct rw_flow *f, uint32_t a
   a[l4 + 13] = LWIPSIM_TH_ACK;
   rw_put16(a + l4 + 18, 0); /* urgent pointer */
   if (lwipsim_frame_fill_checksums(a, f->tmpl_len) != 0) {
-    return;
+    return -1;
   }
   rw->owed_len[rw->n_owed++] = f->tmpl_len;
+  return 0;
 }
 
 void rw_owed_after_live(struct lwipsim_rewriter *rw, struct rw_flow *f)
@@ -82,7 +87,9 @@ void rw_owed_after_live(struct lwipsim_rewriter *rw, struct rw_flow *f)
   if (!rw_seq_gt(ack, f->acked_live)) {
     return;
   }
-  queue_ack(rw, f, ack);
+  if (queue_ack(rw, f, ack) != 0) {
+    return;
+  }
   f->acked_live = ack;
   if (!beyond) {
     f->owed = 0; /* all of it delivered */

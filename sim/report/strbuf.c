@@ -1,9 +1,11 @@
 #include "report/strbuf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void reserve(struct lwipsim_sb *b, size_t more)
 {
@@ -63,9 +65,12 @@ int lwipsim_sb_write_file(const struct lwipsim_sb *b, const char *path)
     return -1;
   }
   size_t n = b->len ? fwrite(b->s, 1, b->len, f) : 0;
-  int rc = (n == b->len && fclose(f) == 0) ? 0 : -1;
-  if (n != b->len) {
-    fclose(f);
+  int closed = fclose(f);
+  int rc = n == b->len && closed == 0 ? 0 : -1;
+  if (rc != 0) {
+    int saved = errno;
+    unlink(path); /* a cut-off report must not pass for one */
+    errno = saved;
   }
   return rc;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -139,8 +140,16 @@ static int child_harness_error(const char *why)
 static int emit_record(void)
 {
   if (run.pcap_out != NULL) {
-    lwipsim_pcap_writer_close(run.pcap_out);
+    char err[PATH_MAX + 128];
+    int failed = lwipsim_pcap_writer_finish(run.pcap_out, err, sizeof err);
+
     run.pcap_out = NULL;
+    /* the harness's own failure, not lwIP's: one line and exit 2, no record
+     * that would pass for a finished run */
+    if (failed != 0) {
+      fprintf(stderr, "lwipsim: --pcap-out %s\n", err);
+      return LWIPSIM_EXIT_USAGE;
+    }
   }
   cJSON *rec = lwipsim_record_build(&run.meta, lwipsim_state);
   char *text = rec != NULL ? lwipsim_record_print(rec) : NULL;
@@ -238,6 +247,10 @@ static int child_main(void *ctx, int out_fd)
                                            .stop = run.stop };
     rc = lwipsim_realtime_run(&cfg, err, sizeof err);
   } else {
+    /* a stop the parent passes on ends a replay, even one started with the
+     * signal ignored (a background job of a script) */
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
     struct lwipsim_engine_config cfg = { .scenario = &run.scenario,
                                          .capture = run.capture,
                                          .pcap_out = run.pcap_out,
@@ -257,17 +270,18 @@ static int child_main(void *ctx, int out_fd)
 static int parse_cap(const char *arg)
 {
   const char *eq = strchr(arg, '=');
-  char *end;
-  if (run.n_caps == MAX_CAPS || eq == NULL || eq == arg || eq - arg >= 32 || eq[1] == '\0') {
+  if (eq == NULL || eq == arg || eq - arg >= 32 || eq[1] == '\0') {
     return -1;
   }
-  unsigned long limit = strtoul(eq + 1, &end, 10);
-  if (*end != '\0' || limit > UINT32_MAX) {
+  uint64_t limit;
+  /* digits only: strtoul would take "-1", " 5" and "+5"; 0 is a real cap
+   * (every allocation fails) */
+  if (lwipsim_scenario_parse_uint(eq + 1, UINT32_MAX - 1, &limit) != 0) {
     return -1;
   }
   snprintf(run.caps[run.n_caps].pool, sizeof run.caps[run.n_caps].pool, "%.*s", (int)(eq - arg), arg);
-  /* a cap of 0 means none: this only checks that the pool exists */
-  if (lwipsim_probe_set_cap(run.caps[run.n_caps].pool, 0) != 0) {
+  /* only checks that the pool exists */
+  if (lwipsim_probe_set_cap(run.caps[run.n_caps].pool, LWIPSIM_PROBE_NO_CAP) != 0) {
     return -1;
   }
   run.caps[run.n_caps++].limit = (uint32_t)limit;
@@ -356,6 +370,16 @@ static int strict_code(const cJSON *rec, int code)
           cJSON_IsNumber(inbound) ? inbound->valuedouble : 0.0, top ? top->string : "unknown",
           top ? top->valuedouble : 0.0);
   return LWIPSIM_EXIT_DIVERGED;
+}
+
+/* Removes an output the run did not finish, if it is a plain file (never
+ * /dev/null or a FIFO the user gave). */
+static void remove_partial(const char *path)
+{
+  struct stat st;
+  if (path != NULL && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+    unlink(path);
+  }
 }
 
 /* Why the child handed over no record, when that is the harness's fault and
@@ -476,6 +500,11 @@ int main(int argc, char **argv)
       }
       break;
     case 'c':
+      if (run.n_caps == MAX_CAPS) {
+        fprintf(stderr, "lwipsim: --cap %s: more than %d --cap options; at most %d pools can be capped in one run\n",
+                optarg, MAX_CAPS, MAX_CAPS);
+        return LWIPSIM_EXIT_USAGE;
+      }
       if (parse_cap(optarg) != 0) {
         fprintf(stderr, "lwipsim: --cap %s: expected POOL=N with a pool of this profile (e.g. SYS_TIMEOUT=12)\n",
                 optarg);
@@ -580,6 +609,16 @@ int main(int argc, char **argv)
     free(res.output);
     release_inputs();
     return LWIPSIM_EXIT_HARNESS;
+  }
+  /* A replay stopped by SIGINT/SIGTERM (passed on to the child, which died
+   * of it) leaves no output that could pass for a finished run. A live run
+   * handles the stop itself: it ends its loop and writes its record. */
+  if (res.stopped_by != 0 && run.tap == NULL) {
+    fprintf(stderr, "lwipsim: interrupted (%s); no record written\n", res.stopped_by == SIGINT ? "SIGINT" : "SIGTERM");
+    free(res.output);
+    release_inputs();
+    remove_partial(pcap_out);
+    return 128 + res.stopped_by;
   }
   /* The child wrote the output pcap; the parent's copy of the handle has an
    * empty buffer (flushed before the fork), so closing it writes nothing. */

@@ -10,6 +10,7 @@
 #include "scenario/shared_captures.h"
 
 #include "common/error_text.h"
+#include "common/utf8_text.h"
 #include "scenario/scenario_action.h"
 
 #include <ini.h>
@@ -22,6 +23,9 @@
 #include <sys/stat.h>
 
 #define MAX_ACTIONS 100000u /* far beyond any real script; bounds a runaway file */
+/* A line read for inih: longer than inih's own buffer (200) so a long line is
+ * reported with its length, and bounded so no file makes the reader grow. */
+#define LWIPSIM_SCENARIO_LINE_READ 1024
 
 enum key_id {
   KEY_DESCRIPTION,
@@ -41,9 +45,8 @@ enum key_id {
 struct parse_ctx {
   struct lwipsim_scenario *sc;
   FILE *file;
-  char *linebuf; /* getline's buffer */
-  size_t linecap;
-  int lineno; /* line the reader handed to inih last */
+  char linebuf[LWIPSIM_SCENARIO_LINE_READ]; /* one line, bounded: never grows with the file */
+  int lineno;                               /* line the reader handed to inih last */
   int failed;
   int err_line;
   char msg[768];
@@ -76,13 +79,15 @@ static int push_action(struct parse_ctx *c, const struct lwipsim_action *act)
 {
   struct lwipsim_scenario *sc = c->sc;
 
+  /* checked on every push, not only when the array grows: doubling would
+   * let 131,072 through */
+  if (sc->n_actions >= MAX_ACTIONS) {
+    return fail(c, c->lineno, "more than %u actions; split the scenario", MAX_ACTIONS);
+  }
   if (sc->n_actions == c->actions_cap) {
     size_t cap = c->actions_cap ? c->actions_cap * 2 : 16;
     struct lwipsim_action *grown;
 
-    if (sc->n_actions >= MAX_ACTIONS) {
-      return fail(c, c->lineno, "more than %u actions; split the scenario", MAX_ACTIONS);
-    }
     grown = realloc(sc->actions, cap * sizeof(*grown));
     if (grown == NULL) {
       return fail(c, c->lineno, "out of memory");
@@ -119,7 +124,11 @@ static int handle_script(struct parse_ctx *c, const char *time, const char *valu
     }
     return push_action(c, &act);
   }
-  if (lwipsim_parse_duration_ms(time, &act.time_ms) != 0) {
+  int rc = lwipsim_parse_duration_ms(time, &act.time_ms);
+  if (rc == -2) {
+    return fail(c, c->lineno, "time '%s' is over the limit of %s", time, LWIPSIM_TIME_MAX_TEXT);
+  }
+  if (rc != 0) {
     return fail(c, c->lineno, "bad time '%s'; write e.g. '0s', '1500ms', '0.25s' (at most 3 decimals) or '2min'", time);
   }
   if (lwipsim_scenario_parse_action(value, &act, msg, sizeof(msg)) != 0) {
@@ -141,7 +150,11 @@ static int copy_text(struct parse_ctx *c, const char *key, char *dst, size_t dst
 
 static int set_time_key(struct parse_ctx *c, const char *key, const char *value, uint64_t *ms)
 {
-  if (lwipsim_parse_duration_ms(value, ms) != 0) {
+  int rc = lwipsim_parse_duration_ms(value, ms);
+  if (rc == -2) {
+    return fail(c, c->lineno, "%s '%s' is over the limit of %s", key, value, LWIPSIM_TIME_MAX_TEXT);
+  }
+  if (rc != 0) {
     return fail(c, c->lineno,
                 "bad time '%s' for %s; write e.g. '90s', '1500ms', '0.25s' (at most 3 decimals) "
                 "or '5min'",
@@ -319,8 +332,13 @@ static int check_line(struct parse_ctx *c, const char *line)
 {
   const char *start = line;
   const char *p, *end;
-  size_t i, n;
+  size_t i, n, bad_at;
 
+  /* run records (JSON) and junit.xml carry these values as they are */
+  if (lwipsim_utf8_text_check(line, &bad_at) != 0) {
+    return fail(c, c->lineno, "column %zu: not UTF-8 text (or a control character); save the file as UTF-8",
+                bad_at + 1);
+  }
   if (c->lineno == 1 && strncmp(start, "\xEF\xBB\xBF", 3) == 0) {
     start += 3; /* inih skips a UTF-8 byte order mark */
   }
@@ -352,6 +370,38 @@ static int check_line(struct parse_ctx *c, const char *line)
   return fail(c, c->lineno, "unknown section [%.*s]; valid sections: [scenario], [device], [script]", (int)n, p + 1);
 }
 
+/* Reads one line into buf (at most cap - 1 bytes, NUL-terminated, the newline
+ * dropped). Returns its length, -1 at end of file, -2 when the line does not
+ * fit (the rest of it is left unread: a file without newlines, /dev/zero say,
+ * must not be read to its end), -3 on a NUL byte. Bounded by construction,
+ * unlike getline, whose ENOMEM on a huge line looked like end of file. */
+static ssize_t read_bounded_line(FILE *f, char *buf, size_t cap, size_t *seen)
+{
+  size_t len = 0;
+  int ch;
+
+  *seen = 0;
+  while ((ch = getc(f)) != EOF) {
+    if (ch == '\n') {
+      break;
+    }
+    if (ch == '\0') {
+      return -3;
+    }
+    if (len + 1 >= cap) {
+      *seen = len + 1;
+      return -2;
+    }
+    buf[len++] = (char)ch;
+  }
+  if (ch == EOF && len == 0) {
+    return -1;
+  }
+  buf[len] = '\0';
+  *seen = len;
+  return (ssize_t)len;
+}
+
 /* fgets-like reader for ini_parse_stream that counts lines, refuses lines
  * longer than inih's buffer (inih would split them and misparse the rest) and
  * stops the parse after the first problem. */
@@ -359,29 +409,34 @@ static char *ini_reader_fn(char *str, int num, void *stream)
 {
   struct parse_ctx *c = stream;
   ssize_t got;
-  size_t len;
+  size_t len, seen;
+  size_t allowed = num < 4 ? 0 : (size_t)num - 3;
 
   if (c->failed) {
     return NULL;
   }
-  got = getline(&c->linebuf, &c->linecap, c->file);
-  if (got < 0) {
+  got = read_bounded_line(c->file, c->linebuf, sizeof c->linebuf, &seen);
+  if (got == -1) {
     if (ferror(c->file)) {
       fail(c, c->lineno + 1, "read error: %s", strerror(errno));
     }
     return NULL;
   }
   c->lineno++;
-  if (memchr(c->linebuf, '\0', (size_t)got) != NULL) {
+  if (got == -3) {
     fail(c, c->lineno, "NUL byte in the line; is this a text file?");
     return NULL;
   }
+  if (got == -2) {
+    fail(c, c->lineno, "line is longer than %zu characters; at most %zu are allowed", seen - 1, allowed);
+    return NULL;
+  }
   len = (size_t)got;
-  while (len > 0 && (c->linebuf[len - 1] == '\n' || c->linebuf[len - 1] == '\r')) {
+  while (len > 0 && c->linebuf[len - 1] == '\r') {
     c->linebuf[--len] = '\0';
   }
-  if (num < 4 || len > (size_t)num - 3) {
-    fail(c, c->lineno, "line is %zu characters long; at most %d are allowed", len, num < 4 ? 0 : num - 3);
+  if (len > allowed) {
+    fail(c, c->lineno, "line is %zu characters long; at most %zu are allowed", len, allowed);
     return NULL;
   }
   if (!check_line(c, c->linebuf)) {
@@ -520,8 +575,13 @@ static int resolve_capture(struct parse_ctx *c, char *err, size_t errlen)
     lwipsim_set_err(err, errlen, "%s:%d: capture path is too long", sc->path, c->key_line[KEY_CAPTURE]);
     return -1;
   }
-  if (stat(sc->capture_path, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (stat(sc->capture_path, &st) != 0) {
     lwipsim_set_err(err, errlen, "%s: capture '%s' not found (looked for %s)", sc->path, c->capture, sc->capture_path);
+    return -1;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    lwipsim_set_err(err, errlen, "%s: capture '%s' is %s, not a pcap or pcapng file (%s)", sc->path, c->capture,
+                    S_ISDIR(st.st_mode) ? "a folder" : "not a regular file", sc->capture_path);
     return -1;
   }
   return 0;
@@ -593,9 +653,19 @@ static int locate(const char *dir_or_file, struct parse_ctx *c, char *err, size_
                       LWIPSIM_SCENARIO_FILE, LWIPSIM_SCENARIO_FILE);
       return -1;
     }
+    if (!S_ISREG(st.st_mode)) {
+      lwipsim_set_err(err, errlen, "%s: not a regular file; a scenario file must be a plain text file", sc->path);
+      return -1;
+    }
   } else {
     char *slash;
 
+    /* a FIFO would block the read forever, a device never end */
+    if (!S_ISREG(st.st_mode)) {
+      lwipsim_set_err(err, errlen, "%s: not a regular file; give a scenario folder or its %s", dir_or_file,
+                      LWIPSIM_SCENARIO_FILE);
+      return -1;
+    }
     snprintf(sc->path, sizeof(sc->path), "%s", dir_or_file);
     slash = strrchr(c->dir, '/');
     if (slash == NULL) {
@@ -612,6 +682,13 @@ static int locate(const char *dir_or_file, struct parse_ctx *c, char *err, size_
   if (strlen(base) >= sizeof(sc->name)) {
     lwipsim_set_err(err, errlen, "%s: the scenario's folder name is too long (at most %zu characters)", dir_or_file,
                     sizeof(sc->name) - 1);
+    return -1;
+  }
+  if (lwipsim_utf8_text_check(base, NULL) != 0) {
+    lwipsim_set_err(err, errlen,
+                    "%s: the scenario's folder name is not UTF-8 text; rename it (it names the scenario in records "
+                    "and reports)",
+                    dir_or_file);
     return -1;
   }
   memcpy(sc->name, base, strlen(base) + 1);
@@ -631,8 +708,6 @@ static int parse_file(struct parse_ctx *c, char *err, size_t errlen)
   ret = ini_parse_stream(ini_reader_fn, c, on_key, c);
   fclose(c->file);
   c->file = NULL;
-  free(c->linebuf);
-  c->linebuf = NULL;
   if (ret == -2) {
     lwipsim_set_err(err, errlen, "%s: out of memory", sc->path);
     return -1;

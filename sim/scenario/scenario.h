@@ -108,7 +108,15 @@ void lwipsim_scenario_free(struct lwipsim_scenario *sc);
 
 /* "28:cd:c1:03:9e:26" -> mac; returns 0 or -1. */
 int lwipsim_parse_mac(const char *s, uint8_t mac[6]);
-/* "90s", "1500ms", "0.25s" -> ms; returns 0 or -1. */
+/* Unsigned decimal, digits only (no sign, no blanks), at most max. Returns 0 or -1. */
+int lwipsim_scenario_parse_uint(const char *s, uint64_t max, uint64_t *out);
+/* The largest time value a scenario may write, in ms (10^9 s, about 31
+ * years): virtual time runs in microseconds, and a time near UINT64_MAX/1000
+ * wrapped (capture_max_gap did, and silently replayed 36 of 201 frames). */
+#define LWIPSIM_TIME_MAX_MS 1000000000000ull
+#define LWIPSIM_TIME_MAX_TEXT "1000000000s"
+/* "90s", "1500ms", "0.25s" -> ms; returns 0, -1 for a bad form, or -2 for a
+ * time over LWIPSIM_TIME_MAX_MS. */
 int lwipsim_parse_duration_ms(const char *s, uint64_t *ms);
 
 const char *lwipsim_action_name(enum lwipsim_action_kind kind);

@@ -159,7 +159,8 @@ int lwipsim_parse_duration_ms(const char *s, uint64_t *ms)
   }
   /* exact: unit is a multiple of 1000/scale for s and min, so no rounding */
   *ms = whole * unit + frac * unit / scale;
-  return 0;
+  /* every time the engine keeps in microseconds must fit with room to add */
+  return *ms > LWIPSIM_TIME_MAX_MS ? -2 : 0;
 }
 
 /* Strict dotted quad: four decimal parts 0..255, nothing else. */

@@ -12,7 +12,4 @@
  * one-line problem (no file or line) in msg. */
 int lwipsim_scenario_parse_action(const char *value, struct lwipsim_action *act, char *msg, size_t msglen);
 
-/* Unsigned decimal, digits only (no sign, no blanks), at most max. Returns 0 or -1. */
-int lwipsim_scenario_parse_uint(const char *s, uint64_t max, uint64_t *out);
-
 #endif

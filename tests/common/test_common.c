@@ -172,6 +172,14 @@ uint8_t *tc_eth(uint8_t *frame, const uint8_t dst[6], const uint8_t src[6], uint
   return frame + TC_ETH;
 }
 
+uint8_t *tc_heap_copy(const uint8_t *frame, uint32_t len)
+{
+  uint8_t *copy = malloc(len ? len : 1);
+  ck_assert_ptr_nonnull(copy);
+  memcpy(copy, frame, len);
+  return copy;
+}
+
 uint32_t tc_arp(uint8_t *frame, const uint8_t eth_src[6], const uint8_t eth_dst[6], int op, const uint8_t sha[6],
                 const uint8_t spa[4], const uint8_t tpa[4])
 {

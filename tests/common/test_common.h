@@ -62,6 +62,10 @@ uint8_t *tc_eth(uint8_t *frame, const uint8_t dst[6], const uint8_t src[6], uint
 uint32_t tc_arp(uint8_t *frame, const uint8_t eth_src[6], const uint8_t eth_dst[6], int op, const uint8_t sha[6],
                 const uint8_t spa[4], const uint8_t tpa[4]);
 
+/* A malloc'd copy of exactly len bytes of frame (at least one byte is
+ * allocated), so ASan sees any read past the frame's end; free() it. */
+uint8_t *tc_heap_copy(const uint8_t *frame, uint32_t len);
+
 /* ---- running lwipsim (LWIPSIM_BIN_DIR/lwipsim) ---- */
 
 /* Runs argv[0] (searched in PATH when it has no '/') with argv; stdout into

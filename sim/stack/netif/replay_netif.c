@@ -233,7 +233,11 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
   case LWIPSIM_FRAME_MALFORMED: s->frames.malformed++; return;
   case LWIPSIM_FRAME_INJECT: break;
   }
-  if (!netif_is_up(&device_netif) || !netif_is_link_up(&device_netif) || len > 0xffff) {
+  if (len > 0xffff) {
+    s->frames.malformed++; /* no Ethernet frame is this long, nor any pbuf chain lwIP takes in one */
+    return;
+  }
+  if (!netif_is_up(&device_netif) || !netif_is_link_up(&device_netif)) {
     s->frames.dropped_link_down++; /* a radio that is down receives nothing */
     return;
   }

@@ -41,6 +41,12 @@ static const struct {
 #include "lwip/priv/memp_std.h"
 };
 
+/* The wraps index the shared state's pools[] by memp_t: a profile with more
+ * pools (MEMP_USE_CUSTOM_POOLS adds its own) must fail to build here, not
+ * write past the shared run state at run time. */
+_Static_assert(MEMP_MAX <= LWIPSIM_MAX_POOLS, "this profile has more memp pools than lwipsim's run state holds "
+                                              "(LWIPSIM_MAX_POOLS in sim/stack/state/run_state.h)");
+
 /* Bounded: a fixed number of buckets per pool whatever the run's length
  * (stack/state/timeline.h), so a long run's memory stays flat. */
 static struct lwipsim_timeline timelines[MEMP_MAX];
@@ -91,7 +97,7 @@ void lwipsim_probe_init(uint64_t duration_ms)
     p->size_limited = !MEMP_MEM_MALLOC;
     p->elem_bytes = memp_pools[i]->size;
     lwipsim_timeline_init(&timelines[i], duration_ms);
-    caps[i] = 0;
+    caps[i] = LWIPSIM_PROBE_NO_CAP;
   }
   arming_depth = 0;
   peak_walk_due = 0;
@@ -197,7 +203,7 @@ void *__wrap_memp_malloc(memp_t type)
 {
   struct lwipsim_pool_state *p = &lwipsim_state->pools[type];
   void *mem = NULL;
-  if (caps[type] == 0 || p->used < caps[type]) {
+  if (caps[type] == LWIPSIM_PROBE_NO_CAP || p->used < caps[type]) {
     mem = __real_memp_malloc(type);
   }
 #if LWIP_TCP

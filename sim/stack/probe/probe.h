@@ -15,9 +15,13 @@ struct lwipsim_timer_list;
  * lwip_init(). */
 void lwipsim_probe_init(uint64_t duration_ms);
 
+/* No runtime cap on a pool. 0 is a size like any other (every allocation
+ * fails), so "none" needs a value no pool can have. */
+#define LWIPSIM_PROBE_NO_CAP UINT32_MAX
+
 /* Runtime cap: allocations beyond cap fail as if the pool were that size.
- * 0 removes the cap. Used by demand and sweep runs. Returns -1 for an
- * unknown pool name. */
+ * LWIPSIM_PROBE_NO_CAP removes the cap. Used by demand and sweep runs.
+ * Returns -1 for an unknown pool name. */
 int lwipsim_probe_set_cap(const char *pool_name, uint32_t cap);
 
 /* Caps every pool at the profile's own size: a demand build then behaves as

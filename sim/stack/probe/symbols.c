@@ -2,6 +2,7 @@
 
 #include <elfutils/libdwfl.h>
 #include <stdint.h>
+#include <string.h>
 #include <unistd.h>
 
 /* A handful of distinct handlers are named over and over (every new peak walks
@@ -24,6 +25,13 @@ static Dwfl *open_self(void)
   /* A forked child has its own pid; reports are per process. */
   if (dwfl != NULL && self_pid == getpid()) {
     return dwfl;
+  }
+  if (dwfl != NULL) {
+    /* the parent's handle, inherited: end this process's copy of it (it
+     * leaked in every forked child), and the cached names that point into it */
+    dwfl_end(dwfl);
+    dwfl = NULL;
+    memset(cache, 0, sizeof cache);
   }
   Dwfl *d = dwfl_begin(&callbacks);
   if (d == NULL) {

@@ -378,7 +378,10 @@ START_TEST(test_scenario_err_bad_time)
   expect_error(
       "long-duration", "[scenario]\n; 1e12 s grew the runner until the OOM killer came\nduration = 10000000.001s\n", 3,
       "duration 10000000.001s is longer than the longest run lwipsim replays (10000000s, about 115 days)", NULL);
-  expect_error("huge-duration", "[scenario]\nduration = 1000000000000s\n", 2, "longest run", NULL);
+  expect_error("huge-duration", "[scenario]\nduration = 1000000000s\n", 2, "longest run", NULL);
+  /* past every time's limit (10^9 s), that limit speaks first */
+  expect_error("beyond-time-limit", "[scenario]\nduration = 1000000000000s\n", 2, "over the limit of 1000000000s",
+               NULL);
   expect_error("bad-start", "[scenario]\nduration = 9s\ncapture_start = soon\n", 3, "capture_start", NULL);
 }
 END_TEST

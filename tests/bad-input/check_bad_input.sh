@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# Bad input, one case at a time: each gets a one-line error that names the
+# file and the problem, and a non-zero exit (never a crash, a hang or a silent
+# partial result). A case checks the exit code and the first line of stderr
+# word for word, with the case's temporary folder written as $T.
+#
+# usage: check_bad_input.sh BIN_DIR SRC_DIR CASE     (CASE: see the table below)
+#        check_bad_input.sh BIN_DIR SRC_DIR --list
+set -uo pipefail
+
+bin=$1 src=$2 case=$3
+lwipsim="$bin/lwipsim"
+profile=circuitpython-9.0.5
+seed="$src/scenarios/mdns-http-reload"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+# A classic pcap: magic, version 2.4, snaplen, link type; then records
+# given as "caplen:len:hexbytes" (python3 writes the bytes).
+pcap() { # FILE LINKTYPE [RECORD ...]
+  python3 - "$@" <<'PY'
+import struct, sys
+out, link, recs = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+with open(out, "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, link))
+    for i, r in enumerate(recs):
+        cap, ln, data = r.split(":")
+        f.write(struct.pack("<IIII", 1 + i, 0, int(cap), int(ln)) + bytes.fromhex(data))
+PY
+}
+
+scenario_with() { # DIR CAPTURE [SCRIPT LINE ...]: a scenario folder around a capture
+  local dir=$1 cap=$2
+  shift 2
+  mkdir -p "$dir"
+  { printf '[scenario]\nduration = 5s\ncapture = %s\n\n[device]\nmac = 28:cd:c1:03:9e:26\n\n[script]\n0s = netif-up\n' "$cap"
+    for l in "$@"; do printf '%s\n' "$l"; done; } >"$dir/scenario.ini"
+}
+
+replay() { "$lwipsim" replay --profile "$profile" --quiet "$@"; }
+
+# case: expected exit code, expected first stderr line, then the command
+run_case() {
+  case $1 in
+  # 3. a FIFO as --scenario or as scenario.ini blocked forever
+  fifo-scenario)
+    mkfifo "$T/fifo"
+    want 2 'lwipsim: $T/fifo: not a regular file; give a scenario folder or its scenario.ini'
+    replay --scenario "$T/fifo" ;;
+  fifo-scenario-ini)
+    mkdir "$T/s" && mkfifo "$T/s/scenario.ini"
+    want 2 'lwipsim: $T/s/scenario.ini: not a regular file; a scenario file must be a plain text file'
+    replay --scenario "$T/s" ;;
+  # 4. /dev/zero, or a file without a newline, was read until memory ran out
+  dev-zero-scenario)
+    want 2 'lwipsim: /dev/zero: not a regular file; give a scenario folder or its scenario.ini'
+    replay --scenario /dev/zero ;;
+  no-newline)
+    head -c 5000000 /dev/zero | tr '\0' a >"$T/long.ini"
+    want 2 'lwipsim: $T/long.ini:1: line is longer than 1023 characters; at most 197 are allowed'
+    replay --scenario "$T/long.ini" ;;
+  # 5. a huge capture_max_gap wrapped and replayed 36 of 201 frames
+  max-gap-huge)
+    scenario_with "$T/s" "$seed/capture.pcap"
+    sed -i 's/^duration = 5s/duration = 5s\ncapture_max_gap = 18446744073710s/' "$T/s/scenario.ini"
+    want 2 'lwipsim: $T/s/scenario.ini:3: capture_max_gap '"'"'18446744073710s'"'"' is over the limit of 1000000000s'
+    replay --scenario "$T/s" ;;
+  # 6. a cap of 0 meant "no cap"
+  cap-zero)
+    want 4 ''
+    "$lwipsim" replay --profile "$profile" --demand --quiet --scenario "$seed" --cap SYS_TIMEOUT=0 ;;
+  # 7. options past the table's size were dropped
+  scenarios-65)
+    local args=()
+    for i in $(seq 1 65); do args+=(--scenario "$T/x$i"); done
+    want 2 'lwipsim report: more than 64 --scenario options; at most 64 are taken (split the report)'
+    "$lwipsim" report --out "$T/o" "${args[@]}" ;;
+  # 8. two scenarios of one folder name were reported as one
+  duplicate-names)
+    mkdir -p "$T/a/mdns-http-reload" && cp "$seed/scenario.ini" "$T/a/mdns-http-reload/"
+    want 2 "lwipsim report: $seed and \$T/a/mdns-http-reload are both named 'mdns-http-reload'; the report names scenarios by folder, so rename one"
+    "$lwipsim" report --out "$T/o" --profile "$profile" --scenario "$seed" --scenario "$T/a/mdns-http-reload" ;;
+  # 9. --pcap-out /dev/full was silent
+  pcap-out-full)
+    want 2 'lwipsim: /dev/full: cannot write (No space left on device)'
+    replay --scenario "$seed" --pcap-out /dev/full ;;
+  # 10. non-UTF-8 text made invalid JSON and junit.xml
+  non-utf8-folder)
+    mkdir "$T/bad"$'\xff' && printf '[scenario]\nduration = 1s\n' >"$T/bad"$'\xff'/scenario.ini
+    want 2 "lwipsim: \$T/bad"$'\xff'": the scenario's folder name is not UTF-8 text; rename it (it names the scenario in records and reports)"
+    replay --scenario "$T/bad"$'\xff' ;;
+  non-utf8-description)
+    mkdir "$T/s" && printf '[scenario]\ndescription = caf\xe9\nduration = 1s\n' >"$T/s/scenario.ini"
+    want 2 'lwipsim: $T/s/scenario.ini:2: column 18: not UTF-8 text (or a control character); save the file as UTF-8'
+    replay --scenario "$T/s" ;;
+  control-char-description)
+    mkdir "$T/s" && printf '[scenario]\ndescription = a\033b\nduration = 1s\n' >"$T/s/scenario.ini"
+    want 2 'lwipsim: $T/s/scenario.ini:2: column 16: not UTF-8 text (or a control character); save the file as UTF-8'
+    replay --scenario "$T/s" ;;
+  # 15. minor items
+  cap-17)
+    local caps=()
+    for i in $(seq 1 17); do caps+=(--cap "SYS_TIMEOUT=$i"); done
+    want 2 'lwipsim: --cap SYS_TIMEOUT=17: more than 16 --cap options; at most 16 pools can be capped in one run'
+    "$lwipsim" replay --profile "$profile" --demand --quiet --scenario "$seed" "${caps[@]}" ;;
+  cap-signed)
+    want 2 'lwipsim: --cap SYS_TIMEOUT=-18446744073709551615: expected POOL=N with a pool of this profile (e.g. SYS_TIMEOUT=12)'
+    "$lwipsim" replay --profile "$profile" --demand --quiet --scenario "$seed" --cap SYS_TIMEOUT=-18446744073709551615 ;;
+  cap-plus)
+    want 2 'lwipsim: --cap SYS_TIMEOUT=+5: expected POOL=N with a pool of this profile (e.g. SYS_TIMEOUT=12)'
+    "$lwipsim" replay --profile "$profile" --demand --quiet --scenario "$seed" --cap SYS_TIMEOUT=+5 ;;
+  range-blank)
+    want 2 'lwipsim sweep: --range  5:6: expected LO:HI with 0 <= LO <= HI <= 250'
+    "$lwipsim" sweep --profile "$profile" --scenario "$seed" --pool SYS_TIMEOUT --range ' 5:6' ;;
+  capture-is-folder)
+    mkdir "$T/cap.pcap" && scenario_with "$T/s" "$T/cap.pcap"
+    want 2 "lwipsim: \$T/s/scenario.ini: capture '\$T/cap.pcap' is a folder, not a pcap or pcapng file (\$T/cap.pcap)"
+    replay --scenario "$T/s" ;;
+  capture-is-fifo)
+    mkfifo "$T/cap.pcap" && scenario_with "$T/s" "$T/cap.pcap"
+    want 2 "lwipsim: \$T/s/scenario.ini: capture '\$T/cap.pcap' is not a regular file, not a pcap or pcapng file (\$T/cap.pcap)"
+    replay --scenario "$T/s" ;;
+  tap-unknown-profile)
+    want 2 "lwipsim tap: unknown profile 'nosuch' (see \`lwipsim profiles\`)"
+    "$lwipsim" tap --profile nosuch --ifname lwipsim-x --script "$seed" ;;
+  actions-over-limit)
+    mkdir "$T/s"
+    { printf '[scenario]\nduration = 1000s\n\n[script]\n'
+      seq 0 100000 | sed 's/$/ms = netif-up/'; } >"$T/s/scenario.ini"
+    want 2 'lwipsim: $T/s/scenario.ini:100005: more than 100000 actions; split the scenario'
+    replay --scenario "$T/s" ;;
+  lwipopts-path-quote)
+    mkdir "$T/my\"opts" && cp "$src/lwipopts/$profile/lwipopts.h" "$T/my\"opts/"
+    want 2 "lwipsim report: --lwipopts \$T/my\"opts: the folder's path has a '\"', which the build cannot carry; copy the folder to a path without \", \\, ; or \$"
+    "$lwipsim" report --out "$T/o" --lwipopts "$T/my\"opts" --build-dir "$T/b" ;;
+  # cases that held before: kept so they stay held
+  pcap-truncated)
+    pcap "$T/c.pcap" 1 "60:60:$(printf '00%.0s' $(seq 1 20))"
+    scenario_with "$T/s" "$T/c.pcap"
+    want 2 'lwipsim: $T/c.pcap: frame 1: truncated dump file; tried to read 60 captured bytes, only got 20'
+    replay --scenario "$T/s" ;;
+  pcap-wrong-magic)
+    printf 'this is not a capture at all, just text\n' >"$T/c.pcap"
+    scenario_with "$T/s" "$T/c.pcap"
+    want 2 'lwipsim: $T/c.pcap: unknown file format (not a pcap or pcapng capture)'
+    replay --scenario "$T/s" ;;
+  pcap-caplen-300mib)
+    pcap "$T/c.pcap" 1 "314572800:314572800:00"
+    scenario_with "$T/s" "$T/c.pcap"
+    want 2 'lwipsim: $T/c.pcap: frame 1: invalid packet capture length 314572800, bigger than snaplen of 65535'
+    replay --scenario "$T/s" ;;
+  pcapng-mixed-links)
+    python3 - "$T/c.pcapng" <<'PY'
+import struct, sys
+def block(t, body):
+    body += b"\0" * (-len(body) % 4)
+    n = 12 + len(body)
+    return struct.pack("<II", t, n) + body + struct.pack("<I", n)
+shb = block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+idb_eth = block(1, struct.pack("<HHI", 1, 0, 65535))
+idb_sll = block(1, struct.pack("<HHI", 113, 0, 65535))
+frame = bytes(60)
+epb = block(6, struct.pack("<IIIII", 1, 0, 0, len(frame), len(frame)) + frame)
+open(sys.argv[1], "wb").write(shb + idb_eth + idb_sll + epb)
+PY
+    scenario_with "$T/s" "$T/c.pcapng"
+    want 2 'lwipsim: $T/c.pcapng: frame 1: an interface has a type 113 different from the type of the first interface'
+    replay --scenario "$T/s" ;;
+  pcap-linux-sll)
+    pcap "$T/c.pcap" 113
+    scenario_with "$T/s" "$T/c.pcap"
+    want 2 'lwipsim: $T/c.pcap: link type LINUX_SLL (113) is not supported; lwipsim replays Ethernet (EN10MB) captures'
+    replay --scenario "$T/s" ;;
+  pcap-radiotap)
+    pcap "$T/c.pcap" 127
+    scenario_with "$T/s" "$T/c.pcap"
+    want 2 'lwipsim: $T/c.pcap: link type IEEE802_11_RADIO (127) is not supported; lwipsim replays Ethernet (EN10MB) captures'
+    replay --scenario "$T/s" ;;
+  bad-mac)
+    mkdir "$T/s" && printf '[scenario]\nduration = 1s\n\n[device]\nmac = 28:cd:c1:03:9e\n' >"$T/s/scenario.ini"
+    want 2 "lwipsim: \$T/s/scenario.ini:5: bad MAC '28:cd:c1:03:9e'; write six hex pairs separated by ':', e.g. 28:cd:c1:03:9e:26"
+    replay --scenario "$T/s" ;;
+  bad-ip)
+    mkdir "$T/s" && printf '[scenario]\nduration = 1s\n\n[script]\n0s = static 10.0.0.256/24\n' >"$T/s/scenario.ini"
+    want 2 "lwipsim: \$T/s/scenario.ini:5: static: bad IPv4 address '10.0.0.256'; write 'static A.B.C.D/PREFIX' or 'static A.B.C.D/PREFIX gw A.B.C.D'"
+    replay --scenario "$T/s" ;;
+  line-1mb)
+    mkdir "$T/s" && { printf '[scenario]\ndescription = '; head -c 1000000 /dev/zero | tr '\0' x; printf '\nduration = 1s\n'; } >"$T/s/scenario.ini"
+    want 2 'lwipsim: $T/s/scenario.ini:2: line is longer than 1023 characters; at most 197 are allowed'
+    replay --scenario "$T/s" ;;
+  nul-byte)
+    mkdir "$T/s" && printf '[scenario]\nduration = 1s\0\n' >"$T/s/scenario.ini"
+    want 2 'lwipsim: $T/s/scenario.ini:2: NUL byte in the line; is this a text file?'
+    replay --scenario "$T/s" ;;
+  *) echo "check_bad_input: unknown case '$1'" >&2; exit 2 ;;
+  esac
+}
+
+want() { want_code=$1 want_line=$2; }
+
+if [ "$case" = --list ]; then
+  sed -n 's/^  \([a-z0-9-]*\))$/\1/p' "$0"
+  exit 0
+fi
+
+err="$T/stderr"
+run_case "$case" >/dev/null 2>"$err" </dev/null
+code=$?
+got=$(head -n 1 "$err" | sed "s#$T#\$T#g")
+expect=$(printf '%s' "$want_line" | sed "s#\\\$T#\$T#g")
+fail=0
+if [ "$code" != "$want_code" ]; then
+  echo "FAIL $case: exit $code, expected $want_code" >&2
+  fail=1
+fi
+# an empty expected line: the exit code is the whole check (a finding, not an error)
+if [ -n "$want_line" ] && [ "$got" != "$expect" ]; then
+  printf 'FAIL %s: first line\n  got:      %s\n  expected: %s\n' "$case" "$got" "$expect" >&2
+  fail=1
+fi
+if [ $fail = 0 ]; then
+  echo "ok $case: exit $code, $got"
+fi
+exit $fail
