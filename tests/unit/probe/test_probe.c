@@ -48,7 +48,7 @@ static void setup(void)
 {
   lwipsim_assert_set_policy(LWIPSIM_ASSERT_SILENT, NULL);
   lwipsim_state->n_asserts = 0;
-  lwipsim_probe_set_cap("SYS_TIMEOUT", 0);
+  lwipsim_probe_set_cap("SYS_TIMEOUT", LWIPSIM_PROBE_NO_CAP);
 }
 
 START_TEST(test_probe_pools_are_lwips)
@@ -113,7 +113,7 @@ START_TEST(test_probe_runtime_cap_fails_like_a_smaller_pool)
   ck_assert_uint_eq(p->failed, failed + 1);
   ck_assert_int_eq(lwipsim_probe_set_cap("NO_SUCH_POOL", 3), -1);
   untimeout_all(3);
-  lwipsim_probe_set_cap("SYS_TIMEOUT", 0);
+  lwipsim_probe_set_cap("SYS_TIMEOUT", LWIPSIM_PROBE_NO_CAP);
   ck_assert_uint_eq(p->used, base);
 }
 END_TEST
@@ -257,7 +257,7 @@ START_TEST(test_probe_tcp_alloc_counts_refusals_not_attempts)
   ck_assert_uint_gt(p->n_sites, 0);
   ck_assert_str_eq(p->sites[p->n_sites - 1].name, "tcp_alloc");
   tcp_abort(a);
-  ck_assert_int_eq(lwipsim_probe_set_cap("TCP_PCB", 0), 0);
+  ck_assert_int_eq(lwipsim_probe_set_cap("TCP_PCB", LWIPSIM_PROBE_NO_CAP), 0);
 }
 END_TEST
 
