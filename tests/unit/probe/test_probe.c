@@ -13,6 +13,12 @@
 #include "stack/state/run_state.h"
 #include "stack/state/timeline.h"
 
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "run_record/record.h"
+
 /* Named so the probe's symbol lookup has something distinctive to find. */
 static void lwipsim_test_probe_handler(void *arg) { (void)arg; }
 
@@ -261,6 +267,63 @@ START_TEST(test_probe_tcp_alloc_counts_refusals_not_attempts)
 }
 END_TEST
 
+/* The record's size bound (docs/run-record.md): 20 pools, every one with a
+ * full timeline (602 points at 11-digit times, the longest scenario's) and
+ * every failure site slot filled with a 63-character name, still print under
+ * 256 KiB. More buckets, a fatter point or more pools than the documented 20
+ * break it here. */
+static struct lwipsim_timeline full_timeline;
+
+static const struct lwipsim_timeline_point *full_points(size_t pool, size_t *n)
+{
+  (void)pool;
+  return lwipsim_timeline_points(&full_timeline, n);
+}
+
+START_TEST(test_record_with_full_timelines_stays_under_256k)
+{
+  static struct lwipsim_run_state s;
+  const uint64_t duration = 10000000000ull; /* LWIPSIM_MAX_DURATION_MS */
+  lwipsim_timeline_init(&full_timeline, duration);
+  for (uint64_t b = 0; b <= 300; b++) {
+    uint64_t t = b == 300 ? duration : (duration * b + 299) / 300; /* the bucket's first millisecond */
+    lwipsim_timeline_add(&full_timeline, t + 10, 250);
+    lwipsim_timeline_add(&full_timeline, t + 20, 249);
+  }
+  size_t n;
+  lwipsim_timeline_points(&full_timeline, &n);
+  ck_assert_uint_eq(n, LWIPSIM_TIMELINE_MAX_POINTS);
+  s.n_pools = 20;
+  for (uint32_t i = 0; i < s.n_pools; i++) {
+    struct lwipsim_pool_state *p = &s.pools[i];
+    snprintf(p->name, sizeof p->name, "SOCKET_SETGETSOCKOPT_DATA_%02u", i); /* lwIP's longest name, and more */
+    p->size = p->capacity = p->peak = p->failed = 250;
+    p->peak_ms = p->first_failure_ms = duration;
+    p->size_limited = 1;
+    p->n_sites = LWIPSIM_MAX_SITES;
+    for (uint32_t k = 0; k < LWIPSIM_MAX_SITES; k++) {
+      memset(p->sites[k].name, 'f', LWIPSIM_NAME_LEN - 1);
+      p->sites[k].count = 4000000000u;
+    }
+  }
+  s.now_ms = duration;
+  struct lwipsim_run_meta meta = { .profile = "p",
+                                   .lwip_version = "2.2.1",
+                                   .scenario = "s",
+                                   .assert_policy = "panic",
+                                   .duration_ms = duration,
+                                   .timeline = full_points };
+  cJSON *rec = lwipsim_record_build(&meta, &s);
+  char *text = lwipsim_record_print(rec);
+  ck_assert_ptr_nonnull(text);
+  size_t len = strlen(text);
+  printf("record with 20 full pools: %zu bytes\n", len);
+  ck_assert_uint_le(len, 256u * 1024u);
+  cJSON_free(text);
+  cJSON_Delete(rec);
+}
+END_TEST
+
 Suite *probe_suite(void)
 {
   Suite *s = suite_create("probe");
@@ -276,6 +339,7 @@ Suite *probe_suite(void)
   TCase *tl = tcase_create("timeline");
   tcase_add_test(tl, test_timeline_is_bounded_and_keeps_high_and_last);
   tcase_add_test(tl, test_timeline_without_duration_is_one_bucket);
+  tcase_add_test(tl, test_record_with_full_timelines_stays_under_256k);
   suite_add_tcase(s, tl);
   return s;
 }
