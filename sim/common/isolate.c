@@ -115,13 +115,23 @@ int lwipsim_isolate_run_limited(int (*child)(void *ctx, int out_fd), void *ctx,
     return -1;
   }
   fflush(NULL);
+  /* A stop that comes between the fork and the handler below must not end
+   * the parent alone (its child would run on, orphaned): blocked until the
+   * handler is in place, then delivered to it and passed on. */
+  sigset_t stops, old_mask;
+  sigemptyset(&stops);
+  sigaddset(&stops, SIGINT);
+  sigaddset(&stops, SIGTERM);
+  sigprocmask(SIG_BLOCK, &stops, &old_mask);
   pid_t pid = fork();
   if (pid < 0) {
+    sigprocmask(SIG_SETMASK, &old_mask, NULL);
     close(fds[0]);
     close(fds[1]);
     return -1;
   }
   if (pid == 0) {
+    sigprocmask(SIG_SETMASK, &old_mask, NULL);
     close(fds[0]);
     int code = child(ctx, fds[1]);
     close(fds[1]);
@@ -136,6 +146,7 @@ int lwipsim_isolate_run_limited(int (*child)(void *ctx, int out_fd), void *ctx,
   running_child = pid;
   sigaction(SIGINT, &sa, &old_int);
   sigaction(SIGTERM, &sa, &old_term);
+  sigprocmask(SIG_SETMASK, &old_mask, NULL);
   read_child(fds[0], pid, lim, res);
   close(fds[0]);
   int status;
