@@ -11,51 +11,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "capture/pcap_reader.h"
-#include "capture/pcap_writer.h"
+#include "tile.h"
 
 extern char **environ;
 
 #define HOUR_MS 3600000ull
-#define TILE_GAP_US 1000000ull
-
-static int tile_capture(const char *in, const char *out, uint64_t *frames)
-{
-  char err[512];
-  struct lwipsim_pcap_writer *w;
-  if (lwipsim_pcap_writer_open(out, &w, err, sizeof err) != 0) {
-    fprintf(stderr, "%s\n", err);
-    return -1;
-  }
-  uint64_t offset_us = 0;
-  *frames = 0;
-  while (offset_us < HOUR_MS * 1000) {
-    struct lwipsim_pcap_reader *r;
-    if (lwipsim_pcap_open(in, &r, err, sizeof err) != 0) {
-      fprintf(stderr, "%s\n", err);
-      return -1;
-    }
-    struct lwipsim_frame f;
-    uint64_t last = 0;
-    int rc;
-    while ((rc = lwipsim_pcap_next(r, &f, err, sizeof err)) == 1) {
-      if (offset_us + f.time_us >= HOUR_MS * 1000) {
-        break;
-      }
-      lwipsim_pcap_writer_write(w, offset_us + f.time_us, f.data, f.caplen);
-      last = f.time_us;
-      (*frames)++;
-    }
-    lwipsim_pcap_close(r);
-    if (rc < 0) {
-      fprintf(stderr, "%s\n", err);
-      return -1;
-    }
-    offset_us += last + TILE_GAP_US;
-  }
-  lwipsim_pcap_writer_close(w);
-  return 0;
-}
 
 static double now_s(void)
 {
@@ -74,8 +34,9 @@ int main(void)
   char cap[256], ini[256];
   snprintf(cap, sizeof cap, "%s/capture.pcap", dir);
   snprintf(ini, sizeof ini, "%s/scenario.ini", dir);
-  uint64_t frames;
-  if (tile_capture(LWIPSIM_SOURCE_DIR "/scenarios/mdns-http-reload/capture.pcap", cap, &frames) != 0) {
+  uint64_t frames, span_us;
+  if (lwipsim_bench_tile(LWIPSIM_SOURCE_DIR "/scenarios/mdns-http-reload/capture.pcap", cap, HOUR_MS * 1000, 0, &frames,
+                         &span_us) != 0) {
     return 1;
   }
   FILE *f = fopen(ini, "w");

@@ -16,6 +16,8 @@ packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
           valgrind clang
           # the RP2040 firmware images (firmware/, label firmware): Cortex-M0+ compiler and C library
           gcc-arm-none-eabi picolibc-arm-none-eabi
+          # tests/limits: prlimit (util-linux, below) and pgrep
+          procps
           # lwipsim tap / record and their tests (label tap): the link and the real peers
           iproute2 dnsmasq-base avahi-daemon avahi-utils dbus-daemon util-linux curl iputils-ping
           # lwipsim record's MQTT broker, for scripts with mqtt-connect (tap.mqtt)

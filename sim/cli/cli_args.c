@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario/scenario.h"
+
 const char *lwipsim_arg_value(int argc, char **argv, int *i, const char *name, const char *cmd, int *bad)
 {
   size_t n = strlen(name);
@@ -55,4 +57,12 @@ int lwipsim_parse_jobs(const char *s, int *jobs)
   }
   *jobs = (int)v;
   return 0;
+}
+
+int lwipsim_check_max_wall(const char *s)
+{
+  char with_unit[64];
+  uint64_t ms;
+  snprintf(with_unit, sizeof with_unit, "%ss", s);
+  return lwipsim_parse_duration_ms(with_unit, &ms) != 0 || ms == 0 || ms > LWIPSIM_MAX_DURATION_MS ? -1 : 0;
 }

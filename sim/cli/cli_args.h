@@ -13,4 +13,8 @@ int lwipsim_parse_range(const char *s, long max, long *lo, long *hi);
 /* Parses a positive job count; 0 or -1. */
 int lwipsim_parse_jobs(const char *s, int *jobs);
 
+/* Checks --max-wall's SECONDS as the runner does (more than 0, at most the
+ * longest scenario, at most 3 decimals); 0 or -1. */
+int lwipsim_check_max_wall(const char *s);
+
 #endif

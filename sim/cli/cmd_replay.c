@@ -12,11 +12,12 @@ static void usage(FILE *out)
 {
   fprintf(out, "usage: lwipsim replay --profile NAME --scenario DIR [--lwip 2.1.3|2.2.1]\n"
                "                      [--demand [--profile-caps]] [--json FILE] [--pcap-out FILE]\n"
-               "                      [--device-mac MAC] [--cap POOL=N] [--strict] [--quiet]\n"
+               "                      [--device-mac MAC] [--cap POOL=N] [--strict] [--quiet] [--max-wall S]\n"
                "\n"
                "Replays the scenario's capture and device script through the real lwIP built with\n"
                "the profile's lwipopts.h, in virtual time, and prints each memp pool's size, peak\n"
-               "and failed allocations, then the outcome (ok, pool-failure, panic, crash).\n"
+               "and failed allocations, then the outcome (ok, pool-failure, panic, crash; timeout\n"
+               "and harness-error are the harness's own ends, never lwIP's).\n"
                "\n"
                "  --profile NAME     a profile from `lwipsim profiles`\n"
                "  --lwip VERSION     pick the build of the profile for this lwIP version\n"
@@ -29,9 +30,11 @@ static void usage(FILE *out)
                "  --cap POOL=N       let at most N elements of POOL be used\n"
                "  --strict           any frame of the capture that diverged (no longer fits the live\n"
                "                     stack) fails the run: exit 5 instead of 0 or 3, after the record\n"
+               "  --max-wall S       stop the run after S seconds of wall-clock time: outcome timeout\n"
                "\n"
-               "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash,\n"
-               "      5 frames diverged (--strict), 6 the script needs a feature this profile turns off\n");
+               "exit: 0 ok, 2 usage, input or harness error, 3 pool failure, 4 panic or crash,\n"
+               "      5 frames diverged (--strict), 6 the script needs a feature this profile turns off,\n"
+               "      7 timeout (--max-wall)\n");
 }
 
 int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)

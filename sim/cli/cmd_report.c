@@ -47,7 +47,7 @@ static void usage(FILE *out)
 {
   fprintf(out, "usage: lwipsim report --out DIR [--profile NAME ...] [--lwipopts DIR ...]\n"
                "                      [--lwip-version V] [--assert-policy P] [--scenario DIR ...]\n"
-               "                      [--sweep POOL=LO:HI ...] [--gate[=marginal]] [--jobs N]\n"
+               "                      [--sweep POOL=LO:HI ...] [--gate[=marginal]] [--jobs N] [--max-wall S]\n"
                "\n"
                "Is each lwipopts.h safe for the traffic, and what should change? Runs every\n"
                "scenario through every profile (its own build, and the demand build that measures\n"
@@ -64,8 +64,11 @@ static void usage(FILE *out)
                "  --sweep POOL=LO:HI sweep POOL over LO..HI instead of the default SYS_TIMEOUT sweep\n"
                "  --gate             exit 3 when any pool is UNSAFE; --gate=marginal: or MARGINAL\n"
                "  --jobs N           runs at once (default: the number of cores)\n"
+               "  --max-wall S       stop any run after S seconds of wall-clock time (then exit 2:\n"
+               "                     a run cut short is no basis for a verdict)\n"
                "\n"
-               "exit: 0 written, 2 usage or input error, 3 gate tripped\n");
+               "exit: 0 written, 2 usage, input or harness error, or a run stopped by --max-wall,\n"
+               "      3 gate tripped\n");
 }
 
 static int parse_sweep(const char *s, struct sweep_spec *sp)
@@ -133,6 +136,12 @@ static int parse_args(int argc, char **argv, struct report_args *a)
       a->assert_policy = v;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--build-dir", "report", &bad))) {
       a->build_dir = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--max-wall", "report", &bad))) {
+      if (lwipsim_check_max_wall(v) != 0) {
+        fprintf(stderr, "lwipsim report: --max-wall %s: expected seconds greater than 0 (e.g. 60 or 2.5)\n", v);
+        return 2;
+      }
+      lwipsim_run_job_set_max_wall(v);
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--jobs", "report", &bad))) {
       if (lwipsim_parse_jobs(v, &a->jobs) != 0) {
         fprintf(stderr, "lwipsim report: --jobs %s: expected a count from 1 to 1024\n", v);
@@ -253,7 +262,10 @@ static const char *runner_reason(const struct lwipsim_run_job *j)
 static cJSON *job_record(const struct lwipsim_run_job *j)
 {
   char err[PATH_MAX + 128];
-  cJSON *rec = j->exit_code == 2 ? NULL : lwipsim_json_load(j->json, err, sizeof err);
+  /* a run cut short by --max-wall is no basis for a verdict: its peaks cover part of the run */
+  cJSON *rec = j->exit_code == LWIPSIM_EXIT_USAGE || j->exit_code == LWIPSIM_EXIT_TIMEOUT
+                   ? NULL
+                   : lwipsim_json_load(j->json, err, sizeof err);
   if (rec == NULL) {
     fprintf(stderr, "lwipsim report: %s: %s\n", j->label, j->err[0] ? j->err : err);
   }

@@ -11,6 +11,7 @@
 #include "common/demand_pool.h"
 #include "common/json_get.h"
 #include "report/sweep_row.h"
+#include "run_record/record.h"
 
 /* The demand build compiles fixed pools with this many elements
  * (cmake/LwipsimProfile.cmake); a cap above it cannot be honoured. */
@@ -20,7 +21,7 @@ static void usage(FILE *out)
 {
   fprintf(out,
           "usage: lwipsim sweep --profile NAME --scenario DIR --pool POOL --range LO:HI\n"
-          "                     [--lwip VERSION] [--jobs N] [--json FILE]\n"
+          "                     [--lwip VERSION] [--jobs N] [--json FILE] [--max-wall S]\n"
           "\n"
           "Runs the scenario once per value of POOL from LO to HI, each on the profile's\n"
           "demand build with every pool capped at the profile's size and POOL at the value\n"
@@ -32,8 +33,10 @@ static void usage(FILE *out)
           "  --range LO:HI   values to try, 0 <= LO <= HI <= %d\n"
           "  --jobs N        runs at once (default: the number of cores, %d)\n"
           "  --json FILE     write the rows as JSON\n"
+          "  --max-wall S    stop any run after S seconds of wall-clock time (then exit 2)\n"
           "\n"
-          "exit: 0 every run finished (whatever its outcome), 2 usage or input error\n",
+          "exit: 0 every run finished (whatever its outcome), 2 usage, input or harness error,\n"
+          "      or a run stopped by --max-wall\n",
           DEMAND_CAPACITY, lwipsim_run_pool_default_jobs());
 }
 
@@ -75,6 +78,12 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
       range = v;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--json", "sweep", &bad))) {
       json = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--max-wall", "sweep", &bad))) {
+      if (lwipsim_check_max_wall(v) != 0) {
+        fprintf(stderr, "lwipsim sweep: --max-wall %s: expected seconds greater than 0 (e.g. 60 or 2.5)\n", v);
+        return 2;
+      }
+      lwipsim_run_job_set_max_wall(v);
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--jobs", "sweep", &bad))) {
       if (lwipsim_parse_jobs(v, &jobs) != 0) {
         fprintf(stderr, "lwipsim sweep: --jobs %s: expected a count from 1 to 1024\n", v);
@@ -128,7 +137,8 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
   for (size_t k = 0; k < n && rc == 0; k++) {
     char err[PATH_MAX + 128];
     cJSON *rec = lwipsim_json_load(jl[k].json, err, sizeof err);
-    if (jl[k].exit_code == 2 || rec == NULL) {
+    /* a run cut short by --max-wall has no row to show: its peaks cover part of the run */
+    if (jl[k].exit_code == 2 || jl[k].exit_code == LWIPSIM_EXIT_TIMEOUT || rec == NULL) {
       fprintf(stderr, "lwipsim sweep: %s: %s\n", jl[k].label, jl[k].err[0] ? jl[k].err : err);
       cJSON_Delete(rec);
       rc = 2;

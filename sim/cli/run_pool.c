@@ -229,6 +229,10 @@ void lwipsim_scratch_remove(const char *path)
   rmdir(path);
 }
 
+static const char *max_wall;
+
+void lwipsim_run_job_set_max_wall(const char *seconds) { max_wall = seconds; }
+
 void lwipsim_run_job_init(struct lwipsim_run_job *job, const char *runner, const char *scenario, const char *json,
                           const char *const *extra)
 {
@@ -240,6 +244,10 @@ void lwipsim_run_job_init(struct lwipsim_run_job *job, const char *runner, const
   }
   for (size_t i = 0; extra != NULL && extra[i] != NULL && n + 1 < sizeof job->argv / sizeof job->argv[0]; i++) {
     job->argv[n++] = strdup(extra[i]);
+  }
+  if (max_wall != NULL && n + 2 < sizeof job->argv / sizeof job->argv[0]) {
+    job->argv[n++] = strdup("--max-wall");
+    job->argv[n++] = strdup(max_wall);
   }
   job->argv[n] = NULL;
   job->json = job->argv[5];

@@ -45,4 +45,8 @@ void lwipsim_run_job_init(struct lwipsim_run_job *job, const char *runner, const
                           const char *const *extra);
 void lwipsim_run_job_free(struct lwipsim_run_job *job);
 
+/* --max-wall SECONDS for every job initialised after this call (NULL: none):
+ * `sweep` and `report` pass their option through to each runner. */
+void lwipsim_run_job_set_max_wall(const char *seconds);
+
 #endif

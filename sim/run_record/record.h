@@ -11,7 +11,16 @@
 
 struct cJSON;
 
-enum lwipsim_outcome { LWIPSIM_OUTCOME_OK, LWIPSIM_OUTCOME_POOL_FAILURE, LWIPSIM_OUTCOME_PANIC, LWIPSIM_OUTCOME_CRASH };
+enum lwipsim_outcome {
+  LWIPSIM_OUTCOME_OK,
+  LWIPSIM_OUTCOME_POOL_FAILURE,
+  LWIPSIM_OUTCOME_PANIC,
+  LWIPSIM_OUTCOME_CRASH,
+  /* the harness's own ends, never lwIP's: --max-wall reached, or the runner
+   * itself failed (out of memory, killed, a record it could not write) */
+  LWIPSIM_OUTCOME_TIMEOUT,
+  LWIPSIM_OUTCOME_HARNESS_ERROR
+};
 
 /* Exit codes shared by the runners and the front end. */
 #define LWIPSIM_EXIT_OK 0
@@ -23,6 +32,17 @@ enum lwipsim_outcome { LWIPSIM_OUTCOME_OK, LWIPSIM_OUTCOME_POOL_FAILURE, LWIPSIM
 #define LWIPSIM_EXIT_POOL_FAILURE 3
 #define LWIPSIM_EXIT_PANIC 4
 #define LWIPSIM_EXIT_DIVERGED 5 /* --strict: frames diverged (else 0 or 3) */
+/* --max-wall: the run was stopped after that many wall-clock seconds. */
+#define LWIPSIM_EXIT_TIMEOUT 7
+/* The runner failed, not lwIP (outcome harness-error): the status of a usage
+ * or input error, so `sweep` and `report` stop with the runner's one line
+ * instead of reading a finding into it. */
+#define LWIPSIM_EXIT_HARNESS LWIPSIM_EXIT_USAGE
+
+/* The most a runner reads back from its child: a record is at most 256 KiB
+ * whatever the run's length (the timelines are bucketed, docs/run-record.md),
+ * so anything near this is the harness's failure, not a record. */
+#define LWIPSIM_RECORD_READ_MAX (4u << 20)
 
 struct lwipsim_timeline_point;
 struct lwipsim_option;

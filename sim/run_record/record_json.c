@@ -6,12 +6,18 @@
 #include "replay/rewriter.h"
 #include "run_record/record.h"
 
-static const char *const outcome_names[] = { "ok", "pool-failure", "panic", "crash" };
+static const char *const outcome_names[] = { "ok", "pool-failure", "panic", "crash", "timeout", "harness-error" };
 
 enum lwipsim_outcome lwipsim_record_outcome(const struct lwipsim_run_state *s, int crash_signal)
 {
+  if (s->harness_error[0] != '\0') {
+    return LWIPSIM_OUTCOME_HARNESS_ERROR; /* whatever lwIP did, the run's account is not whole */
+  }
   if (s->panicked) {
     return LWIPSIM_OUTCOME_PANIC; /* abort policy too: the assert is the story, SIGABRT its end */
+  }
+  if (s->timed_out) {
+    return LWIPSIM_OUTCOME_TIMEOUT; /* the pools' figures cover only the part that ran */
   }
   if (crash_signal != 0) {
     return LWIPSIM_OUTCOME_CRASH;
@@ -36,6 +42,8 @@ int lwipsim_outcome_exit_code(enum lwipsim_outcome o)
   case LWIPSIM_OUTCOME_POOL_FAILURE: return LWIPSIM_EXIT_POOL_FAILURE;
   case LWIPSIM_OUTCOME_PANIC:
   case LWIPSIM_OUTCOME_CRASH: return LWIPSIM_EXIT_PANIC;
+  case LWIPSIM_OUTCOME_TIMEOUT: return LWIPSIM_EXIT_TIMEOUT;
+  case LWIPSIM_OUTCOME_HARNESS_ERROR: return LWIPSIM_EXIT_HARNESS;
   }
   return LWIPSIM_EXIT_PANIC;
 }
@@ -135,11 +143,11 @@ static cJSON *pool_object(const struct lwipsim_run_meta *meta, size_t i, const s
     cJSON_AddNumberToObject(o, "peak_without_time_wait", p->peak_without_time_wait);
   }
   cJSON_AddItemToObject(o, "worst_case", worst_case(meta, p->name));
-  size_t n = 0;
-  const struct lwipsim_timeline_point *pts = meta->timeline ? meta->timeline(i, &n) : NULL;
-  if (pts == NULL && meta->crash_signal != 0) {
-    cJSON_AddNullToObject(o, "timeline");
+  if (meta->timeline == NULL) {
+    cJSON_AddNullToObject(o, "timeline"); /* a record the parent built: the timelines ended with the child */
   } else {
+    size_t n = 0;
+    const struct lwipsim_timeline_point *pts = meta->timeline(i, &n);
     cJSON *tl = cJSON_AddArrayToObject(o, "timeline");
     for (size_t k = 0; k < n; k++) {
       cJSON *pt = cJSON_CreateArray();
@@ -256,6 +264,10 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
     cJSON_AddItemToObject(r, "crash", c);
   } else {
     cJSON_AddNullToObject(r, "crash");
+  }
+  if (outcome == LWIPSIM_OUTCOME_HARNESS_ERROR) {
+    /* only in such records: every other record stays as it was */
+    cJSON_AddStringToObject(r, "harness_error", s->harness_error);
   }
 
   cJSON *asserts = cJSON_AddObjectToObject(r, "asserts");

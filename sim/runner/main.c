@@ -2,6 +2,7 @@
  * observability overlay, replaying one scenario. The front end `lwipsim
  * replay` execs this; it can also be run by hand. */
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "analysis/bounds.h"
@@ -30,6 +32,9 @@
 #include "stack/probe/resolved_options.h"
 
 #define MAX_CAPS 16
+/* How long past --max-wall the parent waits before it kills a child that
+ * did not stop by itself (stuck inside one lwIP call). */
+#define WALL_GRACE_MS 2000
 
 #ifndef LWIPSIM_DEMAND
 #define LWIPSIM_DEMAND 0
@@ -63,6 +68,7 @@ struct run {
   int tap_fd;
   const char *origin_file;
   volatile sig_atomic_t *stop; /* shared with the child: a signal to either ends the run */
+  uint64_t max_wall_ms;        /* --max-wall: 0, or the wall-clock time a run may take */
 };
 
 static struct run run;
@@ -90,9 +96,11 @@ static void usage(FILE *out)
           "                     follows the monotonic clock; SIGINT/SIGTERM end the run with its record\n"
           "  --duration S       live mode: end after S seconds (default: the scenario's duration)\n"
           "  --origin-file FILE live mode: write the wall-clock time of virtual 0 (microseconds)\n"
+          "  --max-wall S       stop the run after S seconds of wall-clock time: outcome timeout\n"
           "\n"
-          "exit: 0 ok, 2 usage or input error, 3 pool failure, 4 panic or crash,\n"
-          "      5 frames diverged (--strict), 6 the script needs a feature this profile turns off\n",
+          "exit: 0 ok, 2 usage, input or harness error, 3 pool failure, 4 panic or crash,\n"
+          "      5 frames diverged (--strict), 6 the script needs a feature this profile turns off,\n"
+          "      7 timeout (--max-wall)\n",
           "lwipsim-run-" LWIPSIM_PROFILE_NAME "-lwip" LWIPSIM_LWIP_VERSION_STR,
           "lwipsim-run-" LWIPSIM_PROFILE_NAME "-lwip" LWIPSIM_LWIP_VERSION_STR, LWIPSIM_LWIP_VERSION_STR,
           LWIPSIM_PROFILE_NAME, LWIPSIM_ASSERT_POLICY_STR);
@@ -102,6 +110,9 @@ static int write_all(int fd, const char *s, size_t n)
 {
   while (n > 0) {
     ssize_t w = write(fd, s, n);
+    if (w < 0 && errno == EINTR) {
+      continue;
+    }
     if (w <= 0) {
       return -1;
     }
@@ -109,6 +120,21 @@ static int write_all(int fd, const char *s, size_t n)
     n -= (size_t)w;
   }
   return 0;
+}
+
+/* The child's own failure: the reason goes into the shared state, where the
+ * parent finds it and writes a harness-error record (never a finding). */
+static void set_harness_error(const char *why)
+{
+  size_t n = strnlen(why, sizeof lwipsim_state->harness_error - 1);
+  memmove(lwipsim_state->harness_error, why, n);
+  lwipsim_state->harness_error[n] = '\0';
+}
+
+static int child_harness_error(const char *why)
+{
+  set_harness_error(why);
+  return LWIPSIM_EXIT_HARNESS;
 }
 
 /* The end of every run in the child, normal or by panic. */
@@ -128,13 +154,45 @@ static int emit_record(void)
   }
   lwipsim_impact_watch_finish();
   cJSON *rec = lwipsim_record_build(&run.meta, lwipsim_state);
-  char *text = lwipsim_record_print(rec);
+  char *text = rec != NULL ? lwipsim_record_print(rec) : NULL;
+  if (text == NULL) {
+    cJSON_Delete(rec);
+    return child_harness_error("out of memory writing the run record");
+  }
   int code = (int)cJSON_GetObjectItemCaseSensitive(rec, "exit_code")->valuedouble;
-  write_all(run.out_fd, text, strlen(text));
-  write_all(run.out_fd, "\n", 1);
+  if (write_all(run.out_fd, text, strlen(text)) != 0 || write_all(run.out_fd, "\n", 1) != 0) {
+    code = child_harness_error("cannot hand the run record to the runner (write to its pipe failed)");
+  }
   cJSON_free(text);
   cJSON_Delete(rec);
   return code;
+}
+
+/* --max-wall in the child: the engine stops before its next step and the
+ * record is written as usual, with outcome timeout. */
+static volatile sig_atomic_t wall_stop;
+
+static void on_wall_limit(int sig)
+{
+  (void)sig;
+  wall_stop = 1;
+  if (run.stop != NULL) {
+    *run.stop = 1; /* live mode's own stop flag */
+  }
+}
+
+static void arm_wall_limit(void)
+{
+  if (run.max_wall_ms == 0) {
+    return;
+  }
+  /* SA_RESTART: the record's writes to the pipe go on if the limit comes then */
+  struct sigaction sa = { .sa_handler = on_wall_limit, .sa_flags = SA_RESTART };
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGALRM, &sa, NULL);
+  struct itimerval it = { .it_value = { .tv_sec = (time_t)(run.max_wall_ms / 1000),
+                                        .tv_usec = (suseconds_t)(run.max_wall_ms % 1000 * 1000) } };
+  setitimer(ITIMER_REAL, &it, NULL);
 }
 
 static void on_panic(void)
@@ -173,7 +231,8 @@ static int child_main(void *ctx, int out_fd)
   (void)ctx;
   run.out_fd = out_fd;
   lwipsim_heap_init(LWIPSIM_HEAP_BUDGET);
-  lwipsim_probe_init();
+  lwipsim_probe_init(run.meta.duration_ms);
+  arm_wall_limit();
   if (run.profile_caps) {
     lwipsim_probe_cap_to_profile();
   }
@@ -198,15 +257,18 @@ static int child_main(void *ctx, int out_fd)
      * signal ignored (a background job of a script) */
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
-    struct lwipsim_engine_config cfg = {
-      .scenario = &run.scenario, .capture = run.capture, .pcap_out = run.pcap_out, .device_mac = run.mac
-    };
+    struct lwipsim_engine_config cfg = { .scenario = &run.scenario,
+                                         .capture = run.capture,
+                                         .pcap_out = run.pcap_out,
+                                         .device_mac = run.mac,
+                                         .stop = &wall_stop };
     rc = lwipsim_engine_run(&cfg, err, sizeof err);
   }
   if (rc != 0) {
     fprintf(stderr, "lwipsim: %s\n", err);
     return LWIPSIM_EXIT_USAGE;
   }
+  lwipsim_state->timed_out = wall_stop;
   return emit_record();
 }
 
@@ -232,6 +294,18 @@ static int parse_cap(const char *arg)
   return 0;
 }
 
+/* --max-wall S: seconds, at most the longest scenario (a larger limit is
+ * no limit at all). */
+static int parse_max_wall(const char *arg)
+{
+  char with_unit[64];
+  snprintf(with_unit, sizeof with_unit, "%ss", arg);
+  return lwipsim_parse_duration_ms(with_unit, &run.max_wall_ms) != 0 || run.max_wall_ms == 0 ||
+                 run.max_wall_ms > LWIPSIM_MAX_DURATION_MS
+             ? -1
+             : 0;
+}
+
 static void on_stop_signal(int sig)
 {
   (void)sig;
@@ -246,7 +320,8 @@ static int tap_prepare(const char *duration, char *err, size_t errlen)
   if (duration != NULL) {
     char with_unit[64];
     snprintf(with_unit, sizeof with_unit, "%ss", duration);
-    if (lwipsim_parse_duration_ms(with_unit, &run.scenario.duration_ms) != 0 || run.scenario.duration_ms == 0) {
+    if (lwipsim_parse_duration_ms(with_unit, &run.scenario.duration_ms) != 0 || run.scenario.duration_ms == 0 ||
+        run.scenario.duration_ms > LWIPSIM_MAX_DURATION_MS) {
       snprintf(err, errlen, "--duration %s: expected seconds greater than 0 (e.g. 30 or 2.5)", duration);
       return -1;
     }
@@ -313,56 +388,101 @@ static void remove_partial(const char *path)
   }
 }
 
-/* The parent's side: the child's record, or a crash record from the shared
- * counters when lwIP took the child down before it could write one. */
+/* Why the child handed over no record, when that is the harness's fault and
+ * not lwIP's; NULL when it is not (a record, an input error, a crash). */
+static const char *harness_failure(const struct lwipsim_child_result *res, char *buf, size_t len)
+{
+  if (lwipsim_state->harness_error[0] != '\0') {
+    return lwipsim_state->harness_error; /* the child said */
+  }
+  if (res->too_large) {
+    snprintf(buf, len, "the run record was larger than %u bytes", (unsigned)LWIPSIM_RECORD_READ_MAX);
+    return buf;
+  }
+  if (res->read_errno != 0) {
+    snprintf(buf, len, "cannot read the run record from the run's process: %s", strerror(res->read_errno));
+    return buf;
+  }
+  if (res->signal == SIGKILL) {
+    /* lwIP cannot raise SIGKILL: the kernel's OOM killer or another process did */
+    return "the run's process was killed by SIGKILL (out of memory, or another process)";
+  }
+  return NULL;
+}
+
+/* The parent's side: the child's record, or one built from the shared state:
+ * a crash record when lwIP took the child down, a timeout record when the
+ * child had to be stopped, a harness-error record when the runner failed. */
 static int report(const struct lwipsim_child_result *res, const char *json, int quiet, int strict)
 {
-  if (res->exited && res->exit_code == LWIPSIM_EXIT_USAGE) {
-    return LWIPSIM_EXIT_USAGE; /* the child said what was wrong with the input */
+  char why_buf[LWIPSIM_EVENT_LEN];
+  const char *why = NULL;
+  cJSON *rec = NULL;
+  if (res->out_of_time) {
+    lwipsim_state->timed_out = 1; /* stuck past --max-wall and killed: not lwIP's doing */
+  } else if ((why = harness_failure(res, why_buf, sizeof why_buf)) == NULL) {
+    if (res->exited && res->exit_code == LWIPSIM_EXIT_USAGE) {
+      return LWIPSIM_EXIT_USAGE; /* the child said what was wrong with the input */
+    }
+    rec = cJSON_Parse(res->output);
+    if (rec == NULL && res->signal == 0) {
+      snprintf(why_buf, sizeof why_buf, "the run's process ended (exit %d) without a readable record", res->exit_code);
+      why = why_buf;
+    }
   }
-  cJSON *rec = cJSON_Parse(res->output);
-  char *crash_text = NULL;
+  if (why != NULL) {
+    set_harness_error(why);
+    fprintf(stderr, "lwipsim: harness error: %s\n", lwipsim_state->harness_error);
+  }
+  char *built = NULL;
   if (rec == NULL) {
-    run.meta.crash_signal = res->signal ? res->signal : -1;
+    run.meta.crash_signal = (why == NULL && !res->out_of_time) ? res->signal : 0;
     run.meta.timeline = NULL;
     rec = lwipsim_record_build(&run.meta, lwipsim_state);
-    char *body = lwipsim_record_print(rec);
-    if (asprintf(&crash_text, "%s\n", body) < 0) {
-      crash_text = NULL;
+    char *body = rec != NULL ? lwipsim_record_print(rec) : NULL;
+    if (body == NULL || asprintf(&built, "%s\n", body) < 0) {
+      built = NULL;
     }
     cJSON_free(body);
+    if (built == NULL) {
+      if (why == NULL) {
+        fprintf(stderr, "lwipsim: harness error: out of memory writing the run record\n");
+      }
+      cJSON_Delete(rec);
+      return LWIPSIM_EXIT_HARNESS;
+    }
+  }
+  if (lwipsim_state->timed_out && why == NULL) {
+    fprintf(stderr, "lwipsim: timeout: stopped by --max-wall %.3f at %.3f s of virtual time\n",
+            (double)run.max_wall_ms / 1000.0, (double)lwipsim_state->now_ms / 1000.0);
   }
   int code = (int)cJSON_GetObjectItemCaseSensitive(rec, "exit_code")->valuedouble;
-  if (json != NULL && write_file(json, crash_text ? crash_text : res->output) != 0) {
-    fprintf(stderr, "lwipsim: %s: cannot write the run record\n", json);
-    code = LWIPSIM_EXIT_USAGE;
+  if (json != NULL && write_file(json, built ? built : res->output) != 0) {
+    fprintf(stderr, "lwipsim: harness error: %s: cannot write the run record: %s\n", json, strerror(errno));
+    code = LWIPSIM_EXIT_HARNESS;
   }
   if (!quiet) {
     lwipsim_record_print_table(rec, stdout);
   }
-  if (strict && code != LWIPSIM_EXIT_USAGE) {
+  if (strict && code != LWIPSIM_EXIT_HARNESS && code != LWIPSIM_EXIT_TIMEOUT) {
     code = strict_code(rec, code);
   }
   cJSON_Delete(rec);
-  free(crash_text);
+  free(built);
   return code;
 }
 
 int main(int argc, char **argv)
 {
-  static const struct option longopts[] = { { "scenario", required_argument, 0, 's' },
-                                            { "json", required_argument, 0, 'j' },
-                                            { "pcap-out", required_argument, 0, 'p' },
-                                            { "device-mac", required_argument, 0, 'm' },
-                                            { "cap", required_argument, 0, 'c' },
-                                            { "quiet", no_argument, 0, 'q' },
-                                            { "help", no_argument, 0, 'h' },
-                                            { "profile-caps", no_argument, 0, 'P' },
-                                            { "strict", no_argument, 0, 'S' },
-                                            { "tap", required_argument, 0, 't' },
-                                            { "duration", required_argument, 0, 'd' },
-                                            { "origin-file", required_argument, 0, 'o' },
-                                            { 0, 0, 0, 0 } };
+  static const struct option longopts[] = {
+    { "scenario", required_argument, 0, 's' }, { "json", required_argument, 0, 'j' },
+    { "pcap-out", required_argument, 0, 'p' }, { "device-mac", required_argument, 0, 'm' },
+    { "cap", required_argument, 0, 'c' },      { "quiet", no_argument, 0, 'q' },
+    { "help", no_argument, 0, 'h' },           { "profile-caps", no_argument, 0, 'P' },
+    { "strict", no_argument, 0, 'S' },         { "tap", required_argument, 0, 't' },
+    { "duration", required_argument, 0, 'd' }, { "origin-file", required_argument, 0, 'o' },
+    { "max-wall", required_argument, 0, 'W' }, { 0, 0, 0, 0 },
+  };
   const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *mac = NULL, *duration = NULL;
   int quiet = 0, strict = 0, opt;
   char err[1024];
@@ -379,6 +499,12 @@ int main(int argc, char **argv)
     case 't': run.tap = optarg; break;
     case 'd': duration = optarg; break;
     case 'o': run.origin_file = optarg; break;
+    case 'W':
+      if (parse_max_wall(optarg) != 0) {
+        fprintf(stderr, "lwipsim: --max-wall %s: expected seconds greater than 0 (e.g. 60 or 2.5)\n", optarg);
+        return LWIPSIM_EXIT_USAGE;
+      }
+      break;
     case 'c':
       if (run.n_caps == MAX_CAPS) {
         fprintf(stderr, "lwipsim: --cap %s: more than %d --cap options; at most %d pools can be capped in one run\n",
@@ -444,9 +570,9 @@ int main(int argc, char **argv)
 
   lwipsim_state = mmap(NULL, sizeof *lwipsim_state, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (lwipsim_state == MAP_FAILED) {
-    perror("lwipsim: mmap");
+    fprintf(stderr, "lwipsim: harness error: cannot map the shared run state: %s\n", strerror(errno));
     release_inputs();
-    return LWIPSIM_EXIT_PANIC;
+    return LWIPSIM_EXIT_HARNESS;
   }
   lwipsim_script_summarize(&run.scenario, &run.script);
   size_t n_cyclic = lwipsim_profile_cyclic_timers(run.cyclic_timers, MAX_CYCLIC_TIMERS);
@@ -477,12 +603,18 @@ int main(int argc, char **argv)
     .timeline = lwipsim_probe_timeline,
   };
 
+  /* A record is a few hundred KiB at most whatever the run's length (the
+   * timelines are bucketed); anything larger is the harness's failure. The
+   * parent's wall limit is a backstop for a child stuck inside lwIP: the
+   * child's own timer ends a run that still steps. */
+  struct lwipsim_isolate_limits limits = { .max_output = LWIPSIM_RECORD_READ_MAX,
+                                           .wall_ms = run.max_wall_ms ? run.max_wall_ms + WALL_GRACE_MS : 0 };
   struct lwipsim_child_result res;
-  if (lwipsim_isolate_run(child_main, NULL, &res) != 0) {
-    perror("lwipsim: running the scenario in a child process");
+  if (lwipsim_isolate_run_limited(child_main, NULL, &limits, &res) != 0) {
+    fprintf(stderr, "lwipsim: harness error: cannot run the scenario in a child process: %s\n", strerror(errno));
     free(res.output);
     release_inputs();
-    return LWIPSIM_EXIT_PANIC;
+    return LWIPSIM_EXIT_HARNESS;
   }
   /* A replay stopped by SIGINT/SIGTERM (passed on to the child, which died
    * of it) leaves no output that could pass for a finished run. A live run

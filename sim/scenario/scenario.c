@@ -228,6 +228,10 @@ static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const c
     if (sc->duration_ms == 0) {
       return fail(c, c->lineno, "duration must be more than 0");
     }
+    if (sc->duration_ms > LWIPSIM_MAX_DURATION_MS) {
+      return fail(c, c->lineno, "duration %s is longer than the longest run lwipsim replays (%llus, about 115 days)",
+                  value, LWIPSIM_MAX_DURATION_MS / 1000);
+    }
     return 1;
   case KEY_CAPTURE_START: return set_time_key(c, key, value, &sc->capture_start_ms);
   case KEY_CAPTURE_MAX_GAP:

@@ -108,6 +108,12 @@ struct lwipsim_scenario {
   size_t n_actions;
 };
 
+/* The longest run lwipsim replays: 10^7 s (about 115 days) of virtual time.
+ * A run's memory and record no longer grow with its length (the timelines are
+ * bucketed), but its wall time does, and every time value below it stays far
+ * from overflowing the bucket and clock arithmetic. */
+#define LWIPSIM_MAX_DURATION_MS 10000000000ull
+
 /* Loads DIR/scenario.ini (or PATH itself when it names a file).
  * Returns 0, or -1 with a one-line message "FILE:LINE: problem" in err. */
 int lwipsim_scenario_load(const char *dir_or_file, struct lwipsim_scenario *sc, char *err, size_t errlen);

@@ -78,7 +78,7 @@ int main(void)
   size_t num = sizeof(suites) / sizeof(suites[0]);
 
   lwipsim_state = &state;
-  lwipsim_probe_init();
+  lwipsim_probe_init(LWIPSIM_UNIT_DURATION_MS);
   lwip_init();
 
   SRunner *sr = srunner_create(suites[0]());

@@ -7,6 +7,10 @@
 
 #include <check.h>
 
+/* The probe's timelines cover this much virtual time in the unit tests
+ * (buckets of 10 s: stack/state/timeline.h). */
+#define LWIPSIM_UNIT_DURATION_MS 3000000u
+
 /* A test case whose checked setup snapshots every memp pool's `used` (the
  * probe's counters in lwipsim_state) and whose checked teardown fails the
  * test, naming the pool and the counts, when a pool holds more or fewer

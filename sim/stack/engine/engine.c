@@ -177,6 +177,10 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
   unsigned steps_here = 0;
 
   for (;;) {
+    if (cfg->stop != NULL && *cfg->stop) {
+      lwipsim_event_add("run stopped before its end");
+      return 0;
+    }
     uint64_t action_ms = lwipsim_engine_action_due_ms(sc, next_action);
     uint64_t timer_ms = timer_due(sc, lwipsim_clock_timer_due_ms(sys_timeouts_sleeptime()));
     uint64_t t = lwipsim_clock_next_event(cursor_due_ms(&frames), action_ms, timer_ms);

@@ -3,6 +3,7 @@
 #ifndef LWIPSIM_ENGINE_H
 #define LWIPSIM_ENGINE_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -15,9 +16,12 @@ struct lwipsim_engine_config {
   struct lwipsim_pcap_reader *capture;  /* NULL: no inbound traffic */
   struct lwipsim_pcap_writer *pcap_out; /* NULL: transmitted frames not kept */
   const unsigned char *device_mac;      /* 6 bytes */
+  /* NULL, or a flag a signal handler sets (--max-wall): the run stops before
+   * its next step, the clock where it was. */
+  const volatile sig_atomic_t *stop;
 };
 
-/* Runs the scenario to its end. Returns 0, or -1 with a one-line message in
+/* Runs the scenario to its end (or until *stop). Returns 0, or -1 with a one-line message in
  * err for an input error found mid-run (a truncated capture, say). */
 int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_t errlen);
 

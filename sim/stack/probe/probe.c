@@ -15,6 +15,7 @@
 #include "stack/probe/symbols.h"
 #include "stack/state/events.h"
 #include "stack/state/run_state.h"
+#include "stack/state/timeline.h"
 
 #if MEMP_OVERFLOW_CHECK
 #error "lwipsim wraps memp_malloc; with MEMP_OVERFLOW_CHECK lwIP calls memp_malloc_fn instead (not supported yet)"
@@ -40,18 +41,15 @@ static const struct {
 #include "lwip/priv/memp_std.h"
 };
 
-struct timeline {
-  struct lwipsim_timeline_point *points;
-  size_t n, cap;
-};
-
 /* The wraps index the shared state's pools[] by memp_t: a profile with more
  * pools (MEMP_USE_CUSTOM_POOLS adds its own) must fail to build here, not
  * write past the shared run state at run time. */
 _Static_assert(MEMP_MAX <= LWIPSIM_MAX_POOLS, "this profile has more memp pools than lwipsim's run state holds "
                                               "(LWIPSIM_MAX_POOLS in sim/stack/state/run_state.h)");
 
-static struct timeline timelines[MEMP_MAX];
+/* Bounded: a fixed number of buckets per pool whatever the run's length
+ * (stack/state/timeline.h), so a long run's memory stays flat. */
+static struct lwipsim_timeline timelines[MEMP_MAX];
 static uint32_t caps[MEMP_MAX];
 
 /* Who is arming a timeout right now, so a failure or a new peak can name the
@@ -87,7 +85,7 @@ static uint32_t time_wait_pcbs(void)
 }
 #endif
 
-void lwipsim_probe_init(void)
+void lwipsim_probe_init(uint64_t duration_ms)
 {
   lwipsim_state->n_pools = MEMP_MAX;
   for (size_t i = 0; i < MEMP_MAX && i < LWIPSIM_MAX_POOLS; i++) {
@@ -98,8 +96,7 @@ void lwipsim_probe_init(void)
     p->capacity = pool_defs[i].num;
     p->size_limited = !MEMP_MEM_MALLOC;
     p->elem_bytes = memp_pools[i]->size;
-    free(timelines[i].points);
-    timelines[i] = (struct timeline){ 0 };
+    lwipsim_timeline_init(&timelines[i], duration_ms);
     caps[i] = LWIPSIM_PROBE_NO_CAP;
   }
   arming_depth = 0;
@@ -131,29 +128,18 @@ const struct lwipsim_timeline_point *lwipsim_probe_timeline(size_t pool, size_t 
     *n = 0;
     return NULL;
   }
-  *n = timelines[pool].n;
-  return timelines[pool].points;
+  return lwipsim_timeline_points(&timelines[pool], n);
 }
 
 static void timeline_add(memp_t type, uint32_t used)
 {
 #if defined(LWIPSIM_PROBE_NO_TIMELINE) && LWIPSIM_PROBE_NO_TIMELINE
-  /* The RP2040 image (firmware/): counters and peaks only, no heap growth. */
+  /* The RP2040 image (firmware/): counters and peaks only, no timeline in its SRAM. */
   (void)type;
   (void)used;
   return;
 #endif
-  struct timeline *t = &timelines[type];
-  if (t->n == t->cap) {
-    size_t cap = t->cap ? t->cap * 2 : 64;
-    struct lwipsim_timeline_point *p = realloc(t->points, cap * sizeof *p);
-    if (p == NULL) {
-      return; /* the counters stay exact; only the plot loses points */
-    }
-    t->points = p;
-    t->cap = cap;
-  }
-  t->points[t->n++] = (struct lwipsim_timeline_point){ lwipsim_clock_now_ms(), used };
+  lwipsim_timeline_add(&timelines[type], lwipsim_clock_now_ms(), used);
 }
 
 static const char *timer_name(const void *handler, const void *arg)

@@ -1,6 +1,7 @@
 /* Pool probe: counts every memp pool through link-time wraps of memp_malloc
- * and memp_free (lwIP's code is untouched), keeps a timeline of used counts,
- * names the armed timers at each new SYS_TIMEOUT peak and at each failure. */
+ * and memp_free (lwIP's code is untouched), keeps a bounded timeline of used
+ * counts (stack/state/timeline.h), names the armed timers at each new
+ * SYS_TIMEOUT peak and at each failure. */
 #ifndef LWIPSIM_PROBE_H
 #define LWIPSIM_PROBE_H
 
@@ -9,8 +10,10 @@
 
 struct lwipsim_timer_list;
 
-/* Fills lwipsim_state->pools from lwIP's pool table. Call before lwip_init(). */
-void lwipsim_probe_init(void);
+/* Fills lwipsim_state->pools from lwIP's pool table and empties the
+ * timelines, whose buckets cover duration_ms (the run's length). Call before
+ * lwip_init(). */
+void lwipsim_probe_init(uint64_t duration_ms);
 
 /* No runtime cap on a pool. 0 is a size like any other (every allocation
  * fails), so "none" needs a value no pool can have. */

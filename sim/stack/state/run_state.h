@@ -140,6 +140,11 @@ struct lwipsim_run_state {
     char cause[16]; /* panic, pool-failure, assert, heap, write-refused */
     uint64_t of[LWIPSIM_MAX_IMPACT], missing[LWIPSIM_MAX_IMPACT];
   } impact;
+  /* The harness's own ends, never lwIP's: the run was stopped by --max-wall
+   * (outcome timeout), or the runner failed (outcome harness-error; the
+   * reason, one line, "" when it did not). */
+  int timed_out;
+  char harness_error[LWIPSIM_EVENT_LEN];
 
   uint32_t event_head; /* total events ever added */
   char events[LWIPSIM_EVENT_RING][LWIPSIM_EVENT_LEN];

@@ -6,9 +6,18 @@
 #include "lwip/pbuf.h"
 #include "lwip/tcp.h"
 #include "lwip/timeouts.h"
+#include "lwipsim_unit_lwip.h"
+#include "stack/port/clock.h"
 #include "stack/probe/assert_policy.h"
 #include "stack/probe/probe.h"
 #include "stack/state/run_state.h"
+#include "stack/state/timeline.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "run_record/record.h"
 
 /* Named so the probe's symbol lookup has something distinctive to find. */
 static void lwipsim_test_probe_handler(void *arg) { (void)arg; }
@@ -45,7 +54,7 @@ static void setup(void)
 {
   lwipsim_assert_set_policy(LWIPSIM_ASSERT_SILENT, NULL);
   lwipsim_state->n_asserts = 0;
-  lwipsim_probe_set_cap("SYS_TIMEOUT", 0);
+  lwipsim_probe_set_cap("SYS_TIMEOUT", LWIPSIM_PROBE_NO_CAP);
 }
 
 START_TEST(test_probe_pools_are_lwips)
@@ -110,13 +119,18 @@ START_TEST(test_probe_runtime_cap_fails_like_a_smaller_pool)
   ck_assert_uint_eq(p->failed, failed + 1);
   ck_assert_int_eq(lwipsim_probe_set_cap("NO_SUCH_POOL", 3), -1);
   untimeout_all(3);
-  lwipsim_probe_set_cap("SYS_TIMEOUT", 0);
+  lwipsim_probe_set_cap("SYS_TIMEOUT", LWIPSIM_PROBE_NO_CAP);
   ck_assert_uint_eq(p->used, base);
 }
 END_TEST
 
+/* Two allocations and two frees in a bucket of their own: the timeline
+ * keeps the bucket's highest point and its last one, nothing in between. */
 START_TEST(test_probe_timeline_follows_pbuf_pool)
 {
+  /* into a bucket no earlier test wrote to (buckets of 10 s) */
+  ck_assert_int_eq(lwipsim_clock_set_ms(lwipsim_clock_now_ms() + LWIPSIM_UNIT_DURATION_MS / 300), 0);
+  uint64_t now = lwipsim_clock_now_ms();
   size_t before;
   lwipsim_probe_timeline(MEMP_PBUF_POOL, &before);
   struct lwipsim_pool_state *p = pool("PBUF_POOL");
@@ -130,11 +144,106 @@ START_TEST(test_probe_timeline_follows_pbuf_pool)
   pbuf_free(b);
   size_t n;
   const struct lwipsim_timeline_point *t = lwipsim_probe_timeline(MEMP_PBUF_POOL, &n);
-  ck_assert_uint_eq(n, before + 4);
-  ck_assert_uint_eq(t[n - 4].used, base + 1);
-  ck_assert_uint_eq(t[n - 3].used, base + 2);
+  ck_assert_uint_eq(n, before + 2);
+  ck_assert_uint_eq(t[n - 2].time_ms, now);
+  ck_assert_uint_eq(t[n - 2].used, base + 2);
+  ck_assert_uint_eq(t[n - 1].time_ms, now);
   ck_assert_uint_eq(t[n - 1].used, base);
   ck_assert_uint_ge(p->peak, base + 2);
+}
+END_TEST
+
+/* The report's thinning (sim/report/report_build.c plot_series), written
+ * again here on every change: per bucket the first point at the highest
+ * level and the last point. The timeline must keep exactly these. */
+static size_t reference_thin(const struct lwipsim_timeline_point *in, size_t n, uint64_t duration,
+                             struct lwipsim_timeline_point *out)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < n;) {
+    uint64_t b = in[i].time_ms >= duration ? 300 : in[i].time_ms * 300 / duration;
+    size_t hi = i, j = i;
+    while (j < n && (in[j].time_ms >= duration ? 300 : in[j].time_ms * 300 / duration) == b) {
+      if (in[j].used > in[hi].used) {
+        hi = j;
+      }
+      j++;
+    }
+    out[k++] = in[hi];
+    if (j - 1 != hi) {
+      out[k++] = in[j - 1];
+    }
+    i = j;
+  }
+  return k;
+}
+
+/* A pseudo-random walk of 200,000 changes over a long run: at most two
+ * points per bucket, exactly the reference's, and the peak point among them. */
+START_TEST(test_timeline_is_bounded_and_keeps_high_and_last)
+{
+  enum { CHANGES = 200000 };
+  static struct lwipsim_timeline tl;
+  static struct lwipsim_timeline_point all[CHANGES], want[LWIPSIM_TIMELINE_MAX_POINTS];
+  const uint64_t duration = 1000000000ull; /* 10^6 s */
+  lwipsim_timeline_init(&tl, duration);
+  uint32_t x = 12345, used = 0, peak = 0;
+  uint64_t t = 0, peak_ms = 0;
+  for (size_t i = 0; i < CHANGES; i++) {
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    t += x % 12000; /* some steps stay in the same millisecond */
+    used = (x & 0x100) ? used + 1 : (used ? used - 1 : 0);
+    all[i] = (struct lwipsim_timeline_point){ t, used };
+    lwipsim_timeline_add(&tl, t, used);
+    if (used > peak) {
+      peak = used;
+      peak_ms = t;
+    }
+  }
+  ck_assert_uint_gt(t, duration); /* the walk runs past the end: bucket 300 */
+  size_t n;
+  const struct lwipsim_timeline_point *got = lwipsim_timeline_points(&tl, &n);
+  size_t k = reference_thin(all, CHANGES, duration, want);
+  ck_assert_uint_le(n, LWIPSIM_TIMELINE_MAX_POINTS);
+  ck_assert_uint_eq(n, k);
+  int has_peak = 0;
+  for (size_t i = 0; i < n; i++) {
+    ck_assert_uint_eq(got[i].time_ms, want[i].time_ms);
+    ck_assert_uint_eq(got[i].used, want[i].used);
+    has_peak |= got[i].time_ms == peak_ms && got[i].used == peak;
+  }
+  ck_assert(has_peak);
+  ck_assert_uint_eq(got[n - 1].used, used); /* the level the run ended at */
+  /* reading does not close the open bucket: a later change in it still counts */
+  lwipsim_timeline_add(&tl, t, used + 100);
+  lwipsim_timeline_points(&tl, &n);
+  ck_assert_uint_eq(got[n - 1].used, used + 100);
+}
+END_TEST
+
+/* No duration: one bucket; a single change is one point. */
+START_TEST(test_timeline_without_duration_is_one_bucket)
+{
+  static struct lwipsim_timeline tl;
+  lwipsim_timeline_init(&tl, 0);
+  size_t n;
+  lwipsim_timeline_points(&tl, &n);
+  ck_assert_uint_eq(n, 0);
+  lwipsim_timeline_add(&tl, 5, 1);
+  const struct lwipsim_timeline_point *p = lwipsim_timeline_points(&tl, &n);
+  ck_assert_uint_eq(n, 1);
+  ck_assert_uint_eq(p[0].time_ms, 5);
+  for (uint32_t i = 0; i < 1000; i++) {
+    lwipsim_timeline_add(&tl, 10 + i, i % 7);
+  }
+  p = lwipsim_timeline_points(&tl, &n);
+  ck_assert_uint_eq(n, 2);
+  ck_assert_uint_eq(p[0].time_ms, 16); /* first time at 6 */
+  ck_assert_uint_eq(p[0].used, 6);
+  ck_assert_uint_eq(p[1].time_ms, 1009);
+  ck_assert_uint_eq(p[1].used, 999 % 7);
 }
 END_TEST
 
@@ -154,7 +263,64 @@ START_TEST(test_probe_tcp_alloc_counts_refusals_not_attempts)
   ck_assert_uint_gt(p->n_sites, 0);
   ck_assert_str_eq(p->sites[p->n_sites - 1].name, "tcp_alloc");
   tcp_abort(a);
-  ck_assert_int_eq(lwipsim_probe_set_cap("TCP_PCB", 0), 0);
+  ck_assert_int_eq(lwipsim_probe_set_cap("TCP_PCB", LWIPSIM_PROBE_NO_CAP), 0);
+}
+END_TEST
+
+/* The record's size bound (docs/run-record.md): 20 pools, every one with a
+ * full timeline (602 points at 11-digit times, the longest scenario's) and
+ * every failure site slot filled with a 63-character name, still print under
+ * 256 KiB. More buckets, a fatter point or more pools than the documented 20
+ * break it here. */
+static struct lwipsim_timeline full_timeline;
+
+static const struct lwipsim_timeline_point *full_points(size_t pool, size_t *n)
+{
+  (void)pool;
+  return lwipsim_timeline_points(&full_timeline, n);
+}
+
+START_TEST(test_record_with_full_timelines_stays_under_256k)
+{
+  static struct lwipsim_run_state s;
+  const uint64_t duration = 10000000000ull; /* LWIPSIM_MAX_DURATION_MS */
+  lwipsim_timeline_init(&full_timeline, duration);
+  for (uint64_t b = 0; b <= 300; b++) {
+    uint64_t t = b == 300 ? duration : (duration * b + 299) / 300; /* the bucket's first millisecond */
+    lwipsim_timeline_add(&full_timeline, t + 10, 250);
+    lwipsim_timeline_add(&full_timeline, t + 20, 249);
+  }
+  size_t n;
+  lwipsim_timeline_points(&full_timeline, &n);
+  ck_assert_uint_eq(n, LWIPSIM_TIMELINE_MAX_POINTS);
+  s.n_pools = 20;
+  for (uint32_t i = 0; i < s.n_pools; i++) {
+    struct lwipsim_pool_state *p = &s.pools[i];
+    snprintf(p->name, sizeof p->name, "SOCKET_SETGETSOCKOPT_DATA_%02u", i); /* lwIP's longest name, and more */
+    p->size = p->capacity = p->peak = p->failed = 250;
+    p->peak_ms = p->first_failure_ms = duration;
+    p->size_limited = 1;
+    p->n_sites = LWIPSIM_MAX_SITES;
+    for (uint32_t k = 0; k < LWIPSIM_MAX_SITES; k++) {
+      memset(p->sites[k].name, 'f', LWIPSIM_NAME_LEN - 1);
+      p->sites[k].count = 4000000000u;
+    }
+  }
+  s.now_ms = duration;
+  struct lwipsim_run_meta meta = { .profile = "p",
+                                   .lwip_version = "2.2.1",
+                                   .scenario = "s",
+                                   .assert_policy = "panic",
+                                   .duration_ms = duration,
+                                   .timeline = full_points };
+  cJSON *rec = lwipsim_record_build(&meta, &s);
+  char *text = lwipsim_record_print(rec);
+  ck_assert_ptr_nonnull(text);
+  size_t len = strlen(text);
+  printf("record with 20 full pools: %zu bytes\n", len);
+  ck_assert_uint_le(len, 256u * 1024u);
+  cJSON_free(text);
+  cJSON_Delete(rec);
 }
 END_TEST
 
@@ -170,5 +336,10 @@ Suite *probe_suite(void)
   tcase_add_test(tc, test_probe_timeline_follows_pbuf_pool);
   tcase_add_test(tc, test_probe_tcp_alloc_counts_refusals_not_attempts);
   suite_add_tcase(s, tc);
+  TCase *tl = tcase_create("timeline");
+  tcase_add_test(tl, test_timeline_is_bounded_and_keeps_high_and_last);
+  tcase_add_test(tl, test_timeline_without_duration_is_one_bucket);
+  tcase_add_test(tl, test_record_with_full_timelines_stays_under_256k);
+  suite_add_tcase(s, tl);
   return s;
 }

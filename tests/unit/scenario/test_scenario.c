@@ -164,6 +164,9 @@ START_TEST(test_scenario_defaults)
   ck_assert_uint_eq(sc.n_actions, 0);
   ck_assert_msg(strstr(sc.path, "minimal/scenario.ini") != NULL, "%s", sc.path);
   lwipsim_scenario_free(&sc);
+  load_ok(make_scenario("longest", "[scenario]\nduration = 10000000s\n")); /* the maximum itself */
+  ck_assert_uint_eq(sc.duration_ms, LWIPSIM_MAX_DURATION_MS);
+  lwipsim_scenario_free(&sc);
 }
 END_TEST
 
@@ -371,6 +374,14 @@ START_TEST(test_scenario_err_bad_time)
                "1500ms", NULL);
   expect_error("bad-duration", "[scenario]\nduration = 90\n", 2, "bad time '90'", "duration", NULL);
   expect_error("zero-duration", "[scenario]\nduration = 0s\n", 2, "duration must be more than 0", NULL);
+  /* the documented maximum, 10^7 s: one millisecond more is refused, on its line */
+  expect_error(
+      "long-duration", "[scenario]\n; 1e12 s grew the runner until the OOM killer came\nduration = 10000000.001s\n", 3,
+      "duration 10000000.001s is longer than the longest run lwipsim replays (10000000s, about 115 days)", NULL);
+  expect_error("huge-duration", "[scenario]\nduration = 1000000000s\n", 2, "longest run", NULL);
+  /* past every time's limit (10^9 s), that limit speaks first */
+  expect_error("beyond-time-limit", "[scenario]\nduration = 1000000000000s\n", 2, "over the limit of 1000000000s",
+               NULL);
   expect_error("bad-start", "[scenario]\nduration = 9s\ncapture_start = soon\n", 3, "capture_start", NULL);
 }
 END_TEST
