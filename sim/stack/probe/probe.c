@@ -47,9 +47,16 @@ static const struct {
 _Static_assert(MEMP_MAX <= LWIPSIM_MAX_POOLS, "this profile has more memp pools than lwipsim's run state holds "
                                               "(LWIPSIM_MAX_POOLS in sim/stack/state/run_state.h)");
 
+#if defined(LWIPSIM_PROBE_NO_TIMELINE) && LWIPSIM_PROBE_NO_TIMELINE
+/* The RP2040 image (firmware/): counters and peaks only, no timeline in its
+ * SRAM (a bounded one is still about 10 KiB a pool). */
+#define HAVE_TIMELINES 0
+#else
 /* Bounded: a fixed number of buckets per pool whatever the run's length
  * (stack/state/timeline.h), so a long run's memory stays flat. */
+#define HAVE_TIMELINES 1
 static struct lwipsim_timeline timelines[MEMP_MAX];
+#endif
 static uint32_t caps[MEMP_MAX];
 
 /* Who is arming a timeout right now, so a failure or a new peak can name the
@@ -87,6 +94,7 @@ static uint32_t time_wait_pcbs(void)
 
 void lwipsim_probe_init(uint64_t duration_ms)
 {
+  (void)duration_ms; /* without timelines (the RP2040 image) */
   lwipsim_state->n_pools = MEMP_MAX;
   for (size_t i = 0; i < MEMP_MAX && i < LWIPSIM_MAX_POOLS; i++) {
     struct lwipsim_pool_state *p = &lwipsim_state->pools[i];
@@ -96,7 +104,9 @@ void lwipsim_probe_init(uint64_t duration_ms)
     p->capacity = pool_defs[i].num;
     p->size_limited = !MEMP_MEM_MALLOC;
     p->elem_bytes = memp_pools[i]->size;
+#if HAVE_TIMELINES
     lwipsim_timeline_init(&timelines[i], duration_ms);
+#endif
     caps[i] = LWIPSIM_PROBE_NO_CAP;
   }
   arming_depth = 0;
@@ -124,22 +134,24 @@ void lwipsim_probe_cap_to_profile(void)
 
 const struct lwipsim_timeline_point *lwipsim_probe_timeline(size_t pool, size_t *n)
 {
-  if (pool >= MEMP_MAX) {
-    *n = 0;
-    return NULL;
+#if HAVE_TIMELINES
+  if (pool < MEMP_MAX) {
+    return lwipsim_timeline_points(&timelines[pool], n);
   }
-  return lwipsim_timeline_points(&timelines[pool], n);
+#endif
+  (void)pool;
+  *n = 0;
+  return NULL;
 }
 
 static void timeline_add(memp_t type, uint32_t used)
 {
-#if defined(LWIPSIM_PROBE_NO_TIMELINE) && LWIPSIM_PROBE_NO_TIMELINE
-  /* The RP2040 image (firmware/): counters and peaks only, no timeline in its SRAM. */
+#if HAVE_TIMELINES
+  lwipsim_timeline_add(&timelines[type], lwipsim_clock_now_ms(), used);
+#else
   (void)type;
   (void)used;
-  return;
 #endif
-  lwipsim_timeline_add(&timelines[type], lwipsim_clock_now_ms(), used);
 }
 
 static const char *timer_name(const void *handler, const void *arg)
