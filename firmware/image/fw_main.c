@@ -132,7 +132,7 @@ int main(void)
   /* The first doorbell carries the seed and the MAC. */
   wait_doorbell();
   lwipsim_heap_init(LWIPSIM_HEAP_BUDGET);
-  lwipsim_probe_init(0); /* the duration sizes the host timeline's buckets; the image keeps none */
+  lwipsim_probe_init(0); /* no duration: the image keeps no timeline (LWIPSIM_PROBE_NO_TIMELINE) */
   lwipsim_rand_seed(m->seed);
   lwipsim_assert_set_policy((enum lwipsim_assert_policy)LWIPSIM_ASSERT_POLICY_ID, on_panic);
   lwipsim_clock_reset();

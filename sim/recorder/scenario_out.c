@@ -65,8 +65,8 @@ int lwipsim_scenario_out_ini(const struct lwipsim_recording *rec, char *err, siz
   }
   char services[128], mqtt_and_services[192];
   lwipsim_peer_services_names(rec, services, sizeof services);
-  snprintf(mqtt_and_services, sizeof mqtt_and_services, "%s%s",
-           rec->mqtt_port != 0 ? ", mosquitto (MQTT broker)" : "", services);
+  snprintf(mqtt_and_services, sizeof mqtt_and_services, "%s%s", rec->mqtt_port != 0 ? ", mosquitto (MQTT broker)" : "",
+           services);
   fprintf(f,
           "; Recorded by `lwipsim record` (see RECORDING.md): lwIP built with profile %s ran\n"
           "; live on a TAP device while real Linux peers talked to it. capture.pcap holds\n"
@@ -84,8 +84,7 @@ int lwipsim_scenario_out_ini(const struct lwipsim_recording *rec, char *err, siz
           "[device]\n"
           "mac = %s\n",
           rec->profile, rec->description, rec->browsers, rec->http_clients, mqtt_and_services, rec->profile,
-          rec->duration_s,
-          (unsigned long long)rec->capture_start_ms, rec->seed, rec->device_mac);
+          rec->duration_s, (unsigned long long)rec->capture_start_ms, rec->seed, rec->device_mac);
   if (rec->ap_mac[0] != '\0') {
     /* the access point ran beside the station with no link in the
      * namespace: the capture is the station's alone */
@@ -113,8 +112,8 @@ int lwipsim_scenario_out_readme(const struct lwipsim_recording *rec, char *err, 
   }
   char when[64], services[128], mqtt_and_services[192];
   lwipsim_peer_services_names(rec, services, sizeof services);
-  snprintf(mqtt_and_services, sizeof mqtt_and_services, "%s%s",
-           rec->mqtt_port != 0 ? ", mosquitto (MQTT broker)" : "", services);
+  snprintf(mqtt_and_services, sizeof mqtt_and_services, "%s%s", rec->mqtt_port != 0 ? ", mosquitto (MQTT broker)" : "",
+           services);
   time_t now = time(NULL);
   strftime(when, sizeof when, "%Y-%m-%d %H:%MZ", gmtime(&now));
   struct utsname u;

@@ -63,18 +63,18 @@ struct lwipsim_action {
   uint64_t time_ms; /* LWIPSIM_ACTION_ON_EVENT for an event-triggered action */
   enum lwipsim_trigger trigger;
   enum lwipsim_action_kind kind;
-  int line;                   /* line in the scenario file, for messages */
-  uint8_t addr[4];            /* static, tcp-connect */
-  uint8_t prefix_len;         /* static */
-  uint8_t gw[4];              /* static; 0.0.0.0 when absent */
-  int on;                     /* ipv6-linklocal */
-  char hostname[64];          /* mdns-start */
-  char service[64];           /* mdns-start: e.g. "_http"; "" when no service */
-  int service_is_udp;         /* mdns-start: 0 for _tcp, 1 for _udp */
-  char instance[64];          /* mdns-start: defaults to hostname */
-  uint16_t port;              /* mdns-start, http-listen, tcp-connect, udp-*, http-get, mqtt-connect */
-  char name[128];             /* dns-lookup, sntp-start (a name): the host name; http-get: the path; mqtt-publish: the topic */
-  uint32_t bytes;             /* udp-send, mqtt-publish: payload bytes */
+  int line;           /* line in the scenario file, for messages */
+  uint8_t addr[4];    /* static, tcp-connect */
+  uint8_t prefix_len; /* static */
+  uint8_t gw[4];      /* static; 0.0.0.0 when absent */
+  int on;             /* ipv6-linklocal */
+  char hostname[64];  /* mdns-start */
+  char service[64];   /* mdns-start: e.g. "_http"; "" when no service */
+  int service_is_udp; /* mdns-start: 0 for _tcp, 1 for _udp */
+  char instance[64];  /* mdns-start: defaults to hostname */
+  uint16_t port;      /* mdns-start, http-listen, tcp-connect, udp-*, http-get, mqtt-connect */
+  char name[128];     /* dns-lookup, sntp-start (a name): the host name; http-get: the path; mqtt-publish: the topic */
+  uint32_t bytes;     /* udp-send, mqtt-publish: payload bytes */
   uint16_t keepalive_s;       /* mqtt-connect keepalive SECONDS (default 60; 0 turns keep-alive off) */
   uint64_t every_ms;          /* "every DURATION": repeated until the run ends (0: once) */
   uint64_t first_ms;          /* a repeat's first time (the script line's); equal to time_ms when not repeated */

@@ -71,8 +71,11 @@ check "10^6 s: SYS_TIMEOUT timeline bucketed (points <= 602, last bucket 300)" y
 check "10^6 s: the peak point is in the timeline" yes \
   "$(jget "$work/long.json" '"yes" if all(p["peak"] == 0 or [p["peak_ms"], p["peak"]] in p["timeline"] for p in r["pools"]) else "no"')"
 
-# 3. --max-wall: the child stops itself; outcome timeout, exit 7, one line
-"$bin/lwipsim" replay --profile $profile --scenario "$work/long" --max-wall 0.3 --json "$work/wall.json" --quiet \
+# 3. --max-wall: the child stops itself; outcome timeout, exit 7, one line.
+# The longest scenario (10^7 s, about 2 s of wall time on the 2-core machine):
+# 10^6 s can end in 0.2 s on a quiet machine, before the limit.
+scenario "$work/longest" 10000000s "timers = poll 2s"
+"$bin/lwipsim" replay --profile $profile --scenario "$work/longest" --max-wall 0.3 --json "$work/wall.json" --quiet \
   2>"$work/err"
 check "--max-wall: exit" 7 $?
 want="lwipsim: timeout: stopped by --max-wall 0.300 at "
@@ -84,15 +87,15 @@ check "--max-wall: record" "timeout 7 True True" \
 check "--max-wall 0: refused" "2 lwipsim: --max-wall 0: expected seconds greater than 0 (e.g. 60 or 2.5)" "$? $(cat "$work/err")"
 
 # ... passed through by sweep and report, which stop with the runner's line
-"$bin/lwipsim" sweep --profile $profile --scenario "$work/long" --pool SYS_TIMEOUT --range 11:11 --max-wall 0.2 \
+"$bin/lwipsim" sweep --profile $profile --scenario "$work/longest" --pool SYS_TIMEOUT --range 11:11 --max-wall 0.2 \
   >/dev/null 2>"$work/err"
 check "sweep --max-wall: exit" 2 $?
 want="lwipsim sweep: SYS_TIMEOUT=11: lwipsim: timeout: stopped by --max-wall 0.200 at "
 check "sweep --max-wall: message" "$want" "$(first_with "$want" "$work/err")"
-"$bin/lwipsim" report --profile $profile --scenario "$work/long" --out "$work/report" --max-wall 0.2 --jobs 1 \
+"$bin/lwipsim" report --profile $profile --scenario "$work/longest" --out "$work/report" --max-wall 0.2 --jobs 1 \
   >/dev/null 2>"$work/err"
 check "report --max-wall: exit" 2 $?
-want="lwipsim report: $profile × long (faithful): lwipsim: timeout: stopped by --max-wall 0.200 at "
+want="lwipsim report: $profile × longest (faithful): lwipsim: timeout: stopped by --max-wall 0.200 at "
 check "report --max-wall: message" "$want" "$(first_with "$want" "$work/err")"
 
 # 4. cJSON_Print fails (ENOMEM) in the run's process: the runner writes a
@@ -114,7 +117,7 @@ check "ENOMEM everywhere: message" "lwipsim: harness error: out of memory writin
 check "ENOMEM everywhere: no record" no "$([ -e "$work/enomem-all.json" ] && echo yes || echo no)"
 
 # 5. the run's process killed by SIGKILL (as by the OOM killer)
-"$bin/lwipsim" replay --profile $profile --scenario "$work/long" --json "$work/killed.json" --quiet 2>"$work/err" &
+"$bin/lwipsim" replay --profile $profile --scenario "$work/longest" --json "$work/killed.json" --quiet 2>"$work/err" &
 runner=$!
 child=
 for _ in $(seq 1 500); do

@@ -6,8 +6,8 @@
 #include "test_replay_actions.h"
 #include "test_replay_fidelity.h"
 #include "test_replay_headers.h"
-#include "test_replay_netifs.h"
 #include "test_replay_impact.h"
+#include "test_replay_netifs.h"
 
 int main(void)
 {

@@ -255,7 +255,7 @@ START_TEST(test_report_impact_column)
   ck_assert_int_eq(tc_count(h, silent), 2);
   free(h);
   char *x = out_file("junit.xml");
-  ck_assert_int_eq(tc_count(x, "; what it cost: "), 11); /* in every UNSAFE failure */
+  ck_assert_int_eq(tc_count(x, "; what it cost: "), tc_count(x, "<failure ")); /* in every UNSAFE failure */
   ck_assert_int_eq(tc_count(x, silent), 2);
   free(x);
 }

@@ -178,6 +178,7 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
 
   for (;;) {
     if (cfg->stop != NULL && *cfg->stop) {
+      running = NULL; /* the cursor lives in this frame: no read_rest after the return */
       lwipsim_event_add("run stopped before its end");
       return 0;
     }

@@ -47,14 +47,14 @@ static const struct {
 _Static_assert(MEMP_MAX <= LWIPSIM_MAX_POOLS, "this profile has more memp pools than lwipsim's run state holds "
                                               "(LWIPSIM_MAX_POOLS in sim/stack/state/run_state.h)");
 
-/* The RP2040 image (firmware/) keeps counters and peaks only: a timeline per
- * pool (about 10 KiB each) would not fit its SRAM. */
 #if defined(LWIPSIM_PROBE_NO_TIMELINE) && LWIPSIM_PROBE_NO_TIMELINE
-#define PROBE_TIMELINES 0
+/* The RP2040 image (firmware/): counters and peaks only, no timeline in its
+ * SRAM (a bounded one is still about 10 KiB a pool). */
+#define HAVE_TIMELINES 0
 #else
-#define PROBE_TIMELINES 1
 /* Bounded: a fixed number of buckets per pool whatever the run's length
  * (stack/state/timeline.h), so a long run's memory stays flat. */
+#define HAVE_TIMELINES 1
 static struct lwipsim_timeline timelines[MEMP_MAX];
 #endif
 static uint32_t caps[MEMP_MAX];
@@ -94,6 +94,7 @@ static uint32_t time_wait_pcbs(void)
 
 void lwipsim_probe_init(uint64_t duration_ms)
 {
+  (void)duration_ms; /* without timelines (the RP2040 image) */
   lwipsim_state->n_pools = MEMP_MAX;
   for (size_t i = 0; i < MEMP_MAX && i < LWIPSIM_MAX_POOLS; i++) {
     struct lwipsim_pool_state *p = &lwipsim_state->pools[i];
@@ -103,10 +104,8 @@ void lwipsim_probe_init(uint64_t duration_ms)
     p->capacity = pool_defs[i].num;
     p->size_limited = !MEMP_MEM_MALLOC;
     p->elem_bytes = memp_pools[i]->size;
-#if PROBE_TIMELINES
+#if HAVE_TIMELINES
     lwipsim_timeline_init(&timelines[i], duration_ms);
-#else
-    (void)duration_ms;
 #endif
     caps[i] = LWIPSIM_PROBE_NO_CAP;
   }
@@ -135,18 +134,19 @@ void lwipsim_probe_cap_to_profile(void)
 
 const struct lwipsim_timeline_point *lwipsim_probe_timeline(size_t pool, size_t *n)
 {
-  if (pool >= MEMP_MAX || !PROBE_TIMELINES) {
-    *n = 0;
-    return NULL;
+#if HAVE_TIMELINES
+  if (pool < MEMP_MAX) {
+    return lwipsim_timeline_points(&timelines[pool], n);
   }
-#if PROBE_TIMELINES
-  return lwipsim_timeline_points(&timelines[pool], n);
 #endif
+  (void)pool;
+  *n = 0;
+  return NULL;
 }
 
 static void timeline_add(memp_t type, uint32_t used)
 {
-#if PROBE_TIMELINES
+#if HAVE_TIMELINES
   lwipsim_timeline_add(&timelines[type], lwipsim_clock_now_ms(), used);
 #else
   (void)type;
