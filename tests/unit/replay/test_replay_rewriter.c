@@ -387,6 +387,58 @@ START_TEST(test_rewriter_tcp_owed_ack_for_late_fin)
 }
 END_TEST
 
+/* Nine connections each owe the peer's ACK of a late live FIN at once, one
+ * more than the owed queue holds (8), and nobody takes them in between. The
+ * ninth ACK must not be lost: its flow stays owed, and once the queue has
+ * room the flow's next live frame (a retransmitted FIN) brings it.
+ * Bad-input item 11: it was dropped while the flow counted it delivered, so
+ * the ninth peer never acknowledged the device's FIN. */
+START_TEST(test_rewriter_tcp_owed_ack_kept_when_the_queue_is_full)
+{
+  enum { FLOWS = 9 };
+  uint8_t out[LWIPSIM_RW_ACK_MAX];
+  struct spec s;
+
+  for (uint16_t f = 0; f < FLOWS; f++) {
+    uint16_t port = (uint16_t)(4321 + f);
+    uint32_t a = ISN_A + 1000u * f, b = ISN_B + 1000u * f, p = PEER_ISN + 1000u * f;
+
+    s = tcp(1, port, 80, p, 0, TH_SYN, 0);
+    ck_assert_int_eq(in(&s), 1);
+    s = tcp(0, 80, port, a, p + 1, TH_SYN | TH_ACK, 0);
+    ref(&s);
+    s.seq = b;
+    live(&s);
+    s = tcp(0, 80, port, a + 1, p + 101, TH_ACK | TH_PSH, 50);
+    ref(&s);
+    s = tcp(0, 80, port, a + 51, p + 101, TH_ACK | TH_FIN, 0);
+    ref(&s);
+    s = tcp(0, 80, port, b + 1, p + 101, TH_ACK | TH_PSH, 50);
+    live(&s);
+    s = tcp(1, port, 80, p + 101, a + 52, TH_ACK | TH_FIN, 0); /* acknowledges the captured FIN */
+    ck_assert_int_eq(in(&s), 1);
+  }
+  for (uint16_t f = 0; f < FLOWS; f++) { /* every live FIN, nothing taken */
+    s = tcp(0, 80, (uint16_t)(4321 + f), ISN_B + 1000u * f + 51, PEER_ISN + 1000u * f + 102, TH_ACK | TH_FIN, 0);
+    live(&s);
+  }
+  for (uint16_t f = 0; f < FLOWS - 1; f++) {
+    ck_assert_uint_eq(lwipsim_rewriter_take_owed_ack(rw, out), ETH + 20 + 20);
+    ck_assert_uint_eq(tc_get16(out + ETH + 20), 4321 + f);
+  }
+  ck_assert_uint_eq(lwipsim_rewriter_take_owed_ack(rw, out), 0); /* the ninth did not fit */
+
+  /* the ninth flow's FIN again: its ACK comes now */
+  s = tcp(0, 80, 4321 + FLOWS - 1, ISN_B + 1000u * (FLOWS - 1) + 51, PEER_ISN + 1000u * (FLOWS - 1) + 102,
+          TH_ACK | TH_FIN, 0);
+  live(&s);
+  ck_assert_uint_eq(lwipsim_rewriter_take_owed_ack(rw, out), ETH + 20 + 20);
+  ck_assert_uint_eq(tc_get16(out + ETH + 20), 4321 + FLOWS - 1);
+  ck_assert_uint_eq(tc_get32(out + ETH + 28), ISN_B + 1000u * (FLOWS - 1) + 52); /* its live FIN acknowledged */
+  ck_assert(csums_ok(out, ETH + 20 + 20));
+}
+END_TEST
+
 START_TEST(test_rewriter_tcp_window_scale_unscaled_live)
 {
   static const uint8_t ws7[4] = { 1, 3, 3, 7 }; /* NOP, window scale 7 */
@@ -801,6 +853,7 @@ Suite *rewriter_suite(void)
     test_rewriter_tcp_ack_beyond_live_data,
     test_rewriter_tcp_ack_maps_segment_ends,
     test_rewriter_tcp_owed_ack_for_late_fin,
+    test_rewriter_tcp_owed_ack_kept_when_the_queue_is_full,
     test_rewriter_tcp_window_scale_unscaled_live,
     test_rewriter_tcp_no_live_connection,
     test_rewriter_tcp_live_reset_and_closed,
