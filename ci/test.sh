@@ -12,4 +12,9 @@ ctest --output-on-failure -j"$(nproc)" "$@" || rc=$?
 # ctest shows a skipped test as "Skipped" only; say why, from the tests' own
 # SKIP lines (shared captures absent, no root for the tap tests, ...).
 grep -h '^SKIP ' Testing/Temporary/LastTest.log 2>/dev/null | sort -u || true
+# Then the same unit, scenario and bad-input tests under ASan + UBSan, and the
+# fuzz targets for a bounded number of inputs (ci/test-sanitized.sh).
+if [ $# -eq 0 ]; then
+  "$repo/ci/test-sanitized.sh" || rc=$?
+fi
 exit "$rc"
