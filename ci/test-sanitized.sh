@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The second half of the test suite (ci/test.sh runs it after the default
-# build's tests): the unit, scenario and bad-input tests again on the
-# sanitize preset (ASan + UBSan on lwipsim and lwIP), then every libFuzzer
-# target of the fuzz preset for a bounded number of inputs.
+# The sanitized half of the test suite (ci/test.sh runs it after the default
+# build's tests when LWIPSIM_SANITIZED=1): the unit, scenario and bad-input
+# tests again on the sanitize preset (ASan + UBSan on lwipsim and lwIP), then
+# every libFuzzer target of the fuzz preset for a bounded number of inputs.
 #
-# usage: ci/test-sanitized.sh     (LWIPSIM_SANITIZED=0 skips it: quick local runs)
+# usage: ci/test-sanitized.sh     (LWIPSIM_SANITIZED=0 skips it)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 if [ "${LWIPSIM_SANITIZED:-1}" = 0 ]; then

@@ -296,7 +296,7 @@ START_TEST(test_record_with_full_timelines_stays_under_256k)
   s.n_pools = 20;
   for (uint32_t i = 0; i < s.n_pools; i++) {
     struct lwipsim_pool_state *p = &s.pools[i];
-    snprintf(p->name, sizeof p->name, "SOCKET_SETGETSOCKOPT_DATA_%02u", i); /* lwIP's longest name, and more */
+    snprintf(p->name, sizeof p->name, "SOCKET_SETGETSOCKOPT_DATA_%02u", i % 100u); /* lwIP's longest name, and more */
     p->size = p->capacity = p->peak = p->failed = 250;
     p->peak_ms = p->first_failure_ms = duration;
     p->size_limited = 1;
