@@ -310,6 +310,28 @@ static int configure(const char *build, const char *list, const char *log)
   return rc;
 }
 
+/* A failed _Static_assert carries its own sentence (lwIP's and ours, such as
+ * the probe's pool limit): that sentence, without the compiler's path and
+ * quoting. Any other line is returned as it is. */
+static const char *static_assert_text(char *line)
+{
+  static const char tag[] = "error: static assertion failed: \"";
+  char *m = strstr(line, tag);
+  if (m == NULL) {
+    return line;
+  }
+  m += strlen(tag);
+  char *w = m;
+  for (const char *r = m; *r != '\0' && !(*r == '"' && r[1] == '\0'); r++) {
+    if (*r == '\\' && r[1] != '\0') {
+      r++; /* gcc writes ' as \' */
+    }
+    *w++ = *r;
+  }
+  *w = '\0';
+  return m;
+}
+
 static int build_locked(struct lwipsim_user_profile *ups, size_t n, const char *lwip_version, const char *assert_policy,
                         int jobs, const char *build, struct lwipsim_profiles_index *idx)
 {
@@ -368,11 +390,11 @@ static int build_locked(struct lwipsim_user_profile *ups, size_t n, const char *
        * other error is often a consequence of one. */
       char line[1024];
       first_line_with(log, "#error", line, sizeof line);
-      if (line[0] == '\0') {
-        first_line_with(log, "error", line, sizeof line);
+      if (line[0] == '\0') { /* a compiler's "error: ", not a file named error_text.c */
+        first_line_with(log, ": error: ", line, sizeof line);
       }
       fprintf(stderr, "lwipsim report: %s/lwipopts.h: does not compile: %s\n", ups[i].dir,
-              line[0] ? line : "see the build log");
+              line[0] ? static_assert_text(line) : "see the build log");
       return 2;
     }
     struct lwipsim_profile_entry *grown = realloc(idx->entries, (idx->n + 1) * sizeof *grown);

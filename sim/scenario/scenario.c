@@ -222,7 +222,7 @@ static int set_key(struct parse_ctx *c, enum key_id id, const char *key, const c
     }
     return copy_text(c, key, c->capture, sizeof(c->capture), value);
   case KEY_DURATION:
-    if (!set_time_key(c, key, value, &sc->duration_ms)) {
+    if (lwipsim_parse_duration_ms(value, &sc->duration_ms) != -2 && !set_time_key(c, key, value, &sc->duration_ms)) {
       return 0;
     }
     if (sc->duration_ms == 0) {

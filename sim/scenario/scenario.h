@@ -127,11 +127,12 @@ void lwipsim_scenario_free(struct lwipsim_scenario *sc);
 int lwipsim_parse_mac(const char *s, uint8_t mac[6]);
 /* Unsigned decimal, digits only (no sign, no blanks), at most max. Returns 0 or -1. */
 int lwipsim_scenario_parse_uint(const char *s, uint64_t max, uint64_t *out);
-/* The largest time value a scenario may write, in ms (10^9 s, about 31
- * years): virtual time runs in microseconds, and a time near UINT64_MAX/1000
- * wrapped (capture_max_gap did, and silently replayed 36 of 201 frames). */
-#define LWIPSIM_TIME_MAX_MS 1000000000000ull
-#define LWIPSIM_TIME_MAX_TEXT "1000000000s"
+/* The largest time value a scenario may write, in ms: the longest run. No
+ * time past the end of the longest run means anything, and one limit keeps
+ * every sum of times far from wrapping (capture_max_gap near
+ * UINT64_MAX/1000 wrapped, and silently replayed 36 of 201 frames). */
+#define LWIPSIM_TIME_MAX_MS LWIPSIM_MAX_DURATION_MS
+#define LWIPSIM_TIME_MAX_TEXT "10000000s"
 /* "90s", "1500ms", "0.25s" -> ms; returns 0, -1 for a bad form, or -2 for a
  * time over LWIPSIM_TIME_MAX_MS. */
 int lwipsim_parse_duration_ms(const char *s, uint64_t *ms);

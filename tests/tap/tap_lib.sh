@@ -2,7 +2,15 @@
 # SKIP_RETURN_CODE), failing with one, and reading numbers from run records.
 
 skip() { echo "SKIP: $*"; exit 77; }
-fail() { echo "FAIL: $*"; exit 1; }
+# LWIPSIM_TAP_KEEP=DIR keeps a failed test's work folder (its recording and
+# records) for a look afterwards: live recordings are not reproducible.
+fail() {
+  echo "FAIL: $*"
+  if [ -n "${LWIPSIM_TAP_KEEP:-}" ] && [ -n "${work:-}" ] && [ -d "$work" ]; then
+    mkdir -p "$LWIPSIM_TAP_KEEP" && cp -r "$work" "$LWIPSIM_TAP_KEEP/" && echo "kept $work in $LWIPSIM_TAP_KEEP"
+  fi
+  exit 1
+}
 
 require_live() {
   [ "$(id -u)" = 0 ] || skip "needs root (it makes a network namespace and a TAP device)"
@@ -23,4 +31,9 @@ pool_peak() {
   awk -v pool="\"$2\"" '
     $0 ~ "\"name\":[ \t]*" pool { found = 1 }
     found && /"peak":/ { gsub(/[^0-9]/, "", $0); print; exit }' "$1"
+}
+
+# divergence_reasons FILE: the non-zero divergence reasons of a run record
+divergence_reasons() {
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["divergence"]["by_reason"]; print({k: v for k, v in d.items() if v})' "$1"
 }

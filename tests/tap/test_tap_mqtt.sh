@@ -48,7 +48,8 @@ live_published=$(json_number "$work/rec/live-record.json" mqtt_published)
 "$bin/lwipsim" replay --profile $profile --scenario "$work/rec" --json "$work/replay.json" >/dev/null
 rc=$?
 [ $rc = 0 ] || fail "lwipsim replay of the recorded scenario exited $rc"
-[ "$(json_number "$work/replay.json" diverged)" = 0 ] || fail "the replay withheld frames as divergence"
+[ "$(json_number "$work/replay.json" diverged)" = 0 ] ||
+  fail "the replay withheld frames as divergence: $(divergence_reasons "$work/replay.json")"
 [ "$(json_number "$work/replay.json" mqtt_published)" = "$publishes" ] || fail "the replay published another count"
 [ "$(json_number "$work/replay.json" mqtt_pings)" = "$pings" ] || fail "the replay pinged another count"
 

@@ -67,9 +67,9 @@ rc=$?
 # recorded scenarios' own tests hold the deterministic acceptance (<2%).
 diverged=$(json_number "$work/replay.json" diverged)
 if [ "${diverged:-99}" -gt 1 ]; then
-  fail "the replay withheld $diverged frames as divergence: $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["divergence"]["by_reason"])' "$work/replay.json")"
+  fail "the replay withheld $diverged frames as divergence: $(divergence_reasons "$work/replay.json")"
 elif [ "$diverged" = 1 ]; then
-  echo "note: 1 frame diverged: $(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["divergence"]["by_reason"]; print({k: v for k, v in d.items() if v})' "$work/replay.json")"
+  echo "note: 1 frame diverged: $(divergence_reasons "$work/replay.json")"
 fi
 
 cat >"$work/bad.ini" <<'INI'

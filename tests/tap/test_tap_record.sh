@@ -56,7 +56,8 @@ rc=$?
 replayed=$(pool_peak "$work/replay.json" SYS_TIMEOUT)
 [ -n "$live" ] && [ "$live" -gt 0 ] || fail "no SYS_TIMEOUT peak in the live record"
 [ "$replayed" = "$live" ] || fail "SYS_TIMEOUT peak: live $live, replayed $replayed"
-[ "$(json_number "$work/replay.json" diverged)" = 0 ] || fail "the replay withheld frames as divergence"
+[ "$(json_number "$work/replay.json" diverged)" = 0 ] ||
+  fail "the replay withheld frames as divergence: $(divergence_reasons "$work/replay.json")"
 
 # Ctrl-C: exit 130, nothing written, namespace and peers gone.
 "$bin/lwipsim" record --profile $profile --script "$work/script.ini" --duration 30 --out "$work/cut" \

@@ -379,9 +379,14 @@ START_TEST(test_scenario_err_bad_time)
       "long-duration", "[scenario]\n; 1e12 s grew the runner until the OOM killer came\nduration = 10000000.001s\n", 3,
       "duration 10000000.001s is longer than the longest run lwipsim replays (10000000s, about 115 days)", NULL);
   expect_error("huge-duration", "[scenario]\nduration = 1000000000s\n", 2, "longest run", NULL);
-  /* past every time's limit (10^9 s), that limit speaks first */
-  expect_error("beyond-time-limit", "[scenario]\nduration = 1000000000000s\n", 2, "over the limit of 1000000000s",
-               NULL);
+  /* far past it: still the duration's own sentence, not a generic limit */
+  expect_error("beyond-time-limit", "[scenario]\nduration = 1000000000000s\n", 2,
+               "duration 1000000000000s is longer than the longest run", NULL);
+  /* every other time has the same limit, the longest run */
+  expect_error("gap-beyond-limit", "[scenario]\nduration = 9s\ncapture_max_gap = 10000000.001s\n", 3,
+               "capture_max_gap '10000000.001s' is over the limit of 10000000s", NULL);
+  expect_error("action-beyond-limit", "[scenario]\nduration = 9s\n[script]\n10000001s = reload\n", 4,
+               "time '10000001s' is over the limit of 10000000s", NULL);
   expect_error("bad-start", "[scenario]\nduration = 9s\ncapture_start = soon\n", 3, "capture_start", NULL);
 }
 END_TEST
