@@ -16,6 +16,7 @@ static const struct {
   { "tap", lwipsim_cmd_tap, "run a profile's lwIP live on a TAP device (real time, real peers)" },
   { "record", lwipsim_cmd_record, "record a new scenario with real Linux peers talking to the live device" },
   { "fw-ram", lwipsim_cmd_fw_ram, "the SRAM an RP2040 firmware image needs, per lwIP pool, and whether it fits" },
+  { "compare", lwipsim_cmd_compare, "a device's own lwIP stats (stats_display) beside a run record: does it agree?" },
   { "profiles", lwipsim_cmd_profiles, "list the profiles this build has, with lwIP version and assert policy" },
 };
 
@@ -27,7 +28,8 @@ static void usage(FILE *out)
   }
   fprintf(out, "\nexit: 0 ok, 2 usage or input error, 3 pool failure (report --gate: a pool UNSAFE),\n"
                "      4 panic or crash, 5 frames diverged (replay --strict), 6 the scenario needs a feature\n"
-               "      the profile turns off (replay; report lists such pairs as not run)\n");
+               "      the profile turns off (replay; report lists such pairs as not run), 7 timeout (--max-wall);\n"
+               "      compare: 1 a pool disagrees with the device's stats\n");
 }
 
 int main(int argc, char **argv)

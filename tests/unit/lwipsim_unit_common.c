@@ -7,6 +7,7 @@
 #include "analysis/test_analysis.h"
 #include "common/test_inet_checksum.h"
 #include "common/test_overlay_list.h"
+#include "compare/test_compare.h"
 #include "pcap/test_pcap.h"
 #include "replay/test_replay_impact.h"
 #include "replay/test_replay_neighbours.h"
@@ -22,9 +23,9 @@ typedef Suite *(suite_getter_fn)(void);
 int main(void)
 {
   suite_getter_fn *suites[] = {
-    analysis_suite, inet_checksum_suite,    overlay_list_suite,    pcap_suite,
-    rewriter_suite, neighbours_suite,       readers_suite,         tx_match_suite,
-    scenario_suite, scenario_actions_suite, scenario_netifs_suite, impact_suite,
+    analysis_suite,        inet_checksum_suite, overlay_list_suite, pcap_suite,     rewriter_suite,
+    neighbours_suite,      readers_suite,       tx_match_suite,     scenario_suite, scenario_actions_suite,
+    scenario_netifs_suite, impact_suite,        compare_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);
   SRunner *sr;
