@@ -16,24 +16,23 @@
 
 static void help(FILE *out)
 {
-  fprintf(out,
-          "usage: lwipsim compare --stats FILE --record RUN.json [--at T,...] [--tolerance N]\n\n"
-          "Puts a device's lwIP statistics, as stats_display() prints them (\"MEM <pool>\" then\n"
-          "avail, used, max, err; paste a serial log, other text is skipped), beside a run record of\n"
-          "lwipsim replay: the device's max and err against the simulation's peak and failed, per pool.\n"
-          "A pool is flagged when the device used more than the simulation (the recording missed\n"
-          "something), ran out where the simulation did not, or when the simulation ran out where the\n"
-          "device did not (the scenario is harsher than the field).\n\n"
-          "  --stats FILE      the device's serial log with one or more stats_display() dumps\n"
-          "  --record FILE     a run record (lwipsim replay --json FILE)\n"
-          "  --at T,...        the virtual time of each dump (e.g. 10s,30s,60s): each dump is compared\n"
-          "                    with the simulation up to then, from the record's timeline; without it\n"
-          "                    the last dump is compared with the whole run\n"
-          "  --tolerance N     elements a device's max may exceed the simulation's peak by (default 0)\n\n"
-          "lwIP prints the heap as \"MEM MEM\": shown as HEAP, not compared (its bytes depend on the\n"
-          "build's pointer width). A pool whose size differs from the record's is marked: is the\n"
-          "device built from the same lwipopts.h?\n\n"
-          "exit: 0 every pool agrees, 1 a pool is flagged, 2 usage error or unreadable input\n");
+  fprintf(out, "usage: lwipsim compare --stats FILE --record RUN.json [--at T,...] [--tolerance N]\n\n"
+               "Puts a device's lwIP statistics, as stats_display() prints them (\"MEM <pool>\" then\n"
+               "avail, used, max, err; paste a serial log, other text is skipped), beside a run record of\n"
+               "lwipsim replay: the device's max and err against the simulation's peak and failed, per pool.\n"
+               "A pool is flagged when the device used more than the simulation (the recording missed\n"
+               "something), ran out where the simulation did not, or when the simulation ran out where the\n"
+               "device did not (the scenario is harsher than the field).\n\n"
+               "  --stats FILE      the device's serial log with one or more stats_display() dumps\n"
+               "  --record FILE     a run record (lwipsim replay --json FILE)\n"
+               "  --at T,...        the virtual time of each dump (e.g. 10s,30s,60s): each dump is compared\n"
+               "                    with the simulation up to then, from the record's timeline; without it\n"
+               "                    the last dump is compared with the whole run\n"
+               "  --tolerance N     elements a device's max may exceed the simulation's peak by (default 0)\n\n"
+               "lwIP prints the heap as \"MEM MEM\": shown as HEAP, not compared (its bytes depend on the\n"
+               "build's pointer width). A pool whose size differs from the record's is marked: is the\n"
+               "device built from the same lwipopts.h?\n\n"
+               "exit: 0 every pool agrees, 1 a pool is flagged, 2 usage error or unreadable input\n");
 }
 
 struct options {
@@ -43,12 +42,11 @@ struct options {
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-  static const struct option longopts[] = { { "stats", required_argument, 0, 's' },
-                                            { "record", required_argument, 0, 'r' },
-                                            { "at", required_argument, 0, 'a' },
-                                            { "tolerance", required_argument, 0, 't' },
-                                            { "help", no_argument, 0, 'h' },
-                                            { 0, 0, 0, 0 } };
+  static const struct option longopts[] = {
+    { "stats", required_argument, 0, 's' }, { "record", required_argument, 0, 'r' },
+    { "at", required_argument, 0, 'a' },    { "tolerance", required_argument, 0, 't' },
+    { "help", no_argument, 0, 'h' },        { 0, 0, 0, 0 }
+  };
   memset(o, 0, sizeof *o);
   optind = 1;
   for (int c; (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1;) {
@@ -139,7 +137,7 @@ static void print_dump(const struct lwipsim_compare *c)
     }
     const char *why = lwipsim_compare_flag_text(r->flag);
     if (r->flag == LWIPSIM_CMP_NOT_COMPARED) {
-      why = !r->on_device  ? "not in the device's stats"
+      why = !r->on_device   ? "not in the device's stats"
             : !r->in_record ? "not in the record"
                             : "not compared (host bytes)";
     }

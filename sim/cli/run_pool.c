@@ -58,6 +58,9 @@ int lwipsim_run_pool_status(int pool_rc)
 
 static void progress(const char *what, size_t done, size_t n, const struct lwipsim_run_job *j, int tty)
 {
+  if (what == NULL) {
+    return; /* the caller shows its own progress (explore) */
+  }
   if (tty) {
     fprintf(stderr, "\r%s: %zu/%zu runs done", what, done, n);
     if (done == n) {
@@ -194,7 +197,7 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
     if (tty) {
       fputc('\n', stderr);
     }
-    fprintf(stderr, "%s: interrupted (%s); %zu of %zu runs done, nothing written\n", what,
+    fprintf(stderr, "%s: interrupted (%s); %zu of %zu runs done, nothing written\n", what ? what : "lwipsim",
             interrupted == SIGINT ? "SIGINT" : "SIGTERM", done, n);
     return LWIPSIM_RUN_POOL_INTERRUPTED;
   }

@@ -20,7 +20,7 @@ int lwipsim_run_pool_default_jobs(void);
 #define LWIPSIM_RUN_POOL_INTERRUPTED (-2)
 
 /* Runs every job, `jobs` at a time. `what` names the batch in progress
- * output. Returns 0 when every job ran (whatever its exit code), -1 when a
+ * output (NULL: no progress lines; the caller shows its own). Returns 0 when every job ran (whatever its exit code), -1 when a
  * process could not be started (message on stderr), or
  * LWIPSIM_RUN_POOL_INTERRUPTED when SIGINT or SIGTERM came: the signal was
  * passed on to the running runners and every one of them reaped. */

@@ -19,7 +19,10 @@ static const char *record_name(const char *device_name)
   return device_name;
 }
 
-static double number_or(const cJSON *item, double fallback) { return cJSON_IsNumber(item) ? item->valuedouble : fallback; }
+static double number_or(const cJSON *item, double fallback)
+{
+  return cJSON_IsNumber(item) ? item->valuedouble : fallback;
+}
 
 /* From the pool's timeline ([[ms, used], ...], docs/run-record.md): the
  * highest level reached by at_ms and the level at at_ms. The timeline keeps

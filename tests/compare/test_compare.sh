@@ -10,15 +10,7 @@ set -uo pipefail
 bin=$1 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fail=0
-check() { # WHAT EXPECTED ACTUAL
-  if [ "$2" != "$3" ]; then
-    printf 'FAIL %s\n  expected: %s\n  got:      %s\n' "$1" "$2" "$3"
-    fail=1
-  else
-    echo "ok   $1"
-  fi
-}
+. "$(dirname "$0")/../common/check_lib.sh"
 
 # circuitpython-9.0.5 on the seed scenario: SYS_TIMEOUT fails (the panic)
 "$bin/lwipsim" replay --profile circuitpython-9.0.5 --scenario "$src/scenarios/mdns-http-reload" \

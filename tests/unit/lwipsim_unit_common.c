@@ -8,6 +8,7 @@
 #include "common/test_inet_checksum.h"
 #include "common/test_overlay_list.h"
 #include "compare/test_compare.h"
+#include "explore/test_explore.h"
 #include "pcap/test_pcap.h"
 #include "replay/test_replay_impact.h"
 #include "replay/test_replay_neighbours.h"
@@ -25,7 +26,7 @@ int main(void)
   suite_getter_fn *suites[] = {
     analysis_suite,        inet_checksum_suite, overlay_list_suite, pcap_suite,     rewriter_suite,
     neighbours_suite,      readers_suite,       tx_match_suite,     scenario_suite, scenario_actions_suite,
-    scenario_netifs_suite, impact_suite,        compare_suite,
+    scenario_netifs_suite, impact_suite,        compare_suite,      explore_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);
   SRunner *sr;

@@ -58,10 +58,10 @@ END_TEST
 /* a serial console's CR LF, and a second stats_display() later in the log */
 START_TEST(test_stats_two_dumps_split_on_a_repeated_pool)
 {
-  ck_assert_int_eq(read_text("MEM TCP_PCB\r\n\tavail: 5\r\n\tused: 1\r\n\tmax: 2\r\n\terr: 0\r\n" BLOCK(
-                       "SYS_TIMEOUT", 11, 7, 8, 0) "uptime 60 s\n" BLOCK("TCP_PCB", 5, 0, 4, 0)
-                       BLOCK("SYS_TIMEOUT", 11, 7, 10, 0)),
-                   0);
+  ck_assert_int_eq(
+      read_text("MEM TCP_PCB\r\n\tavail: 5\r\n\tused: 1\r\n\tmax: 2\r\n\terr: 0\r\n" BLOCK(
+          "SYS_TIMEOUT", 11, 7, 8, 0) "uptime 60 s\n" BLOCK("TCP_PCB", 5, 0, 4, 0) BLOCK("SYS_TIMEOUT", 11, 7, 10, 0)),
+      0);
   ck_assert_uint_eq(dumps.n, 2);
   ck_assert_uint_eq(dumps.dump[0].line, 1);
   ck_assert_uint_eq(lwipsim_stats_find(&dumps.dump[0], "TCP_PCB")->max, 2);
