@@ -23,7 +23,9 @@ packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
           # lwipsim record's MQTT broker, for scripts with mqtt-connect (tap.mqtt)
           mosquitto
           # the peers of the device's own clients (sntp-start, http-get), started when a script needs them
-          chrony python3)
+          chrony python3
+          # a real pcapng reader for replay --pcapng-out's test (scenario.pcapng)
+          tshark)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -66,6 +66,7 @@ set(LWIPSIM_PROFILE_SOURCES
   ${PROJECT_SOURCE_DIR}/sim/stack/probe/assert_policy.c
   ${PROJECT_SOURCE_DIR}/sim/stack/netif/replay_netif.c
   ${PROJECT_SOURCE_DIR}/sim/stack/netif/impact_watch.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/netif/trace.c
   ${PROJECT_SOURCE_DIR}/sim/stack/device/device.c
   ${PROJECT_SOURCE_DIR}/sim/stack/device/http_server.c
   ${PROJECT_SOURCE_DIR}/sim/stack/device/mdns_app.c

@@ -190,3 +190,11 @@ void lwipsim_pcap_close(struct lwipsim_pcap_reader *r)
   free(r->path);
   free(r);
 }
+
+uint64_t lwipsim_pcap_first_time_us(const struct lwipsim_pcap_reader *r)
+{
+  if (r == NULL || r->count == 0 || r->first_sec < 0) {
+    return 0;
+  }
+  return (uint64_t)r->first_sec * US_PER_S + (uint64_t)(r->first_usec > 0 ? r->first_usec : 0);
+}

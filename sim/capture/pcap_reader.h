@@ -22,6 +22,10 @@ int lwipsim_pcap_open(const char *path, struct lwipsim_pcap_reader **out, char *
  * file with a one-line message naming the file and the frame number. */
 int lwipsim_pcap_next(struct lwipsim_pcap_reader *r, struct lwipsim_frame *f, char *err, size_t errlen);
 
+/* The first frame's own timestamp (microseconds since the epoch), once it
+ * has been read; 0 before. */
+uint64_t lwipsim_pcap_first_time_us(const struct lwipsim_pcap_reader *r);
+
 /* Frames returned so far. */
 uint64_t lwipsim_pcap_frame_count(const struct lwipsim_pcap_reader *r);
 

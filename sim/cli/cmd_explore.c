@@ -120,8 +120,7 @@ static int parse_args(int argc, char **argv, struct options *o, struct lwipsim_e
       o->budget = (unsigned long)n;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--copies", "explore", &bad))) {
       if (lwipsim_scenario_parse_uint(v, LWIPSIM_EXPLORE_MAX_COPIES, &n) != 0) {
-        fprintf(stderr, "lwipsim explore: --copies %s: expected a count from 0 to %d\n", v,
-                LWIPSIM_EXPLORE_MAX_COPIES);
+        fprintf(stderr, "lwipsim explore: --copies %s: expected a count from 0 to %d\n", v, LWIPSIM_EXPLORE_MAX_COPIES);
         return 2;
       }
       space->max_copies = (unsigned)n;
@@ -228,8 +227,7 @@ static struct run_result judge_run(const struct lwipsim_run_job *job, const char
   }
   const cJSON *p = lwipsim_record_pool(rec, pool);
   r.peak = lwipsim_jlong(p, "peak", -1);
-  r.diverged_permille =
-      lwipsim_jlong(cJSON_GetObjectItemCaseSensitive(rec, "divergence"), "diverged_permille", 1000);
+  r.diverged_permille = lwipsim_jlong(cJSON_GetObjectItemCaseSensitive(rec, "divergence"), "diverged_permille", 1000);
   r.valid = p != NULL && r.diverged_permille < MAX_DIVERGED_PERMILLE;
   if (keep != NULL) {
     *keep = rec;
@@ -467,8 +465,8 @@ static int prepare(struct search *s, struct lwipsim_explore_candidate *original)
       fprintf(stderr, "lwipsim explore: %s: %s\n", s->sc.capture_path, strerror(errno));
       return 2;
     }
-    long q = s->space.max_copies > 0 ? lwipsim_explore_count_queries(s->capture_abs, s->sc.device_mac, err, sizeof err)
-                                     : 0;
+    long q =
+        s->space.max_copies > 0 ? lwipsim_explore_count_queries(s->capture_abs, s->sc.device_mac, err, sizeof err) : 0;
     if (q < 0) {
       fprintf(stderr, "lwipsim explore: %s\n", err);
       return 2;

@@ -29,10 +29,10 @@ struct lwipsim_explore_window {
 struct lwipsim_explore_space {
   struct lwipsim_explore_window windows[LWIPSIM_EXPLORE_MAX_WINDOWS];
   size_t n_windows;
-  size_t n_timed;                          /* script lines a window moves, in file order */
+  size_t n_timed;                                 /* script lines a window moves, in file order */
   size_t timed_window[LWIPSIM_EXPLORE_MAX_TIMED]; /* each one's window */
-  unsigned max_copies;                     /* 0: no extra queries */
-  size_t n_queries;                        /* peers' mDNS queries in the capture (copies need one) */
+  unsigned max_copies;                            /* 0: no extra queries */
+  size_t n_queries;                               /* peers' mDNS queries in the capture (copies need one) */
 };
 
 struct lwipsim_explore_candidate {

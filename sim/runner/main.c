@@ -17,6 +17,7 @@
 #include "analysis/script_needs.h"
 #include "capture/pcap_reader.h"
 #include "capture/pcap_writer.h"
+#include "capture/pcapng_writer.h"
 #include "common/isolate.h"
 #include "run_record/record.h"
 #include "scenario/scenario.h"
@@ -24,6 +25,7 @@
 #include "stack/engine/realtime.h"
 #include "stack/netif/impact_watch.h"
 #include "stack/netif/tap_netif.h"
+#include "stack/netif/trace.h"
 #include "stack/port/heap_budget.h"
 #include "stack/port/platform.h"
 #include "stack/port/sim_options.h"
@@ -76,7 +78,7 @@ static struct run run;
 static void usage(FILE *out)
 {
   fprintf(out,
-          "usage: %s --scenario DIR [--json FILE] [--pcap-out FILE] [--device-mac MAC]\n"
+          "usage: %s --scenario DIR [--json FILE] [--pcap-out FILE] [--pcapng-out FILE] [--device-mac MAC]\n"
           "          [--cap POOL=N ...] [--strict] [--quiet]\n"
           "       %s --tap IFNAME --scenario DIR|FILE [--duration S] [--origin-file FILE] [--json FILE] ...\n"
           "\n"
@@ -86,6 +88,8 @@ static void usage(FILE *out)
           "  --scenario DIR     folder with scenario.ini (and its capture)\n"
           "  --json FILE        write the run record (JSON) to FILE\n"
           "  --pcap-out FILE    write every frame the stack transmits to FILE\n"
+          "  --pcapng-out FILE  the run as one pcapng on the capture's clock: the peers' frames as\n"
+          "                     replayed and the device's, with events as packet comments\n"
           "  --device-mac MAC   the device's MAC in the capture (default: scenario's [device] mac)\n"
           "  --cap POOL=N       let at most N elements of POOL be used (demand and sweep runs)\n"
           "  --profile-caps     cap every pool at the profile's size (demand runners: behaves as\n"
@@ -140,6 +144,11 @@ static int child_harness_error(const char *why)
 /* The end of every run in the child, normal or by panic. */
 static int emit_record(void)
 {
+  char trace_err[PATH_MAX + 128];
+  if (lwipsim_trace_finish(trace_err, sizeof trace_err) != 0) {
+    fprintf(stderr, "lwipsim: --pcapng-out %s\n", trace_err);
+    return LWIPSIM_EXIT_USAGE;
+  }
   if (run.pcap_out != NULL) {
     char err[PATH_MAX + 128];
     int failed = lwipsim_pcap_writer_finish(run.pcap_out, err, sizeof err);
@@ -211,6 +220,7 @@ static void release_inputs(void)
     lwipsim_pcap_writer_close(run.pcap_out);
     run.pcap_out = NULL;
   }
+  lwipsim_trace_abandon();
   if (run.tap != NULL && run.tap_fd > 0) {
     close(run.tap_fd);
     run.tap_fd = -1;
@@ -475,15 +485,23 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
 int main(int argc, char **argv)
 {
   static const struct option longopts[] = {
-    { "scenario", required_argument, 0, 's' }, { "json", required_argument, 0, 'j' },
-    { "pcap-out", required_argument, 0, 'p' }, { "device-mac", required_argument, 0, 'm' },
-    { "cap", required_argument, 0, 'c' },      { "quiet", no_argument, 0, 'q' },
-    { "help", no_argument, 0, 'h' },           { "profile-caps", no_argument, 0, 'P' },
-    { "strict", no_argument, 0, 'S' },         { "tap", required_argument, 0, 't' },
-    { "duration", required_argument, 0, 'd' }, { "origin-file", required_argument, 0, 'o' },
-    { "max-wall", required_argument, 0, 'W' }, { 0, 0, 0, 0 },
+    { "scenario", required_argument, 0, 's' },
+    { "json", required_argument, 0, 'j' },
+    { "pcap-out", required_argument, 0, 'p' },
+    { "device-mac", required_argument, 0, 'm' },
+    { "cap", required_argument, 0, 'c' },
+    { "quiet", no_argument, 0, 'q' },
+    { "help", no_argument, 0, 'h' },
+    { "profile-caps", no_argument, 0, 'P' },
+    { "strict", no_argument, 0, 'S' },
+    { "tap", required_argument, 0, 't' },
+    { "duration", required_argument, 0, 'd' },
+    { "origin-file", required_argument, 0, 'o' },
+    { "max-wall", required_argument, 0, 'W' },
+    { "pcapng-out", required_argument, 0, 'n' },
+    { 0, 0, 0, 0 },
   };
-  const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *mac = NULL, *duration = NULL;
+  const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *pcapng_out = NULL, *mac = NULL, *duration = NULL;
   int quiet = 0, strict = 0, opt;
   char err[1024];
 
@@ -492,6 +510,7 @@ int main(int argc, char **argv)
     case 's': scenario = optarg; break;
     case 'j': json = optarg; break;
     case 'p': pcap_out = optarg; break;
+    case 'n': pcapng_out = optarg; break;
     case 'm': mac = optarg; break;
     case 'q': quiet = 1; break;
     case 'S': strict = 1; break;
@@ -567,6 +586,17 @@ int main(int argc, char **argv)
   if (pcap_out != NULL && lwipsim_pcap_writer_open(pcap_out, &run.pcap_out, err, sizeof err) != 0) {
     return input_error(err);
   }
+  if (pcapng_out != NULL) {
+    if (run.tap != NULL) {
+      return input_error("--pcapng-out goes with a replay, not --tap (capture the TAP with tcpdump)");
+    }
+    static const char *const names[] = { "peers (as replayed to the device)", "device (simulated lwIP)" };
+    struct lwipsim_pcapng_writer *w;
+    if (lwipsim_pcapng_open(pcapng_out, names, 2, &w, err, sizeof err) != 0) {
+      return input_error(err);
+    }
+    lwipsim_trace_start(w, run.capture, run.scenario.capture_start_ms);
+  }
 
   lwipsim_state = mmap(NULL, sizeof *lwipsim_state, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (lwipsim_state == MAP_FAILED) {
@@ -624,6 +654,7 @@ int main(int argc, char **argv)
     free(res.output);
     release_inputs();
     remove_partial(pcap_out);
+    remove_partial(pcapng_out);
     return 128 + res.stopped_by;
   }
   /* The child wrote the output pcap; the parent's copy of the handle has an

@@ -10,6 +10,7 @@
 #include "compare/test_compare.h"
 #include "explore/test_explore.h"
 #include "pcap/test_pcap.h"
+#include "pcap/test_pcapng_writer.h"
 #include "replay/test_replay_impact.h"
 #include "replay/test_replay_neighbours.h"
 #include "replay/test_replay_readers.h"
@@ -26,7 +27,7 @@ int main(void)
   suite_getter_fn *suites[] = {
     analysis_suite,        inet_checksum_suite, overlay_list_suite, pcap_suite,     rewriter_suite,
     neighbours_suite,      readers_suite,       tx_match_suite,     scenario_suite, scenario_actions_suite,
-    scenario_netifs_suite, impact_suite,        compare_suite,      explore_suite,
+    scenario_netifs_suite, impact_suite,        compare_suite,      explore_suite,  pcapng_writer_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);
   SRunner *sr;

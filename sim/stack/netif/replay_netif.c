@@ -13,6 +13,7 @@
 #include "replay/rewriter.h"
 #include "replay/tx_match.h"
 #include "stack/netif/impact_watch.h"
+#include "stack/netif/trace.h"
 #include "stack/port/clock.h"
 #include "stack/state/run_state.h"
 
@@ -98,6 +99,7 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
      * written out, never matched against the capture (which is the
      * station's) nor answered. */
     lwipsim_state->interfaces.transmitted[LWIPSIM_STATE_AP]++;
+    lwipsim_trace_frame(LWIPSIM_TRACE_DEVICE, buf, len);
     if (writer != NULL) {
       lwipsim_pcap_writer_write(writer, lwipsim_clock_now_ms() * 1000u, buf, len);
     }
@@ -114,6 +116,7 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
     copy_tx_match();
   }
   lwipsim_impact_watch_frame(buf, len, 1, lwipsim_clock_now_ms());
+  lwipsim_trace_frame(LWIPSIM_TRACE_DEVICE, buf, len);
   answer_neighbour_request(netif, buf, len);
   if (writer != NULL) {
     lwipsim_pcap_writer_write(writer, lwipsim_clock_now_ms() * 1000u, buf, len);
@@ -279,6 +282,7 @@ static int inject(const uint8_t *frame, uint32_t len)
     return 0;
   }
   pbuf_take(p, frame, (u16_t)len);
+  lwipsim_trace_frame(LWIPSIM_TRACE_PEERS, frame, len);
   if (device_netif.input(p, &device_netif) != ERR_OK) {
     pbuf_free(p);
   }
@@ -329,10 +333,15 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
     s->divergence.inbound = d->inbound;
     s->divergence.rewritten = d->rewritten;
     s->divergence.diverged = d->diverged;
+    const char *why = "?";
     for (int i = 0; i < LWIPSIM_DIV_REASONS && i < LWIPSIM_MAX_DIV_REASONS; i++) {
+      if (d->by_reason[i] != s->divergence.by_reason[i]) {
+        why = lwipsim_divergence_reason_name(i);
+      }
       s->divergence.by_reason[i] = d->by_reason[i];
     }
     if (!inject) {
+      lwipsim_trace_withheld(why);
       return;
     }
   }
