@@ -169,8 +169,8 @@ int lwipsim_pcapng_open(const char *path, const char *const *interface_names, un
   return 0;
 }
 
-void lwipsim_pcapng_packet(struct lwipsim_pcapng_writer *w, unsigned interface, uint64_t time_us,
-                           const uint8_t *data, uint32_t len)
+void lwipsim_pcapng_packet(struct lwipsim_pcapng_writer *w, unsigned interface, uint64_t time_us, const uint8_t *data,
+                           uint32_t len)
 {
   if (w->has_pending) {
     write_pending(w);

@@ -20,8 +20,8 @@ int lwipsim_pcapng_open(const char *path, const char *const *interface_names, un
 /* Queues a packet on an interface at an absolute time (microseconds since
  * the epoch). It is written when the next one comes or at finish, so that a
  * comment can still be added to it. */
-void lwipsim_pcapng_packet(struct lwipsim_pcapng_writer *w, unsigned interface, uint64_t time_us,
-                           const uint8_t *data, uint32_t len);
+void lwipsim_pcapng_packet(struct lwipsim_pcapng_writer *w, unsigned interface, uint64_t time_us, const uint8_t *data,
+                           uint32_t len);
 
 /* Adds a comment to the last packet queued (or to the first one, before any
  * packet). Comments of one packet are kept in order; each is one option. */

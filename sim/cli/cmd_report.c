@@ -63,6 +63,8 @@ static void usage(FILE *out)
                "  --scenario DIR     a scenario folder (default: every scenarios/*/scenario.ini)\n"
                "  --sweep POOL=LO:HI sweep POOL over LO..HI instead of the default SYS_TIMEOUT sweep\n"
                "  --gate             exit 3 when any pool is UNSAFE; --gate=marginal: or MARGINAL\n"
+               "  --fix              raise the UNSAFE pools in a copy of the header, rebuild it and\n"
+               "                     run every scenario again: a proven lwipopts.patch (lwipsim fix --help)\n"
                "  --jobs N           runs at once (default: the number of cores)\n"
                "  --max-wall S       stop any run after S seconds of wall-clock time (then exit 2:\n"
                "                     a run cut short is no basis for a verdict)\n"
@@ -501,6 +503,11 @@ static int write_outputs(const char *dir, const cJSON *report)
 
 int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv)
 {
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--fix") == 0) {
+      return lwipsim_cmd_fix(cli, argc, argv); /* report, fix, report again: cmd_fix.c */
+    }
+  }
   static struct report_args a;
   memset(&a, 0, sizeof a);
   a.jobs = lwipsim_run_pool_default_jobs();

@@ -22,6 +22,7 @@ int lwipsim_cmd_tap(const struct lwipsim_cli *cli, int argc, char **argv);
 int lwipsim_cmd_record(const struct lwipsim_cli *cli, int argc, char **argv);
 int lwipsim_cmd_fw_ram(const struct lwipsim_cli *cli, int argc, char **argv);
 int lwipsim_cmd_explore(const struct lwipsim_cli *cli, int argc, char **argv);
+int lwipsim_cmd_fix(const struct lwipsim_cli *cli, int argc, char **argv);
 int lwipsim_cmd_compare(const struct lwipsim_cli *cli, int argc, char **argv);
 int lwipsim_cmd_profiles(const struct lwipsim_cli *cli, int argc, char **argv);
 

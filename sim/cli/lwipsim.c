@@ -16,6 +16,7 @@ static const struct {
   { "tap", lwipsim_cmd_tap, "run a profile's lwIP live on a TAP device (real time, real peers)" },
   { "record", lwipsim_cmd_record, "record a new scenario with real Linux peers talking to the live device" },
   { "fw-ram", lwipsim_cmd_fw_ram, "the SRAM an RP2040 firmware image needs, per lwIP pool, and whether it fits" },
+  { "fix", lwipsim_cmd_fix, "raise the UNSAFE pools, rebuild, re-run every scenario: a proven lwipopts.patch" },
   { "explore", lwipsim_cmd_explore, "search perturbed traffic for a pool's worst case; write it out as a scenario" },
   { "compare", lwipsim_cmd_compare, "a device's own lwIP stats (stats_display) beside a run record: does it agree?" },
   { "profiles", lwipsim_cmd_profiles, "list the profiles this build has, with lwIP version and assert policy" },

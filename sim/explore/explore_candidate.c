@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/strbuf.h"
 #include "explore/explore.h"
 #include "scenario/scenario.h"
 
@@ -215,41 +216,12 @@ void lwipsim_explore_mutate(const struct lwipsim_explore_space *space, uint64_t 
   }
 }
 
-/* appends n bytes to a growing string */
-struct text {
-  char *s;
-  size_t len, cap;
-  int oom;
-};
-
-static void put(struct text *t, const char *s, size_t n)
-{
-  if (t->oom) {
-    return;
-  }
-  if (t->len + n + 1 > t->cap) {
-    size_t cap = (t->cap + n + 1) * 2;
-    char *grown = realloc(t->s, cap);
-    if (grown == NULL) {
-      t->oom = 1;
-      return;
-    }
-    t->s = grown;
-    t->cap = cap;
-  }
-  memcpy(t->s + t->len, s, n);
-  t->len += n;
-  t->s[t->len] = '\0';
-}
-
-static void put_str(struct text *t, const char *s) { put(t, s, strlen(s)); }
-
 char *lwipsim_explore_ini(const struct lwipsim_explore_space *space, const char *ini_text,
                           const struct lwipsim_explore_candidate *c, const char *capture, const char *header)
 {
-  struct text t = { 0 };
+  struct lwipsim_sb t = { 0 };
   if (header != NULL) {
-    put_str(&t, header);
+    lwipsim_sb_printf(&t, "%s", header);
   }
   enum section sec = OTHER;
   int seed_written = 0;
@@ -263,7 +235,7 @@ char *lwipsim_explore_ini(const struct lwipsim_explore_space *space, const char 
     sec = section_of(text, sec);
     if (was == SCENARIO && sec != SCENARIO && !seed_written) {
       snprintf(out, sizeof out, "seed = %u\n", c->seed); /* the file had none: the default moved */
-      put_str(&t, out);
+      lwipsim_sb_printf(&t, "%s", out);
       seed_written = 1;
     }
     char copy[1024];
@@ -271,35 +243,31 @@ char *lwipsim_explore_ini(const struct lwipsim_explore_space *space, const char 
     if (key_value(copy, &key, &value)) {
       if (sec == SCENARIO && strcmp(key, "seed") == 0) {
         snprintf(out, sizeof out, "seed = %u\n", c->seed);
-        put_str(&t, out);
+        lwipsim_sb_printf(&t, "%s", out);
         seed_written = 1;
         continue;
       }
       if (sec == SCENARIO && strcmp(key, "capture") == 0 && capture != NULL) {
-        put_str(&t, "capture = ");
-        put_str(&t, capture);
-        put_str(&t, "\n");
+        lwipsim_sb_printf(&t, "%s", "capture = ");
+        lwipsim_sb_printf(&t, "%s", capture);
+        lwipsim_sb_printf(&t, "%s", "\n");
         continue;
       }
       /* the scan found the same lines in the same order */
       if (sec == SCRIPT && window_of(space, key, value) >= 0 && timed < space->n_timed) {
         snprintf(out, sizeof out, "%llums = ", (unsigned long long)c->time_ms[timed++]);
-        put_str(&t, out);
-        put_str(&t, value);
-        put_str(&t, "\n");
+        lwipsim_sb_printf(&t, "%s", out);
+        lwipsim_sb_printf(&t, "%s", value);
+        lwipsim_sb_printf(&t, "%s", "\n");
         continue;
       }
     }
-    put(&t, l.start, (size_t)(l.end - l.start));
-    put_str(&t, "\n");
+    lwipsim_sb_append(&t, l.start, (size_t)(l.end - l.start));
+    lwipsim_sb_printf(&t, "%s", "\n");
   }
   if (sec == SCENARIO && !seed_written) {
     snprintf(out, sizeof out, "seed = %u\n", c->seed);
-    put_str(&t, out);
+    lwipsim_sb_printf(&t, "%s", out);
   }
-  if (t.oom) {
-    free(t.s);
-    return NULL;
-  }
-  return t.s;
+  return lwipsim_sb_take(&t);
 }

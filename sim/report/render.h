@@ -6,7 +6,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "report/strbuf.h"
+#include "common/strbuf.h"
 
 void lwipsim_render_md(const cJSON *report, struct lwipsim_sb *out);
 void lwipsim_render_html(const cJSON *report, struct lwipsim_sb *out);

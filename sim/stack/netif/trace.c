@@ -99,9 +99,9 @@ static void panic_comment(void)
     return;
   }
   char note[2048];
-  int n = snprintf(note, sizeof note, "%llu ms: panic: %s (%s:%d); armed timers (%u):",
-                   (unsigned long long)s->panic.time_ms, s->panic.message, s->panic.file, s->panic.line,
-                   (unsigned)s->panic_armed.count);
+  int n = snprintf(note, sizeof note,
+                   "%llu ms: panic: %s (%s:%d); armed timers (%u):", (unsigned long long)s->panic.time_ms,
+                   s->panic.message, s->panic.file, s->panic.line, (unsigned)s->panic_armed.count);
   for (uint32_t i = 0; i < s->panic_armed.count && i < LWIPSIM_MAX_TIMERS && n > 0 && (size_t)n < sizeof note; i++) {
     n += snprintf(note + n, sizeof note - (size_t)n, "%s %s", i ? "," : "", s->panic_armed.names[i]);
   }

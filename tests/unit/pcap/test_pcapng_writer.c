@@ -15,7 +15,10 @@ static char tmp_root[256], path[512];
 static void setup(void) { ck_assert_int_eq(tc_mkdtemp(tmp_root, sizeof tmp_root), 0); }
 static void teardown(void) { tc_rmtree(tmp_root); }
 
-static uint32_t le32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
+static uint32_t le32(const uint8_t *p)
+{
+  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
 static uint16_t le16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
 
 static void write_sample(void)

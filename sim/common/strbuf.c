@@ -1,4 +1,4 @@
-#include "report/strbuf.h"
+#include "common/strbuf.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -7,10 +7,14 @@
 #include <string.h>
 #include <unistd.h>
 
-static void reserve(struct lwipsim_sb *b, size_t more)
+/* Room for more bytes and the NUL; 0, or -1 with b->oom set. */
+static int reserve(struct lwipsim_sb *b, size_t more)
 {
+  if (b->oom) {
+    return -1;
+  }
   if (b->len + more + 1 <= b->cap) {
-    return;
+    return 0;
   }
   size_t cap = b->cap ? b->cap : 4096;
   while (cap < b->len + more + 1) {
@@ -18,10 +22,22 @@ static void reserve(struct lwipsim_sb *b, size_t more)
   }
   char *s = realloc(b->s, cap);
   if (s == NULL) {
-    abort(); /* a report is small; running out here means the host is out of memory */
+    b->oom = 1;
+    return -1;
   }
   b->s = s;
   b->cap = cap;
+  return 0;
+}
+
+void lwipsim_sb_append(struct lwipsim_sb *b, const char *s, size_t n)
+{
+  if (reserve(b, n) != 0) {
+    return;
+  }
+  memcpy(b->s + b->len, s, n);
+  b->len += n;
+  b->s[b->len] = '\0';
 }
 
 void lwipsim_sb_printf(struct lwipsim_sb *b, const char *fmt, ...)
@@ -34,7 +50,9 @@ void lwipsim_sb_printf(struct lwipsim_sb *b, const char *fmt, ...)
   if (n <= 0) {
     return;
   }
-  reserve(b, (size_t)n);
+  if (reserve(b, (size_t)n) != 0) {
+    return;
+  }
   va_start(ap, fmt);
   vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
   va_end(ap);
@@ -50,16 +68,17 @@ void lwipsim_sb_esc(struct lwipsim_sb *b, const char *s)
     case '>': lwipsim_sb_printf(b, "&gt;"); break;
     case '"': lwipsim_sb_printf(b, "&quot;"); break;
     case '\'': lwipsim_sb_printf(b, "&#39;"); break;
-    default:
-      reserve(b, 1);
-      b->s[b->len++] = *s;
-      b->s[b->len] = '\0';
+    default: lwipsim_sb_append(b, s, 1);
     }
   }
 }
 
 int lwipsim_sb_write_file(const struct lwipsim_sb *b, const char *path)
 {
+  if (b->oom) {
+    errno = ENOMEM;
+    return -1;
+  }
   FILE *f = fopen(path, "w");
   if (f == NULL) {
     return -1;
@@ -73,6 +92,17 @@ int lwipsim_sb_write_file(const struct lwipsim_sb *b, const char *path)
     errno = saved;
   }
   return rc;
+}
+
+char *lwipsim_sb_take(struct lwipsim_sb *b)
+{
+  if (b->oom) {
+    lwipsim_sb_free(b);
+    return NULL;
+  }
+  char *s = b->s != NULL ? b->s : calloc(1, 1);
+  memset(b, 0, sizeof *b);
+  return s;
 }
 
 void lwipsim_sb_free(struct lwipsim_sb *b)
