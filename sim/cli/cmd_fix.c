@@ -354,10 +354,15 @@ static void summary(struct fix *f, const cJSON *before, const cJSON *after, unsi
     fprintf(o, "| %s | %s | %s |\n", name, lwipsim_jstr(cJSON_GetObjectItemCaseSensitive(s, "faithful"), "outcome", "?"),
             now);
   }
-  const cJSON *tgt = cJSON_GetObjectItemCaseSensitive(after, "target");
-  if (cJSON_IsObject(tgt)) {
-    fprintf(o, "\nRP2040 image with the fix: %s.\n",
-            cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(tgt, "fits")) ? "fits in 264 KiB" : "DOES NOT FIT in 264 KiB");
+  /* the chip: the header's own image (its ELF, read by the report) plus
+   * what the raised pools' arrays add there */
+  const cJSON *tgt = cJSON_GetObjectItemCaseSensitive(before, "target");
+  long image = lwipsim_jlong(tgt, "image_bytes", -1), sram = lwipsim_jlong(tgt, "sram_bytes", -1);
+  if (image >= 0 && sram > 0 && target) {
+    fprintf(o, "\nRP2040 image with the fix: %ld of %ld bytes of SRAM (%s).\n", image + ram, sram,
+            image + ram <= sram ? "fits" : "DOES NOT FIT: the chip cannot hold these pools");
+  } else {
+    fprintf(o, "\nRP2040 image with the fix: not checked (no firmware image of this profile was built).\n");
   }
   fprintf(o, "\nApply: `patch -p1 < lwipopts.patch` (or `git apply lwipopts.patch`) in the folder of lwipopts.h.\n");
 }

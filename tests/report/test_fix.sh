@@ -28,6 +28,9 @@ check "TCP_PCB before and after" "| TCP_PCB | UNSAFE (size 5, demand 8) | MARGIN
 check "every run ok with the fix" "| mdns-http-reload | panic | ok ||| http-concurrent | pool-failure | ok |" \
   "$(grep -E '^\| (mdns-http-reload|http-concurrent) \|' "$work/fix/fix.md" | paste -sd'||')"
 
+check "the fix still fits the chip" "RP2040 image with the fix: 196148 of 270336 bytes of SRAM (fits)." \
+  "$(grep '^RP2040 image with the fix' "$work/fix/fix.md")"
+
 # the patch, applied to a copy of the bundled header, is what was built
 mkdir "$work/mine" && cp "$src/lwipopts/$profile/lwipopts.h" "$work/mine/"
 (cd "$work/mine" && patch -p1 --quiet <"$work/fix/lwipopts.patch")
