@@ -3,6 +3,8 @@
  * interleave; the first line is kept for the caller's error report. */
 #include "cli/run_pool.h"
 
+#include "cli/progress.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -54,19 +56,6 @@ int lwipsim_run_pool_status(int pool_rc)
     return LWIPSIM_EXIT_INTERRUPTED(interrupted);
   }
   return pool_rc == 0 ? 0 : 2;
-}
-
-static void progress(const char *what, size_t done, size_t n, const struct lwipsim_run_job *j, int tty)
-{
-  if (tty) {
-    fprintf(stderr, "\r%s: %zu/%zu runs done", what, done, n);
-    if (done == n) {
-      fputc('\n', stderr);
-    }
-  } else {
-    fprintf(stderr, "%s: [%zu/%zu] %s: exit %d\n", what, done, n, j->label, j->exit_code);
-  }
-  fflush(stderr);
 }
 
 static void collect(struct lwipsim_run_job *j, FILE *err, int status)
@@ -125,7 +114,7 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
   if (slots == NULL) {
     return -1;
   }
-  int tty = isatty(STDERR_FILENO);
+  struct lwipsim_progress prog;
   size_t next = 0, done = 0;
   int running = 0, rc = 0;
   /* no SA_RESTART: waitpid returns EINTR, and the loop sees the flag */
@@ -135,9 +124,7 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
   running_slots = slots;
   sigaction(SIGINT, &sa, &old_int);
   sigaction(SIGTERM, &sa, &old_term);
-  if (tty && n > 0) {
-    progress(what, 0, n, NULL, tty);
-  }
+  lwipsim_progress_start(&prog, what, n, isatty(STDERR_FILENO));
   while (done < n) {
     while (rc == 0 && !interrupted && running < jobs_at_once && next < n) {
       int s = 0;
@@ -175,7 +162,7 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
         running--;
         done++;
         if (!interrupted) {
-          progress(what, done, n, j, tty);
+          lwipsim_progress_done(&prog, done, j->label, j->exit_code);
         }
         break;
       }
@@ -191,9 +178,7 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
   }
   free(slots);
   if (interrupted) {
-    if (tty) {
-      fputc('\n', stderr);
-    }
+    lwipsim_progress_abort(&prog);
     fprintf(stderr, "%s: interrupted (%s); %zu of %zu runs done, nothing written\n", what,
             interrupted == SIGINT ? "SIGINT" : "SIGTERM", done, n);
     return LWIPSIM_RUN_POOL_INTERRUPTED;
