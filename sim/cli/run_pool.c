@@ -75,8 +75,8 @@ static void collect(struct lwipsim_run_job *j, FILE *err, int status)
   } else {
     j->exit_code = 255;
   }
-  j->err[0] = '\0';
-  if (err != NULL) {
+  if (err != NULL) { /* NULL: the caller has set j->err (the runner could not be started) */
+    j->err[0] = '\0';
     rewind(err);
     if (fgets(j->err, sizeof j->err, err) != NULL) {
       j->err[strcspn(j->err, "\n")] = '\0';
