@@ -11,7 +11,7 @@ build=${1:-$repo/build}
 
 packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
           libpcap-dev check libsubunit-dev libcjson-dev libinih-dev libdw-dev
-          python3-jsonschema chromium clang-format
+          python3-jsonschema python3-yaml chromium clang-format
           # hardening: memcheck (label bad-input), libFuzzer targets (the fuzz preset)
           valgrind clang
           # the RP2040 firmware images (firmware/, label firmware): Cortex-M0+ compiler and C library
@@ -27,20 +27,7 @@ packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
           # a real pcapng reader for replay --pcapng-out's test (scenario.pcapng)
           tshark)
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "setup: missing Debian packages: ${missing[*]}; run as root or: sudo apt-get install ${missing[*]}" >&2
-    exit 1
-  fi
-  echo "setup: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
-fi
+"$repo/ci/apt-install.sh" setup "${packages[@]}"
 
 "$repo/ci/fetch-lwip.sh"
 

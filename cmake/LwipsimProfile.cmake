@@ -141,7 +141,8 @@ function(lwipsim_add_profile dir)
       add_library(${lib}-shims OBJECT ${shim_sources})
       target_link_libraries(${lib}-shims PRIVATE ${lib})
     endif()
-    add_executable(${runner} ${LWIPSIM_PROFILE_SOURCES} ${PROJECT_SOURCE_DIR}/sim/runner/main.c)
+    add_executable(${runner} ${LWIPSIM_PROFILE_SOURCES} ${PROJECT_SOURCE_DIR}/sim/runner/main.c
+      ${PROJECT_SOURCE_DIR}/sim/runner/serve.c)
     target_compile_definitions(${runner} PRIVATE
       _GNU_SOURCE
       "LWIPSIM_PROFILE_NAME=\"${name}\""

@@ -13,6 +13,7 @@
 #include "cli/fw_target.h"
 #include "cli/ini_get.h"
 #include "cli/layout.h"
+#include "cli/report_shard.h"
 #include "cli/run_pool.h"
 #include "cli/user_profile.h"
 #include "common/demand_pool.h"
@@ -41,6 +42,9 @@ struct report_args {
   size_t n_sweeps;
   const char *out, *lwip_version, *assert_policy, *build_dir;
   int gate, gate_marginal, jobs;
+  struct lwipsim_shard shard;   /* --shard I/N; count 0: the whole report */
+  const char *merge[MAX_ITEMS]; /* --merge DIR... */
+  size_t n_merge;
 };
 
 static void usage(FILE *out)
@@ -48,6 +52,8 @@ static void usage(FILE *out)
   fprintf(out, "usage: lwipsim report --out DIR [--profile NAME ...] [--lwipopts DIR ...]\n"
                "                      [--lwip-version V] [--assert-policy P] [--scenario DIR ...]\n"
                "                      [--sweep POOL=LO:HI ...] [--gate[=marginal]] [--jobs N] [--max-wall S]\n"
+               "                      [--shard I/N]\n"
+               "       lwipsim report --merge DIR... --out DIR [--gate[=marginal]]\n"
                "\n"
                "Is each lwipopts.h safe for the traffic, and what should change? Runs every\n"
                "scenario through every profile (its own build, and the demand build that measures\n"
@@ -68,6 +74,10 @@ static void usage(FILE *out)
                "  --jobs N           runs at once (default: the number of cores)\n"
                "  --max-wall S       stop any run after S seconds of wall-clock time (then exit 2:\n"
                "                     a run cut short is no basis for a verdict)\n"
+               "  --shard I/N        make only the I-th of N parts of the runs (for N CI runners) and\n"
+               "                     write them to DIR/shard.json; give the same options to every shard\n"
+               "  --merge DIR...     join the N shards' folders into the report (byte-identical to\n"
+               "                     the unsharded one); a missing, repeated or foreign shard: exit 2\n"
                "\n"
                "exit: 0 written, 2 usage, input or harness error, or a run stopped by --max-wall,\n"
                "      3 gate tripped\n");
@@ -92,6 +102,22 @@ static int too_many(size_t have, const char *option)
   fprintf(stderr, "lwipsim report: more than %d %s options; at most %d are taken (split the report)\n", MAX_ITEMS,
           option, MAX_ITEMS);
   return 1;
+}
+
+/* --merge takes the runs' options from the shards, and a shard has no
+ * verdicts to gate on: either mixed in is refused, never ignored. */
+static int shard_args_conflict(const struct report_args *a)
+{
+  if (a->n_merge > 0 &&
+      (a->shard.count > 0 || a->n_profiles > 0 || a->n_users > 0 || a->n_scenarios > 0 || a->n_sweeps > 0)) {
+    fprintf(stderr, "lwipsim report: --merge takes only --out and --gate (the shards ran the rest)\n");
+    return 1;
+  }
+  if (a->shard.count > 0 && a->gate) {
+    fprintf(stderr, "lwipsim report: --gate applies to the whole report: give it to --merge, not to --shard\n");
+    return 1;
+  }
+  return 0;
 }
 
 static int parse_args(int argc, char **argv, struct report_args *a)
@@ -130,6 +156,22 @@ static int parse_args(int argc, char **argv, struct report_args *a)
                 DEMAND_CAPACITY);
         return 2;
       }
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--shard", "report", &bad))) {
+      if (lwipsim_shard_parse(v, &a->shard) != 0) {
+        fprintf(stderr, "lwipsim report: --shard %s: expected I/N with 1 <= I <= N <= 1024 (e.g. 2/4)\n", v);
+        return 2;
+      }
+    } else if (strcmp(argv[i], "--merge") == 0) {
+      while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) {
+        if (too_many(a->n_merge, "--merge folder")) {
+          return 2;
+        }
+        a->merge[a->n_merge++] = argv[++i];
+      }
+      if (a->n_merge == 0) {
+        fprintf(stderr, "lwipsim report: --merge needs the shards' folders\n");
+        return 2;
+      }
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--out", "report", &bad))) {
       a->out = v;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--lwip-version", "report", &bad))) {
@@ -159,6 +201,9 @@ static int parse_args(int argc, char **argv, struct report_args *a)
   }
   if (a->out == NULL) {
     fprintf(stderr, "lwipsim report: --out DIR is required (see --help)\n");
+    return 2;
+  }
+  if (shard_args_conflict(a)) {
     return 2;
   }
   if (a->n_sweeps == 0) {
@@ -278,16 +323,24 @@ static cJSON *job_record(const struct lwipsim_run_job *j)
 static int run_phase1(const struct report_args *a, const struct lwipsim_profile_entry **pe, size_t np,
                       const char *scratch, cJSON *inputs)
 {
-  size_t ns = a->n_scenarios, n = np * ns * 2;
-  struct lwipsim_run_job *jl = calloc(n, sizeof *jl);
+  /* sel: the profiles this shard runs (every one, unsharded) */
+  size_t ns = a->n_scenarios, sel[MAX_ITEMS * 2], nsel = 0;
+  for (size_t p = 0; p < np; p++) {
+    if (lwipsim_shard_runs_profile(&a->shard, p)) {
+      sel[nsel++] = p;
+    }
+  }
+  size_t n = nsel * ns * 2;
+  struct lwipsim_run_job *jl = calloc(n ? n : 1, sizeof *jl);
   if (jl == NULL) {
     fprintf(stderr, "lwipsim report: out of memory for %zu runs\n", n);
     return 2;
   }
-  for (size_t p = 0; p < np; p++) {
+  for (size_t q = 0; q < nsel; q++) {
+    size_t p = sel[q];
     for (size_t s = 0; s < ns; s++) {
       for (int d = 0; d < 2; d++) {
-        struct lwipsim_run_job *j = &jl[(p * ns + s) * 2 + (size_t)d];
+        struct lwipsim_run_job *j = &jl[(q * ns + s) * 2 + (size_t)d];
         char out[PATH_MAX + 64], name[256];
         snprintf(out, sizeof out, "%s/p%zu-s%zu-%s.json", scratch, p, s, d ? "demand" : "faithful");
         lwipsim_run_job_init(j, d ? pe[p]->demand_runner : pe[p]->runner, a->scenarios[s], out, NULL);
@@ -296,13 +349,14 @@ static int run_phase1(const struct report_args *a, const struct lwipsim_profile_
       }
     }
   }
-  int rc = lwipsim_run_pool_status(lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: runs"));
-  for (size_t p = 0; p < np && rc == 0; p++) {
+  int rc = n == 0 ? 0 : lwipsim_run_pool_status(lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: runs"));
+  for (size_t q = 0; q < nsel && rc == 0; q++) {
+    size_t p = sel[q];
     cJSON *runs = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(inputs, (int)p), "runs");
     cJSON *not_run = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(inputs, (int)p), "not_run");
     for (size_t s = 0; s < ns && rc == 0; s++) {
       char name[256];
-      const struct lwipsim_run_job *fj = &jl[(p * ns + s) * 2];
+      const struct lwipsim_run_job *fj = &jl[(q * ns + s) * 2];
       if (fj->exit_code == LWIPSIM_EXIT_NOT_APPLICABLE) {
         cJSON *nr = cJSON_CreateObject();
         cJSON_AddStringToObject(nr, "scenario", scenario_name(a->scenarios[s], name, sizeof name));
@@ -311,7 +365,7 @@ static int run_phase1(const struct report_args *a, const struct lwipsim_profile_
         continue;
       }
       cJSON *f = job_record(fj);
-      cJSON *d = f ? job_record(&jl[(p * ns + s) * 2 + 1]) : NULL;
+      cJSON *d = f ? job_record(&jl[(q * ns + s) * 2 + 1]) : NULL;
       if (d == NULL) {
         cJSON_Delete(f);
         rc = 2;
@@ -375,7 +429,7 @@ static int grow_sweep_jobs(struct lwipsim_run_job **jl, struct sweep_plan **plan
 static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_entry **pe, size_t np,
                       const char *scratch, cJSON *inputs)
 {
-  size_t ns = a->n_scenarios, n = 0, cap = 0;
+  size_t ns = a->n_scenarios, n = 0, cap = 0, planned = 0; /* planned: over all shards */
   struct lwipsim_run_job *jl = NULL;
   struct sweep_plan *plan = NULL; /* one per job */
   int oom = 0;
@@ -406,6 +460,9 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
           continue;
         }
         for (long v = lo; v <= hi; v++) {
+          if (!lwipsim_shard_makes_sweep(&a->shard, p, planned++)) {
+            continue;
+          }
           if (n == cap && grow_sweep_jobs(&jl, &plan, &cap) != 0) {
             oom = 1;
             break;
@@ -501,6 +558,25 @@ static int write_outputs(const char *dir, const cJSON *report)
   return 0;
 }
 
+/* Builds the report from input (consumed), writes it and applies --gate. */
+static int finish_report(const struct report_args *a, cJSON *input)
+{
+  cJSON *report = lwipsim_report_build(input);
+  cJSON_Delete(input);
+  int rc = write_outputs(a->out, report);
+  if (rc == 0) {
+    fprintf(stderr, "lwipsim report: wrote %s/report.html, report.md, report.json, junit.xml\n", a->out);
+    int tripped = a->gate ? lwipsim_report_gate_count(report, a->gate_marginal) : 0;
+    if (tripped > 0) {
+      fprintf(stderr, "lwipsim report: gate: %d verdict(s) %s\n", tripped,
+              a->gate_marginal ? "UNSAFE or MARGINAL" : "UNSAFE");
+      rc = 3;
+    }
+  }
+  cJSON_Delete(report);
+  return rc;
+}
+
 int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv)
 {
   for (int i = 1; i < argc; i++) {
@@ -514,6 +590,10 @@ int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv)
   int rc = parse_args(argc, argv, &a);
   if (rc >= 0) {
     return rc;
+  }
+  if (a.n_merge > 0) {
+    cJSON *merged = lwipsim_shard_merge(a.merge, a.n_merge);
+    return merged != NULL ? finish_report(&a, merged) : 2;
   }
   struct lwipsim_profiles_index idx;
   char err[PATH_MAX + 128];
@@ -565,7 +645,13 @@ int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv)
     lwipsim_profiles_free(&idx);
     return 2;
   }
-  fprintf(stderr, "lwipsim report: %zu profile(s) \u00d7 %zu scenario(s)\n", np, a.n_scenarios);
+  lwipsim_shard_plan(&a.shard, np);
+  if (a.shard.count > 0) {
+    fprintf(stderr, "lwipsim report: %zu profile(s) \u00d7 %zu scenario(s), shard %u/%u\n", np, a.n_scenarios,
+            a.shard.index, a.shard.count);
+  } else {
+    fprintf(stderr, "lwipsim report: %zu profile(s) \u00d7 %zu scenario(s)\n", np, a.n_scenarios);
+  }
   cJSON *input = cJSON_CreateObject();
   cJSON_AddItemToObject(input, "scenarios", scenarios_input(&a));
   cJSON *inputs = cJSON_AddArrayToObject(input, "profiles");
@@ -583,21 +669,18 @@ int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv)
     rc = run_sweeps(&a, pe, np, scratch, inputs);
   }
   lwipsim_scratch_remove(scratch);
-  cJSON *report = rc == 0 ? lwipsim_report_build(input) : NULL;
-  cJSON_Delete(input);
-  if (rc == 0) {
-    rc = write_outputs(a.out, report);
-  }
-  if (rc == 0) {
-    fprintf(stderr, "lwipsim report: wrote %s/report.html, report.md, report.json, junit.xml\n", a.out);
-    int tripped = a.gate ? lwipsim_report_gate_count(report, a.gate_marginal) : 0;
-    if (tripped > 0) {
-      fprintf(stderr, "lwipsim report: gate: %d verdict(s) %s\n", tripped,
-              a.gate_marginal ? "UNSAFE or MARGINAL" : "UNSAFE");
-      rc = 3;
+  if (rc == 0 && a.shard.count > 0) {
+    rc = lwipsim_shard_write(&a.shard, input, a.out);
+    if (rc == 0) {
+      fprintf(stderr, "lwipsim report: wrote shard %u/%u to %s/%s\n", a.shard.index, a.shard.count, a.out,
+              LWIPSIM_SHARD_FILE);
     }
+    cJSON_Delete(input);
+  } else if (rc == 0) {
+    rc = finish_report(&a, input);
+  } else {
+    cJSON_Delete(input);
   }
-  cJSON_Delete(report);
   lwipsim_profiles_free(&idx);
   return rc;
 }

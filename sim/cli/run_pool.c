@@ -1,12 +1,18 @@
-/* Parallel fork/exec of runners. Each child's stderr goes to its own
- * anonymous temp file so that error messages of parallel runs do not
- * interleave; the first line is kept for the caller's error report. */
+/* Parallel runs of runners: through fork servers (one exec per runner
+ * binary, a fork per run), or with LWIPSIM_FORK_SERVER=0 a fork/exec each.
+ * Each run's stderr goes to its own anonymous temp file so that error
+ * messages of parallel runs do not interleave; the first line is kept for
+ * the caller's error report. */
 #include "cli/run_pool.h"
+
+#include "cli/fork_server.h"
+#include "cli/progress.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,9 +27,13 @@ int lwipsim_run_pool_default_jobs(void)
 }
 
 struct slot {
-  pid_t pid;
+  pid_t pid; /* the runner, or the fork server (0: none) */
   size_t job;
   FILE *err;
+  /* fork servers only */
+  struct lwipsim_fork_server fs;
+  int busy;           /* a run is out */
+  unsigned long used; /* when it was last given one */
 };
 
 /* SIGINT/SIGTERM while a pool runs: the handler passes the signal on to
@@ -56,22 +66,6 @@ int lwipsim_run_pool_status(int pool_rc)
   return pool_rc == 0 ? 0 : 2;
 }
 
-static void progress(const char *what, size_t done, size_t n, const struct lwipsim_run_job *j, int tty)
-{
-  if (what == NULL) {
-    return; /* the caller shows its own progress (explore) */
-  }
-  if (tty) {
-    fprintf(stderr, "\r%s: %zu/%zu runs done", what, done, n);
-    if (done == n) {
-      fputc('\n', stderr);
-    }
-  } else {
-    fprintf(stderr, "%s: [%zu/%zu] %s: exit %d\n", what, done, n, j->label, j->exit_code);
-  }
-  fflush(stderr);
-}
-
 static void collect(struct lwipsim_run_job *j, FILE *err, int status)
 {
   if (WIFEXITED(status)) {
@@ -81,8 +75,8 @@ static void collect(struct lwipsim_run_job *j, FILE *err, int status)
   } else {
     j->exit_code = 255;
   }
-  j->err[0] = '\0';
-  if (err != NULL) {
+  if (err != NULL) { /* NULL: the caller has set j->err (the runner could not be started) */
+    j->err[0] = '\0';
     rewind(err);
     if (fgets(j->err, sizeof j->err, err) != NULL) {
       j->err[strcspn(j->err, "\n")] = '\0';
@@ -119,29 +113,29 @@ static pid_t start(struct lwipsim_run_job *j, FILE **err_out)
   return pid;
 }
 
-int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, const char *what)
+/* One finished run: its result into the job, the progress line. */
+static void finish(struct lwipsim_run_job *j, FILE *err, int status, struct lwipsim_progress *prog, size_t *done)
 {
-  if (jobs_at_once < 1) {
-    jobs_at_once = 1;
+  collect(j, err, status);
+  ++*done;
+  if (!interrupted) {
+    lwipsim_progress_done(prog, *done, j->label, j->exit_code);
   }
+}
+
+/* Each run its own fork and exec. */
+static int exec_loop(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, struct lwipsim_progress *prog,
+                     size_t *done)
+{
   struct slot *slots = calloc((size_t)jobs_at_once, sizeof *slots);
   if (slots == NULL) {
     return -1;
   }
-  int tty = isatty(STDERR_FILENO);
-  size_t next = 0, done = 0;
-  int running = 0, rc = 0;
-  /* no SA_RESTART: waitpid returns EINTR, and the loop sees the flag */
-  struct sigaction sa = { .sa_handler = on_stop_signal }, old_int, old_term;
-  sigemptyset(&sa.sa_mask);
   running_n = jobs_at_once;
   running_slots = slots;
-  sigaction(SIGINT, &sa, &old_int);
-  sigaction(SIGTERM, &sa, &old_term);
-  if (tty && n > 0) {
-    progress(what, 0, n, NULL, tty);
-  }
-  while (done < n) {
+  size_t next = 0;
+  int running = 0, rc = 0;
+  while (*done < n) {
     while (rc == 0 && !interrupted && running < jobs_at_once && next < n) {
       int s = 0;
       while (slots[s].pid != 0) {
@@ -153,7 +147,7 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
         rc = -1;
         break;
       }
-      slots[s] = (struct slot){ pid, next, err };
+      slots[s] = (struct slot){ .pid = pid, .job = next, .err = err };
       next++;
       running++;
     }
@@ -172,31 +166,196 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
     }
     for (int s = 0; s < jobs_at_once; s++) {
       if (slots[s].pid == pid) {
-        struct lwipsim_run_job *j = &jobs[slots[s].job];
-        collect(j, slots[s].err, status);
+        finish(&jobs[slots[s].job], slots[s].err, status, prog, done);
         slots[s].pid = 0;
         running--;
-        done++;
-        if (!interrupted) {
-          progress(what, done, n, j, tty);
-        }
         break;
       }
     }
   }
   running_slots = NULL;
-  sigaction(SIGINT, &old_int, NULL);
-  sigaction(SIGTERM, &old_term, NULL);
   for (int s = 0; s < jobs_at_once; s++) {
     if (slots[s].err != NULL && slots[s].pid != 0) {
       fclose(slots[s].err);
     }
   }
   free(slots);
-  if (interrupted) {
-    if (tty) {
-      fputc('\n', stderr);
+  return rc;
+}
+
+/* The server for runner: an idle one of that runner, else an empty place,
+ * else the least recently used idle one, stopped. -1: every place busy. */
+static int pick_server(struct slot *slots, int n, const char *runner)
+{
+  int empty = -1, lru = -1;
+  for (int s = 0; s < n; s++) {
+    if (slots[s].busy) {
+      continue;
     }
+    if (slots[s].pid != 0 && strcmp(slots[s].fs.runner, runner) == 0) {
+      return s;
+    }
+    if (slots[s].pid == 0 && empty < 0) {
+      empty = s;
+    } else if (slots[s].pid != 0 && (lru < 0 || slots[s].used < slots[lru].used)) {
+      lru = s;
+    }
+  }
+  if (empty < 0 && lru >= 0) {
+    lwipsim_fork_server_stop(&slots[lru].fs);
+    slots[lru].pid = 0;
+    empty = lru;
+  }
+  return empty;
+}
+
+/* Sends job j to a server of its runner (started when there is none);
+ * 0, 1 when the job is already finished (its runner cannot be run), -1. */
+static int serve_job(struct slot *slots, int nserv, struct lwipsim_run_job *j, size_t job, unsigned long stamp)
+{
+  const char *runner = j->argv[0];
+  if (access(runner, X_OK) != 0) {
+    /* the words an exec'd child says (start()) */
+    j->exit_code = 2;
+    snprintf(j->err, sizeof j->err, "cannot run %s: %s", runner, strerror(errno));
+    return 1;
+  }
+  int s = pick_server(slots, nserv, runner);
+  if (slots[s].pid == 0) {
+    if (lwipsim_fork_server_start(&slots[s].fs, runner) != 0) {
+      return -1;
+    }
+    slots[s].pid = slots[s].fs.pid;
+  }
+  FILE *err = tmpfile();
+  if (err == NULL) {
+    fprintf(stderr, "lwipsim: cannot create a temporary file: %s\n", strerror(errno));
+    return -1;
+  }
+  fcntl(fileno(err), F_SETFD, FD_CLOEXEC); /* no server started later holds it */
+  if (lwipsim_fork_server_send(&slots[s].fs, j->argv, fileno(err)) != 0) {
+    fprintf(stderr, "lwipsim: the fork server of %s: %s\n", runner, strerror(errno));
+    fclose(err);
+    return -1;
+  }
+  slots[s].busy = 1;
+  slots[s].job = job;
+  slots[s].err = err;
+  slots[s].used = stamp;
+  return 0;
+}
+
+/* Runs through fork servers (sim/cli/fork_server.c): one per runner binary
+ * and place, kept while the batch lasts; twice as many places as runs at
+ * once, so a report's faithful and demand runners of a profile both stay. */
+static int served_loop(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, struct lwipsim_progress *prog,
+                       size_t *done)
+{
+  int nserv = 2 * jobs_at_once + 2;
+  struct slot *slots = calloc((size_t)nserv, sizeof *slots);
+  struct pollfd *pf = calloc((size_t)nserv, sizeof *pf);
+  int *which = calloc((size_t)nserv, sizeof *which);
+  if (slots == NULL || pf == NULL || which == NULL) {
+    free(slots);
+    free(pf);
+    free(which);
+    return -1;
+  }
+  running_n = nserv;
+  running_slots = slots;
+  size_t next = 0;
+  int running = 0, rc = 0;
+  unsigned long stamp = 0;
+  while (*done < n) {
+    while (rc == 0 && !interrupted && running < jobs_at_once && next < n) {
+      int r = serve_job(slots, nserv, &jobs[next], next, ++stamp);
+      if (r < 0) {
+        rc = -1;
+        break;
+      }
+      if (r == 1) {
+        finish(&jobs[next], NULL, (jobs[next].exit_code & 0xff) << 8, prog, done);
+      } else {
+        running++;
+      }
+      next++;
+    }
+    if (running == 0) {
+      break;
+    }
+    int m = 0;
+    for (int s = 0; s < nserv; s++) {
+      if (slots[s].busy) {
+        pf[m] = (struct pollfd){ .fd = slots[s].fs.sock, .events = POLLIN };
+        which[m++] = s;
+      }
+    }
+    if (poll(pf, (nfds_t)m, -1) < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      fprintf(stderr, "lwipsim: poll: %s\n", strerror(errno));
+      rc = -1;
+      break;
+    }
+    for (int k = 0; k < m; k++) {
+      if (pf[k].revents == 0) {
+        continue;
+      }
+      struct slot *sl = &slots[which[k]];
+      int status;
+      if (lwipsim_fork_server_result(&sl->fs, &status) != 0) {
+        /* the server died with the run (the OOM killer, a signal): the
+         * run's end is the server's, as an exec'd runner's would be */
+        status = lwipsim_fork_server_stop(&sl->fs);
+        sl->pid = 0;
+      }
+      finish(&jobs[sl->job], sl->err, status, prog, done);
+      sl->busy = 0;
+      sl->err = NULL;
+      running--;
+    }
+  }
+  running_slots = NULL;
+  for (int s = 0; s < nserv; s++) {
+    if (slots[s].busy && slots[s].err != NULL) {
+      fclose(slots[s].err);
+    }
+    lwipsim_fork_server_stop(&slots[s].fs);
+  }
+  free(slots);
+  free(pf);
+  free(which);
+  return rc;
+}
+
+/* LWIPSIM_FORK_SERVER=0: every run its own exec, as before the fork servers
+ * (for comparison, and a way out should a runner misbehave as a server). */
+static int fork_servers_wanted(void)
+{
+  const char *e = getenv("LWIPSIM_FORK_SERVER");
+  return e == NULL || strcmp(e, "0") != 0;
+}
+
+int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, const char *what)
+{
+  if (jobs_at_once < 1) {
+    jobs_at_once = 1;
+  }
+  struct lwipsim_progress prog;
+  size_t done = 0;
+  /* no SA_RESTART: waitpid and poll return EINTR, and the loop sees the flag */
+  struct sigaction sa = { .sa_handler = on_stop_signal }, old_int, old_term;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, &old_int);
+  sigaction(SIGTERM, &sa, &old_term);
+  lwipsim_progress_start(&prog, what, n, isatty(STDERR_FILENO));
+  int rc = fork_servers_wanted() ? served_loop(jobs, n, jobs_at_once, &prog, &done)
+                                 : exec_loop(jobs, n, jobs_at_once, &prog, &done);
+  sigaction(SIGINT, &old_int, NULL);
+  sigaction(SIGTERM, &old_term, NULL);
+  if (interrupted) {
+    lwipsim_progress_abort(&prog);
     fprintf(stderr, "%s: interrupted (%s); %zu of %zu runs done, nothing written\n", what ? what : "lwipsim",
             interrupted == SIGINT ? "SIGINT" : "SIGTERM", done, n);
     return LWIPSIM_RUN_POOL_INTERRUPTED;

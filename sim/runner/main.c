@@ -20,6 +20,7 @@
 #include "capture/pcapng_writer.h"
 #include "common/isolate.h"
 #include "run_record/record.h"
+#include "runner/serve.h"
 #include "scenario/scenario.h"
 #include "stack/engine/engine.h"
 #include "stack/engine/realtime.h"
@@ -482,7 +483,7 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
   return code;
 }
 
-int main(int argc, char **argv)
+static int runner_main(int argc, char **argv)
 {
   static const struct option longopts[] = {
     { "scenario", required_argument, 0, 's' },
@@ -663,4 +664,14 @@ int main(int argc, char **argv)
   free(res.output);
   release_inputs();
   return code;
+}
+
+/* `--serve` (alone): the fork server `lwipsim sweep` and `report` start once
+ * per runner and send their runs to (sim/runner/serve.c). */
+int main(int argc, char **argv)
+{
+  if (argc == 2 && strcmp(argv[1], "--serve") == 0) {
+    return lwipsim_runner_serve(runner_main);
+  }
+  return runner_main(argc, argv);
 }

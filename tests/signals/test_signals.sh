@@ -54,6 +54,14 @@ check_after() { # NAME PID EXPECTED_EXIT
   if pgrep -f "$scen" >/dev/null; then
     fail "$name: runners left: $(pgrep -af "$scen" | head -3 | tr '\n' ';')"
   fi
+  # sweep and report run through fork servers, whose runs carry the server's
+  # command line (RUNNER --serve): this test's are the ones with its TMPDIR
+  local p
+  for p in $(pgrep -f -- '--serve$'); do
+    if tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qxF "TMPDIR=$TMPDIR"; then
+      fail "$name: fork server or run left: $(tr '\0' ' ' <"/proc/$p/cmdline")"
+    fi
+  done
   if [ -n "$(ls -A "$TMPDIR")" ]; then
     fail "$name: left in TMPDIR: $(ls -A "$TMPDIR" | head -3 | tr '\n' ' ')"
   fi
