@@ -18,6 +18,7 @@
 #include "capture/pcap_reader.h"
 #include "capture/pcap_writer.h"
 #include "common/isolate.h"
+#include "common/options.h"
 #include "run_record/record.h"
 #include "scenario/scenario.h"
 #include "stack/engine/engine.h"
@@ -30,6 +31,7 @@
 #include "stack/probe/assert_policy.h"
 #include "stack/probe/probe.h"
 #include "stack/probe/resolved_options.h"
+#include "stack/target/target_engine.h"
 
 #define MAX_CAPS 16
 /* How long past --max-wall the parent waits before it kills a child that
@@ -69,6 +71,9 @@ struct run {
   const char *origin_file;
   volatile sig_atomic_t *stop; /* shared with the child: a signal to either ends the run */
   uint64_t max_wall_ms;        /* --max-wall: 0, or the wall-clock time a run may take */
+  /* --target-image: the run is on the emulated RP2040 (sim/stack/target) */
+  const char *target_image, *emulator;
+  struct lwipsim_target_result target;
 };
 
 static struct run run;
@@ -226,6 +231,32 @@ static int input_error(const char *message)
   return LWIPSIM_EXIT_USAGE;
 }
 
+/* `lwipsim replay --target rp2040`: the same scenario on the profile's
+ * firmware image in the emulator; the record is this runner's, with the
+ * chip's counters (sim/stack/target/target_engine.h). */
+static int target_run(char *err, size_t errlen)
+{
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  struct lwipsim_target_config cfg = {
+    .scenario = &run.scenario,
+    .capture = run.capture,
+    .pcap_out = run.pcap_out,
+    .device_mac = run.mac,
+    .ipv6_built = (int)lwipsim_option_get(run.bounds.options, run.bounds.n_options, "LWIP_IPV6", 0),
+    .image = run.target_image,
+    .emulator = run.emulator,
+    .stop = &wall_stop,
+  };
+  int rc = lwipsim_target_run(&cfg, &run.target, err, errlen);
+  run.meta.fault = run.target.fault;
+  run.meta.fault_pc = run.target.fault_pc;
+  run.meta.fault_symbol = run.target.fault_symbol;
+  run.meta.target_instructions = run.target.instructions;
+  run.meta.target_cycles = run.target.cycles;
+  return rc;
+}
+
 static int child_main(void *ctx, int out_fd)
 {
   (void)ctx;
@@ -252,6 +283,8 @@ static int child_main(void *ctx, int out_fd)
                                            .origin_file = run.origin_file,
                                            .stop = run.stop };
     rc = lwipsim_realtime_run(&cfg, err, sizeof err);
+  } else if (run.target_image != NULL) {
+    rc = target_run(err, sizeof err);
   } else {
     /* a stop the parent passes on ends a replay, even one started with the
      * signal ignored (a background job of a script) */
@@ -481,7 +514,8 @@ int main(int argc, char **argv)
     { "help", no_argument, 0, 'h' },           { "profile-caps", no_argument, 0, 'P' },
     { "strict", no_argument, 0, 'S' },         { "tap", required_argument, 0, 't' },
     { "duration", required_argument, 0, 'd' }, { "origin-file", required_argument, 0, 'o' },
-    { "max-wall", required_argument, 0, 'W' }, { 0, 0, 0, 0 },
+    { "max-wall", required_argument, 0, 'W' }, { "target-image", required_argument, 0, 'T' },
+    { "emulator", required_argument, 0, 'E' }, { 0, 0, 0, 0 },
   };
   const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *mac = NULL, *duration = NULL;
   int quiet = 0, strict = 0, opt;
@@ -499,6 +533,8 @@ int main(int argc, char **argv)
     case 't': run.tap = optarg; break;
     case 'd': duration = optarg; break;
     case 'o': run.origin_file = optarg; break;
+    case 'T': run.target_image = optarg; break;
+    case 'E': run.emulator = optarg; break;
     case 'W':
       if (parse_max_wall(optarg) != 0) {
         fprintf(stderr, "lwipsim: --max-wall %s: expected seconds greater than 0 (e.g. 60 or 2.5)\n", optarg);
@@ -554,6 +590,14 @@ int main(int argc, char **argv)
     static const uint8_t local_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
     memcpy(run.mac, local_mac, 6);
   }
+  if (run.target_image != NULL &&
+      (run.tap != NULL || run.emulator == NULL || LWIPSIM_DEMAND || run.n_caps > 0 || run.profile_caps)) {
+    return input_error(run.tap != NULL ? "--target-image replays a scenario: not with --tap"
+                       : run.n_caps > 0 || run.profile_caps
+                           ? "--target-image runs the image as built: --cap and --profile-caps do not apply"
+                       : LWIPSIM_DEMAND ? "--target-image needs the profile's faithful runner (the image has its sizes)"
+                                        : "--target-image needs --emulator FILE (firmware/emu/chip.mjs)");
+  }
   if (run.tap != NULL) {
     if (tap_prepare(duration, err, sizeof err) != 0) {
       return input_error(err);
@@ -602,6 +646,10 @@ int main(int argc, char **argv)
         lwipsim_bound_all(&run.bounds, run.worst_cases, sizeof run.worst_cases / sizeof run.worst_cases[0]),
     .timeline = lwipsim_probe_timeline,
   };
+  if (run.target_image != NULL) {
+    run.meta.target = "rp2040";
+    run.meta.timeline = NULL; /* the chip keeps counters and peaks, no timeline */
+  }
 
   /* A record is a few hundred KiB at most whatever the run's length (the
    * timelines are bucketed); anything larger is the harness's failure. The
