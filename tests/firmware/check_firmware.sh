@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Firmware tests (tests/firmware/CMakeLists.txt):
-#   check_firmware.sh images|sys-timeout|too-big|report|emulated LWIPSIM FIRMWARE_BUILD SOURCE [CMAKE]
+#   check_firmware.sh images|sys-timeout|too-big|report|emulated|scenarios LWIPSIM FIRMWARE_BUILD SOURCE [CMAKE]
 # Each prints what it checked and exits 1 on the first mismatch.
 set -euo pipefail
 what=$1 lwipsim=$2 fw=$3 src=$4 cmake=${5:-cmake}
@@ -111,79 +111,94 @@ report)
   grep -qE "\| [0-9]+ B host \|" "$md" || fail "report.md has no 'B host' element column"
   echo "ok report: circuitpython-9.0.5 SYS_TIMEOUT recommended $rec at 16 B an element; the profile without an image says host"
   ;;
-emulated)
-  # The circuitpython-9.0.5 image on an emulated RP2040 (rp2040js, firmware/emu)
-  # against the host runner, on one script: static address, mDNS, an HTTP
-  # listener and a reload every second (no capture: no frames cross yet).
+emulated | scenarios)
+  # The same scenario, frames and all, on the host runner and on the profile's
+  # image in the emulated RP2040 (lwipsim replay --target rp2040): the host
+  # keeps the capture, filter, rewriter and transmit match, the chip runs
+  # lwIP, the script and the probe (docs/ARCHITECTURE.md, "Firmware").
   emu="$src/firmware/emu"
   if ! command -v node >/dev/null || [ ! -d "$emu/node_modules/rp2040js" ]; then
-    echo "SKIP firmware.emulated: no node or no $emu/node_modules (ci/setup.sh runs npm ci there)"
+    echo "SKIP firmware.$what: no node or no $emu/node_modules (ci/setup.sh runs npm ci there)"
     exit 77
   fi
-  elf=$fw/bin/$(awk -F'\t' '$1 == "circuitpython-9.0.5" { print $3 }' "$fw/bin/firmware.tsv")
-  script=(0 netif-up 0 "static 10.0.0.2/24 gw 10.0.0.1" 500 "mdns-start cpy-test _http._tcp 80" 500 "http-listen 80"
-          2000 reload 3000 reload 4000 reload 5000 reload 6000 reload 7000 reload)
-  mkdir "$tmp/scen"
-  printf '[scenario]\ndescription = firmware.emulated\nduration = 20s\nseed = 1\n[device]\nmac = 28:cd:c1:03:9e:26\n[script]\n' \
-    >"$tmp/scen/scenario.ini"
-  for ((k = 0; k < ${#script[@]}; k += 2)); do
-    printf '%sms = %s\n' "${script[k]}" "${script[k + 1]}" >>"$tmp/scen/scenario.ini"
-    printf '%s\t%s\n' "${script[k]}" "${script[k + 1]}" >>"$tmp/script.tsv"
-  done
-  sym() { arm-none-eabi-nm "$1" | awk -v s="$2" '$3 == s { print $1 }'; }
-  # run_both PROFILE: the host runner's record and the chip's JSON in $tmp/PROFILE.{host,chip}.json
+  # run_both PROFILE SCENARIO: the records in $tmp/PROFILE.SCENARIO.{host,chip}.json
   run_both() {
-    local elf rc
-    elf=$fw/bin/$(awk -F'\t' -v p="$1" '$1 == p { print $3 }' "$fw/bin/firmware.tsv")
-    set +e
-    "$lwipsim" replay --profile "$1" --scenario "$tmp/scen" --json "$tmp/$1.host.json" >/dev/null
-    rc=$?
-    set -e
-    [ "$rc" = 0 ] || [ "$rc" = 4 ] || fail "$1: host run exit $rc"
-    arm-none-eabi-objcopy -O binary "$elf" "$tmp/$1.bin"
-    node "$emu/run.mjs" "$tmp/$1.bin" "$(sym "$elf" lwipsim_fw_layout)" "$(sym "$elf" lwipsim_fw_mailbox)" \
-      "$(sym "$elf" lwipsim_fw_state)" "$tmp/script.tsv" --until 20000 >"$tmp/$1.chip.json" || fail "$1: the emulated run failed"
-    echo "$elf"
+    local rc base="$tmp/$1.$(basename "$2")"
+    for side in host chip; do
+      set +e
+      if [ $side = host ]; then
+        "$lwipsim" replay --profile "$1" --scenario "$2" --json "$base.host.json" --quiet 2>"$base.err"
+      else
+        "$lwipsim" replay --target rp2040 --profile "$1" --scenario "$2" --json "$base.chip.json" --quiet 2>"$base.err"
+      fi
+      rc=$?
+      set -e
+      case $rc in 0 | 3 | 4) ;; *) cat "$base.err" >&2; fail "$1 on $(basename "$2"): $side run exit $rc" ;; esac
+    done
   }
-  elf9=$(run_both circuitpython-9.0.5)
-  elf10=$(run_both circuitpython-10.0.0-alpha.4)
-  # The chip names code by address (firmware/port/fw_symbols.c): name it
-  # from the image, thumb bit cleared.
-  python3 - "$tmp" "$elf9" <<'PY' || fail "host and chip differ"
-import json, subprocess, sys
-tmp, elf9 = sys.argv[1], sys.argv[2]
+  if [ "$what" = emulated ]; then
+    # The seed scenario: 9.0.5 panics on SYS_TIMEOUT, 10.0.0-alpha.4 is ok.
+    seed="$src/scenarios/mdns-http-reload"
+    run_both circuitpython-9.0.5 "$seed"
+    run_both circuitpython-10.0.0-alpha.4 "$seed"
+    python3 - "$tmp" <<'PY' || fail "host and chip differ"
+import json, sys
+tmp = sys.argv[1]
 def load(p):
-    return json.load(open("%s/%s.host.json" % (tmp, p))), json.load(open("%s/%s.chip.json" % (tmp, p)))
-def name(a):
-    out = subprocess.run(["arm-none-eabi-addr2line", "-f", "-e", elf9, hex(int(a, 16) & ~1)], capture_output=True, text=True)
-    return out.stdout.split("\n")[0]
-def same_pools(p, host, chip):
-    hpools = {q["name"]: q for q in host["pools"]}
-    for q in chip["pools"]:
-        h = hpools[q["name"]]
-        assert (h["peak"], h["failed"]) == (q["peak"], q["failed"]), (p, q["name"], h["peak"], h["failed"], q)
-# 9.0.5: the same panic, at the same virtual time, with the same armed timers.
+    return [json.load(open("%s/%s.mdns-http-reload.%s.json" % (tmp, p, side))) for side in ("host", "chip")]
+def same(p, host, chip, keys):
+    for k in keys:
+        assert host[k] == chip[k], (p, k, host[k], chip[k])
+    for h, c in zip(host["pools"], chip["pools"]):
+        assert (h["name"], h["peak"], h["failed"], h["peak_ms"]) == (c["name"], c["peak"], c["failed"], c["peak_ms"]), (p, h["name"], h["peak"], h["failed"], c["peak"], c["failed"])
 host, chip = load("circuitpython-9.0.5")
+assert chip["target"] == "rp2040" and "target" not in host, chip.get("target")
+assert host["outcome"] == chip["outcome"] == "panic", (host["outcome"], chip["outcome"])
 hp, cp = host["panic"], chip["panic"]
-assert chip["status"] == "panic" and host["outcome"] == "panic", (chip["status"], host["outcome"])
-for k in ("message", "file", "line", "time_ms"):
+for k in ("message", "file", "line", "time_ms", "arming"):
     assert hp[k] == cp[k], (k, hp[k], cp[k])
-assert hp["arming"] == name(cp["arming"]), (hp["arming"], cp["arming"])
-armed = sorted(name(a) for a in cp["armed_timers"])
-assert sorted(hp["armed_timers"]) == armed, (sorted(hp["armed_timers"]), armed)
-same_pools("9.0.5", host, chip)
-print("ok circuitpython-9.0.5: chip = host: panic at %d ms on SYS_TIMEOUT, %d armed timers, %d pools; %d instructions"
-      % (cp["time_ms"], len(armed), len(chip["pools"]), chip["instructions"]))
-# 10.0.0-alpha.4 (pools on the heap): ok on both, pools equal; its heap peak
-# is smaller on the chip, whose lwIP structures are 32-bit.
+assert hp["armed_timers"] == cp["armed_timers"], (hp["armed_timers"], cp["armed_timers"])
+assert "SYS_TIMEOUT" in hp["message"], hp["message"]
+same("9.0.5", host, chip, ("end_time_ms", "frames", "divergence", "tx_match", "impact"))
+st = [p for p in chip["pools"] if p["name"] == "SYS_TIMEOUT"][0]
+assert st["elem_bytes"] == 16 and st["failure_sites"] == [p for p in host["pools"] if p["name"] == "SYS_TIMEOUT"][0]["failure_sites"], st
+print("ok circuitpython-9.0.5: chip = host: panic at %d ms on SYS_TIMEOUT arming %s, %d armed timers, %d frames injected, %d sent; %d instructions"
+      % (cp["time_ms"], cp["arming"], len(cp["armed_timers"]), chip["frames"]["injected"], chip["frames"]["transmitted"], chip["target_run"]["instructions"]))
 host, chip = load("circuitpython-10.0.0-alpha.4")
-assert host["outcome"] == "ok" and chip["status"] == "idle" and chip["panic"] is None, (host["outcome"], chip["status"])
-assert chip["end_time_ms"] >= 19000, chip["end_time_ms"]
-same_pools("10.0.0-alpha.4", host, chip)
+assert host["outcome"] == chip["outcome"] == "ok", (host["outcome"], chip["outcome"])
+same("10.0.0-alpha.4", host, chip, ("end_time_ms", "frames", "divergence", "tx_match"))
 hh, ch = host["heap"]["peak_bytes"], chip["heap"]["peak_bytes"]
+# lwIP's structures hold pointers: 4 bytes on the chip, 8 on the host
 assert 0 < ch < hh and host["heap"]["failed"] == chip["heap"]["failed"] == 0, (hh, ch)
-print("ok circuitpython-10.0.0-alpha.4: ok on both, pools equal; heap peak %d B on the chip, %d B on the host" % (ch, hh))
+print("ok circuitpython-10.0.0-alpha.4: ok on both, pools and frames equal; heap peak %d B on the chip, %d B on the host (pointer width)" % (ch, hh))
 PY
+  else
+    # Every bundled scenario the image can run (apsta-mdns needs the access
+    # point's second netif, which the image does not have): SYS_TIMEOUT,
+    # TCP_PCB and UDP_PCB peaks and failures equal on host and chip.
+    n=0
+    for dir in "$src"/scenarios/*/; do
+      [ -f "$dir/scenario.ini" ] || continue
+      grep -q '^ap_mac' "$dir/scenario.ini" && { echo "skip $(basename "$dir"): [device] ap_mac (station-only image)"; continue; }
+      for p in circuitpython-9.0.5 circuitpython-10.0.0-alpha.4; do
+        run_both "$p" "${dir%/}"
+        python3 - "$tmp/$p.$(basename "$dir")" <<'PY' || fail "$p on $(basename "$dir"): host and chip differ"
+import json, sys
+host, chip = (json.load(open("%s.%s.json" % (sys.argv[1], side))) for side in ("host", "chip"))
+assert host["outcome"] == chip["outcome"], (host["outcome"], chip["outcome"])
+hp = {q["name"]: q for q in host["pools"]}
+cp = {q["name"]: q for q in chip["pools"]}
+for name in ("SYS_TIMEOUT", "TCP_PCB", "UDP_PCB"):
+    if name in hp:
+        assert (hp[name]["peak"], hp[name]["failed"]) == (cp[name]["peak"], cp[name]["failed"]), (name, hp[name]["peak"], hp[name]["failed"], cp[name]["peak"], cp[name]["failed"])
+print("ok %s: %s on both; SYS_TIMEOUT %s, TCP_PCB %s, UDP_PCB %s (peak, failed)" % (sys.argv[1].rsplit("/", 1)[1], chip["outcome"],
+      *[(cp[n]["peak"], cp[n]["failed"]) for n in ("SYS_TIMEOUT", "TCP_PCB", "UDP_PCB")]))
+PY
+        n=$((n + 1))
+      done
+    done
+    [ "$n" -ge 12 ] || fail "only $n profile x scenario pairs"
+  fi
   ;;
 *) fail "unknown check $what" ;;
 esac
