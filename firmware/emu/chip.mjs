@@ -10,8 +10,13 @@
 //   'W' u32 addr, u32 len, bytes   write SRAM; no reply
 //   'R' u32 addr, u32 len          reply: the bytes
 //   'G' u32 budget       step until the core executes WFI, at most budget
-//                        instructions; reply: u32 0 (waiting) or 1 (budget
-//                        spent), u32 PC, f64 instructions and f64 cycles so far
+//                        instructions; reply: u32 0 (waiting), 1 (budget
+//                        spent) or 2 (fault), u32 PC, f64 instructions and f64
+//                        cycles so far
+// A fault is what makes a real Cortex-M0+ take its HardFault and rp2040js
+// does not model: an undefined instruction (UDF: rp2040js calls onBreak) or
+// an access to an address the RP2040 does not map (rp2040js logs it and
+// goes on). The driver stops there and says where.
 //   'Q'                  exit 0
 // Exit 2 with one line on stderr on a request it cannot do.
 import { RP2040 } from 'rp2040js';
@@ -19,6 +24,16 @@ import { RP2040 } from 'rp2040js';
 const SRAM = 0x20000000;
 const mcu = new RP2040();
 let instructions = 0;
+let faultPC = null;
+mcu.onBreak = () => {
+  faultPC = (mcu.core.PC - mcu.core.breakRewind) >>> 0;
+};
+const noteFault = (name, msg) => {
+  if (faultPC === null && /invalid memory|undefined address|not 32 bit aligned|not 16 bit aligned/.test(msg)) {
+    faultPC = mcu.core.PC >>> 0;
+  }
+};
+mcu.logger = { debug() {}, info() {}, warn: noteFault, error: noteFault };
 
 function die(msg) {
   process.stderr.write(`chip.mjs: ${msg}\n`);
@@ -37,14 +52,14 @@ function run(budget) {
   // mailbox, so the firmware goes on past its WFI and checks.
   core.waiting = false;
   let n = 0;
-  while (!core.waiting && n < budget) {
+  while (!core.waiting && n < budget && faultPC === null) {
     core.executeInstruction();
     n++;
   }
   instructions += n;
   const out = Buffer.alloc(24);
-  out.writeUInt32LE(core.waiting ? 0 : 1, 0);
-  out.writeUInt32LE(core.PC >>> 0, 4);
+  out.writeUInt32LE(faultPC !== null ? 2 : core.waiting ? 0 : 1, 0);
+  out.writeUInt32LE(faultPC !== null ? faultPC : core.PC >>> 0, 4);
   out.writeDoubleLE(instructions, 8);
   out.writeDoubleLE(core.cycles, 16);
   return out;

@@ -73,6 +73,7 @@ struct run {
   uint64_t max_wall_ms;        /* --max-wall: 0, or the wall-clock time a run may take */
   /* --target-image: the run is on the emulated RP2040 (sim/stack/target) */
   const char *target_image, *emulator;
+  uint64_t target_budget; /* --target-budget: instructions the chip may take (0: the default) */
   struct lwipsim_target_result target;
 };
 
@@ -102,6 +103,9 @@ static void usage(FILE *out)
           "  --duration S       live mode: end after S seconds (default: the scenario's duration)\n"
           "  --origin-file FILE live mode: write the wall-clock time of virtual 0 (microseconds)\n"
           "  --max-wall S       stop the run after S seconds of wall-clock time: outcome timeout\n"
+          "  --target-image ELF run on this RP2040 firmware image in the emulator (lwipsim replay\n"
+          "                     --target rp2040 passes it), with --emulator FILE (firmware/emu/chip.mjs)\n"
+          "  --target-budget N  the chip may take N instructions (default 4000000000): outcome timeout\n"
           "\n"
           "exit: 0 ok, 2 usage, input or harness error, 3 pool failure, 4 panic or crash,\n"
           "      5 frames diverged (--strict), 6 the script needs a feature this profile turns off,\n"
@@ -246,6 +250,7 @@ static int target_run(char *err, size_t errlen)
     .ipv6_built = (int)lwipsim_option_get(run.bounds.options, run.bounds.n_options, "LWIP_IPV6", 0),
     .image = run.target_image,
     .emulator = run.emulator,
+    .max_instructions = run.target_budget,
     .stop = &wall_stop,
   };
   int rc = lwipsim_target_run(&cfg, &run.target, err, errlen);
@@ -301,7 +306,8 @@ static int child_main(void *ctx, int out_fd)
     fprintf(stderr, "lwipsim: %s\n", err);
     return LWIPSIM_EXIT_USAGE;
   }
-  lwipsim_state->timed_out = wall_stop;
+  /* --max-wall, or a chip that used its instruction budget (never a hang) */
+  lwipsim_state->timed_out = wall_stop || run.target.hung;
   return emit_record();
 }
 
@@ -485,7 +491,10 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
       return LWIPSIM_EXIT_HARNESS;
     }
   }
-  if (lwipsim_state->timed_out && why == NULL) {
+  if (lwipsim_state->timed_out && why == NULL && run.max_wall_ms == 0) {
+    fprintf(stderr, "lwipsim: timeout: the emulated chip used its instruction budget at %.3f s of virtual time\n",
+            (double)lwipsim_state->now_ms / 1000.0);
+  } else if (lwipsim_state->timed_out && why == NULL) {
     fprintf(stderr, "lwipsim: timeout: stopped by --max-wall %.3f at %.3f s of virtual time\n",
             (double)run.max_wall_ms / 1000.0, (double)lwipsim_state->now_ms / 1000.0);
   }
@@ -508,14 +517,23 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
 int main(int argc, char **argv)
 {
   static const struct option longopts[] = {
-    { "scenario", required_argument, 0, 's' }, { "json", required_argument, 0, 'j' },
-    { "pcap-out", required_argument, 0, 'p' }, { "device-mac", required_argument, 0, 'm' },
-    { "cap", required_argument, 0, 'c' },      { "quiet", no_argument, 0, 'q' },
-    { "help", no_argument, 0, 'h' },           { "profile-caps", no_argument, 0, 'P' },
-    { "strict", no_argument, 0, 'S' },         { "tap", required_argument, 0, 't' },
-    { "duration", required_argument, 0, 'd' }, { "origin-file", required_argument, 0, 'o' },
-    { "max-wall", required_argument, 0, 'W' }, { "target-image", required_argument, 0, 'T' },
-    { "emulator", required_argument, 0, 'E' }, { 0, 0, 0, 0 },
+    { "scenario", required_argument, 0, 's' },
+    { "json", required_argument, 0, 'j' },
+    { "pcap-out", required_argument, 0, 'p' },
+    { "device-mac", required_argument, 0, 'm' },
+    { "cap", required_argument, 0, 'c' },
+    { "quiet", no_argument, 0, 'q' },
+    { "help", no_argument, 0, 'h' },
+    { "profile-caps", no_argument, 0, 'P' },
+    { "strict", no_argument, 0, 'S' },
+    { "tap", required_argument, 0, 't' },
+    { "duration", required_argument, 0, 'd' },
+    { "origin-file", required_argument, 0, 'o' },
+    { "max-wall", required_argument, 0, 'W' },
+    { "target-image", required_argument, 0, 'T' },
+    { "emulator", required_argument, 0, 'E' },
+    { "target-budget", required_argument, 0, 'B' },
+    { 0, 0, 0, 0 },
   };
   const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *mac = NULL, *duration = NULL;
   int quiet = 0, strict = 0, opt;
@@ -535,6 +553,12 @@ int main(int argc, char **argv)
     case 'o': run.origin_file = optarg; break;
     case 'T': run.target_image = optarg; break;
     case 'E': run.emulator = optarg; break;
+    case 'B':
+      if (lwipsim_scenario_parse_uint(optarg, UINT64_MAX / 2, &run.target_budget) != 0 || run.target_budget == 0) {
+        fprintf(stderr, "lwipsim: --target-budget %s: expected a count of instructions greater than 0\n", optarg);
+        return LWIPSIM_EXIT_USAGE;
+      }
+      break;
     case 'W':
       if (parse_max_wall(optarg) != 0) {
         fprintf(stderr, "lwipsim: --max-wall %s: expected seconds greater than 0 (e.g. 60 or 2.5)\n", optarg);

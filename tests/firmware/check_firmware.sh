@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Firmware tests (tests/firmware/CMakeLists.txt):
-#   check_firmware.sh images|sys-timeout|too-big|report|emulated|scenarios LWIPSIM FIRMWARE_BUILD SOURCE [CMAKE]
+#   check_firmware.sh images|sys-timeout|too-big|report|emulated|scenarios|hardfault|report-target LWIPSIM FIRMWARE_BUILD SOURCE [CMAKE]
 # Each prints what it checked and exits 1 on the first mismatch.
 set -euo pipefail
 what=$1 lwipsim=$2 fw=$3 src=$4 cmake=${5:-cmake}
@@ -111,6 +111,46 @@ report)
   grep -qE "\| [0-9]+ B host \|" "$md" || fail "report.md has no 'B host' element column"
   echo "ok report: circuitpython-9.0.5 SYS_TIMEOUT recommended $rec at 16 B an element; the profile without an image says host"
   ;;
+report-target)
+  # report --target rp2040: the chip's runs beside the host's, per scenario,
+  # in report.json, report.md, report.html and junit.xml; differences are
+  # explained (10.0.0-alpha.4's heap peak: pointer width); a profile without
+  # an image (tests/profiles) and a scenario the image cannot run
+  # (apsta-mdns: ap_mac) are said, not failures.
+  emu="$src/firmware/emu"
+  if ! command -v node >/dev/null || [ ! -d "$emu/node_modules/rp2040js" ]; then
+    echo "SKIP firmware.report_target: no node or no $emu/node_modules (ci/setup.sh runs npm ci there)"
+    exit 77
+  fi
+  "$lwipsim" report --out "$tmp/rep" --target rp2040 --profile circuitpython-10.0.0-alpha.4 \
+    --profile circuitpython-9.0.5-recommended --scenario "$src/scenarios/mdns-http-reload" \
+    --scenario "$src/scenarios/apsta-mdns" --sweep SYS_TIMEOUT=13:13 --jobs 2 2>"$tmp/err" ||
+    { cat "$tmp/err" >&2; fail "report --target failed"; }
+  python3 - "$tmp/rep" <<'PY' || fail "report --target: the chip's figures are not beside the host's"
+import json, sys
+d = json.load(open(sys.argv[1] + "/report.json"))
+p = next(p for p in d["profiles"] if p["name"] == "circuitpython-10.0.0-alpha.4")
+s = {x["scenario"]: x for x in p["scenarios"]}
+c = s["mdns-http-reload"]["rp2040"]
+assert c["not_run"] is None and c["outcome"] == c["host_outcome"] == "ok", c
+assert all(q["same"] for q in c["pools"]) and len(c["pools"]) >= 10, c["pools"]
+st = next(q for q in c["pools"] if q["name"] == "SYS_TIMEOUT")
+assert (st["peak"], st["host_peak"], st["element_bytes"], st["host_element_bytes"]) == (13, 13, 16, 32), st
+h = c["heap"]
+assert 0 < h["peak_bytes"] < h["host_peak_bytes"], h
+assert c["agrees"] and len(c["notes"]) == 1 and "pointer" in c["notes"][0], c["notes"]
+assert "ap_mac" in s["apsta-mdns"]["rp2040"]["not_run"], s["apsta-mdns"]["rp2040"]
+r = next(p for p in d["profiles"] if p["name"] == "circuitpython-9.0.5-recommended")
+assert all("rp2040" not in x for x in r["scenarios"]), "a profile without an image has chip figures"
+md = open(sys.argv[1] + "/report.md").read()
+assert "On the emulated RP2040." in md and "| mdns-http-reload | ok / ok |" in md, "report.md"
+assert "heap peak %d B on the chip, %d B on the host" % (h["peak_bytes"], h["host_peak_bytes"]) in md, "report.md: heap note"
+assert "On the emulated RP2040" in open(sys.argv[1] + "/report.html").read(), "report.html"
+junit = open(sys.argv[1] + "/junit.xml").read()
+assert '<testsuite name="rp2040" tests="1" failures="0">' in junit, "junit.xml"
+print("ok report --target: 10.0.0-alpha.4 on mdns-http-reload ok on both, pools equal, heap %d B on the chip and %d B on the host (explained); apsta-mdns not run on the chip (ap_mac)" % (h["peak_bytes"], h["host_peak_bytes"]))
+PY
+  ;;
 emulated | scenarios)
   # The same scenario, frames and all, on the host runner and on the profile's
   # image in the emulated RP2040 (lwipsim replay --target rp2040): the host
@@ -199,6 +239,51 @@ PY
     done
     [ "$n" -ge 12 ] || fail "only $n profile x scenario pairs"
   fi
+  ;;
+hardfault)
+  # tests/firmware/profiles/fw-hardfault: 9.0.5's options and an IPv4 input
+  # hook that executes UDF. On the chip the first IPv4 packet is a HardFault:
+  # outcome crash, exit 4, the faulting PC inside the hook, named from the
+  # image; the record is whole (never a hang, never a harness error).
+  emu="$src/firmware/emu"
+  if ! command -v node >/dev/null || [ ! -d "$emu/node_modules/rp2040js" ]; then
+    echo "SKIP firmware.hardfault: no node or no $emu/node_modules (ci/setup.sh runs npm ci there)"
+    exit 77
+  fi
+  image=$(awk -F'\t' '$1 == "fw-hardfault" { print $3 }' "$fw/bin/firmware.tsv")
+  [ -n "$image" ] && [ -s "$fw/bin/$image" ] || fail "fw-hardfault: no image in $fw/bin/firmware.tsv"
+  runner=$(dirname "$lwipsim")/lwipsim-run-circuitpython-9.0.5-lwip2.2.1
+  set +e
+  "$runner" --scenario "$src/scenarios/mdns-http-reload" --json "$tmp/f.json" --quiet \
+    --target-image "$fw/bin/$image" --emulator "$emu/chip.mjs" 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 4 ] || { cat "$tmp/err" >&2; fail "fw-hardfault: exit $rc, expected 4 (crash)"; }
+  python3 - "$tmp/f.json" <<'PY' || fail "fw-hardfault: the record does not say HardFault in the hook"
+import json, sys
+r = json.load(open(sys.argv[1]))
+c = r["crash"]
+assert r["outcome"] == "crash" and r["exit_code"] == 4 and r["target"] == "rp2040", (r["outcome"], r["exit_code"])
+assert c["signal"] is None and c["signal_name"] == "HardFault", c
+assert c["fault_symbol"] == "lwipsim_test_ip4_input" and int(c["fault_pc"], 16) >= 0x10000000, c
+assert 0 <= c["time_ms"] == r["end_time_ms"] < r["duration_ms"], (c["time_ms"], r["end_time_ms"])
+assert any("HardFault at " + c["fault_pc"] in e for e in c["last_events"]), c["last_events"]
+print("ok fw-hardfault: crash, HardFault at %s (%s) at %d ms" % (c["fault_pc"], c["fault_symbol"], c["time_ms"]))
+PY
+  # A chip that does not get done is stopped by its instruction budget:
+  # outcome timeout, exit 7, a whole record (9.0.5 boots in about 0.9 M
+  # instructions and panics after 3.1 M).
+  set +e
+  "$lwipsim" replay --target rp2040 --profile circuitpython-9.0.5 --scenario "$src/scenarios/mdns-http-reload" \
+    --target-budget 2000000 --json "$tmp/b.json" --quiet 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 7 ] || { cat "$tmp/err" >&2; fail "--target-budget 2000000: exit $rc, expected 7 (timeout)"; }
+  # the budget is checked after each doorbell: it stops at the first past 2 M
+  got=$(json "$tmp/b.json" '(d["outcome"], 2000000 < d["target_run"]["instructions"] < 3000000, d["end_time_ms"] < 10837)')
+  [ "$got" = "('timeout', True, True)" ] || fail "--target-budget: (outcome, instructions just past 2 M, stopped before the panic) = $got"
+  grep -q "instruction budget" "$tmp/err" || fail "--target-budget: stderr does not say the budget: $(cat "$tmp/err")"
+  echo "ok --target-budget 2000000: timeout, exit 7"
   ;;
 *) fail "unknown check $what" ;;
 esac

@@ -147,7 +147,7 @@ int lwipsim_chip_run(struct lwipsim_chip *c, uint32_t budget)
   memcpy(&cycles, reply + 16, 8);
   c->instructions = (uint64_t)n;
   c->cycles = (uint64_t)cycles;
-  return spent ? 0 : 1;
+  return spent == 2 ? 2 : spent ? 0 : 1;
 }
 
 void lwipsim_chip_stop(struct lwipsim_chip *c)

@@ -24,7 +24,9 @@ int lwipsim_chip_start(struct lwipsim_chip *c, const char *script, const uint8_t
 int lwipsim_chip_write(struct lwipsim_chip *c, uint32_t addr, const void *data, uint32_t len);
 int lwipsim_chip_write32(struct lwipsim_chip *c, uint32_t addr, uint32_t v);
 int lwipsim_chip_read(struct lwipsim_chip *c, uint32_t addr, void *data, uint32_t len);
-/* Steps until the core waits (WFI): 1; budget spent: 0; the child is gone: -1. */
+/* Steps until the core waits (WFI): 1; budget spent: 0; a fault the emulator
+ * saw (an undefined instruction, an unmapped address; pc is where): 2; the
+ * child is gone: -1. */
 int lwipsim_chip_run(struct lwipsim_chip *c, uint32_t budget);
 void lwipsim_chip_stop(struct lwipsim_chip *c);
 

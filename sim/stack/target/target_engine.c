@@ -43,6 +43,7 @@ struct target {
   uint32_t bell;
   struct lwipsim_fw_out out; /* after the last doorbell */
   int ended;                 /* the chip stopped for good: panic, exit, fault or hung */
+  int chip_fault;            /* the emulator saw the fault (chip.h), not the firmware's handler */
   int broken;                /* the pipe failed: a harness error */
   struct lwipsim_mac_filter filter;
   struct lwipsim_rewriter *rewriter;
@@ -142,6 +143,9 @@ static void chip_ended(struct target *t, uint32_t status)
 {
   t->ended = 1;
   if (status == LWIPSIM_FW_FAULT) {
+    if (t->chip_fault) {
+      t->out.fault_pc = t->chip.pc;
+    }
     t->res->fault = 1;
     t->res->fault_pc = t->out.fault_pc;
     const char *name = lwipsim_target_image_symbol(&t->img, t->out.fault_pc);
@@ -178,6 +182,12 @@ static int doorbell(struct target *t, uint32_t ops, const struct lwipsim_action 
     }
     spent = c->instructions;
     uint32_t status = hdr[1];
+    if (ran == 2) {
+      /* a real chip takes its HardFault here (ARMv6-M: UDF, a bus error) */
+      t->chip_fault = 1;
+      chip_ended(t, LWIPSIM_FW_FAULT);
+      return 0;
+    }
     if (ran == 0 || spent > t->cfg->max_instructions) {
       const char *name = lwipsim_target_image_symbol(&t->img, c->pc);
       lwipsim_event_add("the chip used its instruction budget at %llu ms, PC 0x%08x (%s)", (unsigned long long)now,
@@ -429,10 +439,11 @@ static int take_chip_state(struct target *t)
   name_timers(t, &s->sys_timeout_at_first_failure);
   name_timers(t, &s->panic_armed);
   name_code(t, s->panic_arming, sizeof s->panic_arming);
-  /* the host's own events after the chip's */
+  /* the host's own events after the chip's, as they were written (each
+   * already carries its time) */
   uint32_t n = host->event_head < LWIPSIM_EVENT_RING ? host->event_head : LWIPSIM_EVENT_RING;
   for (uint32_t k = host->event_head - n; k < host->event_head; k++) {
-    lwipsim_event_add("%s", host->events[k % LWIPSIM_EVENT_RING]);
+    memcpy(s->events[s->event_head++ % LWIPSIM_EVENT_RING], host->events[k % LWIPSIM_EVENT_RING], LWIPSIM_EVENT_LEN);
   }
   free(host);
   return 0;
