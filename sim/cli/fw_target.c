@@ -67,10 +67,10 @@ int lwipsim_fw_target_paths(const char *bin_dir, const char *source_dir, const c
   }
   if (found == 0) {
     snprintf(err, errlen,
-             "--target rp2040: no firmware image for profile %s in %s/bin/firmware.tsv (build it: needs "
-             "gcc-arm-none-eabi and picolibc-arm-none-eabi)",
+             "--target rp2040: no firmware image for profile %s in %s/bin/firmware.tsv (the build makes one "
+             "for each profile in lwipopts/ when gcc-arm-none-eabi and picolibc-arm-none-eabi are installed)",
              profile, dir);
-    return -1;
+    return 1;
   }
   snprintf(emulator, emulator_len, "%s/firmware/emu/chip.mjs", source_dir);
   if (access(emulator, R_OK) != 0) {

@@ -58,15 +58,20 @@ int lwipsim_report_target_runs(const struct lwipsim_cli *cli, const char *target
   for (size_t p = 0; p < np && rc == 0; p++) {
     char image[PATH_MAX], emulator[PATH_MAX + 32], err[2 * PATH_MAX];
     cJSON *in = cJSON_GetArrayItem(inputs, (int)p);
-    if (lwipsim_fw_target_paths(cli->bin_dir, cli->layout->source_dir, target, pe[p]->name, image, sizeof image,
-                                emulator, sizeof emulator, err, sizeof err) != 0) {
-      if (strncmp(err, "--target rp2040: no firmware image", 34) != 0) {
+    int found = lwipsim_fw_target_paths(cli->bin_dir, cli->layout->source_dir, target, pe[p]->name, image, sizeof image,
+                                        emulator, sizeof emulator, err, sizeof err);
+    if (found != 0) {
+      if (found < 0) {
         fprintf(stderr, "lwipsim report: %s\n", err);
         rc = 2;
         break;
       }
-      /* a profile without an image (tests/profiles, --lwipopts): host figures only */
-      cJSON_AddStringToObject(in, "target_not_run", "no firmware image for this profile");
+      /* a profile without an image (tests/profiles, --lwipopts): said beside each of its runs */
+      cJSON *run;
+      cJSON_ArrayForEach(run, cJSON_GetObjectItemCaseSensitive(in, "runs"))
+      {
+        cJSON_AddStringToObject(run, "rp2040_not_run", "no firmware image for this profile");
+      }
       continue;
     }
     const char *extra[] = { "--target-image", image, "--emulator", emulator, NULL };

@@ -141,13 +141,14 @@ assert 0 < h["peak_bytes"] < h["host_peak_bytes"], h
 assert c["agrees"] and len(c["notes"]) == 1 and "pointer" in c["notes"][0], c["notes"]
 assert "ap_mac" in s["apsta-mdns"]["rp2040"]["not_run"], s["apsta-mdns"]["rp2040"]
 r = next(p for p in d["profiles"] if p["name"] == "circuitpython-9.0.5-recommended")
-assert all("rp2040" not in x for x in r["scenarios"]), "a profile without an image has chip figures"
+assert all(x["rp2040"]["not_run"] == "no firmware image for this profile" for x in r["scenarios"]), "a profile without an image"
 md = open(sys.argv[1] + "/report.md").read()
 assert "On the emulated RP2040." in md and "| mdns-http-reload | ok / ok |" in md, "report.md"
 assert "heap peak %d B on the chip, %d B on the host" % (h["peak_bytes"], h["host_peak_bytes"]) in md, "report.md: heap note"
 assert "On the emulated RP2040" in open(sys.argv[1] + "/report.html").read(), "report.html"
 junit = open(sys.argv[1] + "/junit.xml").read()
 assert '<testsuite name="rp2040" tests="1" failures="0">' in junit, "junit.xml"
+assert "| mdns-http-reload | not run on the chip |" in md and "no firmware image for this profile" in md, "report.md: not run"
 print("ok report --target: 10.0.0-alpha.4 on mdns-http-reload ok on both, pools equal, heap %d B on the chip and %d B on the host (explained); apsta-mdns not run on the chip (ap_mac)" % (h["peak_bytes"], h["host_peak_bytes"]))
 PY
   ;;
