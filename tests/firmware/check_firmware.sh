@@ -182,6 +182,11 @@ emulated | scenarios)
     seed="$src/scenarios/mdns-http-reload"
     run_both circuitpython-9.0.5 "$seed"
     run_both circuitpython-10.0.0-alpha.4 "$seed"
+    # deterministic: the same inputs give a byte-identical record on the chip too
+    "$lwipsim" replay --target rp2040 --profile circuitpython-9.0.5 --scenario "$seed" --json "$tmp/again.json" \
+      --quiet 2>/dev/null || [ $? = 4 ] || fail "circuitpython-9.0.5: second chip run failed"
+    cmp -s "$tmp/again.json" "$tmp/circuitpython-9.0.5.mdns-http-reload.chip.json" ||
+      fail "circuitpython-9.0.5: two chip runs of the same inputs gave different records"
     python3 - "$tmp" <<'PY' || fail "host and chip differ"
 import json, sys
 tmp = sys.argv[1]
