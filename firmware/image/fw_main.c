@@ -12,7 +12,7 @@
 #include "fw_netif.h"
 #include "lwip/init.h"
 #include "lwip/timeouts.h"
-#include "scenario/scenario_action.h"
+#include "scenario/scenario.h"
 #include "stack/device/device.h"
 #include "stack/port/clock.h"
 #include "stack/port/heap_budget.h"
@@ -33,45 +33,11 @@ struct lwipsim_fw_mailbox lwipsim_fw_mailbox;
  * read by the host at the end of a run. */
 struct lwipsim_run_state lwipsim_fw_state;
 
-/* Where things are in the mailbox and the run state, for a host that drives
- * the chip without this project's headers (firmware/emu/run.mjs): byte
- * offsets and sizes as this compiler laid the structs out. Order and meaning
- * are LWIPSIM_FW_LAYOUT_* in fw_mailbox.h. */
-__attribute__((used)) const uint32_t lwipsim_fw_layout[] = {
-  LWIPSIM_FW_LAYOUT_VERSION,
-  offsetof(struct lwipsim_fw_mailbox, status),
-  offsetof(struct lwipsim_fw_mailbox, doorbell),
-  offsetof(struct lwipsim_fw_mailbox, answered),
-  offsetof(struct lwipsim_fw_mailbox, now_ms),
-  offsetof(struct lwipsim_fw_mailbox, seed),
-  offsetof(struct lwipsim_fw_mailbox, mac),
-  offsetof(struct lwipsim_fw_mailbox, action),
-  offsetof(struct lwipsim_fw_mailbox, action_status),
-  offsetof(struct lwipsim_fw_mailbox, rx),
-  offsetof(struct lwipsim_fw_mailbox, tx_count),
-  offsetof(struct lwipsim_fw_mailbox, tx),
-  sizeof(struct lwipsim_fw_frame),
-  offsetof(struct lwipsim_fw_mailbox, next_timer_ms),
-  offsetof(struct lwipsim_fw_mailbox, exit_code),
-  offsetof(struct lwipsim_fw_mailbox, fault_pc),
-  offsetof(struct lwipsim_run_state, n_pools),
-  offsetof(struct lwipsim_run_state, pools),
-  sizeof(struct lwipsim_pool_state),
-  offsetof(struct lwipsim_pool_state, used),
-  offsetof(struct lwipsim_pool_state, peak),
-  offsetof(struct lwipsim_pool_state, failed),
-  offsetof(struct lwipsim_run_state, panicked),
-  offsetof(struct lwipsim_run_state, panic) + offsetof(struct lwipsim_assert_info, message),
-  offsetof(struct lwipsim_run_state, panic) + offsetof(struct lwipsim_assert_info, file),
-  offsetof(struct lwipsim_run_state, panic) + offsetof(struct lwipsim_assert_info, line),
-  offsetof(struct lwipsim_run_state, panic) + offsetof(struct lwipsim_assert_info, time_ms),
-  offsetof(struct lwipsim_run_state, panic_armed) + offsetof(struct lwipsim_timer_list, count),
-  offsetof(struct lwipsim_run_state, panic_armed) + offsetof(struct lwipsim_timer_list, names),
-  LWIPSIM_NAME_LEN,
-  offsetof(struct lwipsim_run_state, panic_arming),
-  offsetof(struct lwipsim_run_state, heap.peak_bytes),
-  offsetof(struct lwipsim_run_state, heap.failed),
-};
+/* The sizes and offsets of the mailbox and the run state as this compiler
+ * laid them out (sim/stack/target/fw_protocol.h, LWIPSIM_FW_LAYOUT): the
+ * host compares them with its own before it reads or writes a byte. */
+#define LWIPSIM_FW_LAYOUT_ENTRY(e) (uint32_t)(e),
+__attribute__((used)) const uint32_t lwipsim_fw_layout[] = { LWIPSIM_FW_LAYOUT(LWIPSIM_FW_LAYOUT_ENTRY) };
 
 static void on_panic(void)
 {
@@ -89,39 +55,28 @@ static void wait_doorbell(void)
   lwipsim_fw_mailbox.status = LWIPSIM_FW_BUSY;
 }
 
-/* The script lines due now, one per line, in script order: all of them run
- * before lwIP's timers, as the host engine runs a time step
- * (sim/stack/engine/engine.c: actions, frames, timers). action_status is
- * the first failure: -1 lwIP refused, -2 a line did not parse. */
-static void run_actions(void)
+/* One script action, as the host parsed it from the scenario (the same
+ * sim/scenario code), run by the same device code as on the host. */
+static void run_action(void)
 {
-  struct lwipsim_fw_mailbox *m = &lwipsim_fw_mailbox;
-  m->action_status = 0;
-  m->action[LWIPSIM_FW_ACTION_MAX - 1] = '\0';
   static struct lwipsim_action act;
-  char msg[128];
-  for (char *line = m->action, *next; *line != '\0'; line = next) {
-    next = strchr(line, '\n');
-    if (next != NULL) {
-      *next++ = '\0';
-    } else {
-      next = line + strlen(line);
-    }
-    memset(&act, 0, sizeof act);
-    int rc;
-    if (lwipsim_scenario_parse_action(line, &act, msg, sizeof msg) != 0) {
-      lwipsim_event_add("firmware: action '%s' not parsed: %s", line, msg);
-      rc = -2;
-    } else {
-      act.time_ms = m->now_ms;
-      act.first_ms = m->now_ms;
-      rc = lwipsim_device_run(&act);
-    }
-    if (rc != 0 && m->action_status == 0) {
-      m->action_status = rc;
-    }
+  lwipsim_fw_action_decode(lwipsim_fw_mailbox.action, &act);
+  lwipsim_fw_mailbox.out.action_status = lwipsim_device_run(&act);
+}
+
+/* The failure summary the host's impact watch reads after every turn. */
+static void export_failures(struct lwipsim_fw_out *out)
+{
+  const struct lwipsim_run_state *s = &lwipsim_fw_state;
+  uint32_t failed = 0;
+  for (uint32_t i = 0; i < s->n_pools && i < LWIPSIM_MAX_POOLS; i++) {
+    failed += s->pools[i].failed;
   }
-  m->action[0] = '\0';
+  out->pool_failures = failed;
+  out->panicked = (uint32_t)s->panicked;
+  out->n_asserts = s->n_asserts;
+  out->heap_failed = (uint32_t)s->heap.failed;
+  out->write_refused = (uint32_t)s->device.http_write_refused;
 }
 
 int main(void)
@@ -129,7 +84,7 @@ int main(void)
   struct lwipsim_fw_mailbox *m = &lwipsim_fw_mailbox;
   m->magic = LWIPSIM_FW_MAGIC;
   lwipsim_state = &lwipsim_fw_state;
-  /* The first doorbell carries the seed and the MAC. */
+  /* The first doorbell (OP_BOOT) carries the seed and the MAC. */
   wait_doorbell();
   lwipsim_heap_init(LWIPSIM_HEAP_BUDGET);
   lwipsim_probe_init(0); /* no duration: the image keeps no timeline (LWIPSIM_PROBE_NO_TIMELINE) */
@@ -139,20 +94,31 @@ int main(void)
   lwip_init();
   struct netif *netif = lwipsim_fw_netif_add(m->mac);
   lwipsim_device_init(netif);
+  lwipsim_device_set_readd(lwipsim_fw_netif_readd);
+  /* Each doorbell: what the host engine does at one step, in its order
+   * (sim/stack/engine/engine.c): an action, a frame, lwIP's timers, the
+   * device's main loop. */
   for (;;) {
     if (lwipsim_clock_set_ms(m->now_ms) != 0) {
       lwipsim_event_add("firmware: host clock went backwards");
     }
-    m->tx_count = 0;
-    run_actions();
-    if (m->rx.len > 0) {
-      lwipsim_fw_netif_input(netif, m->rx.data, m->rx.len);
-      m->rx.len = 0;
+    uint32_t ops = m->ops;
+    m->out.tx_count = 0;
+    if (ops & LWIPSIM_FW_OP_ACTION) {
+      run_action();
+    }
+    if (ops & LWIPSIM_FW_OP_RX) {
+      m->out.rx_result = lwipsim_fw_netif_input(netif, m->rx.data, m->rx.len);
+    }
+    if (ops & LWIPSIM_FW_OP_TIMERS) {
+      sys_check_timeouts();
+    }
+    if (ops & LWIPSIM_FW_OP_POLL) {
       lwipsim_device_poll();
     }
-    sys_check_timeouts();
-    lwipsim_device_poll();
-    m->next_timer_ms = sys_timeouts_sleeptime();
+    m->out.next_timer_ms = sys_timeouts_sleeptime();
+    lwipsim_fw_netif_export(&m->out);
+    export_failures(&m->out);
     m->answered = m->doorbell;
     wait_doorbell();
   }

@@ -6,12 +6,17 @@
 #include <stdint.h>
 
 struct netif;
+struct lwipsim_fw_out;
 
 /* Adds the netif (flags as a CYW43 Pico W netif, as the host's replay netif)
  * and makes it the default. */
 struct netif *lwipsim_fw_netif_add(const uint8_t mac[6]);
-/* One received frame, in one PBUF_POOL pbuf as a Wi-Fi driver does; dropped
- * (counted in the run state) when the pool is empty. */
-void lwipsim_fw_netif_input(struct netif *netif, const uint8_t *frame, size_t len);
+/* The device's netif-add (lwipsim_device_set_readd): the station only. */
+int lwipsim_fw_netif_readd(int itf);
+/* One received frame, in one PBUF_POOL pbuf as a Wi-Fi driver does. Returns
+ * 1 when lwIP got it, 0 when the pool was empty (the host counts it). */
+int lwipsim_fw_netif_input(struct netif *netif, const uint8_t *frame, size_t len);
+/* The netif's state and receive filter, for the host. */
+void lwipsim_fw_netif_export(struct lwipsim_fw_out *out);
 
 #endif

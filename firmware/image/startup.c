@@ -42,7 +42,7 @@ __attribute__((naked)) void lwipsim_fw_fault(void)
 void lwipsim_fw_fault_frame(const uint32_t *frame);
 void lwipsim_fw_fault_frame(const uint32_t *frame)
 {
-  lwipsim_fw_mailbox.fault_pc = frame[6];
+  lwipsim_fw_mailbox.out.fault_pc = frame[6];
   lwipsim_fw_mailbox.status = LWIPSIM_FW_FAULT;
   for (;;) {
     __asm__ volatile("wfi");

@@ -9,7 +9,7 @@ void _exit(int status)
   if (lwipsim_fw_mailbox.status != LWIPSIM_FW_PANICKED) {
     lwipsim_fw_mailbox.status = LWIPSIM_FW_EXITED;
   }
-  lwipsim_fw_mailbox.exit_code = status;
+  lwipsim_fw_mailbox.out.exit_code = status;
   for (;;) {
     __asm__ volatile("wfi");
   }

@@ -30,28 +30,27 @@ extern char **environ;
 
 static void usage(FILE *out)
 {
-  fprintf(out,
-          "usage: lwipsim fix (--profile NAME | --lwipopts DIR [--lwip-version V --assert-policy P])\n"
-          "                   [--scenario DIR ...] [--out DIR] [--max-steps N] [--gate] [--jobs N]\n"
-          "       lwipsim report --fix ...   (the same)\n"
-          "\n"
-          "Proves the report's recommendation: runs the report on the header, raises every UNSAFE\n"
-          "pool to its recommended size in a copy of the header, builds the copy as a profile of its\n"
-          "own and runs every scenario on it again. When raising one pool moves the failure to\n"
-          "another, that one is raised too, up to --max-steps (default 3). Only UNSAFE pools are\n"
-          "raised; nothing is lowered.\n"
-          "\n"
-          "Writes to --out (default fix-NAME): lwipopts.patch (a unified diff against your\n"
-          "lwipopts.h: apply it in the header's folder with `patch -p1 < lwipopts.patch` or\n"
-          "`git apply`), fix.md (each step's changes, every pool's verdict before and\n"
-          "after, each scenario's outcome with the fix, the RAM it costs), before/ and step-N/ (the\n"
-          "reports), and NAME-fixN/ (the patched header folders).\n"
-          "\n"
-          "  --gate          exit 3 when a pool is still UNSAFE with the fix\n"
-          "  --max-steps N   at most N rounds of raising (1 to 8)\n"
-          "\n"
-          "exit: 0 the fix clears every UNSAFE pool (or --gate not given), 2 usage, input, build or\n"
-          "      harness error, 3 --gate: UNSAFE even with the fix\n");
+  fprintf(out, "usage: lwipsim fix (--profile NAME | --lwipopts DIR [--lwip-version V --assert-policy P])\n"
+               "                   [--scenario DIR ...] [--out DIR] [--max-steps N] [--gate] [--jobs N]\n"
+               "       lwipsim report --fix ...   (the same)\n"
+               "\n"
+               "Proves the report's recommendation: runs the report on the header, raises every UNSAFE\n"
+               "pool to its recommended size in a copy of the header, builds the copy as a profile of its\n"
+               "own and runs every scenario on it again. When raising one pool moves the failure to\n"
+               "another, that one is raised too, up to --max-steps (default 3). Only UNSAFE pools are\n"
+               "raised; nothing is lowered.\n"
+               "\n"
+               "Writes to --out (default fix-NAME): lwipopts.patch (a unified diff against your\n"
+               "lwipopts.h: apply it in the header's folder with `patch -p1 < lwipopts.patch` or\n"
+               "`git apply`), fix.md (each step's changes, every pool's verdict before and\n"
+               "after, each scenario's outcome with the fix, the RAM it costs), before/ and step-N/ (the\n"
+               "reports), and NAME-fixN/ (the patched header folders).\n"
+               "\n"
+               "  --gate          exit 3 when a pool is still UNSAFE with the fix\n"
+               "  --max-steps N   at most N rounds of raising (1 to 8)\n"
+               "\n"
+               "exit: 0 the fix clears every UNSAFE pool (or --gate not given), 2 usage, input, build or\n"
+               "      harness error, 3 --gate: UNSAFE even with the fix\n");
 }
 
 struct fix {
@@ -60,8 +59,8 @@ struct fix {
   int n_pass;
   int gate;
   unsigned max_steps;
-  char name[128];            /* the profile's name */
-  char dir[PATH_MAX];        /* the header's folder */
+  char name[128];     /* the profile's name */
+  char dir[PATH_MAX]; /* the header's folder */
   struct lwipsim_option_change changes[MAX_CHANGES];
   size_t n_changes;
 };
@@ -351,8 +350,8 @@ static void summary(struct fix *f, const cJSON *before, const cJSON *after, unsi
         now = lwipsim_jstr(cJSON_GetObjectItemCaseSensitive(t, "faithful"), "outcome", "?");
       }
     }
-    fprintf(o, "| %s | %s | %s |\n", name, lwipsim_jstr(cJSON_GetObjectItemCaseSensitive(s, "faithful"), "outcome", "?"),
-            now);
+    fprintf(o, "| %s | %s | %s |\n", name,
+            lwipsim_jstr(cJSON_GetObjectItemCaseSensitive(s, "faithful"), "outcome", "?"), now);
   }
   /* the chip: the header's own image (its ELF, read by the report) plus
    * what the raised pools' arrays add there */

@@ -1,12 +1,14 @@
 /* lwipsim replay: picks the profile's runner and hands it the rest of the
  * command line; the runner does the work and sets the exit code. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/fw_target.h"
 
 static void usage(FILE *out)
 {
@@ -14,6 +16,7 @@ static void usage(FILE *out)
                "                      [--demand [--profile-caps]] [--json FILE] [--pcap-out FILE]\n"
                "                      [--pcapng-out FILE] [--device-mac MAC] [--cap POOL=N] [--strict] [--quiet] "
                "[--max-wall S]\n"
+               "                      [--target rp2040]\n"
                "\n"
                "Replays the scenario's capture and device script through the real lwIP built with\n"
                "the profile's lwipopts.h, in virtual time, and prints each memp pool's size, peak\n"
@@ -36,6 +39,9 @@ static void usage(FILE *out)
                "  --strict           any frame of the capture that diverged (no longer fits the live\n"
                "                     stack) fails the run: exit 5 instead of 0 or 3, after the record\n"
                "  --max-wall S       stop the run after S seconds of wall-clock time: outcome timeout\n"
+               "  --target rp2040    run the profile's firmware image on an emulated RP2040 (rp2040js\n"
+               "                     under Node.js); frames, script and timers cross as on the host,\n"
+               "                     and the record's pools are the chip's own counters\n"
                "\n"
                "exit: 0 ok, 2 usage, input or harness error, 3 pool failure, 4 panic or crash,\n"
                "      5 frames diverged (--strict), 6 the script needs a feature this profile turns off,\n"
@@ -44,13 +50,13 @@ static void usage(FILE *out)
 
 int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)
 {
-  const char *profile = NULL, *lwip = NULL;
+  const char *profile = NULL, *lwip = NULL, *target = NULL;
   int demand = 0;
   /* argv[0] is "replay", or "tap" when `lwipsim tap` hands over: messages
    * name the command the user typed. Everything but --profile/--lwip goes
    * to the runner. */
   const char *cmd = argv[0];
-  char **pass = calloc((size_t)argc + 2, sizeof *pass);
+  char **pass = calloc((size_t)argc + 6, sizeof *pass);
   if (pass == NULL) {
     return 2;
   }
@@ -61,7 +67,8 @@ int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)
       free(pass);
       return 0;
     }
-    if ((strcmp(argv[i], "--profile") == 0 || strcmp(argv[i], "--lwip") == 0) && i + 1 >= argc) {
+    if ((strcmp(argv[i], "--profile") == 0 || strcmp(argv[i], "--lwip") == 0 || strcmp(argv[i], "--target") == 0) &&
+        i + 1 >= argc) {
       fprintf(stderr, "lwipsim %s: %s needs a value\n", cmd, argv[i]);
       free(pass);
       return 2;
@@ -70,6 +77,10 @@ int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)
       profile = argv[++i];
     } else if (strncmp(argv[i], "--profile=", 10) == 0) {
       profile = argv[i] + 10;
+    } else if (strcmp(argv[i], "--target") == 0) {
+      target = argv[++i];
+    } else if (strncmp(argv[i], "--target=", 9) == 0) {
+      target = argv[i] + 9;
     } else if (strcmp(argv[i], "--demand") == 0) {
       demand = 1;
     } else if (strcmp(argv[i], "--lwip") == 0) {
@@ -96,6 +107,20 @@ int lwipsim_cmd_replay(const struct lwipsim_cli *cli, int argc, char **argv)
     return 2;
   }
   const char *runner = demand ? e->demand_runner : e->runner;
+  static char image[PATH_MAX], emulator[PATH_MAX + 32];
+  if (target != NULL) {
+    char err[2 * PATH_MAX];
+    if (demand || lwipsim_fw_target_paths(cli->bin_dir, cli->layout->source_dir, target, profile, image, sizeof image,
+                                          emulator, sizeof emulator, err, sizeof err) != 0) {
+      fprintf(stderr, "lwipsim %s: %s\n", cmd, demand ? "--target runs the image as built: not with --demand" : err);
+      free(pass);
+      return 2;
+    }
+    pass[n++] = "--target-image";
+    pass[n++] = image;
+    pass[n++] = "--emulator";
+    pass[n++] = emulator;
+  }
   pass[0] = (char *)runner;
   pass[n] = NULL;
   fflush(NULL);

@@ -14,6 +14,7 @@
 #include "cli/ini_get.h"
 #include "cli/layout.h"
 #include "cli/report_shard.h"
+#include "cli/report_target.h"
 #include "cli/run_pool.h"
 #include "cli/user_profile.h"
 #include "common/demand_pool.h"
@@ -41,6 +42,7 @@ struct report_args {
   struct sweep_spec sweeps[MAX_ITEMS];
   size_t n_sweeps;
   const char *out, *lwip_version, *assert_policy, *build_dir;
+  const char *target; /* --target: the chip's runs beside the host's (cli/report_target.c) */
   int gate, gate_marginal, jobs;
   struct lwipsim_shard shard;   /* --shard I/N; count 0: the whole report */
   const char *merge[MAX_ITEMS]; /* --merge DIR... */
@@ -54,6 +56,7 @@ static void usage(FILE *out)
                "                      [--sweep POOL=LO:HI ...] [--gate[=marginal]] [--jobs N] [--max-wall S]\n"
                "                      [--shard I/N]\n"
                "       lwipsim report --merge DIR... --out DIR [--gate[=marginal]]\n"
+               "                      [--target rp2040]\n"
                "\n"
                "Is each lwipopts.h safe for the traffic, and what should change? Runs every\n"
                "scenario through every profile (its own build, and the demand build that measures\n"
@@ -72,6 +75,8 @@ static void usage(FILE *out)
                "  --fix              raise the UNSAFE pools in a copy of the header, rebuild it and\n"
                "                     run every scenario again: a proven lwipopts.patch (lwipsim fix --help)\n"
                "  --jobs N           runs at once (default: the number of cores)\n"
+               "  --target rp2040    also run each scenario on the profile's firmware image in an\n"
+               "                     emulated RP2040; its pool peaks and failures go beside the host's\n"
                "  --max-wall S       stop any run after S seconds of wall-clock time (then exit 2:\n"
                "                     a run cut short is no basis for a verdict)\n"
                "  --shard I/N        make only the I-th of N parts of the runs (for N CI runners) and\n"
@@ -178,6 +183,12 @@ static int parse_args(int argc, char **argv, struct report_args *a)
       a->lwip_version = v;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--assert-policy", "report", &bad))) {
       a->assert_policy = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--target", "report", &bad))) {
+      a->target = v;
+      if (strcmp(v, "rp2040") != 0) {
+        fprintf(stderr, "lwipsim report: --target %s: the one target is rp2040\n", v);
+        return 2;
+      }
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--build-dir", "report", &bad))) {
       a->build_dir = v;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--max-wall", "report", &bad))) {
@@ -665,6 +676,9 @@ int lwipsim_cmd_report(const struct lwipsim_cli *cli, int argc, char **argv)
     cJSON_AddItemToArray(inputs, pin);
   }
   rc = run_phase1(&a, pe, np, scratch, inputs);
+  if (rc == 0 && a.target != NULL) {
+    rc = lwipsim_report_target_runs(cli, a.target, pe, np, a.scenarios, a.n_scenarios, scratch, a.jobs, inputs);
+  }
   if (rc == 0) {
     rc = run_sweeps(&a, pe, np, scratch, inputs);
   }

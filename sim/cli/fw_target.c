@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fw_ram/fw_index.h"
 #include "fw_ram/fw_ram.h"
@@ -47,4 +48,34 @@ cJSON *lwipsim_fw_target_input(const char *bin_dir, const char *profile)
   }
   free(r);
   return o;
+}
+
+int lwipsim_fw_target_paths(const char *bin_dir, const char *source_dir, const char *target, const char *profile,
+                            char *image, size_t image_len, char *emulator, size_t emulator_len, char *err,
+                            size_t errlen)
+{
+  if (strcmp(target, "rp2040") != 0) {
+    snprintf(err, errlen, "--target %s: the one target is rp2040", target);
+    return -1;
+  }
+  char dir[PATH_MAX];
+  lwipsim_fw_default_dir(bin_dir, dir, sizeof dir);
+  err[0] = '\0';
+  int found = lwipsim_fw_image_for(dir, profile, image, image_len, err, errlen);
+  if (found < 0) {
+    return -1;
+  }
+  if (found == 0) {
+    snprintf(err, errlen,
+             "--target rp2040: no firmware image for profile %s in %s/bin/firmware.tsv (the build makes one "
+             "for each profile in lwipopts/ when gcc-arm-none-eabi and picolibc-arm-none-eabi are installed)",
+             profile, dir);
+    return 1;
+  }
+  snprintf(emulator, emulator_len, "%s/firmware/emu/chip.mjs", source_dir);
+  if (access(emulator, R_OK) != 0) {
+    snprintf(err, errlen, "--target rp2040: %s: the emulator driver is missing", emulator);
+    return -1;
+  }
+  return 0;
 }

@@ -74,8 +74,8 @@ void lwipsim_lwipopts_new_value(const char *old, long configured, long recommend
 
 /* Line [s, e) is "#define NAME value [comment]" for one of the changes:
  * returns its index and the value's span, or -1. */
-static int define_of(const char *s, const char *e, const struct lwipsim_option_change *ch, size_t n,
-                     const char **vs, const char **ve)
+static int define_of(const char *s, const char *e, const struct lwipsim_option_change *ch, size_t n, const char **vs,
+                     const char **ve)
 {
   const char *p = s;
   while (p < e && (*p == ' ' || *p == '\t')) {

@@ -6,10 +6,10 @@
 #include <stddef.h>
 
 struct lwipsim_option_change {
-  char macro[64];    /* MEMP_NUM_SYS_TIMEOUT */
-  long configured;   /* the value the header gives it now (or lwIP's default) */
-  long recommended;  /* the value to give it */
-  char paste[160];   /* the report's value in its own style: "(LWIP_NUM_SYS_TIMEOUT_INTERNAL + 16)" */
+  char macro[64];   /* MEMP_NUM_SYS_TIMEOUT */
+  long configured;  /* the value the header gives it now (or lwIP's default) */
+  long recommended; /* the value to give it */
+  char paste[160];  /* the report's value in its own style: "(LWIP_NUM_SYS_TIMEOUT_INTERNAL + 16)" */
 };
 
 /* The header with each change applied:

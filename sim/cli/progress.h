@@ -11,7 +11,7 @@
 struct lwipsim_progress {
   const char *what; /* the batch, e.g. "lwipsim report: runs"; NULL: no output */
   int quiet;
-  size_t n;         /* runs in the batch */
+  size_t n; /* runs in the batch */
   int tty;
   struct timespec start, drawn; /* when the batch started; when the line was last drawn */
 };

@@ -4,6 +4,7 @@
 
 #include "common/json_get.h"
 #include "report/render.h"
+#include "report/target_runs.h"
 
 static const char css[] =
     ":root{color-scheme:light dark;--fg:#1b1f24;--bg:#fff;--mute:#59636e;--line:#d0d7de;--ok:#1a7f37;"
@@ -222,6 +223,7 @@ static void profile_section(struct lwipsim_sb *o, const cJSON *pr)
   const cJSON *x;
   cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(pr, "sweeps")) { sweep_section(o, pr, x); }
   cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(pr, "scenarios")) { scenario_section(o, pr, x); }
+  lwipsim_render_target_html(pr, o); /* report --target only */
   lwipsim_sb_printf(o, "</section>\n");
 }
 

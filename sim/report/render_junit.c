@@ -4,6 +4,7 @@
 
 #include "common/json_get.h"
 #include "report/render.h"
+#include "report/target_runs.h"
 
 static void testcase(struct lwipsim_sb *o, const cJSON *pr, const cJSON *s, const cJSON *sp)
 {
@@ -59,6 +60,7 @@ void lwipsim_render_junit(const cJSON *report, struct lwipsim_sb *o)
       }
     }
   }
+  lwipsim_target_junit_counts(report, &total, &failures); /* report --target only */
   lwipsim_sb_printf(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   lwipsim_sb_printf(o, "<testsuites name=\"lwipsim report\" tests=\"%d\" failures=\"%d\">\n", total, failures);
   cJSON_ArrayForEach(pr, cJSON_GetObjectItemCaseSensitive(report, "profiles"))
@@ -81,5 +83,6 @@ void lwipsim_render_junit(const cJSON *report, struct lwipsim_sb *o)
     }
     lwipsim_sb_printf(o, "  </testsuite>\n");
   }
+  lwipsim_render_target_junit(report, o);
   lwipsim_sb_printf(o, "</testsuites>\n");
 }

@@ -4,6 +4,7 @@
 
 #include "common/json_get.h"
 #include "report/render.h"
+#include "report/target_runs.h"
 
 static void pool_row(struct lwipsim_sb *o, const cJSON *p)
 {
@@ -76,6 +77,7 @@ static void profile_md(struct lwipsim_sb *o, const cJSON *pr)
     lwipsim_impact_cell_text(f, cost, sizeof cost);
     lwipsim_sb_printf(o, "| %s | %s | %s | %s |\n", lwipsim_jstr(s, "scenario", "?"), outcome, ff, cost);
   }
+  lwipsim_render_target_md(pr, o); /* report --target only */
   const char *peak_scenario = NULL;
   const cJSON *at = lwipsim_sys_timeout_peak(pr, &peak_scenario);
   if (at) {

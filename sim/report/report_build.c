@@ -6,6 +6,7 @@
 #include "report/pool_macros.h"
 #include "report/sweep_row.h"
 #include "report/target_ram.h"
+#include "report/target_runs.h"
 #include "report/verdict.h"
 
 /* Points kept per plotted series: enough for a phone-width chart, bounded so
@@ -309,6 +310,10 @@ static cJSON *scenario_entry(const cJSON *run, const cJSON *ppools, const cJSON 
     cJSON_AddItemToObject(plot, "faithful", plot_series(cJSON_GetObjectItemCaseSensitive(fp, "timeline"), duration));
     cJSON_AddItemToObject(plot, "demand", plot_series(cJSON_GetObjectItemCaseSensitive(dp, "timeline"), duration));
     cJSON_AddItemToArray(pools, e);
+  }
+  cJSON *chip = lwipsim_report_target_scenario(run); /* report --target only */
+  if (chip != NULL) {
+    cJSON_AddItemToObject(o, "rp2040", chip);
   }
   return o;
 }

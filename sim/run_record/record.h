@@ -88,6 +88,14 @@ struct lwipsim_run_meta {
   /* The pools with a known worst case; any other pool's is null. */
   const struct lwipsim_worst_case *worst_cases;
   size_t n_worst_cases;
+  /* An emulated chip's run (`replay --target`, sim/stack/target): "rp2040",
+   * NULL on the host (the record then has no target keys). A HardFault on
+   * the chip is a crash with its PC and the function holding it. */
+  const char *target;
+  int fault;
+  uint32_t fault_pc;
+  const char *fault_symbol;
+  uint64_t target_instructions, target_cycles;
   /* Timeline of pool i, or NULL (a crashed run has none). */
   const struct lwipsim_timeline_point *(*timeline)(size_t pool, size_t *n);
 };

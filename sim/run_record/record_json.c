@@ -231,7 +231,8 @@ static cJSON *last_events(const struct lwipsim_run_state *s)
 
 cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s)
 {
-  enum lwipsim_outcome outcome = lwipsim_record_outcome(s, meta->crash_signal);
+  /* a chip's HardFault is a crash as a signal is on the host */
+  enum lwipsim_outcome outcome = lwipsim_record_outcome(s, meta->crash_signal != 0 ? meta->crash_signal : meta->fault);
   cJSON *r = cJSON_CreateObject();
   cJSON_AddNumberToObject(r, "lwipsim_record", 1);
   cJSON_AddStringToObject(r, "profile", meta->profile);
@@ -239,6 +240,12 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
   cJSON_AddStringToObject(r, "scenario", meta->scenario);
   cJSON_AddStringToObject(r, "assert_policy", meta->assert_policy);
   cJSON_AddStringToObject(r, "mode", meta->mode ? meta->mode : "faithful");
+  if (meta->target != NULL) {
+    cJSON_AddStringToObject(r, "target", meta->target);
+    cJSON *run = cJSON_AddObjectToObject(r, "target_run");
+    cJSON_AddNumberToObject(run, "instructions", (double)meta->target_instructions);
+    cJSON_AddNumberToObject(run, "cycles", (double)meta->target_cycles);
+  }
   cJSON_AddStringToObject(r, "outcome", lwipsim_outcome_name(outcome));
   cJSON_AddNumberToObject(r, "exit_code", lwipsim_outcome_exit_code(outcome));
   cJSON_AddNumberToObject(r, "duration_ms", (double)meta->duration_ms);
@@ -259,6 +266,17 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
     char name[32];
     snprintf(name, sizeof name, "SIG%s", abbrev ? abbrev : "?");
     cJSON_AddStringToObject(c, "signal_name", name);
+    cJSON_AddNumberToObject(c, "time_ms", (double)s->now_ms);
+    cJSON_AddItemToObject(c, "last_events", last_events(s));
+    cJSON_AddItemToObject(r, "crash", c);
+  } else if (meta->fault) {
+    cJSON *c = cJSON_CreateObject();
+    char pc[16];
+    snprintf(pc, sizeof pc, "0x%08x", (unsigned)meta->fault_pc);
+    cJSON_AddNullToObject(c, "signal");
+    cJSON_AddStringToObject(c, "signal_name", "HardFault");
+    cJSON_AddStringToObject(c, "fault_pc", pc);
+    cJSON_AddStringToObject(c, "fault_symbol", meta->fault_symbol != NULL ? meta->fault_symbol : "");
     cJSON_AddNumberToObject(c, "time_ms", (double)s->now_ms);
     cJSON_AddItemToObject(c, "last_events", last_events(s));
     cJSON_AddItemToObject(r, "crash", c);

@@ -19,6 +19,7 @@
 #include "capture/pcap_writer.h"
 #include "capture/pcapng_writer.h"
 #include "common/isolate.h"
+#include "common/options.h"
 #include "run_record/record.h"
 #include "runner/serve.h"
 #include "scenario/scenario.h"
@@ -33,6 +34,7 @@
 #include "stack/probe/assert_policy.h"
 #include "stack/probe/probe.h"
 #include "stack/probe/resolved_options.h"
+#include "stack/target/target_engine.h"
 
 #define MAX_CAPS 16
 /* How long past --max-wall the parent waits before it kills a child that
@@ -72,6 +74,10 @@ struct run {
   const char *origin_file;
   volatile sig_atomic_t *stop; /* shared with the child: a signal to either ends the run */
   uint64_t max_wall_ms;        /* --max-wall: 0, or the wall-clock time a run may take */
+  /* --target-image: the run is on the emulated RP2040 (sim/stack/target) */
+  const char *target_image, *emulator;
+  uint64_t target_budget; /* --target-budget: instructions the chip may take (0: the default) */
+  struct lwipsim_target_result target;
 };
 
 static struct run run;
@@ -102,6 +108,9 @@ static void usage(FILE *out)
           "  --duration S       live mode: end after S seconds (default: the scenario's duration)\n"
           "  --origin-file FILE live mode: write the wall-clock time of virtual 0 (microseconds)\n"
           "  --max-wall S       stop the run after S seconds of wall-clock time: outcome timeout\n"
+          "  --target-image ELF run on this RP2040 firmware image in the emulator (lwipsim replay\n"
+          "                     --target rp2040 passes it), with --emulator FILE (firmware/emu/chip.mjs)\n"
+          "  --target-budget N  the chip may take N instructions (default 4000000000): outcome timeout\n"
           "\n"
           "exit: 0 ok, 2 usage, input or harness error, 3 pool failure, 4 panic or crash,\n"
           "      5 frames diverged (--strict), 6 the script needs a feature this profile turns off,\n"
@@ -237,6 +246,33 @@ static int input_error(const char *message)
   return LWIPSIM_EXIT_USAGE;
 }
 
+/* `lwipsim replay --target rp2040`: the same scenario on the profile's
+ * firmware image in the emulator; the record is this runner's, with the
+ * chip's counters (sim/stack/target/target_engine.h). */
+static int target_run(char *err, size_t errlen)
+{
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  struct lwipsim_target_config cfg = {
+    .scenario = &run.scenario,
+    .capture = run.capture,
+    .pcap_out = run.pcap_out,
+    .device_mac = run.mac,
+    .ipv6_built = (int)lwipsim_option_get(run.bounds.options, run.bounds.n_options, "LWIP_IPV6", 0),
+    .image = run.target_image,
+    .emulator = run.emulator,
+    .max_instructions = run.target_budget,
+    .stop = &wall_stop,
+  };
+  int rc = lwipsim_target_run(&cfg, &run.target, err, errlen);
+  run.meta.fault = run.target.fault;
+  run.meta.fault_pc = run.target.fault_pc;
+  run.meta.fault_symbol = run.target.fault_symbol;
+  run.meta.target_instructions = run.target.instructions;
+  run.meta.target_cycles = run.target.cycles;
+  return rc;
+}
+
 static int child_main(void *ctx, int out_fd)
 {
   (void)ctx;
@@ -263,6 +299,8 @@ static int child_main(void *ctx, int out_fd)
                                            .origin_file = run.origin_file,
                                            .stop = run.stop };
     rc = lwipsim_realtime_run(&cfg, err, sizeof err);
+  } else if (run.target_image != NULL) {
+    rc = target_run(err, sizeof err);
   } else {
     /* a stop the parent passes on ends a replay, even one started with the
      * signal ignored (a background job of a script) */
@@ -279,7 +317,8 @@ static int child_main(void *ctx, int out_fd)
     fprintf(stderr, "lwipsim: %s\n", err);
     return LWIPSIM_EXIT_USAGE;
   }
-  lwipsim_state->timed_out = wall_stop;
+  /* --max-wall, or a chip that used its instruction budget (never a hang) */
+  lwipsim_state->timed_out = wall_stop || run.target.hung;
   return emit_record();
 }
 
@@ -463,7 +502,10 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
       return LWIPSIM_EXIT_HARNESS;
     }
   }
-  if (lwipsim_state->timed_out && why == NULL) {
+  if (lwipsim_state->timed_out && why == NULL && run.max_wall_ms == 0) {
+    fprintf(stderr, "lwipsim: timeout: the emulated chip used its instruction budget at %.3f s of virtual time\n",
+            (double)lwipsim_state->now_ms / 1000.0);
+  } else if (lwipsim_state->timed_out && why == NULL) {
     fprintf(stderr, "lwipsim: timeout: stopped by --max-wall %.3f at %.3f s of virtual time\n",
             (double)run.max_wall_ms / 1000.0, (double)lwipsim_state->now_ms / 1000.0);
   }
@@ -500,6 +542,9 @@ static int runner_main(int argc, char **argv)
     { "origin-file", required_argument, 0, 'o' },
     { "max-wall", required_argument, 0, 'W' },
     { "pcapng-out", required_argument, 0, 'n' },
+    { "target-image", required_argument, 0, 'T' },
+    { "emulator", required_argument, 0, 'E' },
+    { "target-budget", required_argument, 0, 'B' },
     { 0, 0, 0, 0 },
   };
   const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *pcapng_out = NULL, *mac = NULL, *duration = NULL;
@@ -519,6 +564,14 @@ static int runner_main(int argc, char **argv)
     case 't': run.tap = optarg; break;
     case 'd': duration = optarg; break;
     case 'o': run.origin_file = optarg; break;
+    case 'T': run.target_image = optarg; break;
+    case 'E': run.emulator = optarg; break;
+    case 'B':
+      if (lwipsim_scenario_parse_uint(optarg, UINT64_MAX / 2, &run.target_budget) != 0 || run.target_budget == 0) {
+        fprintf(stderr, "lwipsim: --target-budget %s: expected a count of instructions greater than 0\n", optarg);
+        return LWIPSIM_EXIT_USAGE;
+      }
+      break;
     case 'W':
       if (parse_max_wall(optarg) != 0) {
         fprintf(stderr, "lwipsim: --max-wall %s: expected seconds greater than 0 (e.g. 60 or 2.5)\n", optarg);
@@ -574,6 +627,14 @@ static int runner_main(int argc, char **argv)
     static const uint8_t local_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
     memcpy(run.mac, local_mac, 6);
   }
+  if (run.target_image != NULL &&
+      (run.tap != NULL || run.emulator == NULL || LWIPSIM_DEMAND || run.n_caps > 0 || run.profile_caps)) {
+    return input_error(run.tap != NULL ? "--target-image replays a scenario: not with --tap"
+                       : run.n_caps > 0 || run.profile_caps
+                           ? "--target-image runs the image as built: --cap and --profile-caps do not apply"
+                       : LWIPSIM_DEMAND ? "--target-image needs the profile's faithful runner (the image has its sizes)"
+                                        : "--target-image needs --emulator FILE (firmware/emu/chip.mjs)");
+  }
   if (run.tap != NULL) {
     if (tap_prepare(duration, err, sizeof err) != 0) {
       return input_error(err);
@@ -590,6 +651,10 @@ static int runner_main(int argc, char **argv)
   if (pcapng_out != NULL) {
     if (run.tap != NULL) {
       return input_error("--pcapng-out goes with a replay, not --tap (capture the TAP with tcpdump)");
+    }
+    if (run.target_image != NULL) {
+      return input_error("--pcapng-out is not written by a --target rp2040 run yet; use --pcap-out, or replay on "
+                         "the host for the pcapng");
     }
     static const char *const names[] = { "peers (as replayed to the device)", "device (simulated lwIP)" };
     struct lwipsim_pcapng_writer *w;
@@ -633,6 +698,10 @@ static int runner_main(int argc, char **argv)
         lwipsim_bound_all(&run.bounds, run.worst_cases, sizeof run.worst_cases / sizeof run.worst_cases[0]),
     .timeline = lwipsim_probe_timeline,
   };
+  if (run.target_image != NULL) {
+    run.meta.target = "rp2040";
+    run.meta.timeline = NULL; /* the chip keeps counters and peaks, no timeline */
+  }
 
   /* A record is a few hundred KiB at most whatever the run's length (the
    * timelines are bucketed); anything larger is the harness's failure. The

@@ -24,9 +24,9 @@ START_TEST(test_new_value_keeps_the_style)
   ck_assert_str_eq(value("(2 * MAX_SOCKETS)", 8, 10), "(2 * MAX_SOCKETS + 2)");
   ck_assert_str_eq(value("MAX_SOCKETS", 8, 10), "(MAX_SOCKETS + 2)");
   ck_assert_str_eq(value("(MAX_SOCKETS)", 8, 10), "(MAX_SOCKETS + 2)");
-  ck_assert_str_eq(value("(N_PCB2)", 8, 10), "(N_PCB2 + 2)"); /* a name ending in a digit is not a "+ N" */
+  ck_assert_str_eq(value("(N_PCB2)", 8, 10), "(N_PCB2 + 2)");    /* a name ending in a digit is not a "+ N" */
   ck_assert_str_eq(value("(A) + (B)", 4, 6), "((A) + (B) + 2)"); /* not one pair of parentheses */
-  ck_assert_str_eq(value("12", 12, 10), "12");                  /* never lowered */
+  ck_assert_str_eq(value("12", 12, 10), "12");                   /* never lowered */
 }
 END_TEST
 

@@ -1,0 +1,15 @@
+/* The fw-hardfault test profile's IPv4 input hook: UDF, which a Cortex-M0+
+ * answers with a HardFault (ARMv6-M Architecture Reference Manual, A6.7.72:
+ * UDF "always generates an Undefined Instruction exception", escalated to
+ * HardFault on ARMv6-M). */
+struct pbuf;
+struct netif;
+int lwipsim_test_ip4_input(struct pbuf *p, struct netif *inp);
+
+int lwipsim_test_ip4_input(struct pbuf *p, struct netif *inp)
+{
+  (void)p;
+  (void)inp;
+  __asm__ volatile("udf #0");
+  return 0;
+}
