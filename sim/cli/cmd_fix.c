@@ -19,6 +19,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/lwipopts_patch.h"
+#include "cli/run_self.h"
 #include "common/json_get.h"
 #include "scenario/scenario.h"
 
@@ -65,31 +66,6 @@ struct fix {
   size_t n_changes;
 };
 
-/* Runs this lwipsim with args; its exit status, or -1. */
-static int run_self(char *const argv[])
-{
-  char self[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-  if (n <= 0) {
-    fprintf(stderr, "lwipsim fix: cannot find its own program (/proc/self/exe): %s\n", strerror(errno));
-    return -1;
-  }
-  self[n] = '\0';
-  pid_t pid;
-  int rc = posix_spawn(&pid, self, NULL, NULL, argv, environ);
-  if (rc != 0) {
-    fprintf(stderr, "lwipsim fix: cannot start %s: %s\n", self, strerror(rc));
-    return -1;
-  }
-  int status;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) {
-      return -1;
-    }
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 /* lwipsim report --out OUT/sub for the profile or folder; its report.json. */
 static cJSON *run_report(struct fix *f, const char *sub, const char *lwipopts_dir)
 {
@@ -113,7 +89,7 @@ static cJSON *run_report(struct fix *f, const char *sub, const char *lwipopts_di
   }
   argv[n] = NULL;
   fprintf(stderr, "lwipsim fix: report on %s -> %s\n", lwipopts_dir ? lwipopts_dir : f->profile, out);
-  int rc = run_self((char *const *)argv);
+  int rc = lwipsim_run_self((char *const *)argv, NULL);
   if (rc != 0 && rc != EXIT_GATE) {
     fprintf(stderr, "lwipsim fix: the report on %s failed (exit %d); see above\n",
             lwipopts_dir ? lwipopts_dir : f->profile, rc);

@@ -13,6 +13,7 @@
 #include "cli/fw_target.h"
 #include "cli/ini_get.h"
 #include "cli/layout.h"
+#include "cli/report_explore.h"
 #include "cli/report_shard.h"
 #include "cli/report_target.h"
 #include "cli/run_pool.h"
@@ -23,6 +24,7 @@
 #include "report/report_build.h"
 #include "report/sweep_row.h"
 #include "run_record/record.h"
+#include "scenario/scenario.h"
 
 #define MAX_ITEMS 64
 #define DEMAND_CAPACITY LWIPSIM_DEMAND_POOL
@@ -42,7 +44,8 @@ struct report_args {
   struct sweep_spec sweeps[MAX_ITEMS];
   size_t n_sweeps;
   const char *out, *lwip_version, *assert_policy, *build_dir;
-  const char *target; /* --target: the chip's runs beside the host's (cli/report_target.c) */
+  const char *target;    /* --target: the chip's runs beside the host's (cli/report_target.c) */
+  unsigned long explore; /* --explore RUNS: search each MARGINAL pool (cli/report_explore.c) */
   int gate, gate_marginal, jobs;
   struct lwipsim_shard shard;   /* --shard I/N; count 0: the whole report */
   const char *merge[MAX_ITEMS]; /* --merge DIR... */
@@ -54,9 +57,8 @@ static void usage(FILE *out)
   fprintf(out, "usage: lwipsim report --out DIR [--profile NAME ...] [--lwipopts DIR ...]\n"
                "                      [--lwip-version V] [--assert-policy P] [--scenario DIR ...]\n"
                "                      [--sweep POOL=LO:HI ...] [--gate[=marginal]] [--jobs N] [--max-wall S]\n"
-               "                      [--shard I/N]\n"
+               "                      [--shard I/N] [--target rp2040] [--explore RUNS] [--fix]\n"
                "       lwipsim report --merge DIR... --out DIR [--gate[=marginal]]\n"
-               "                      [--target rp2040]\n"
                "\n"
                "Is each lwipopts.h safe for the traffic, and what should change? Runs every\n"
                "scenario through every profile (its own build, and the demand build that measures\n"
@@ -72,6 +74,8 @@ static void usage(FILE *out)
                "  --scenario DIR     a scenario folder (default: every scenarios/*/scenario.ini)\n"
                "  --sweep POOL=LO:HI sweep POOL over LO..HI instead of the default SYS_TIMEOUT sweep\n"
                "  --gate             exit 3 when any pool is UNSAFE; --gate=marginal: or MARGINAL\n"
+               "  --explore RUNS     search each MARGINAL pool's worst case (lwipsim explore, RUNS runs\n"
+               "                     on the scenario that set its demand); its row shows what was found\n"
                "  --fix              raise the UNSAFE pools in a copy of the header, rebuild it and\n"
                "                     run every scenario again: a proven lwipopts.patch (lwipsim fix --help)\n"
                "  --jobs N           runs at once (default: the number of cores)\n"
@@ -120,6 +124,10 @@ static int shard_args_conflict(const struct report_args *a)
   }
   if (a->shard.count > 0 && a->gate) {
     fprintf(stderr, "lwipsim report: --gate applies to the whole report: give it to --merge, not to --shard\n");
+    return 1;
+  }
+  if ((a->shard.count > 0 || a->n_merge > 0) && a->explore > 0) {
+    fprintf(stderr, "lwipsim report: --explore needs the whole report in one run: not with --shard or --merge\n");
     return 1;
   }
   return 0;
@@ -183,6 +191,13 @@ static int parse_args(int argc, char **argv, struct report_args *a)
       a->lwip_version = v;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--assert-policy", "report", &bad))) {
       a->assert_policy = v;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--explore", "report", &bad))) {
+      uint64_t runs;
+      if (lwipsim_scenario_parse_uint(v, 100000, &runs) != 0 || runs == 0) {
+        fprintf(stderr, "lwipsim report: --explore %s: expected runs per search from 1 to 100000\n", v);
+        return 2;
+      }
+      a->explore = (unsigned long)runs;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--target", "report", &bad))) {
       a->target = v;
       if (strcmp(v, "rp2040") != 0) {
@@ -574,7 +589,16 @@ static int finish_report(const struct report_args *a, cJSON *input)
 {
   cJSON *report = lwipsim_report_build(input);
   cJSON_Delete(input);
-  int rc = write_outputs(a->out, report);
+  int rc = 0;
+  if (a->explore > 0) {
+    struct lwipsim_report_explore_args x = { .runs = a->explore,
+                                             .out = a->out,
+                                             .scenarios = (char(*)[PATH_MAX])a->scenarios,
+                                             .n_scenarios = a->n_scenarios,
+                                             .jobs = a->jobs };
+    rc = lwipsim_report_explore(report, &x);
+  }
+  rc = rc != 0 ? rc : write_outputs(a->out, report);
   if (rc == 0) {
     fprintf(stderr, "lwipsim report: wrote %s/report.html, report.md, report.json, junit.xml\n", a->out);
     int tripped = a->gate ? lwipsim_report_gate_count(report, a->gate_marginal) : 0;

@@ -26,6 +26,9 @@ void lwipsim_first_failure_text(const cJSON *summary, char *buf, size_t cap);
 void lwipsim_impact_cell_text(const cJSON *summary, char *buf, size_t cap);
 const char *lwipsim_verdict_label(const char *verdict); /* "no count limit" for NO_LIMIT */
 void lwipsim_bound_text(const cJSON *bound, char *buf, size_t cap);
+/* "search found up to 14 (50 runs); bound 23: 10% of the band above the
+ * recorded 13" for a pool report --explore searched; 0 and "" otherwise. */
+int lwipsim_search_text(const cJSON *pool, char *buf, size_t cap);
 int lwipsim_bound_terms_text(const cJSON *pool, struct lwipsim_sb *out);
 void lwipsim_sweep_blockers(const cJSON *sweep, const char *pool, struct lwipsim_sb *out);
 /* Timer names with repeats folded: "a, b ×3, c". */

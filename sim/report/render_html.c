@@ -60,6 +60,12 @@ static void pool_table(struct lwipsim_sb *o, const cJSON *pr)
     lwipsim_sb_esc(o, bound);
     lwipsim_sb_printf(o, "</td><td>");
     verdict_badge(o, lwipsim_jstr(p, "verdict", "?"));
+    char search[256];
+    if (lwipsim_search_text(p, search, sizeof search)) {
+      lwipsim_sb_printf(o, "<br><small class=\"search\">");
+      lwipsim_sb_esc(o, search);
+      lwipsim_sb_printf(o, "</small>");
+    }
     char recs[96];
     lwipsim_recommended_text(p, recs, sizeof recs);
     char elem[48];

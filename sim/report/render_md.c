@@ -18,9 +18,12 @@ static void pool_row(struct lwipsim_sb *o, const cJSON *p)
   lwipsim_recommended_text(p, rec, sizeof rec);
   char elem[48];
   lwipsim_element_text(p, elem, sizeof elem);
-  lwipsim_sb_printf(o, " | %ld (%s) | %s | %s%s%s | %s | %s | ", lwipsim_jlong(p, "demand", 0),
+  char search[256];
+  int searched = lwipsim_search_text(p, search, sizeof search);
+  lwipsim_sb_printf(o, " | %ld (%s) | %s | %s%s%s%s%s | %s | %s | ", lwipsim_jlong(p, "demand", 0),
                     lwipsim_jstr(p, "demand_scenario", "-"), bound, strcmp(verdict, "NO_LIMIT") ? "**" : "",
-                    lwipsim_verdict_label(verdict), strcmp(verdict, "NO_LIMIT") ? "**" : "", rec, elem);
+                    lwipsim_verdict_label(verdict), strcmp(verdict, "NO_LIMIT") ? "**" : "", searched ? "<br>" : "",
+                    search, rec, elem);
   const char *paste = lwipsim_paste_text(p);
   lwipsim_sb_printf(o, paste ? "`%s`" : "%s", paste ? paste : "-");
   lwipsim_sb_printf(o, " |\n");

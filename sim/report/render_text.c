@@ -67,6 +67,31 @@ void lwipsim_bound_text(const cJSON *bound, char *buf, size_t cap)
   snprintf(buf, cap, "%ld", lwipsim_jlong(bound, "value", 0));
 }
 
+int lwipsim_search_text(const cJSON *pool, char *buf, size_t cap)
+{
+  const cJSON *s = cJSON_GetObjectItemCaseSensitive(pool, "search");
+  if (!cJSON_IsObject(s)) {
+    buf[0] = '\0';
+    return 0;
+  }
+  long found = lwipsim_jlong(s, "found", 0), rec = lwipsim_jlong(s, "recorded", 0);
+  long runs = lwipsim_jlong(s, "runs", 0), bound = lwipsim_jlong(s, "bound", -1);
+  long size = lwipsim_jlong(pool, "configured", -1);
+  if (size >= 0 && found > size) {
+    /* the search's scenario fails on this header: say so before anything */
+    snprintf(buf, cap, "search found %ld (%ld runs), MORE than the size %ld: a variant of the traffic fails (%s)",
+             found, runs, size, lwipsim_jstr(s, "folder", "?"));
+  } else if (bound > rec) {
+    snprintf(buf, cap, "search found up to %ld (%ld runs); bound %ld: %ld%% of the band above the recorded %ld", found,
+             runs, bound, (found - rec) * 100 / (bound - rec), rec);
+  } else if (bound >= 0) {
+    snprintf(buf, cap, "search found up to %ld (%ld runs); bound %ld", found, runs, bound);
+  } else {
+    snprintf(buf, cap, "search found up to %ld (%ld runs); no bound known", found, runs);
+  }
+  return 1;
+}
+
 /* "SYS_TIMEOUT <= 23 = 6 cyclic timers ... + 1 tcp_tmr ...": what the worst
  * case adds up from, for the notes under a verdict table. */
 int lwipsim_bound_terms_text(const cJSON *pool, struct lwipsim_sb *out)

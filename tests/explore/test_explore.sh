@@ -46,6 +46,22 @@ explore --budget 48 --window reload=2s:60s --out "$work/one" --jobs 1 >/dev/null
 check "--jobs 1: same scenario.ini and capture" same \
   "$(cmp -s "$work/found/scenario.ini" "$work/one/scenario.ini" && cmp -s "$work/found/capture.pcap" "$work/one/capture.pcap" && echo same || echo differ)"
 
+# report --explore: every MARGINAL pool searched on the scenario that set its
+# demand; arduino-pico-4.x-ipv4's SYS_TIMEOUT (size 13, demand 13, bound 23)
+"$bin/lwipsim" report --out "$work/report" --profile arduino-pico-4.x-ipv4 --scenario "$seed" --explore 48 \
+  >/dev/null 2>"$work/err"
+check "report --explore: exit" 0 $?
+check "report --explore: the SYS_TIMEOUT row" \
+  "**MARGINAL**<br>search found up to 13 (48 runs); bound 23: 0% of the band above the recorded 13" \
+  "$(grep '^| SYS_TIMEOUT |' "$work/report/report.md" | grep -o '\*\*MARGINAL\*\*<br>search[^|]*' | sed 's/ *$//')"
+check "report --explore: report.json" "13 13 48 23 mdns-http-reload explore/arduino-pico-4.x-ipv4-mdns-http-reload-SYS_TIMEOUT" \
+  "$(jget "$work/report/report.json" '" ".join(str(x) for x in [[q["search"] for q in r["profiles"][0]["pools"] if q["name"] == "SYS_TIMEOUT"][0][k] for k in ("found", "recorded", "runs", "bound", "scenario", "folder")])')"
+check "report --explore: the worst case kept" yes \
+  "$([ -s "$work/report/explore/arduino-pico-4.x-ipv4-mdns-http-reload-SYS_TIMEOUT/scenario.ini" ] && echo yes || echo no)"
+"$bin/lwipsim" report --out "$work/x" --shard 1/2 --explore 4 >/dev/null 2>"$work/err"
+check "report --explore with --shard" \
+  "2 lwipsim report: --explore needs the whole report in one run: not with --shard or --merge" "$? $(cat "$work/err")"
+
 explore --window nosuch=1s:2s --out "$work/x" >/dev/null 2>"$work/err"
 check "a window no line runs" \
   "2 lwipsim explore: $seed/scenario.ini: --window nosuch: no timed script line runs 'nosuch'" "$? $(cat "$work/err")"
