@@ -32,14 +32,15 @@ static void usage(FILE *out)
 {
   fprintf(out,
           "usage: lwipsim explore --profile NAME --scenario DIR --pool POOL [--budget RUNS]\n"
-          "                       [--window ACTION=LO:HI ...] [--copies N] [--search-seed S]\n"
+          "                       [--window ACTION=LO:HI ...] [--copies N] [--shift T] [--search-seed S]\n"
           "                       [--out DIR] [--jobs N] [--lwip VERSION] [--max-wall S]\n"
           "\n"
           "Searches for the traffic that makes POOL's peak highest, over perturbations of the\n"
           "scenario that keep it plausible, each a run of the profile's demand build (pools compiled\n"
           "large, so the peak is what the traffic needs): lwIP's random seed, the times of script\n"
-          "actions inside windows, and extra copies of peers' mDNS queries from new addresses (more\n"
-          "browsers). Half the budget draws at random, the rest steps from the best so far. A run\n"
+          "actions inside windows, extra copies of peers' mDNS queries from new addresses (more\n"
+          "browsers), and one peer's conversation moved in time, its own order kept. Half the budget draws at random, "
+          "the rest steps from the best so far. A run\n"
           "whose replay withholds 2%% or more of the inbound frames broke a conversation: dropped.\n"
           "The worst case found is written to --out as a scenario folder (scenario.ini, capture.pcap,\n"
           "record.json, explore.json) and replayed once more: lwipsim replay --demand gives its peak.\n"
@@ -49,6 +50,8 @@ static void usage(FILE *out)
           "  --window A=LO:HI     every script line running action A anywhere in LO..HI\n"
           "                       (e.g. reload=5s:15s; up to %d windows)\n"
           "  --copies N           at most N extra mDNS queries (default 16, at most %d; 0: none)\n"
+          "  --shift T            move one peer's whole conversation up to T earlier or later\n"
+          "                       (default 0s: none; e.g. 1s)\n"
           "  --search-seed S      the search's own seed (default 1): same inputs, same search\n"
           "  --out DIR            where the worst case goes (default explore-PROFILE-SCENARIO-POOL)\n"
           "  --jobs N             runs at once (default: the number of cores, %d)\n"
@@ -97,6 +100,7 @@ static int parse_args(int argc, char **argv, struct options *o, struct lwipsim_e
   o->search_seed = 1;
   o->jobs = lwipsim_run_pool_default_jobs();
   space->max_copies = 16;
+  space->max_shift_ms = 0; /* opt-in: on the bundled captures it spent tries without raising a peak */
   for (int i = 1; i < argc && !bad; i++) {
     uint64_t n;
     char err[256];
@@ -125,6 +129,12 @@ static int parse_args(int argc, char **argv, struct options *o, struct lwipsim_e
         return 2;
       }
       space->max_copies = (unsigned)n;
+    } else if ((v = lwipsim_arg_value(argc, argv, &i, "--shift", "explore", &bad))) {
+      if (lwipsim_parse_duration_ms(v, &n) != 0 || n > 60000) {
+        fprintf(stderr, "lwipsim explore: --shift %s: expected a time up to 60s, e.g. 1s or 250ms (0s: none)\n", v);
+        return 2;
+      }
+      space->max_shift_ms = n;
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--search-seed", "explore", &bad))) {
       if (lwipsim_scenario_parse_uint(v, UINT64_MAX, &n) != 0) {
         fprintf(stderr, "lwipsim explore: --search-seed %s: expected an unsigned number\n", v);
@@ -311,7 +321,8 @@ static int run_batch(struct search *s, struct lwipsim_explore_candidate *cands, 
     snprintf(pcap, sizeof pcap, "%s/c%zu.pcap", s->scratch, made);
     snprintf(name, sizeof name, "c%zu.pcap", made);
     snprintf(json, sizeof json, "%s/c%zu.json", s->scratch, made);
-    if (write_candidate(s, &cands[made], ini, cands[made].copies > 0 ? pcap : NULL, name, NULL) != 0) {
+    int own_capture = cands[made].copies > 0 || cands[made].shift_peer >= 0;
+    if (write_candidate(s, &cands[made], ini, own_capture ? pcap : NULL, name, NULL) != 0) {
       rc = 2;
       break;
     }
@@ -392,9 +403,10 @@ static int write_result(struct search *s, const char *out)
   snprintf(header, sizeof header,
            "; Written by lwipsim explore: the worst %s case found on profile %s from scenario %s\n"
            "; (search seed %llu, %lu runs): peak %ld in the demand build, against %ld as recorded.\n"
-           "; Perturbed: lwIP's seed, windowed action times, %u extra mDNS queries (capture.pcap).\n",
+           "; Perturbed: lwIP's seed, windowed action times, %u extra mDNS queries, one conversation moved by "
+           "%lld ms (capture.pcap).\n",
            s->o->pool, s->e->name, s->sc.name, (unsigned long long)s->o->search_seed, s->runs, s->best_peak,
-           s->baseline, s->best.copies);
+           s->baseline, s->best.copies, s->best.shift_peer >= 0 ? (long long)(s->best.shift_us / 1000) : 0LL);
   if (write_candidate(s, &s->best, ini, s->capture_abs[0] ? pcap : NULL, "capture.pcap", header) != 0) {
     return 2;
   }
@@ -440,6 +452,17 @@ static int write_summary(const struct search *s, const char *out)
   cJSON_AddNumberToObject(j, "size", (double)s->size);
   cJSON_AddNumberToObject(j, "seed", s->best.seed);
   cJSON_AddNumberToObject(j, "copies", s->best.copies);
+  if (s->best.shift_peer >= 0) {
+    char peer[64];
+    const struct lwipsim_explore_flow *fl = &s->best.flow;
+    snprintf(peer, sizeof peer, "%s %u.%u.%u.%u:%u <-> device:%u", fl->proto == 6 ? "tcp" : "udp", fl->peer_ip[0],
+             fl->peer_ip[1], fl->peer_ip[2], fl->peer_ip[3], fl->peer_port, fl->device_port);
+    cJSON *sh = cJSON_AddObjectToObject(j, "moved_conversation");
+    cJSON_AddStringToObject(sh, "flow", peer);
+    cJSON_AddNumberToObject(sh, "shift_us", (double)s->best.shift_us);
+  } else {
+    cJSON_AddNullToObject(j, "moved_conversation");
+  }
   char *text = cJSON_Print(j);
   cJSON_Delete(j);
   FILE *f = text ? fopen(path, "w") : NULL;
@@ -478,13 +501,10 @@ static int prepare(struct search *s, struct lwipsim_explore_candidate *original)
       fprintf(stderr, "lwipsim explore: %s: %s\n", s->sc.capture_path, strerror(errno));
       return 2;
     }
-    long q =
-        s->space.max_copies > 0 ? lwipsim_explore_count_queries(s->capture_abs, s->sc.device_mac, err, sizeof err) : 0;
-    if (q < 0) {
+    if (lwipsim_explore_scan_capture(s->capture_abs, s->sc.device_mac, &s->space, err, sizeof err) != 0) {
       fprintf(stderr, "lwipsim explore: %s\n", err);
       return 2;
     }
-    s->space.n_queries = (size_t)q;
   }
   return 0;
 }
@@ -518,9 +538,9 @@ int lwipsim_cmd_explore(const struct lwipsim_cli *cli, int argc, char **argv)
   if (rc == 0) {
     fprintf(stderr,
             "lwipsim explore: %s on %s, %s: %lu runs; %zu windowed script line(s), up to %u extra of %zu "
-            "mDNS queries\n",
+            "mDNS queries, %zu conversations moved up to %llu ms\n",
             s.sc.name, s.e->name, o.pool, o.budget, s.space.n_timed, s.space.n_queries ? s.space.max_copies : 0,
-            s.space.n_queries);
+            s.space.n_queries, s.space.max_shift_ms ? s.space.n_flows : 0, (unsigned long long)s.space.max_shift_ms);
     rc = baseline(&s);
   }
   if (rc == 0) {

@@ -39,15 +39,15 @@ static void explore_pool(cJSON *pool, const char *profile, const struct lwipsim_
   snprintf(log, sizeof log, "%s.log", folder);
   snprintf(budget, sizeof budget, "%lu", x->runs);
   snprintf(jobs, sizeof jobs, "%d", x->jobs);
-  const char *argv[] = { "lwipsim", "explore", "--profile", profile, "--scenario", dir,    "--pool", pname,
-                         "--budget", budget,   "--out",     folder,  "--jobs",     jobs,   NULL };
+  const char *argv[] = { "lwipsim",  "explore", "--profile", profile, "--scenario", dir,  "--pool", pname,
+                         "--budget", budget,    "--out",     folder,  "--jobs",     jobs, NULL };
   int rc = lwipsim_run_self((char *const *)argv, log);
   char path[PATH_MAX + 600], err[PATH_MAX + 128];
   snprintf(path, sizeof path, "%s/explore.json", folder);
   cJSON *e = rc == 0 || rc == 3 ? lwipsim_json_load(path, err, sizeof err) : NULL;
   if (e == NULL) {
-    fprintf(stderr, "lwipsim report: --explore: %s %s on %s did not finish (exit %d); see %s\n", profile, pname,
-            sname, rc, log);
+    fprintf(stderr, "lwipsim report: --explore: %s %s on %s did not finish (exit %d); see %s\n", profile, pname, sname,
+            rc, log);
     return;
   }
   cJSON *s = cJSON_AddObjectToObject(pool, "search");

@@ -7,8 +7,8 @@
 #include <stddef.h>
 
 struct lwipsim_report_explore_args {
-  unsigned long runs; /* each search's budget */
-  const char *out;    /* the report's folder: the searches go to OUT/explore/ */
+  unsigned long runs;          /* each search's budget */
+  const char *out;             /* the report's folder: the searches go to OUT/explore/ */
   char (*scenarios)[PATH_MAX]; /* the report's scenario folders, to find each by name */
   size_t n_scenarios;
   int jobs;

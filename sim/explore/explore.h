@@ -10,7 +10,11 @@
  * - how many extra copies of peers' mDNS queries (IPv4 UDP to port 5353,
  *   QR = 0) arrive, each from a new address of the sender's /24, within 2 s
  *   of the query it copies: more browsers. Queries carry no conversation, so
- *   a copy never breaks one. */
+ *   a copy never breaks one;
+ * - one conversation (an IPv4 TCP or UDP flow with a unicast peer: its
+ *   frames both ways) moved earlier or later, its own order kept: the
+ *   rewriter decides whether it still replays, and a try that breaks it is
+ *   dropped. */
 #ifndef LWIPSIM_EXPLORE_H
 #define LWIPSIM_EXPLORE_H
 
@@ -20,6 +24,14 @@
 #define LWIPSIM_EXPLORE_MAX_WINDOWS 8
 #define LWIPSIM_EXPLORE_MAX_TIMED 64 /* windowed script lines */
 #define LWIPSIM_EXPLORE_MAX_COPIES 64
+#define LWIPSIM_EXPLORE_MAX_FLOWS 64 /* conversations that can move: the capture's first ones */
+
+/* A conversation: protocol and the peer's address and port, the device's port. */
+struct lwipsim_explore_flow {
+  uint8_t proto;
+  uint8_t peer_ip[4];
+  uint16_t peer_port, device_port;
+};
 
 struct lwipsim_explore_window {
   char action[32]; /* the action's name: reload, mdns-start, ... */
@@ -33,13 +45,19 @@ struct lwipsim_explore_space {
   size_t timed_window[LWIPSIM_EXPLORE_MAX_TIMED]; /* each one's window */
   unsigned max_copies;                            /* 0: no extra queries */
   size_t n_queries;                               /* peers' mDNS queries in the capture (copies need one) */
+  struct lwipsim_explore_flow flows[LWIPSIM_EXPLORE_MAX_FLOWS];
+  size_t n_flows;
+  uint64_t max_shift_ms; /* how far a conversation may move (0: none) */
 };
 
 struct lwipsim_explore_candidate {
   uint32_t seed;
   uint64_t time_ms[LWIPSIM_EXPLORE_MAX_TIMED];
   unsigned copies;
-  uint64_t copies_seed; /* which queries are copied, and when */
+  uint64_t copies_seed;             /* which queries are copied, and when */
+  int shift_peer;                   /* the conversation that moves (index in the space), or -1 */
+  struct lwipsim_explore_flow flow; /* that conversation */
+  int64_t shift_us;                 /* by how much (earlier when negative) */
 };
 
 /* splitmix64: the search's own generator (deterministic across machines). */
@@ -72,8 +90,10 @@ char *lwipsim_explore_ini(const struct lwipsim_explore_space *space, const char 
 int lwipsim_explore_write_capture(const char *src, const char *dst, const uint8_t device_mac[6],
                                   const struct lwipsim_explore_candidate *c, char *err, size_t errlen);
 
-/* How many frames of the capture are peers' mDNS queries (what copies are
- * made of); -1 with one line in err when the capture cannot be read. */
-long lwipsim_explore_count_queries(const char *capture, const uint8_t device_mac[6], char *err, size_t errlen);
+/* Reads the capture once: how many frames are peers' mDNS queries (what
+ * copies are made of) into space->n_queries, and the conversations into
+ * space->flows. 0, or -1 with one line in err when it cannot be read. */
+int lwipsim_explore_scan_capture(const char *capture, const uint8_t device_mac[6], struct lwipsim_explore_space *space,
+                                 char *err, size_t errlen);
 
 #endif

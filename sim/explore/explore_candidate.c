@@ -129,6 +129,7 @@ int lwipsim_explore_scan(const char *ini_text, const char *ini_path, struct lwip
 {
   memset(original, 0, sizeof *original);
   original->seed = 1; /* the scenario format's default */
+  original->shift_peer = -1;
   space->n_timed = 0;
   enum section sec = OTHER;
   uint64_t duration_ms = 0;
@@ -176,6 +177,16 @@ int lwipsim_explore_scan(const char *ini_text, const char *ini_path, struct lwip
   return 0;
 }
 
+/* One peer's conversation, moved up to max_shift_ms either way. */
+static void move_conversation(const struct lwipsim_explore_space *space, uint64_t *rng,
+                              struct lwipsim_explore_candidate *c)
+{
+  c->shift_peer = (int)(lwipsim_explore_next(rng) % space->n_flows);
+  c->flow = space->flows[c->shift_peer];
+  int64_t span = (int64_t)space->max_shift_ms * 1000;
+  c->shift_us = (int64_t)between(rng, 0, (uint64_t)(2 * span)) - span;
+}
+
 void lwipsim_explore_random(const struct lwipsim_explore_space *space, uint64_t *rng,
                             struct lwipsim_explore_candidate *out)
 {
@@ -187,15 +198,32 @@ void lwipsim_explore_random(const struct lwipsim_explore_space *space, uint64_t 
   }
   out->copies = space->n_queries > 0 ? (unsigned)between(rng, 0, space->max_copies) : 0;
   out->copies_seed = lwipsim_explore_next(rng);
+  out->shift_peer = -1;
+  if (space->n_flows > 0 && space->max_shift_ms > 0 && (lwipsim_explore_next(rng) & 1)) {
+    move_conversation(space, rng, out);
+  }
 }
 
 void lwipsim_explore_mutate(const struct lwipsim_explore_space *space, uint64_t *rng,
                             const struct lwipsim_explore_candidate *base, struct lwipsim_explore_candidate *out)
 {
   *out = *base;
-  unsigned kinds = 1 + (space->n_timed > 0) + (space->n_queries > 0 && space->max_copies > 0);
-  unsigned kind = (unsigned)(lwipsim_explore_next(rng) % kinds);
-  if (kind == 0) {
+  /* the kinds this space has, in a fixed order: seed, times, copies, a conversation */
+  unsigned kinds[4], n = 0;
+  kinds[n++] = 0;
+  if (space->n_timed > 0) {
+    kinds[n++] = 1;
+  }
+  if (space->n_queries > 0 && space->max_copies > 0) {
+    kinds[n++] = 2;
+  }
+  if (space->n_flows > 0 && space->max_shift_ms > 0) {
+    kinds[n++] = 3;
+  }
+  unsigned kind = kinds[lwipsim_explore_next(rng) % n];
+  if (kind == 3) {
+    move_conversation(space, rng, out);
+  } else if (kind == 0) {
     out->seed = (uint32_t)lwipsim_explore_next(rng);
   } else if (kind == 1 && space->n_timed > 0) {
     /* one line moves by up to a second either way, inside its window */

@@ -42,7 +42,7 @@ static int is_query(const struct lwipsim_frame *f, const uint8_t device_mac[6])
   return be16(udp + 2) == MDNS_PORT && (udp[8 + 2] & 0x80) == 0;
 }
 
-long lwipsim_explore_count_queries(const char *capture, const uint8_t device_mac[6], char *err, size_t errlen)
+static long count_queries(const char *capture, const uint8_t device_mac[6], char *err, size_t errlen)
 {
   struct lwipsim_pcap_reader *r;
   if (lwipsim_pcap_open(capture, &r, err, errlen) != 0) {
@@ -56,6 +56,70 @@ long lwipsim_explore_count_queries(const char *capture, const uint8_t device_mac
   }
   lwipsim_pcap_close(r);
   return rc < 0 ? -1 : n;
+}
+
+/* The conversation a frame belongs to: an IPv4 TCP or UDP packet between
+ * the device and a unicast peer; 0 when it is not one. */
+static int flow_of(const struct lwipsim_frame *f, const uint8_t device_mac[6], struct lwipsim_explore_flow *out)
+{
+  const uint8_t *d = f->data;
+  if (f->caplen < ETH + 20 + 4 || be16(d + 12) != 0x0800 || (d[ETH] >> 4) != 4) {
+    return 0;
+  }
+  unsigned ihl = (d[ETH] & 15u) * 4u;
+  uint8_t proto = d[ETH + 9];
+  if (ihl < 20 || (proto != 6 && proto != 17) || ETH + ihl + 4 > f->caplen || (be16(d + ETH + 6) & 0x1fff) != 0) {
+    return 0;
+  }
+  int from_device = memcmp(d + 6, device_mac, 6) == 0;
+  const uint8_t *peer_mac = from_device ? d : d + 6;
+  if (!from_device && memcmp(d, device_mac, 6) != 0) {
+    return 0; /* neither end is the device: not one of its conversations */
+  }
+  if ((peer_mac[0] & 1) != 0) {
+    return 0; /* broadcast and multicast: no one peer */
+  }
+  const uint8_t *l4 = d + ETH + ihl;
+  out->proto = proto;
+  memcpy(out->peer_ip, d + ETH + (from_device ? 16 : 12), 4);
+  out->peer_port = be16(l4 + (from_device ? 2 : 0));
+  out->device_port = be16(l4 + (from_device ? 0 : 2));
+  return 1;
+}
+
+static int same_flow(const struct lwipsim_explore_flow *a, const struct lwipsim_explore_flow *b)
+{
+  return a->proto == b->proto && memcmp(a->peer_ip, b->peer_ip, 4) == 0 && a->peer_port == b->peer_port &&
+         a->device_port == b->device_port;
+}
+
+int lwipsim_explore_scan_capture(const char *capture, const uint8_t device_mac[6], struct lwipsim_explore_space *space,
+                                 char *err, size_t errlen)
+{
+  struct lwipsim_pcap_reader *r;
+  if (lwipsim_pcap_open(capture, &r, err, errlen) != 0) {
+    return -1;
+  }
+  space->n_queries = 0;
+  space->n_flows = 0;
+  struct lwipsim_frame f;
+  int rc;
+  while ((rc = lwipsim_pcap_next(r, &f, err, errlen)) == 1) {
+    space->n_queries += (size_t)is_query(&f, device_mac);
+    struct lwipsim_explore_flow fl;
+    if (!flow_of(&f, device_mac, &fl)) {
+      continue;
+    }
+    size_t i = 0;
+    while (i < space->n_flows && !same_flow(&space->flows[i], &fl)) {
+      i++;
+    }
+    if (i == space->n_flows && i < LWIPSIM_EXPLORE_MAX_FLOWS) {
+      space->flows[space->n_flows++] = fl;
+    }
+  }
+  lwipsim_pcap_close(r);
+  return rc < 0 ? -1 : 0;
 }
 
 static int by_time(const void *a, const void *b)
@@ -82,7 +146,7 @@ static void make_copy(struct copy *c, const struct lwipsim_frame *f, unsigned k,
 static int pick_copies(const char *src, const uint8_t device_mac[6], const struct lwipsim_explore_candidate *cand,
                        struct copy *copies, char *err, size_t errlen)
 {
-  long total = lwipsim_explore_count_queries(src, device_mac, err, errlen);
+  long total = count_queries(src, device_mac, err, errlen);
   if (total < 0) {
     return -1;
   }
@@ -124,6 +188,42 @@ static int pick_copies(const char *src, const uint8_t device_mac[6], const struc
   return (int)cand->copies;
 }
 
+/* One of the merged streams: the capture read again, keeping only the
+ * frames of one peer's conversation (moved) or only the others. */
+struct stream {
+  struct lwipsim_pcap_reader *r;
+  const struct lwipsim_explore_flow *flow; /* NULL: every frame */
+  const uint8_t *device_mac;
+  int moved; /* 1: the peer's frames, shifted; 0: all but those */
+  int64_t shift_us;
+  int have;
+  uint64_t time_us;
+  struct lwipsim_frame f;
+};
+
+static int of_flow(const struct lwipsim_frame *f, const uint8_t *device_mac, const struct lwipsim_explore_flow *flow)
+{
+  struct lwipsim_explore_flow fl;
+  return flow_of(f, device_mac, &fl) && same_flow(&fl, flow);
+}
+
+/* The stream's next frame; 0, or -1 with the reader's message. */
+static int stream_next(struct stream *s, char *err, size_t errlen)
+{
+  s->have = 0;
+  int rc;
+  while ((rc = lwipsim_pcap_next(s->r, &s->f, err, errlen)) == 1) {
+    if (s->flow != NULL && of_flow(&s->f, s->device_mac, s->flow) != s->moved) {
+      continue;
+    }
+    int64_t t = (int64_t)s->f.time_us + (s->moved ? s->shift_us : 0);
+    s->time_us = t > 0 ? (uint64_t)t : 0;
+    s->have = 1;
+    return 0;
+  }
+  return rc < 0 ? -1 : 0;
+}
+
 int lwipsim_explore_write_capture(const char *src, const char *dst, const uint8_t device_mac[6],
                                   const struct lwipsim_explore_candidate *c, char *err, size_t errlen)
 {
@@ -133,31 +233,48 @@ int lwipsim_explore_write_capture(const char *src, const char *dst, const uint8_
     return -1;
   }
   int n = c->copies > 0 ? pick_copies(src, device_mac, c, copies, err, errlen) : 0;
-  struct lwipsim_pcap_reader *r = NULL;
+  /* the others, and (when a conversation moves) the moved one */
+  struct stream st[2] = { { .flow = c->shift_peer >= 0 ? &c->flow : NULL, .device_mac = device_mac },
+                          { .flow = &c->flow, .device_mac = device_mac, .moved = 1, .shift_us = c->shift_us } };
+  int streams = c->shift_peer >= 0 ? 2 : 1, rc = n < 0 ? -1 : 0;
+  for (int i = 0; i < streams && rc == 0; i++) {
+    rc = lwipsim_pcap_open(src, &st[i].r, err, errlen) != 0 || stream_next(&st[i], err, errlen) != 0 ? -1 : 0;
+  }
   struct lwipsim_pcap_writer *w = NULL;
-  if (n < 0 || lwipsim_pcap_open(src, &r, err, errlen) != 0) {
-    free(copies);
-    return -1;
+  if (rc == 0 && lwipsim_pcap_writer_open(dst, &w, err, errlen) != 0) {
+    rc = -1;
   }
-  if (lwipsim_pcap_writer_open(dst, &w, err, errlen) != 0) {
-    lwipsim_pcap_close(r);
-    free(copies);
-    return -1;
-  }
-  int k = 0, rc;
-  struct lwipsim_frame f;
-  while ((rc = lwipsim_pcap_next(r, &f, err, errlen)) == 1) {
-    for (; k < n && copies[k].time_us < f.time_us; k++) {
-      lwipsim_pcap_writer_write(w, copies[k].time_us, copies[k].data, copies[k].len);
+  int k = 0;
+  while (rc == 0) {
+    /* the earliest of the streams' heads and the next copy; on a tie the
+     * capture's own frame first, the moved conversation's, then a copy */
+    int pick = -1;
+    for (int i = 0; i < streams; i++) {
+      if (st[i].have && (pick < 0 || st[i].time_us < st[pick].time_us)) {
+        pick = i;
+      }
     }
-    lwipsim_pcap_writer_write(w, f.time_us, f.data, f.caplen);
+    if (k < n && (pick < 0 || copies[k].time_us < st[pick].time_us)) {
+      lwipsim_pcap_writer_write(w, copies[k].time_us, copies[k].data, copies[k].len);
+      k++;
+      continue;
+    }
+    if (pick < 0) {
+      break;
+    }
+    lwipsim_pcap_writer_write(w, st[pick].time_us, st[pick].f.data, st[pick].f.caplen);
+    rc = stream_next(&st[pick], err, errlen);
   }
-  for (; rc == 0 && k < n; k++) {
-    lwipsim_pcap_writer_write(w, copies[k].time_us, copies[k].data, copies[k].len);
+  for (int i = 0; i < streams; i++) {
+    if (st[i].r != NULL) {
+      lwipsim_pcap_close(st[i].r);
+    }
   }
-  lwipsim_pcap_close(r);
   free(copies);
-  if (rc < 0) {
+  if (w == NULL) {
+    return -1;
+  }
+  if (rc != 0) {
     lwipsim_pcap_writer_close(w);
     return -1;
   }

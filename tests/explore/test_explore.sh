@@ -46,6 +46,18 @@ explore --budget 48 --window reload=2s:60s --out "$work/one" --jobs 1 >/dev/null
 check "--jobs 1: same scenario.ini and capture" same \
   "$(cmp -s "$work/found/scenario.ini" "$work/one/scenario.ini" && cmp -s "$work/found/capture.pcap" "$work/one/capture.pcap" && echo same || echo differ)"
 
+# conversations moved (--shift): the worst case still replays faithfully,
+# within 2% (20 per mille) of the scenario's own divergence
+conc=$src/scenarios/http-concurrent
+"$bin/lwipsim" explore --profile circuitpython-9.0.5 --scenario "$conc" --pool TCP_PCB --budget 24 --shift 1s \
+  --out "$work/moved" >/dev/null 2>&1
+check "--shift: exit (TCP_PCB 8 > 5)" 3 $?
+"$bin/lwipsim" replay --profile circuitpython-9.0.5 --demand --scenario "$conc" --json "$work/conc.json" --quiet
+"$bin/lwipsim" replay --profile circuitpython-9.0.5 --demand --scenario "$work/moved" --json "$work/moved.json" --quiet
+base=$(jget "$work/conc.json" 'r["divergence"]["diverged_permille"]')
+check "--shift: the worst case stays faithful" yes \
+  "$(jget "$work/moved.json" '"yes" if r["divergence"]["diverged_permille"] < '"$base"' + 20 else r["divergence"]')"
+
 # report --explore: every MARGINAL pool searched on the scenario that set its
 # demand; arduino-pico-4.x-ipv4's SYS_TIMEOUT (size 13, demand 13, bound 23)
 "$bin/lwipsim" report --out "$work/report" --profile arduino-pico-4.x-ipv4 --scenario "$seed" --explore 48 \

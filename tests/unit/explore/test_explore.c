@@ -3,10 +3,13 @@
  * draws that stay inside the windows. */
 #include "explore/test_explore.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/pcap_reader.h"
 #include "explore/explore.h"
+#include "test_common.h"
 
 static const char ini[] = "; a device\n"
                           "[scenario]\n"
@@ -122,6 +125,64 @@ START_TEST(test_explore_draws_stay_in_their_windows)
 }
 END_TEST
 
+/* A moved conversation: the bundled http-concurrent capture with its fourth
+ * conversation 300 ms later. Every frame is still there; the moved ones are
+ * exactly 300 ms later in their own order, the others where they were. */
+START_TEST(test_explore_moved_conversation_keeps_its_order)
+{
+  static const uint8_t device[6] = { 0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26 };
+  const char *src = tc_source_path("scenarios/http-concurrent/capture.pcap");
+  struct lwipsim_explore_space space;
+  char err[512], dir[256], dst[300];
+  memset(&space, 0, sizeof space);
+  ck_assert_int_eq(lwipsim_explore_scan_capture(src, device, &space, err, sizeof err), 0);
+  ck_assert_uint_ge(space.n_flows, 4);
+  struct lwipsim_explore_candidate c;
+  memset(&c, 0, sizeof c);
+  c.shift_peer = 3;
+  c.flow = space.flows[3];
+  c.shift_us = 300000;
+  ck_assert_int_eq(tc_mkdtemp(dir, sizeof dir), 0);
+  snprintf(dst, sizeof dst, "%s/moved.pcap", dir);
+  ck_assert_int_eq(lwipsim_explore_write_capture(src, dst, device, &c, err, sizeof err), 0);
+
+  /* the moved flow's frames and the others', in both files, in order */
+  struct lwipsim_pcap_reader *a, *b;
+  ck_assert_int_eq(lwipsim_pcap_open(src, &a, err, sizeof err), 0);
+  ck_assert_int_eq(lwipsim_pcap_open(dst, &b, err, sizeof err), 0);
+  enum { MAX = 4096 };
+  static uint64_t ta[2][MAX], tb[2][MAX];
+  size_t na[2] = { 0, 0 }, nb[2] = { 0, 0 };
+  struct lwipsim_frame f;
+  for (int file = 0; file < 2; file++) {
+    struct lwipsim_pcap_reader *r = file ? b : a;
+    while (lwipsim_pcap_next(r, &f, err, sizeof err) == 1) {
+      /* the flow: TCP to or from the peer's port (unique in this capture) */
+      const uint8_t *d = f.data;
+      int tcp = f.caplen > 14 + 24 && d[12] == 8 && d[13] == 0 && d[14 + 9] == 6;
+      unsigned sport = tcp ? (unsigned)(d[34] << 8 | d[35]) : 0, dport = tcp ? (unsigned)(d[36] << 8 | d[37]) : 0;
+      int moved = tcp && (sport == c.flow.peer_port || dport == c.flow.peer_port);
+      uint64_t *t = file ? tb[moved] : ta[moved];
+      size_t *n = file ? &nb[moved] : &na[moved];
+      ck_assert_uint_lt(*n, MAX);
+      t[(*n)++] = f.time_us;
+    }
+  }
+  lwipsim_pcap_close(a);
+  lwipsim_pcap_close(b);
+  tc_rmtree(dir);
+  ck_assert_uint_gt(na[1], 3);
+  ck_assert_uint_eq(na[0], nb[0]);
+  ck_assert_uint_eq(na[1], nb[1]);
+  for (size_t i = 0; i < na[0]; i++) {
+    ck_assert_uint_eq(ta[0][i], tb[0][i]);
+  }
+  for (size_t i = 0; i < na[1]; i++) {
+    ck_assert_uint_eq(ta[1][i] + 300000, tb[1][i]);
+  }
+}
+END_TEST
+
 Suite *explore_suite(void)
 {
   Suite *s = suite_create("explore");
@@ -129,6 +190,7 @@ Suite *explore_suite(void)
   tcase_add_test(tc, test_explore_scan_finds_the_windowed_lines);
   tcase_add_test(tc, test_explore_ini_changes_only_seed_times_and_capture);
   tcase_add_test(tc, test_explore_draws_stay_in_their_windows);
+  tcase_add_test(tc, test_explore_moved_conversation_keeps_its_order);
   suite_add_tcase(s, tc);
   return s;
 }
