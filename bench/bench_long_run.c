@@ -20,6 +20,9 @@
 
 #include "tile.h"
 
+/* the seed scenario's device (scenarios/mdns-http-reload/scenario.ini) */
+static const uint8_t seed_mac[6] = { 0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26 };
+
 extern char **environ;
 
 #define TILED_FRAMES 100000ull
@@ -95,8 +98,8 @@ int main(void)
   }
   snprintf(path, sizeof path, "%s/capture.pcap", tiled);
   uint64_t frames, span_us;
-  if (lwipsim_bench_tile(LWIPSIM_SOURCE_DIR "/scenarios/mdns-http-reload/capture.pcap", path, 0, TILED_FRAMES, &frames,
-                         &span_us) != 0) {
+  if (lwipsim_bench_tile(LWIPSIM_SOURCE_DIR "/scenarios/mdns-http-reload/capture.pcap", path, seed_mac, 0, TILED_FRAMES,
+                         &frames, &span_us) != 0) {
     return 1;
   }
   snprintf(path, sizeof path, "%s/scenario.ini", tiled);

@@ -13,6 +13,9 @@
 
 #include "tile.h"
 
+/* the seed scenario's device (scenarios/mdns-http-reload/scenario.ini) */
+static const uint8_t seed_mac[6] = { 0x28, 0xcd, 0xc1, 0x03, 0x9e, 0x26 };
+
 extern char **environ;
 
 #define HOUR_MS 3600000ull
@@ -35,8 +38,8 @@ int main(void)
   snprintf(cap, sizeof cap, "%s/capture.pcap", dir);
   snprintf(ini, sizeof ini, "%s/scenario.ini", dir);
   uint64_t frames, span_us;
-  if (lwipsim_bench_tile(LWIPSIM_SOURCE_DIR "/scenarios/mdns-http-reload/capture.pcap", cap, HOUR_MS * 1000, 0, &frames,
-                         &span_us) != 0) {
+  if (lwipsim_bench_tile(LWIPSIM_SOURCE_DIR "/scenarios/mdns-http-reload/capture.pcap", cap, seed_mac, HOUR_MS * 1000,
+                         0, &frames, &span_us) != 0) {
     return 1;
   }
   FILE *f = fopen(ini, "w");
