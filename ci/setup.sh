@@ -25,7 +25,9 @@ packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
           # the peers of the device's own clients (sntp-start, http-get), started when a script needs them
           chrony python3
           # a real pcapng reader for replay --pcapng-out's test (scenario.pcapng)
-          tshark)
+          tshark
+          # bench.vs_raw: peak RSS of each command tree (GNU time)
+          time)
 
 "$repo/ci/apt-install.sh" setup "${packages[@]}"
 

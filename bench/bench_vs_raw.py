@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""The replay's full path against a raw lwIP feed of the same frames
+(issue 12), in one run: the seed capture tiled to N frames (new
+conversations per copy), replayed by `lwipsim replay --demand` (a script of
+netif-up, a static address and an HTTP listener on :80: no mDNS, no DHCP)
+and fed to the same profile's demand library by lwipsim_bench_raw_feed
+(the same listener, the clock stopped at every due timer). Prints one
+table: instructions per frame (callgrind, every process summed), wall time
+per frame (median of three), peak RSS and the record's size. Figures are
+read by people, never asserted.
+
+usage: bench_vs_raw.py BIN_DIR RAW_FEED TILE SRC_DIR   (LWIPSIM_BENCH_FRAMES, default 20000)"""
+import os, re, shutil, statistics, subprocess, sys, tempfile, time
+
+bin_dir, raw, tile, src = sys.argv[1:5]
+frames = int(os.environ.get("LWIPSIM_BENCH_FRAMES", "20000"))
+mac = "28:cd:c1:03:9e:26"
+profile = "circuitpython-9.0.5"
+work = tempfile.mkdtemp(prefix="lwipsim-bench-raw-")
+try:
+    cap = os.path.join(work, "capture.pcap")
+    out = subprocess.run([tile, os.path.join(src, "scenarios/http-concurrent/capture.pcap"), cap, str(frames), mac],
+                         check=True, capture_output=True, text=True).stdout
+    span = float(out.split()[2])
+    with open(os.path.join(work, "scenario.ini"), "w") as f:
+        f.write("[scenario]\ndescription = bench: http-concurrent tiled\ncapture = capture.pcap\n"
+                "duration = %ds\n[device]\nmac = %s\n[script]\n0s = netif-up\n"
+                "0s = static 10.77.0.2/24 gw 10.77.0.1\n0s = http-listen 80\n" % (int(span) + 2, mac))
+    record = os.path.join(work, "run.json")
+    full = [os.path.join(bin_dir, "lwipsim"), "replay", "--profile", profile, "--demand", "--scenario", work,
+            "--json", record, "--quiet"]
+    rawcmd = [raw, cap, mac]
+
+    def wall(cmd):
+        times = []
+        for _ in range(3):
+            t0 = time.monotonic()
+            subprocess.run(cmd, check=False, capture_output=True)
+            times.append(time.monotonic() - t0)
+        return statistics.median(times)
+
+    def rss(cmd):
+        # GNU time: a small parent, so the figure is the command tree's own
+        # (a child forked from this Python starts with Python's pages counted)
+        if not os.path.exists("/usr/bin/time"):
+            return None
+        r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True)
+        return int(r.stderr.strip().splitlines()[-1])
+
+    def instructions(cmd):
+        if shutil.which("valgrind") is None:
+            return None
+        r = subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+                            "--callgrind-out-file=" + os.path.join(work, "cg.%p")] + cmd,
+                           capture_output=True, text=True)
+        return sum(int(n.replace(",", "")) for n in re.findall(r"Collected : ([\d,]+)", r.stderr))
+
+    rs_raw = rss(rawcmd)
+    rs_full = rss(full)
+    import json
+    rec = json.load(open(record))
+    injected = rec["frames"]["injected"]
+    fed = int(subprocess.run(rawcmd, capture_output=True, text=True).stdout.split()[0])
+    wf, wr = wall(full), wall(rawcmd)
+    ir, ii = instructions(full), instructions(rawcmd)
+    size = os.path.getsize(record)
+    print("bench.vs_raw: %s, http-concurrent tiled to %d capture frames (%.0f s of traffic); %d injected by the "
+          "replay, %d fed raw; divergence %d per mille" % (profile, frames, span, injected, fed,
+                                                          rec["divergence"]["diverged_permille"]))
+    print("| figure | lwipsim replay (full path) | raw lwIP feed | ratio |")
+    print("|---|--:|--:|--:|")
+    if ir and ii:
+        print("| instructions per injected frame (callgrind) | %.0f | %.0f | %.2f |" % (ir / injected, ii / fed,
+                                                                                     (ir / injected) / (ii / fed)))
+    print("| wall per injected frame, median of 3 | %.0f ns | %.0f ns | %.2f |" % (wf / injected * 1e9, wr / fed * 1e9,
+                                                                               (wf / injected) / (wr / fed)))
+    if rs_full and rs_raw:
+        print("| peak RSS (largest process) | %d KiB | %d KiB | %.2f |" % (rs_full, rs_raw, rs_full / rs_raw))
+    print("| run record | %d bytes | - | - |" % size)
+finally:
+    shutil.rmtree(work)
