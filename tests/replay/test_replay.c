@@ -59,9 +59,26 @@ END_TEST
  * connections end in TIME_WAIT on the device, which closes first, and lwIP's
  * tcp_alloc kills the oldest of them to make room, as it is built to. Like
  * lwIP's own MEMP_STATS, the probe does not count those as failures. */
+/* The 9.0.5 options' MEM_SIZE 4000 is the run's only failure: every pool
+ * held, and at 3.006 s lwIP's heap refused a 1540-byte tcp_write copy (the
+ * device closes that connection); counted like a pool since issue 15. */
+static void assert_only_heap_failed(const struct tc_replay *r)
+{
+  ck_assert_int_eq(r->exit_code, 3);
+  ck_assert_str_eq(tc_str(r->record, "outcome"), "pool-failure");
+  const cJSON *p;
+  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(r->record, "pools"))
+  {
+    ck_assert_msg(tc_int(p, "failed") == 0, "pool %s failed", tc_str(p, "name"));
+  }
+  const cJSON *heap = cJSON_GetObjectItemCaseSensitive(r->record, "heap");
+  ck_assert_int_eq(tc_int(heap, "size_bytes"), 4000);
+  ck_assert_int_eq(tc_int(heap, "first_failure_ms"), 3006);
+  ck_assert_int_eq(tc_int(heap, "failed"), 9);
+}
+
 static void assert_tcp_pcb_recycled(const cJSON *record)
 {
-  ck_assert_str_eq(tc_str(record, "outcome"), "ok");
   ck_assert(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(record, "panic")));
   const cJSON *tcp = tc_pool(record, "TCP_PCB");
   ck_assert_int_eq((int)tc_num(tcp, "size"), 5);
@@ -81,7 +98,7 @@ START_TEST(test_replay_raised_timeout_pool_is_ok)
   struct tc_replay r;
   tc_replay(&r, "circuitpython-9.0.5-sys-timeout-20", tc_source_path(BUNDLED), NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
-  ck_assert_int_eq(r.exit_code, 0);
+  assert_only_heap_failed(&r);
   const cJSON *pool = tc_pool(r.record, "SYS_TIMEOUT");
   ck_assert_int_eq((int)tc_num(pool, "size"), 20);
   ck_assert_int_eq((int)tc_num(pool, "failed"), 0);
@@ -97,7 +114,7 @@ START_TEST(test_replay_lwip_213_mdns_holds_one_timer)
   struct tc_replay r;
   tc_replay(&r, "lwip-2.1.3-mdns", tc_source_path(BUNDLED), NULL);
   ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
-  ck_assert_int_eq(r.exit_code, 0);
+  assert_only_heap_failed(&r);
   assert_tcp_pcb_recycled(r.record);
   ck_assert_str_eq(tc_str(r.record, "lwip_version"), "2.1.3");
   const cJSON *pool = tc_pool(r.record, "SYS_TIMEOUT");
@@ -184,6 +201,17 @@ static void strip_build_identity(cJSON *rec)
     cJSON_DeleteItemFromObjectCaseSensitive(p, "size");
     cJSON_DeleteItemFromObjectCaseSensitive(p, "configured");
     cJSON_DeleteItemFromObjectCaseSensitive(p, "capacity");
+  }
+  /* the heap: the demand build's MEM_SIZE (listed in sim_changed_options)
+   * and the cap that emulates the profile's within it */
+  cJSON *heap = cJSON_GetObjectItemCaseSensitive(rec, "heap");
+  cJSON_DeleteItemFromObjectCaseSensitive(heap, "capacity_bytes");
+  cJSON_DeleteItemFromObjectCaseSensitive(heap, "limit_bytes");
+  cJSON *opts = cJSON_GetObjectItemCaseSensitive(rec, "sim_changed_options");
+  for (int i = cJSON_GetArraySize(opts) - 1; i >= 0; i--) {
+    if (strncmp(cJSON_GetArrayItem(opts, i)->valuestring, "MEM_SIZE: ", 10) == 0) {
+      cJSON_DeleteItemFromArray(opts, i);
+    }
   }
 }
 
