@@ -70,7 +70,9 @@ static const cJSON *profile_bound(const cJSON *runs, const char *pool)
     if (w == NULL) {
       return NULL;
     }
-    if (best == NULL || lwipsim_jlong(w, "value", 0) > lwipsim_jlong(best, "value", 0)) {
+    /* a tie goes to the bound that counts more reloads: its text says what the value assumes */
+    long v = lwipsim_jlong(w, "value", 0), bv = best ? lwipsim_jlong(best, "value", 0) : -1;
+    if (best == NULL || v > bv || (v == bv && lwipsim_jlong(w, "reloads", -1) > lwipsim_jlong(best, "reloads", -1))) {
       best = w;
     }
   }
@@ -162,6 +164,21 @@ static void add_verdict(cJSON *o, const struct lwipsim_verdict_in *in, struct lw
 /* The reloads a script-dependent bound assumes (its record's `reloads`), -1: fixed. */
 static long bound_reloads(const cJSON *bound) { return bound ? lwipsim_jlong(bound, "reloads", -1) : -1; }
 
+/* Over all scenarios: the most reloads any scenario's bound counted (each
+ * bound covers its own script; none covers more reloads than this), -1 when
+ * every bound is fixed by the options. */
+static long profile_reloads(const cJSON *runs, const char *pool)
+{
+  long most = -1;
+  const cJSON *run;
+  cJSON_ArrayForEach(run, runs)
+  {
+    long r = bound_reloads(worst_case(run, pool));
+    most = r > most ? r : most;
+  }
+  return most;
+}
+
 static cJSON *profile_pool(const cJSON *runs, const cJSON *pool, const cJSON *options, const cJSON *target,
                            enum lwipsim_verdict *worst)
 {
@@ -200,7 +217,7 @@ static cJSON *profile_pool(const cJSON *runs, const cJSON *pool, const cJSON *op
   cJSON_AddItemToObject(o, "bound", dup_or_null(bound));
 
   struct lwipsim_verdict_in in = { size, demand, bound ? lwipsim_jlong(bound, "value", -1) : -1,
-                                   options_floor(options, name), bound_reloads(bound) };
+                                   options_floor(options, name), bound ? profile_reloads(runs, name) : -1 };
   struct lwipsim_verdict_out out;
   add_verdict(o, &in, &out);
   if (out.verdict > *worst) {

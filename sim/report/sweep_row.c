@@ -20,8 +20,10 @@ cJSON *lwipsim_sweep_row(const cJSON *record, const char *pool, long value)
   cJSON_AddNumberToObject(row, "peak", (double)lwipsim_jlong(swept, sweeps_heap ? "peak_bytes" : "peak", 0));
   cJSON_AddNumberToObject(row, "failed", (double)lwipsim_jlong(swept, "failed", 0));
 
-  /* The earliest failure; the swept pool wins a tie, then the pools in
-   * lwIP's order, then the heap. */
+  /* The swept pool's failure when it failed (a sweep asks about it: another
+   * pool that failed earlier, such as a small heap refusing a write, would
+   * hide it); otherwise the earliest, the pools in lwIP's order first, then
+   * the heap. */
   const cJSON *first = NULL;
   long first_ms = -1;
   if (lwipsim_jlong(swept, "failed", 0) > 0) {
@@ -32,13 +34,13 @@ cJSON *lwipsim_sweep_row(const cJSON *record, const char *pool, long value)
   cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(record, "pools"))
   {
     long ms = lwipsim_jlong(p, "first_failure_ms", -1);
-    if (ms >= 0 && (first == NULL || ms < first_ms)) {
+    if (ms >= 0 && (first == NULL || (first != swept && ms < first_ms))) {
       first = p;
       first_ms = ms;
     }
   }
   long heap_ms = cJSON_IsObject(heap) ? lwipsim_jlong(heap, "first_failure_ms", -1) : -1;
-  if (heap_ms >= 0 && (first == NULL || heap_ms < first_ms)) {
+  if (heap_ms >= 0 && (first == NULL || (first != swept && heap_ms < first_ms))) {
     first = heap;
     first_ms = heap_ms;
   }

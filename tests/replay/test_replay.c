@@ -130,6 +130,50 @@ START_TEST(test_replay_lwip_213_mdns_holds_one_timer)
 }
 END_TEST
 
+/* A bound that grows with the script says so, per reload, and a long run
+ * shows what the reloads leave: scenarios/mdns-http-reload's 2 reloads give
+ * SYS_TIMEOUT a bound of 23; a reload every 10 s for 600 s (59) gives 194,
+ * while the demand run's peak stays at 17, reached at 70.8 s (6 reloads in),
+ * and the timers the reloads leave armed expire: in the second half (300 s
+ * on, 30 more reloads) the count never exceeds 16, and it ends at 12. */
+START_TEST(test_replay_reloads_without_end)
+{
+  struct tc_replay r;
+  tc_replay(&r, "circuitpython-9.0.5", tc_source_path(BUNDLED), "--demand", NULL);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  const cJSON *w = cJSON_GetObjectItemCaseSensitive(tc_pool(r.record, "SYS_TIMEOUT"), "worst_case");
+  ck_assert_int_eq(tc_int(w, "value"), 23);
+  ck_assert_int_eq(tc_int(w, "reloads"), 2);
+  ck_assert_str_eq(tc_str(w, "formula"), "6 cyclic + 1 TCP + 1 probe + 5 per IP version (1) per mDNS netif (1) + 4 "
+                                         "stored questions + 3 per IP version per reload still armed (2 reloads): 23");
+  tc_replay_free(&r);
+
+  tc_replay(&r, "circuitpython-9.0.5", tc_source_path("tests/scenarios/mdns-http-reload-59"), "--demand", NULL);
+  ck_assert_msg(r.record != NULL, "no record; stderr: %s", r.err);
+  ck_assert_str_eq(tc_str(r.record, "outcome"), "ok");
+  ck_assert_int_eq(tc_int(r.record, "end_time_ms"), 600000);
+  const cJSON *st = tc_pool(r.record, "SYS_TIMEOUT");
+  w = cJSON_GetObjectItemCaseSensitive(st, "worst_case");
+  ck_assert_int_eq(tc_int(w, "value"), 194);
+  ck_assert_int_eq(tc_int(w, "reloads"), 59);
+  ck_assert_int_eq(tc_int(st, "peak"), 17);
+  ck_assert_int_eq(tc_int(st, "peak_ms"), 70825);
+  const cJSON *pt;
+  long late_max = 0, last = -1;
+  cJSON_ArrayForEach(pt, cJSON_GetObjectItemCaseSensitive(st, "timeline"))
+  {
+    long t = (long)cJSON_GetArrayItem(pt, 0)->valuedouble, used = (long)cJSON_GetArrayItem(pt, 1)->valuedouble;
+    if (t >= 300000 && used > late_max) {
+      late_max = used;
+    }
+    last = used;
+  }
+  ck_assert_int_eq(late_max, 16);
+  ck_assert_int_eq(last, 12);
+  tc_replay_free(&r);
+}
+END_TEST
+
 START_TEST(test_replay_is_deterministic)
 {
   struct tc_replay a, b;
@@ -380,6 +424,7 @@ Suite *replay_suite(void)
   tcase_set_timeout(outcomes, 60);
   tcase_add_test(outcomes, test_replay_circuitpython_905_panics);
   tcase_add_test(outcomes, test_replay_circuitpython_10_is_ok_on_the_heap);
+  tcase_add_test(outcomes, test_replay_reloads_without_end);
   tcase_add_test(outcomes, test_replay_raised_timeout_pool_is_ok);
   tcase_add_test(outcomes, test_replay_lwip_213_mdns_holds_one_timer);
   tcase_add_test(outcomes, test_replay_is_deterministic);

@@ -68,8 +68,7 @@ START_TEST(test_heap_demand_and_capped)
   struct tc_replay f, d, c;
   tc_replay(&f, "circuitpython-9.0.5", tc_source_path("scenarios/http-concurrent"), NULL);
   tc_replay(&d, "circuitpython-9.0.5", tc_source_path("scenarios/http-concurrent"), "--demand", NULL);
-  tc_replay(&c, "circuitpython-9.0.5", tc_source_path("scenarios/http-concurrent"), "--demand", "--profile-caps",
-            NULL);
+  tc_replay(&c, "circuitpython-9.0.5", tc_source_path("scenarios/http-concurrent"), "--demand", "--profile-caps", NULL);
   const cJSON *hd = heap_of(&d), *hc = heap_of(&c), *hf = heap_of(&f);
   ck_assert_int_eq(tc_int(hd, "capacity_bytes"), 64000);
   ck_assert_int_eq(tc_int(hd, "failed"), 0);
@@ -235,9 +234,9 @@ START_TEST(test_heap_sweep)
   char err[4096], json[600], range[64];
   snprintf(json, sizeof json, "%s/sweep.json", tc_tmpdir());
   snprintf(range, sizeof range, "%ld:%ld:256", demand - 256, demand + 256);
-  int rc = tc_lwipsim(err, sizeof err, NULL, "sweep", "--profile", "arduino-pico-725-mem-4000", "--scenario",
-                      tc_source_path("scenarios/http-page-3851"), "--pool", "HEAP", "--range", range, "--json", json,
-                      NULL);
+  int rc =
+      tc_lwipsim(err, sizeof err, NULL, "sweep", "--profile", "arduino-pico-725-mem-4000", "--scenario",
+                 tc_source_path("scenarios/http-page-3851"), "--pool", "HEAP", "--range", range, "--json", json, NULL);
   ck_assert_msg(rc == 0, "sweep exited %d: %s", rc, err);
   char *text = tc_read_file(json, NULL);
   cJSON *j = cJSON_Parse(text);
