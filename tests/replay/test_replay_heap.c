@@ -258,6 +258,39 @@ START_TEST(test_heap_sweep)
 }
 END_TEST
 
+/* report --sweep HEAP=LO:HI:STEP: its rows, smallest ok value and chart */
+START_TEST(test_heap_report_sweep_chart)
+{
+  char dir[600], err[4096], path[700];
+  snprintf(dir, sizeof dir, "%s", tc_tmpdir());
+  int rc = tc_lwipsim(err, sizeof err, NULL, "report", "--out", dir, "--profile", "arduino-pico-725-mem-4000",
+                      "--scenario", tc_source_path("scenarios/http-page-3851"), "--sweep", "HEAP=4352:5120:256", NULL);
+  ck_assert_msg(rc == 0, "report exited %d: %s", rc, err);
+  snprintf(path, sizeof path, "%s/report.json", dir);
+  cJSON *rep = tc_load_json(path);
+  const cJSON *p = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(rep, "profiles"), 0);
+  const cJSON *sw = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(p, "sweeps"), 0);
+  ck_assert_str_eq(tc_str(sw, "pool"), "HEAP");
+  ck_assert_int_eq(tc_int(sw, "step"), 256);
+  long demand = tc_int(cJSON_GetObjectItemCaseSensitive(p, "heap"), "demand_bytes");
+  long ok = tc_int(sw, "smallest_ok");
+  /* the first swept value at or above the demand is the first that holds */
+  ck_assert_int_ge(ok, demand);
+  ck_assert_int_lt(ok - 256, demand);
+  const cJSON *rows =
+      cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(sw, "scenarios"), 0), "rows");
+  ck_assert_int_eq(cJSON_GetArraySize(rows), 4);
+  ck_assert_str_eq(tc_str(cJSON_GetArrayItem(rows, 0), "failed_pool"), "HEAP");
+  snprintf(path, sizeof path, "%s/report.html", dir);
+  char *html = tc_read_file(path, NULL);
+  ck_assert_int_eq(tc_count(html, "<svg class=\"sweep-plot\""), 1);
+  ck_assert_ptr_nonnull(strstr(html, "data-pool=\"HEAP\""));
+  ck_assert_ptr_nonnull(strstr(html, "HEAP values, peaks and sizes are 64-bit host bytes, every 256 bytes."));
+  free(html);
+  cJSON_Delete(rep);
+}
+END_TEST
+
 Suite *heap_suite(void)
 {
   Suite *s = suite_create("heap");
@@ -269,6 +302,7 @@ Suite *heap_suite(void)
   tcase_add_test(t, test_heap_report_rows);
   tcase_add_test(t, test_heap_circuitpython_10_marginal);
   tcase_add_test(t, test_heap_sweep);
+  tcase_add_test(t, test_heap_report_sweep_chart);
   suite_add_tcase(s, t);
   return s;
 }
