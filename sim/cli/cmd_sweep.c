@@ -140,10 +140,14 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
   int heap = strcmp(pool, "HEAP") == 0;
   long max = heap ? HEAP_MAX_BYTES : DEMAND_CAPACITY;
   if (parse_stepped_range(range, max, &lo, &hi, &step) != 0) {
-    fprintf(
-        stderr,
-        "lwipsim sweep: --range %s: expected LO:HI[:STEP] with 0 <= LO <= HI <= %ld, STEP >= 1, at most %d values\n",
-        range, max, MAX_RUNS);
+    if (heap) {
+      fprintf(stderr,
+              "lwipsim sweep: --range %s: expected LO:HI[:STEP] in bytes with 0 <= LO <= HI <= %ld, STEP >= 1, at "
+              "most %d values\n",
+              range, max, MAX_RUNS);
+    } else {
+      fprintf(stderr, "lwipsim sweep: --range %s: expected LO:HI with 0 <= LO <= HI <= %ld\n", range, max);
+    }
     return 2;
   }
   const struct lwipsim_profile_entry *e = lwipsim_profiles_find(&cli->profiles, profile, lwip);

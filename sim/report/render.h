@@ -56,6 +56,7 @@ void lwipsim_sweep_cell_text(const cJSON *row, char *buf, size_t cap);
  * host bytes)", the Markdown HEAP row, and the sentence under the table. */
 void lwipsim_heap_recommended_text(const cJSON *heap, char *buf, size_t cap);
 void lwipsim_heap_md_row(const cJSON *heap, struct lwipsim_sb *out);
+void lwipsim_heap_html_row(const cJSON *heap, struct lwipsim_sb *out);
 void lwipsim_heap_sentence(const cJSON *heap, struct lwipsim_sb *out);
 
 #endif

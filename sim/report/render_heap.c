@@ -10,10 +10,26 @@
 
 #define HOST "64-bit host bytes"
 
+/* As a pool's: the value when the heap must grow, else "keep" (a heap with
+ * no known worst case is not shrunk on the strength of recorded traffic). */
 void lwipsim_heap_recommended_text(const cJSON *heap, char *buf, size_t cap)
 {
-  snprintf(buf, cap, "%ld (demand + %ld%% for fragmentation, %s)", lwipsim_jlong(heap, "recommended_bytes", 0),
-           lwipsim_jlong(heap, "allowance_percent", 0), HOST);
+  long rec = lwipsim_jlong(heap, "recommended_bytes", 0), size = lwipsim_jlong(heap, "size_bytes", 0);
+  if (rec > size) {
+    snprintf(buf, cap, "%ld (demand + %ld%% for fragmentation, %s)", rec, lwipsim_jlong(heap, "allowance_percent", 0),
+             HOST);
+  } else {
+    snprintf(buf, cap, "keep %ld (demand + %ld%% is %ld, %s)", size, lwipsim_jlong(heap, "allowance_percent", 0), rec,
+             HOST);
+  }
+}
+
+/* The lwipopts.h line when the heap must grow, else NULL. */
+static const char *heap_paste(const cJSON *heap)
+{
+  return lwipsim_jlong(heap, "recommended_bytes", 0) > lwipsim_jlong(heap, "size_bytes", 0)
+             ? lwipsim_jstr(heap, "paste", NULL)
+             : NULL;
 }
 
 void lwipsim_heap_md_row(const cJSON *heap, struct lwipsim_sb *out)
@@ -22,7 +38,7 @@ void lwipsim_heap_md_row(const cJSON *heap, struct lwipsim_sb *out)
   const char *missing = lwipsim_jstr(heap, "missing", NULL);
   char rec[128];
   lwipsim_heap_recommended_text(heap, rec, sizeof rec);
-  const char *paste = lwipsim_jstr(heap, "paste", NULL);
+  const char *paste = heap_paste(heap);
   lwipsim_sb_printf(out, "| HEAP (bytes) | %ld (%s, %s) | %ld (%s) | not known | **%s**%s%s%s | %s | - | ",
                     lwipsim_jlong(heap, "size_bytes", 0), lwipsim_jstr(heap, "macro", "budget"), HOST,
                     lwipsim_jlong(heap, "demand_bytes", 0), lwipsim_jstr(heap, "demand_scenario", "-"), verdict,
@@ -67,6 +83,38 @@ void lwipsim_heap_sentence(const cJSON *heap, struct lwipsim_sb *out)
                     missing ? missing : "", missing ? " (no worst case is known for a heap)" : "");
   char rec[128];
   lwipsim_heap_recommended_text(heap, rec, sizeof rec);
-  const char *paste = lwipsim_jstr(heap, "paste", NULL);
+  const char *paste = heap_paste(heap);
   lwipsim_sb_printf(out, ". Recommended %s%s%s.", rec, paste ? ": " : "", paste ? paste : "");
+}
+
+void lwipsim_heap_html_row(const cJSON *heap, struct lwipsim_sb *out)
+{
+  const char *verdict = lwipsim_jstr(heap, "verdict", "?"), *missing = lwipsim_jstr(heap, "missing", NULL);
+  lwipsim_sb_printf(out,
+                    "<tr class=\"heap-row\"><td>HEAP (bytes)</td><td class=\"n\">%ld <span class=\"muted\">(%s, "
+                    "%s)</span></td><td class=\"n\">%ld <span class=\"muted\">(",
+                    lwipsim_jlong(heap, "size_bytes", 0), lwipsim_jstr(heap, "macro", "budget"), HOST,
+                    lwipsim_jlong(heap, "demand_bytes", 0));
+  lwipsim_sb_esc(out, lwipsim_jstr(heap, "demand_scenario", "-"));
+  lwipsim_sb_printf(out, ")</span></td><td>not known</td><td><span class=\"v v-%s\">%s</span>", verdict,
+                    lwipsim_verdict_label(verdict));
+  if (missing != NULL) {
+    lwipsim_sb_printf(out, " <span class=\"muted\">(");
+    lwipsim_sb_esc(out, missing);
+    lwipsim_sb_printf(out, ")</span>");
+  }
+  char rec[128];
+  lwipsim_heap_recommended_text(heap, rec, sizeof rec);
+  lwipsim_sb_printf(out, "</td><td class=\"n\">");
+  lwipsim_sb_esc(out, rec);
+  lwipsim_sb_printf(out, "</td><td class=\"n\">-</td><td>");
+  const char *paste = heap_paste(heap);
+  if (paste != NULL) {
+    lwipsim_sb_printf(out, "<code>");
+    lwipsim_sb_esc(out, paste);
+    lwipsim_sb_printf(out, "</code>");
+  } else {
+    lwipsim_sb_printf(out, "-");
+  }
+  lwipsim_sb_printf(out, "</td></tr>\n");
 }

@@ -59,6 +59,12 @@ static void pool_table(struct lwipsim_sb *o, const cJSON *pr)
     lwipsim_sb_esc(o, bound);
     lwipsim_sb_printf(o, "</td><td>");
     verdict_badge(o, lwipsim_jstr(p, "verdict", "?"));
+    const char *missing = lwipsim_jstr(p, "missing", NULL); /* MARGINAL: what SAFE would need */
+    if (missing != NULL) {
+      lwipsim_sb_printf(o, " <span class=\"muted\">(");
+      lwipsim_sb_esc(o, missing);
+      lwipsim_sb_printf(o, ")</span>");
+    }
     char recs[96];
     lwipsim_recommended_text(p, recs, sizeof recs);
     char elem[48];
@@ -73,6 +79,10 @@ static void pool_table(struct lwipsim_sb *o, const cJSON *pr)
       lwipsim_sb_printf(o, "-");
     }
     lwipsim_sb_printf(o, "</td></tr>\n");
+  }
+  const cJSON *heap = cJSON_GetObjectItemCaseSensitive(pr, "heap");
+  if (cJSON_IsObject(heap)) {
+    lwipsim_heap_html_row(heap, o);
   }
   lwipsim_sb_printf(o, "</tbody></table></div>\n");
   int notes = 0;

@@ -277,8 +277,8 @@ START_TEST(test_heap_report_sweep_chart)
   /* the first swept value at or above the demand is the first that holds */
   ck_assert_int_ge(ok, demand);
   ck_assert_int_lt(ok - 256, demand);
-  const cJSON *rows =
-      cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(sw, "scenarios"), 0), "rows");
+  const cJSON *rows = cJSON_GetObjectItemCaseSensitive(
+      cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(sw, "scenarios"), 0), "rows");
   ck_assert_int_eq(cJSON_GetArraySize(rows), 4);
   ck_assert_str_eq(tc_str(cJSON_GetArrayItem(rows, 0), "failed_pool"), "HEAP");
   snprintf(path, sizeof path, "%s/report.html", dir);
