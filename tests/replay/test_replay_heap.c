@@ -258,6 +258,30 @@ START_TEST(test_heap_sweep)
 }
 END_TEST
 
+/* A custom allocator's budget swept (CircuitPython 10.0.0-alpha.4, pools on
+ * the heap): the pools keep no count limit under --profile-caps, as in the
+ * profile's own build, so what fails below the demand is the heap. */
+START_TEST(test_heap_sweep_budget)
+{
+  char err[4096], json[600];
+  snprintf(json, sizeof json, "%s/sweep.json", tc_tmpdir());
+  int rc = tc_lwipsim(err, sizeof err, NULL, "sweep", "--profile", "circuitpython-10.0.0-alpha.4", "--scenario",
+                      tc_source_path("scenarios/http-concurrent"), "--pool", "HEAP", "--range", "28000:32000:4000",
+                      "--json", json, NULL);
+  ck_assert_msg(rc == 0, "sweep exited %d: %s", rc, err);
+  cJSON *j = tc_load_json(json);
+  const cJSON *rows = cJSON_GetObjectItemCaseSensitive(j, "rows");
+  ck_assert_int_eq(cJSON_GetArraySize(rows), 2);
+  const cJSON *below = cJSON_GetArrayItem(rows, 0), *above = cJSON_GetArrayItem(rows, 1);
+  ck_assert_str_eq(tc_str(below, "outcome"), "pool-failure");
+  ck_assert_str_eq(tc_str(below, "failed_pool"), "HEAP");
+  ck_assert_str_eq(tc_str(below, "site"), "pbuf_alloc from tcp_write");
+  ck_assert_str_eq(tc_str(above, "outcome"), "ok");
+  ck_assert_int_eq(tc_int(above, "peak"), 31468);
+  cJSON_Delete(j);
+}
+END_TEST
+
 /* report --sweep HEAP=LO:HI:STEP: its rows, smallest ok value and chart */
 START_TEST(test_heap_report_sweep_chart)
 {
@@ -303,6 +327,7 @@ Suite *heap_suite(void)
   tcase_add_test(t, test_heap_circuitpython_10_marginal);
   tcase_add_test(t, test_heap_sweep);
   tcase_add_test(t, test_heap_report_sweep_chart);
+  tcase_add_test(t, test_heap_sweep_budget);
   suite_add_tcase(s, t);
   return s;
 }

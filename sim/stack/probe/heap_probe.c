@@ -160,20 +160,25 @@ static void heapprobe_site(char *out, size_t cap)
 {
   void *frames[16];
   int n = backtrace(frames, 16);
-  const char *names[2] = { "?", "?" };
+  char names[2][LWIPSIM_NAME_LEN] = { "?", "?" };
   int k = 0;
   for (int i = 0; i < n && k < 2; i++) {
-    const char *name = lwipsim_symbol_name((const char *)frames[i] - 1); /* inside the call */
-    if (strncmp(name, "__wrap_", 7) == 0 || strncmp(name, "heapprobe_", 10) == 0 || strcmp(name, "backtrace") == 0) {
+    char name[LWIPSIM_NAME_LEN];
+    /* inside the call; gcc's clones (do_memp_malloc_pool.isra.0) by their function's name */
+    snprintf(name, sizeof name, "%s", lwipsim_symbol_name((const char *)frames[i] - 1));
+    name[strcspn(name, ".")] = '\0';
+    /* our own frames, and backtrace itself (ASan's interceptor of it in a sanitized build) */
+    if (strncmp(name, "__wrap_", 7) == 0 || strncmp(name, "heapprobe_", 10) == 0 || strcmp(name, "backtrace") == 0 ||
+        strncmp(name, "__interceptor_", 14) == 0 || strncmp(name, "__sanitizer_", 12) == 0) {
       continue;
     }
     if (strcmp(name, "do_memp_malloc_pool") == 0) {
-      name = "memp_malloc";
+      snprintf(name, sizeof name, "memp_malloc");
     }
     if (k == 1 && strcmp(name, names[0]) == 0) {
       continue;
     }
-    names[k++] = name;
+    snprintf(names[k++], sizeof names[0], "%s", name);
   }
   snprintf(out, cap, "%s from %s", names[0], names[1]);
 }
