@@ -61,6 +61,7 @@ set(LWIPSIM_PROFILE_SOURCES
   ${PROJECT_SOURCE_DIR}/sim/stack/port/sim_options.c
   ${PROJECT_SOURCE_DIR}/sim/stack/port/firmware_hooks.c
   ${PROJECT_SOURCE_DIR}/sim/stack/probe/probe.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/probe/heap_probe.c
   ${PROJECT_SOURCE_DIR}/sim/stack/probe/pool_config.c
   ${PROJECT_SOURCE_DIR}/sim/stack/probe/resolved_options.c
   ${PROJECT_SOURCE_DIR}/sim/stack/probe/assert_policy.c
@@ -80,7 +81,8 @@ set(LWIPSIM_PROFILE_SOURCES
   ${PROJECT_SOURCE_DIR}/sim/stack/engine/realtime.c)
 
 set(LWIPSIM_WRAPS
-  -Wl,--wrap=memp_malloc -Wl,--wrap=memp_free -Wl,--wrap=sys_timeout -Wl,--wrap=tcp_timer_needed)
+  -Wl,--wrap=memp_malloc -Wl,--wrap=memp_free -Wl,--wrap=sys_timeout -Wl,--wrap=tcp_timer_needed
+  -Wl,--wrap=mem_malloc -Wl,--wrap=mem_calloc -Wl,--wrap=mem_trim -Wl,--wrap=mem_free)
 
 # lwipsim_add_profile(DIR): libraries + runners + a line in bin/profiles.tsv.
 function(lwipsim_add_profile dir)

@@ -145,6 +145,7 @@ static int bound_reassdata(const struct lwipsim_bound_input *in, struct lwipsim_
 int lwipsim_bound_pool(const char *pool, const struct lwipsim_bound_input *in, struct lwipsim_bound *out)
 {
   memset(out, 0, sizeof *out);
+  out->reloads = -1;
   int bounded = 0;
   if (strcmp(pool, "SYS_TIMEOUT") == 0) {
     bounded = lwipsim_bound_sys_timeout(in, out);
@@ -163,6 +164,7 @@ int lwipsim_bound_pool(const char *pool, const struct lwipsim_bound_input *in, s
   }
   if (!bounded) {
     memset(out, 0, sizeof *out);
+    out->reloads = -1;
   }
   out->bounded = bounded;
   return bounded;

@@ -152,5 +152,16 @@ int lwipsim_bound_sys_timeout(const struct lwipsim_bound_input *in, struct lwips
              "so all are counted; no SNTP or other timer-using app in the script",
              s->mdns_netifs, s->mdns_removals);
   }
+  if (mdns && v22) {
+    /* The removal term grows with the script: say so, per reload. */
+    long long ipv = OPT("LWIP_IPV4", 1) + OPT("LWIP_IPV6", 0);
+    b->reloads = (int32_t)s->mdns_removals;
+    snprintf(b->formula, sizeof b->formula,
+             "%zu cyclic + %d TCP + %u probe + 5 per IP version (%lld) per mDNS netif (%u) + %lld stored questions + "
+             "3 per IP version per reload still armed (%u reloads): %u",
+             in->n_cyclic_timers - first,
+             tcp && (s->http_listen || s->tcp_connects || s->http_gets || s->mqtt_connects) ? 1 : 0, s->mdns_netifs,
+             ipv, s->mdns_netifs, OPT("MDNS_MAX_STORED_PKTS", 4), s->mdns_removals, b->value);
+  }
   return 1;
 }

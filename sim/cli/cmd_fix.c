@@ -66,6 +66,31 @@ struct fix {
   size_t n_changes;
 };
 
+/* lwIP's heap, judged in the report's own object (its bytes), joins the
+ * pools here as one more entry: MEM_SIZE is raised like a pool's count, and
+ * a byte of it is a byte on the chip too. */
+static void heap_as_pool(cJSON *report)
+{
+  cJSON *pr = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(report, "profiles"), 0);
+  const cJSON *h = cJSON_GetObjectItemCaseSensitive(pr, "heap");
+  cJSON *pools = cJSON_GetObjectItemCaseSensitive(pr, "pools");
+  if (!cJSON_IsObject(h) || !cJSON_IsArray(pools) || lwipsim_jstr(h, "macro", NULL) == NULL) {
+    return;
+  }
+  cJSON *p = cJSON_CreateObject();
+  cJSON_AddStringToObject(p, "name", "HEAP");
+  cJSON_AddStringToObject(p, "macro", lwipsim_jstr(h, "macro", "MEM_SIZE"));
+  cJSON_AddNumberToObject(p, "configured", (double)lwipsim_jlong(h, "size_bytes", -1));
+  cJSON_AddNumberToObject(p, "demand", (double)lwipsim_jlong(h, "demand_bytes", -1));
+  cJSON_AddStringToObject(p, "verdict", lwipsim_jstr(h, "verdict", "?"));
+  cJSON_AddNumberToObject(p, "recommended", (double)lwipsim_jlong(h, "recommended_bytes", -1));
+  if (lwipsim_jstr(h, "paste", NULL) != NULL) {
+    cJSON_AddStringToObject(p, "paste", lwipsim_jstr(h, "paste", ""));
+  }
+  cJSON_AddNumberToObject(p, "target_element_bytes", 1);
+  cJSON_AddItemToArray(pools, p);
+}
+
 /* lwipsim report --out OUT/sub for the profile or folder; its report.json. */
 static cJSON *run_report(struct fix *f, const char *sub, const char *lwipopts_dir)
 {
@@ -100,6 +125,8 @@ static cJSON *run_report(struct fix *f, const char *sub, const char *lwipopts_di
   cJSON *r = lwipsim_json_load(json, err, sizeof err);
   if (r == NULL) {
     fprintf(stderr, "lwipsim fix: %s\n", err);
+  } else {
+    heap_as_pool(r);
   }
   return r;
 }
@@ -124,7 +151,7 @@ static const cJSON *pool_of(const cJSON *profile, const char *name)
 /* Adds (or raises) the change for each UNSAFE pool of profile; before: the
  * first report's profile, whose sizes are the header's own. Returns how many
  * changes grew. */
-static int take_unsafe(struct fix *f, const cJSON *profile, const cJSON *before)
+static int take_unsafe(struct fix *f, const cJSON *profile, const cJSON *before, unsigned step)
 {
   int grew = 0;
   const cJSON *p;
@@ -155,6 +182,7 @@ static int take_unsafe(struct fix *f, const cJSON *profile, const cJSON *before)
        * more, at least one */
       c->recommended += c->recommended / 4 > 0 ? c->recommended / 4 : 1;
       snprintf(c->paste, sizeof c->paste, "%ld", c->recommended);
+      c->step = step;
       grew++;
     } else if (rec > c->recommended) {
       c->recommended = rec;
@@ -164,6 +192,7 @@ static int take_unsafe(struct fix *f, const cJSON *profile, const cJSON *before)
         v++;
       }
       snprintf(c->paste, sizeof c->paste, "%s", v);
+      c->step = step;
       grew++;
     }
   }
@@ -299,9 +328,13 @@ static void summary(struct fix *f, const cJSON *before, const cJSON *after, unsi
   fprintf(o, "# lwipsim fix: %s\n\n", f->name);
   fprintf(o, "%u step(s); UNSAFE pools: %ld before, %ld with the fix. RAM: %+ld bytes (%s).\n\n", steps,
           unsafe_count(before), unsafe_count(after), ram, target ? "RP2040 target" : "64-bit host");
-  fprintf(o, "| option | was | now |\n|---|--:|--:|\n");
+  fprintf(o, "| option | was | now | step |\n|---|--:|--:|--:|\n");
   for (size_t i = 0; i < f->n_changes; i++) {
-    fprintf(o, "| `%s` | %ld | %ld |\n", f->changes[i].macro, f->changes[i].configured, f->changes[i].recommended);
+    fprintf(o, "| `%s` | %ld | %ld | %u |\n", f->changes[i].macro, f->changes[i].configured, f->changes[i].recommended,
+            f->changes[i].step);
+  }
+  if (steps > 1) {
+    fprintf(o, "\nA step raised a pool that the one before left UNSAFE: step-N/report.md shows each.\n");
   }
   fprintf(o, "\n| pool | before | with the fix |\n|---|---|---|\n");
   const cJSON *p;
@@ -437,7 +470,7 @@ int lwipsim_cmd_fix(const struct lwipsim_cli *cli, int argc, char **argv)
   unsigned step = 0;
   char folder[PATH_MAX + 160];
   rc = 0;
-  while (step < f.max_steps && unsafe_count(after) > 0 && take_unsafe(&f, after, before) > 0) {
+  while (step < f.max_steps && unsafe_count(after) > 0 && take_unsafe(&f, after, before, step + 1) > 0) {
     step++;
     if (write_patched(&f, step, folder, sizeof folder) != 0) {
       rc = 2;

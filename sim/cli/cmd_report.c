@@ -32,7 +32,14 @@
 struct sweep_spec {
   char pool[64];
   long lo, hi; /* lo < 0: the default range around size and demand */
+  long step;   /* HEAP=LO:HI:STEP (bytes); 1 otherwise */
 };
+
+/* HEAP (lwIP's heap, in bytes) is swept only when asked: --sweep HEAP=LO:HI:STEP. */
+#define HEAP_SWEEP_MAX 1048576L
+#define HEAP_SWEEP_RUNS 200
+#define LWIPSIM_STR2(x) #x
+#define LWIPSIM_STR(x) LWIPSIM_STR2(x)
 
 struct report_args {
   const char *profiles[MAX_ITEMS];
@@ -99,6 +106,23 @@ static int parse_sweep(const char *s, struct sweep_spec *sp)
     return -1;
   }
   snprintf(sp->pool, sizeof sp->pool, "%.*s", (int)(eq - s), s);
+  sp->step = 1;
+  if (strcmp(sp->pool, "HEAP") == 0) {
+    char range[64];
+    const char *c2 = strrchr(eq + 1, ':');
+    uint64_t step;
+    if (c2 == NULL || c2 == strchr(eq + 1, ':') || (size_t)(c2 - eq - 1) >= sizeof range ||
+        lwipsim_scenario_parse_uint(c2 + 1, HEAP_SWEEP_MAX, &step) != 0 || step < 1) {
+      return -1;
+    }
+    snprintf(range, sizeof range, "%.*s", (int)(c2 - eq - 1), eq + 1);
+    sp->step = (long)step;
+    if (lwipsim_parse_range(range, HEAP_SWEEP_MAX, &sp->lo, &sp->hi) != 0 ||
+        (sp->hi - sp->lo) / sp->step + 1 > HEAP_SWEEP_RUNS) {
+      return -1;
+    }
+    return 0;
+  }
   return lwipsim_parse_range(eq + 1, DEMAND_CAPACITY, &sp->lo, &sp->hi);
 }
 
@@ -165,8 +189,10 @@ static int parse_args(int argc, char **argv, struct report_args *a)
         return 2;
       }
       if (parse_sweep(v, &a->sweeps[a->n_sweeps++]) != 0) {
-        fprintf(stderr, "lwipsim report: --sweep %s: expected POOL=LO:HI with 0 <= LO <= HI <= %d\n", v,
-                DEMAND_CAPACITY);
+        fprintf(stderr,
+                "lwipsim report: --sweep %s: expected POOL=LO:HI with 0 <= LO <= HI <= %d (HEAP=LO:HI:STEP in bytes, "
+                "at most " LWIPSIM_STR(HEAP_SWEEP_RUNS) " values)\n",
+                v, DEMAND_CAPACITY);
         return 2;
       }
     } else if ((v = lwipsim_arg_value(argc, argv, &i, "--shard", "report", &bad))) {
@@ -235,6 +261,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
   if (a->n_sweeps == 0) {
     snprintf(a->sweeps[0].pool, sizeof a->sweeps[0].pool, "SYS_TIMEOUT");
     a->sweeps[0].lo = a->sweeps[0].hi = -1;
+    a->sweeps[0].step = 1;
     a->n_sweeps = 1;
   }
   return -1; /* go on */
@@ -468,24 +495,31 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
       if (cJSON_GetArraySize(runs) == 0) {
         continue; /* no scenario runs on this profile */
       }
-      if (!lwipsim_record_pool(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(runs, 0), "faithful"), sp->pool)) {
-        continue; /* not a pool of this profile */
+      const cJSON *rec0 = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(runs, 0), "faithful");
+      int heap = strcmp(sp->pool, "HEAP") == 0;
+      if (heap ? !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(rec0, "heap"))
+               : !lwipsim_record_pool(rec0, sp->pool)) {
+        continue; /* not a pool of this profile (HEAP: its heap is not counted) */
       }
       if (lo < 0 && lwipsim_report_sweep_range(runs, sp->pool, &lo, &hi) != 0) {
         continue; /* no count limit: nothing to sweep by default */
       }
-      hi = hi > DEMAND_CAPACITY ? DEMAND_CAPACITY : hi;
+      hi = !heap && hi > DEMAND_CAPACITY ? DEMAND_CAPACITY : hi;
       cJSON *sweep = cJSON_CreateObject();
       cJSON_AddStringToObject(sweep, "pool", sp->pool);
       cJSON_AddNumberToObject(sweep, "lo", (double)lo);
       cJSON_AddNumberToObject(sweep, "hi", (double)hi);
+      if (heap) {
+        cJSON_AddNumberToObject(sweep, "step", (double)sp->step);
+        cJSON_AddStringToObject(sweep, "bytes", "64-bit host");
+      }
       cJSON_AddArrayToObject(sweep, "scenarios");
       cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(in, "sweeps"), sweep);
       for (size_t s = 0; s < ns && !oom; s++) {
         if (!scenario_ran(runs, a->scenarios[s])) {
           continue;
         }
-        for (long v = lo; v <= hi; v++) {
+        for (long v = lo; v <= hi; v += sp->step) {
           if (!lwipsim_shard_makes_sweep(&a->shard, p, planned++)) {
             continue;
           }

@@ -12,15 +12,21 @@
 #include "common/json_get.h"
 #include "report/sweep_row.h"
 #include "run_record/record.h"
+#include "scenario/scenario.h"
 
 /* The demand build compiles fixed pools with this many elements
  * (cmake/LwipsimProfile.cmake); a cap above it cannot be honoured. */
 #define DEMAND_CAPACITY LWIPSIM_DEMAND_POOL
+/* HEAP is swept in bytes: the demand build's mem.c heap holds 64000 bytes
+ * (1 MiB for a profile above that; sim/stack/port/include/lwipsim_demand_pools.h),
+ * and a value at or above it caps nothing. */
+#define HEAP_MAX_BYTES 1048576L
+#define MAX_RUNS 1000
 
 static void usage(FILE *out)
 {
   fprintf(out,
-          "usage: lwipsim sweep --profile NAME --scenario DIR --pool POOL --range LO:HI\n"
+          "usage: lwipsim sweep --profile NAME --scenario DIR --pool POOL --range LO:HI[:STEP]\n"
           "                     [--lwip VERSION] [--jobs N] [--json FILE] [--max-wall S]\n"
           "\n"
           "Runs the scenario once per value of POOL from LO to HI, each on the profile's\n"
@@ -29,15 +35,39 @@ static void usage(FILE *out)
           "row per value: outcome, time of the first failure, the pool and the handler or\n"
           "call site that failed.\n"
           "\n"
-          "  --pool POOL     a pool as the run record names it (SYS_TIMEOUT, PBUF_POOL, TCP_PCB, ...)\n"
-          "  --range LO:HI   values to try, 0 <= LO <= HI <= %d\n"
+          "  --pool POOL     a pool as the run record names it (SYS_TIMEOUT, PBUF_POOL, TCP_PCB, ...),\n"
+          "                  or HEAP: lwIP's heap (MEM_SIZE, or a custom allocator's budget), in bytes\n"
+          "  --range LO:HI[:STEP]  values to try, every STEP-th (default 1), 0 <= LO <= HI <= %d\n"
+          "                  (HEAP: bytes, HI <= %ld; 64-bit host bytes, as every heap figure)\n"
           "  --jobs N        runs at once (default: the number of cores, %d)\n"
           "  --json FILE     write the rows as JSON\n"
           "  --max-wall S    stop any run after S seconds of wall-clock time (then exit 2)\n"
           "\n"
           "exit: 0 every run finished (whatever its outcome), 2 usage, input or harness error,\n"
           "      or a run stopped by --max-wall\n",
-          DEMAND_CAPACITY, lwipsim_run_pool_default_jobs());
+          DEMAND_CAPACITY, HEAP_MAX_BYTES, lwipsim_run_pool_default_jobs());
+}
+
+/* LO:HI or LO:HI:STEP (STEP >= 1); at most MAX_RUNS values. */
+static int parse_stepped_range(const char *s, long max, long *lo, long *hi, long *step)
+{
+  char head[64];
+  const char *second = strchr(s, ':');
+  second = second ? strchr(second + 1, ':') : NULL;
+  uint64_t st = 1;
+  if (second != NULL) {
+    if ((size_t)(second - s) >= sizeof head || lwipsim_scenario_parse_uint(second + 1, (uint64_t)max, &st) != 0 ||
+        st < 1) {
+      return -1;
+    }
+    snprintf(head, sizeof head, "%.*s", (int)(second - s), s);
+    s = head;
+  }
+  if (lwipsim_parse_range(s, max, lo, hi) != 0 || (*hi - *lo) / (long)st + 1 > MAX_RUNS) {
+    return -1;
+  }
+  *step = (long)st;
+  return 0;
 }
 
 static cJSON *sweep_json(const cJSON *first, const char *pool, cJSON *rows)
@@ -48,7 +78,12 @@ static cJSON *sweep_json(const cJSON *first, const char *pool, cJSON *rows)
   cJSON_AddStringToObject(j, "lwip_version", lwipsim_jstr(first, "lwip_version", "?"));
   cJSON_AddStringToObject(j, "scenario", lwipsim_jstr(first, "scenario", "?"));
   cJSON_AddStringToObject(j, "pool", pool);
-  long size = lwipsim_jlong(lwipsim_record_pool(first, pool), "size", -1);
+  long size = strcmp(pool, "HEAP") == 0
+                  ? lwipsim_jlong(cJSON_GetObjectItemCaseSensitive(first, "heap"), "size_bytes", -1)
+                  : lwipsim_jlong(lwipsim_record_pool(first, pool), "size", -1);
+  if (strcmp(pool, "HEAP") == 0) {
+    cJSON_AddStringToObject(j, "bytes", "64-bit host");
+  }
   if (size >= 0) {
     cJSON_AddNumberToObject(j, "configured", (double)size);
   } else {
@@ -101,9 +136,18 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
     fprintf(stderr, "lwipsim sweep: --profile, --scenario, --pool and --range are required (see --help)\n");
     return 2;
   }
-  long lo, hi;
-  if (lwipsim_parse_range(range, DEMAND_CAPACITY, &lo, &hi) != 0) {
-    fprintf(stderr, "lwipsim sweep: --range %s: expected LO:HI with 0 <= LO <= HI <= %d\n", range, DEMAND_CAPACITY);
+  long lo, hi, step;
+  int heap = strcmp(pool, "HEAP") == 0;
+  long max = heap ? HEAP_MAX_BYTES : DEMAND_CAPACITY;
+  if (parse_stepped_range(range, max, &lo, &hi, &step) != 0) {
+    if (heap) {
+      fprintf(stderr,
+              "lwipsim sweep: --range %s: expected LO:HI[:STEP] in bytes with 0 <= LO <= HI <= %ld, STEP >= 1, at "
+              "most %d values\n",
+              range, max, MAX_RUNS);
+    } else {
+      fprintf(stderr, "lwipsim sweep: --range %s: expected LO:HI with 0 <= LO <= HI <= %ld\n", range, max);
+    }
     return 2;
   }
   const struct lwipsim_profile_entry *e = lwipsim_profiles_find(&cli->profiles, profile, lwip);
@@ -116,7 +160,7 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
   if (lwipsim_scratch_create(scratch, sizeof scratch) != 0) {
     return 2;
   }
-  size_t n = (size_t)(hi - lo + 1);
+  size_t n = (size_t)((hi - lo) / step + 1);
   struct lwipsim_run_job *jl = calloc(n, sizeof *jl);
   if (jl == NULL) {
     fprintf(stderr, "lwipsim sweep: out of memory for %zu runs\n", n);
@@ -125,12 +169,13 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
   }
   for (size_t k = 0; k < n; k++) {
     char cap[160], out[PATH_MAX + 32];
-    snprintf(cap, sizeof cap, "%s=%ld", pool, lo + (long)k);
-    snprintf(out, sizeof out, "%s/%ld.json", scratch, lo + (long)k);
+    long value = lo + (long)k * step;
+    snprintf(cap, sizeof cap, "%s=%ld", pool, value);
+    snprintf(out, sizeof out, "%s/%ld.json", scratch, value);
     const char *extra[] = { "--profile-caps", "--cap", cap, NULL };
     lwipsim_run_job_init(&jl[k], e->demand_runner, scenario, out, extra);
-    jl[k].value = lo + (long)k;
-    snprintf(jl[k].label, sizeof jl[k].label, "%s=%ld", pool, lo + (long)k);
+    jl[k].value = value;
+    snprintf(jl[k].label, sizeof jl[k].label, "%s=%ld", pool, value);
   }
   int rc = lwipsim_run_pool_status(lwipsim_run_pool(jl, n, jobs, "lwipsim sweep"));
   cJSON *rows = cJSON_CreateArray(), *first = NULL;
@@ -144,7 +189,7 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
       rc = 2;
       break;
     }
-    cJSON_AddItemToArray(rows, lwipsim_sweep_row(rec, pool, lo + (long)k));
+    cJSON_AddItemToArray(rows, lwipsim_sweep_row(rec, pool, jl[k].value));
     if (first == NULL) {
       first = rec;
     } else {
@@ -152,9 +197,11 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
     }
   }
   if (rc == 0) {
-    long size = lwipsim_jlong(lwipsim_record_pool(first, pool), "size", -1);
-    printf("profile %s (lwIP %s), scenario %s, pool %s (configured %ld): demand build capped at each value\n", e->name,
-           e->lwip_version, lwipsim_jstr(first, "scenario", "?"), pool, size);
+    long size = heap ? lwipsim_jlong(cJSON_GetObjectItemCaseSensitive(first, "heap"), "size_bytes", -1)
+                     : lwipsim_jlong(lwipsim_record_pool(first, pool), "size", -1);
+    printf("profile %s (lwIP %s), scenario %s, pool %s (configured %ld%s): demand build capped at each value\n",
+           e->name, e->lwip_version, lwipsim_jstr(first, "scenario", "?"), pool, size,
+           heap ? " bytes; values and peaks in 64-bit host bytes" : "");
     lwipsim_sweep_print(stdout, rows);
     cJSON *j = sweep_json(first, pool, rows);
     rows = NULL;

@@ -10,6 +10,7 @@ struct lwipsim_option_change {
   long configured;  /* the value the header gives it now (or lwIP's default) */
   long recommended; /* the value to give it */
   char paste[160];  /* the report's value in its own style: "(LWIP_NUM_SYS_TIMEOUT_INTERNAL + 16)" */
+  unsigned step;    /* lwipsim fix: the step that last raised it */
 };
 
 /* The header with each change applied:

@@ -55,4 +55,11 @@ void lwipsim_size_text(const cJSON *pool, char *buf, size_t cap);
 /* One sweep cell: "ok", "panic at 0.512 s (mdns_probe_and_announce)". */
 void lwipsim_sweep_cell_text(const cJSON *row, char *buf, size_t cap);
 
+/* lwIP's heap (render_heap.c): "18432 (demand + 25% for fragmentation, 64-bit
+ * host bytes)", the Markdown HEAP row, and the sentence under the table. */
+void lwipsim_heap_recommended_text(const cJSON *heap, char *buf, size_t cap);
+void lwipsim_heap_md_row(const cJSON *heap, struct lwipsim_sb *out);
+void lwipsim_heap_html_row(const cJSON *heap, struct lwipsim_sb *out);
+void lwipsim_heap_sentence(const cJSON *heap, struct lwipsim_sb *out);
+
 #endif

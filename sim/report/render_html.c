@@ -60,6 +60,12 @@ static void pool_table(struct lwipsim_sb *o, const cJSON *pr)
     lwipsim_sb_esc(o, bound);
     lwipsim_sb_printf(o, "</td><td>");
     verdict_badge(o, lwipsim_jstr(p, "verdict", "?"));
+    const char *missing = lwipsim_jstr(p, "missing", NULL); /* MARGINAL: what SAFE would need */
+    if (missing != NULL) {
+      lwipsim_sb_printf(o, " <span class=\"muted\">(");
+      lwipsim_sb_esc(o, missing);
+      lwipsim_sb_printf(o, ")</span>");
+    }
     char search[256];
     if (lwipsim_search_text(p, search, sizeof search)) {
       lwipsim_sb_printf(o, "<br><small class=\"search\">");
@@ -80,6 +86,10 @@ static void pool_table(struct lwipsim_sb *o, const cJSON *pr)
       lwipsim_sb_printf(o, "-");
     }
     lwipsim_sb_printf(o, "</td></tr>\n");
+  }
+  const cJSON *heap = cJSON_GetObjectItemCaseSensitive(pr, "heap");
+  if (cJSON_IsObject(heap)) {
+    lwipsim_heap_html_row(heap, o);
   }
   lwipsim_sb_printf(o, "</tbody></table></div>\n");
   int notes = 0;
@@ -134,8 +144,15 @@ static void scenario_section(struct lwipsim_sb *o, const cJSON *pr, const cJSON 
 static void sweep_section(struct lwipsim_sb *o, const cJSON *pr, const cJSON *sw)
 {
   const char *pool = lwipsim_jstr(sw, "pool", "?");
-  long size = lwipsim_jlong(lwipsim_profile_pool(pr, pool), "size", -1);
+  int heap = strcmp(pool, "HEAP") == 0; /* lwIP's heap, in bytes */
+  long size = heap ? lwipsim_jlong(cJSON_GetObjectItemCaseSensitive(pr, "heap"), "size_bytes", -1)
+                   : lwipsim_jlong(lwipsim_profile_pool(pr, pool), "size", -1);
   long ok = lwipsim_jlong(sw, "smallest_ok", -1);
+  if (heap) {
+    lwipsim_sb_printf(o,
+                      "<p class=\"muted\">HEAP values, peaks and sizes are 64-bit host bytes, every %ld bytes.</p>\n",
+                      lwipsim_jlong(sw, "step", 1));
+  }
   lwipsim_sb_printf(o,
                     "<h3>%s sweep, %ld to %ld</h3><p>The demand build capped at each value (every other pool at "
                     "the profile's size); a bar is how much of the scenario ran before it stopped, red when "
@@ -197,13 +214,14 @@ static void profile_section(struct lwipsim_sb *o, const cJSON *pr)
   }
   const cJSON *heap = cJSON_GetObjectItemCaseSensitive(pr, "heap");
   if (cJSON_IsObject(heap)) {
-    long budget = lwipsim_jlong(heap, "budget_bytes", 0), peak = lwipsim_jlong(heap, "peak_bytes", 0);
-    lwipsim_sb_printf(o,
-                      "<p class=\"heap\">Heap: peak <strong>%ld</strong> of %ld bytes budget (%ld%%), %ld "
-                      "allocations refused: ",
-                      peak, budget, budget > 0 ? peak * 100 / budget : 0, lwipsim_jlong(heap, "failed", 0));
+    struct lwipsim_sb line = { 0 };
+    lwipsim_heap_sentence(heap, &line);
+    lwipsim_sb_printf(o, "<p class=\"heap\">");
     verdict_badge(o, lwipsim_jstr(heap, "verdict", "?"));
-    lwipsim_sb_printf(o, " <span class=\"muted\">(host bytes)</span></p>\n");
+    lwipsim_sb_printf(o, " ");
+    lwipsim_sb_esc(o, line.s ? line.s : "");
+    lwipsim_sb_printf(o, "</p>\n");
+    lwipsim_sb_free(&line);
   }
   char target[512];
   lwipsim_target_ram_text(pr, target, sizeof target);

@@ -1,5 +1,6 @@
 #include "report/report_build.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "common/json_get.h"
@@ -70,7 +71,9 @@ static const cJSON *profile_bound(const cJSON *runs, const char *pool)
     if (w == NULL) {
       return NULL;
     }
-    if (best == NULL || lwipsim_jlong(w, "value", 0) > lwipsim_jlong(best, "value", 0)) {
+    /* a tie goes to the bound that counts more reloads: its text says what the value assumes */
+    long v = lwipsim_jlong(w, "value", 0), bv = best ? lwipsim_jlong(best, "value", 0) : -1;
+    if (best == NULL || v > bv || (v == bv && lwipsim_jlong(w, "reloads", -1) > lwipsim_jlong(best, "reloads", -1))) {
       best = w;
     }
   }
@@ -152,6 +155,29 @@ static void add_verdict(cJSON *o, const struct lwipsim_verdict_in *in, struct lw
 {
   lwipsim_verdict_decide(in, out);
   cJSON_AddStringToObject(o, "verdict", lwipsim_verdict_name(out->verdict));
+  if (out->missing[0] != '\0') {
+    cJSON_AddStringToObject(o, "missing", out->missing); /* MARGINAL: what SAFE would need */
+  } else {
+    cJSON_AddNullToObject(o, "missing");
+  }
+}
+
+/* The reloads a script-dependent bound assumes (its record's `reloads`), -1: fixed. */
+static long bound_reloads(const cJSON *bound) { return bound ? lwipsim_jlong(bound, "reloads", -1) : -1; }
+
+/* Over all scenarios: the most reloads any scenario's bound counted (each
+ * bound covers its own script; none covers more reloads than this), -1 when
+ * every bound is fixed by the options. */
+static long profile_reloads(const cJSON *runs, const char *pool)
+{
+  long most = -1;
+  const cJSON *run;
+  cJSON_ArrayForEach(run, runs)
+  {
+    long r = bound_reloads(worst_case(run, pool));
+    most = r > most ? r : most;
+  }
+  return most;
 }
 
 static cJSON *profile_pool(const cJSON *runs, const cJSON *pool, const cJSON *options, const cJSON *target,
@@ -192,7 +218,7 @@ static cJSON *profile_pool(const cJSON *runs, const cJSON *pool, const cJSON *op
   cJSON_AddItemToObject(o, "bound", dup_or_null(bound));
 
   struct lwipsim_verdict_in in = { size, demand, bound ? lwipsim_jlong(bound, "value", -1) : -1,
-                                   options_floor(options, name) };
+                                   options_floor(options, name), bound ? profile_reloads(runs, name) : -1 };
   struct lwipsim_verdict_out out;
   add_verdict(o, &in, &out);
   if (out.verdict > *worst) {
@@ -303,7 +329,7 @@ static cJSON *scenario_entry(const cJSON *run, const cJSON *ppools, const cJSON 
                              : cJSON_CreateArray());
     const cJSON *w = worst_case(run, name);
     struct lwipsim_verdict_in in = { size_of(fp), d, w ? lwipsim_jlong(w, "value", -1) : -1,
-                                     options_floor(options, name) };
+                                     options_floor(options, name), bound_reloads(w) };
     struct lwipsim_verdict_out out;
     add_verdict(e, &in, &out);
     cJSON *plot = cJSON_AddObjectToObject(e, "plot");
@@ -318,35 +344,131 @@ static cJSON *scenario_entry(const cJSON *run, const cJSON *ppools, const cJSON 
   return o;
 }
 
-/* Heap figures for MEM_CUSTOM_ALLOCATOR profiles: the largest faithful peak. */
+/* The fragmentation allowance on top of the heap's demand: a heap's worst
+ * case is not known (placement depends on the order of every allocation and
+ * free), so the recommendation is the measured need plus this share, rounded
+ * up to HEAP_ROUND bytes. A stated margin, not a bound. */
+#define HEAP_ALLOWANCE_PERCENT 25
+#define HEAP_ROUND 256
+
+static const cJSON *run_heap(const cJSON *run, const char *which)
+{
+  const cJSON *h = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(run, which), "heap");
+  return cJSON_IsObject(h) ? h : NULL;
+}
+
+static void add_bytes_or_null(cJSON *o, const char *key, const cJSON *v)
+{
+  if (cJSON_IsNumber(v)) {
+    cJSON_AddNumberToObject(o, key, v->valuedouble);
+  } else {
+    cJSON_AddNullToObject(o, key);
+  }
+}
+
+/* lwIP's heap as one more row (the record's `heap`, stack/probe/heap_probe.c):
+ * mem.c's MEM_SIZE heap or a custom allocator's budget. size, demand (the
+ * largest demand-run peak: MEM_SIZE compiled large, a budget lifted), the
+ * faithful runs' refusals and largest free blocks, and a verdict that claims
+ * only what was shown: UNSAFE when an allocation failed or the demand is
+ * above the size; MARGINAL otherwise, since no worst case is known for a
+ * heap (never SAFE). All bytes are the 64-bit host's. */
 static cJSON *profile_heap(const cJSON *runs, enum lwipsim_verdict *worst)
 {
-  long budget = -1, peak = -1, failed = 0;
-  const char *where = NULL;
-  const cJSON *run;
+  const cJSON *first = NULL, *run, *peak_heap = NULL, *fail = NULL;
+  long demand = -1, peak = -1, failed = 0, largest_at_failure = -1;
+  const char *demand_where = NULL, *peak_where = NULL, *fail_where = NULL;
   cJSON_ArrayForEach(run, runs)
   {
-    const cJSON *h = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(run, "faithful"), "heap");
-    if (!cJSON_IsObject(h)) {
+    const cJSON *f = run_heap(run, "faithful"), *d = run_heap(run, "demand");
+    if (f == NULL && d == NULL) {
       continue;
     }
-    budget = lwipsim_jlong(h, "budget_bytes", 0);
-    failed += lwipsim_jlong(h, "failed", 0);
-    if (lwipsim_jlong(h, "peak_bytes", 0) > peak) {
-      peak = lwipsim_jlong(h, "peak_bytes", 0);
-      where = lwipsim_jstr(run, "scenario", "?");
+    first = first ? first : (f ? f : d);
+    if (d != NULL && lwipsim_jlong(d, "peak_bytes", 0) > demand) {
+      demand = lwipsim_jlong(d, "peak_bytes", 0);
+      demand_where = lwipsim_jstr(run, "scenario", "?");
+    }
+    if (f == NULL) {
+      continue;
+    }
+    if (lwipsim_jlong(f, "peak_bytes", 0) > peak) {
+      peak = lwipsim_jlong(f, "peak_bytes", 0);
+      peak_heap = f;
+      peak_where = lwipsim_jstr(run, "scenario", "?");
+    }
+    failed += lwipsim_jlong(f, "failed", 0);
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(f, "failures"))
+    {
+      long lf = lwipsim_jlong(e, "largest_free_bytes", -1);
+      if (lf >= 0 && (largest_at_failure < 0 || lf < largest_at_failure)) {
+        largest_at_failure = lf;
+      }
+      if (fail == NULL) {
+        fail = e;
+        fail_where = lwipsim_jstr(run, "scenario", "?");
+      }
     }
   }
-  if (budget < 0) {
+  if (first == NULL) {
     return cJSON_CreateNull();
   }
+  int memc = strcmp(lwipsim_jstr(first, "kind", ""), "mem.c") == 0;
+  long size = lwipsim_jlong(first, "size_bytes", lwipsim_jlong(first, "budget_bytes", 0));
+  if (demand < 0) {
+    demand = peak; /* no demand run: the faithful peak is all that was seen */
+    demand_where = peak_where;
+  }
   cJSON *o = cJSON_CreateObject();
-  cJSON_AddNumberToObject(o, "budget_bytes", (double)budget);
+  cJSON_AddStringToObject(o, "name", "HEAP");
+  cJSON_AddStringToObject(o, "kind", memc ? "mem.c" : "budget");
+  if (memc) {
+    cJSON_AddStringToObject(o, "macro", "MEM_SIZE");
+    cJSON_AddNullToObject(o, "budget_bytes");
+  } else {
+    cJSON_AddNullToObject(o, "macro");
+    cJSON_AddNumberToObject(o, "budget_bytes", (double)size);
+  }
+  cJSON_AddStringToObject(o, "bytes", "64-bit host");
+  cJSON_AddNumberToObject(o, "size_bytes", (double)size);
+  cJSON_AddNumberToObject(o, "demand_bytes", (double)demand);
+  cJSON_AddStringToObject(o, "demand_scenario", demand_where ? demand_where : "?");
   cJSON_AddNumberToObject(o, "peak_bytes", (double)peak);
-  cJSON_AddStringToObject(o, "peak_scenario", where);
+  cJSON_AddStringToObject(o, "peak_scenario", peak_where ? peak_where : "?");
+  add_bytes_or_null(o, "largest_free_at_peak_bytes",
+                    peak_heap ? cJSON_GetObjectItemCaseSensitive(peak_heap, "largest_free_at_peak_bytes") : NULL);
   cJSON_AddNumberToObject(o, "failed", (double)failed);
-  enum lwipsim_verdict v = failed > 0 ? LWIPSIM_VERDICT_UNSAFE : LWIPSIM_VERDICT_SAFE;
+  if (fail != NULL) {
+    cJSON *ff = cJSON_AddObjectToObject(o, "first_failure");
+    cJSON_AddStringToObject(ff, "scenario", fail_where);
+    cJSON_AddNumberToObject(ff, "time_ms", (double)lwipsim_jlong(fail, "time_ms", 0));
+    cJSON_AddNumberToObject(ff, "bytes", (double)lwipsim_jlong(fail, "bytes", 0));
+    cJSON_AddStringToObject(ff, "site", lwipsim_jstr(fail, "site", "?"));
+    add_bytes_or_null(ff, "largest_free_bytes", cJSON_GetObjectItemCaseSensitive(fail, "largest_free_bytes"));
+  } else {
+    cJSON_AddNullToObject(o, "first_failure");
+  }
+  add_long_or_null(o, "largest_free_at_failure_bytes", largest_at_failure);
+  cJSON_AddNullToObject(o, "bound"); /* no worst case is known for a heap */
+  enum lwipsim_verdict v = (failed > 0 || demand > size) ? LWIPSIM_VERDICT_UNSAFE : LWIPSIM_VERDICT_MARGINAL;
   cJSON_AddStringToObject(o, "verdict", lwipsim_verdict_name(v));
+  if (v == LWIPSIM_VERDICT_MARGINAL) {
+    cJSON_AddStringToObject(o, "missing", "no bound known");
+  } else {
+    cJSON_AddNullToObject(o, "missing");
+  }
+  long rec = demand + (demand * HEAP_ALLOWANCE_PERCENT + 99) / 100;
+  rec = (rec + HEAP_ROUND - 1) / HEAP_ROUND * HEAP_ROUND;
+  cJSON_AddNumberToObject(o, "allowance_percent", HEAP_ALLOWANCE_PERCENT);
+  cJSON_AddNumberToObject(o, "recommended_bytes", (double)rec);
+  if (memc) {
+    char line[64];
+    snprintf(line, sizeof line, "#define MEM_SIZE %ld", rec);
+    cJSON_AddStringToObject(o, "paste", line);
+  } else {
+    cJSON_AddNullToObject(o, "paste"); /* the budget is the firmware's heap, not an lwIP option */
+  }
   if (v > *worst) {
     *worst = v;
   }

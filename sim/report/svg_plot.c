@@ -141,7 +141,8 @@ void lwipsim_svg_sweep(struct lwipsim_sb *o, const char *profile, const cJSON *s
 {
   const char *pool = lwipsim_jstr(sweep, "pool", "?");
   long lo = lwipsim_jlong(sweep, "lo", 0), hi = lwipsim_jlong(sweep, "hi", 0);
-  long nv = hi - lo + 1 > 0 ? hi - lo + 1 : 1;
+  long step = lwipsim_jlong(sweep, "step", 1) > 0 ? lwipsim_jlong(sweep, "step", 1) : 1; /* HEAP: bytes */
+  long nv = hi - lo + 1 > 0 ? (hi - lo) / step + 1 : 1;
   const cJSON *scen = cJSON_GetObjectItemCaseSensitive(sweep, "scenarios");
   int ns = cJSON_GetArraySize(scen) > 0 ? cJSON_GetArraySize(scen) : 1;
   double cw = (double)PW / (double)nv, bw = cw * 0.8 / ns;
@@ -157,7 +158,7 @@ void lwipsim_svg_sweep(struct lwipsim_sb *o, const char *profile, const cJSON *s
   lwipsim_sb_printf(o, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">0</text>", ML - 4, py(&a, 0) + 4);
   long label_every = nv > 16 ? 2 : 1;
   for (long i = 0; i < nv; i++) {
-    long v = lo + i;
+    long v = lo + i * step;
     double cx = ML + cw * (double)i + cw / 2;
     if (i % label_every == 0 || v == size) {
       lwipsim_sb_printf(o, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%ld</text>", cx,
@@ -193,7 +194,7 @@ void lwipsim_svg_sweep(struct lwipsim_sb *o, const char *profile, const cJSON *s
     }
   }
   if (size >= lo && size <= hi) {
-    double x = ML + cw * (double)(size - lo) + cw / 2;
+    double x = ML + cw * (double)(size - lo) / (double)step + cw / 2;
     lwipsim_sb_printf(o, "<line class=\"size\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, MT, x, MT + PH);
     lwipsim_sb_printf(o, "<text class=\"size-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">size %ld</text>", x,
                       MT - 5, size);

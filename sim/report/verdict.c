@@ -1,5 +1,6 @@
 #include "report/verdict.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static long max_l(long a, long b) { return a > b ? a : b; }
@@ -16,12 +17,23 @@ void lwipsim_verdict_decide(const struct lwipsim_verdict_in *in, struct lwipsim_
     rec = max_l(rec, in->floor);
   }
   out->recommended = rec;
+  out->missing[0] = '\0';
+  /* SAFE claims only what was shown: a known worst case that the size
+   * covers, and one that does not grow with what the script does (a bound
+   * counted for N reloads says nothing of the N+1st). */
   if (in->size < 0) {
     out->verdict = LWIPSIM_VERDICT_NO_LIMIT;
   } else if (in->size < in->demand) {
     out->verdict = LWIPSIM_VERDICT_UNSAFE;
-  } else if (in->bound < 0 || in->size < in->bound) {
+  } else if (in->bound < 0) {
     out->verdict = LWIPSIM_VERDICT_MARGINAL;
+    snprintf(out->missing, sizeof out->missing, "no bound known");
+  } else if (in->size < in->bound) {
+    out->verdict = LWIPSIM_VERDICT_MARGINAL;
+    snprintf(out->missing, sizeof out->missing, "size below the worst case %ld", in->bound);
+  } else if (in->reloads >= 0) {
+    out->verdict = LWIPSIM_VERDICT_MARGINAL;
+    snprintf(out->missing, sizeof out->missing, "bound assumes at most %ld reloads", in->reloads);
   } else {
     out->verdict = LWIPSIM_VERDICT_SAFE;
   }

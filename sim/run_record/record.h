@@ -63,6 +63,11 @@ struct lwipsim_bound {
   int bounded;    /* 0: the record says null */
   uint32_t value; /* the sum of the terms' counts */
   char basis[LWIPSIM_BOUND_BASIS];
+  /* A bound that grows with what the script does (each mDNS removal, i.e.
+   * reload, leaves timers armed): how many it assumes, and the bound per
+   * reload in one line. reloads < 0 and formula "": fixed by the options. */
+  int32_t reloads;
+  char formula[LWIPSIM_BOUND_BASIS];
   size_t n_terms;
   struct lwipsim_bound_term terms[LWIPSIM_BOUND_TERMS];
 };
@@ -98,6 +103,8 @@ struct lwipsim_run_meta {
   uint64_t target_instructions, target_cycles;
   /* Timeline of pool i, or NULL (a crashed run has none). */
   const struct lwipsim_timeline_point *(*timeline)(size_t pool, size_t *n);
+  /* The heap's bytes in use over time, or NULL. */
+  const struct lwipsim_timeline_point *(*heap_timeline)(size_t *n);
 };
 
 enum lwipsim_outcome lwipsim_record_outcome(const struct lwipsim_run_state *s, int crash_signal);

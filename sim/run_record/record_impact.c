@@ -130,7 +130,7 @@ void lwipsim_impact_cause_text(const cJSON *impact, char *buf, size_t cap)
 {
   static const struct {
     const char *cause, *words;
-  } causes[] = { { "write-refused", "a write refused (ERR_MEM)" }, { "heap", "heap budget refused" } };
+  } causes[] = { { "write-refused", "a write refused (ERR_MEM)" }, { "heap", "a heap allocation refused" } };
   const char *cause = lwipsim_jstr(impact, "cause", "?"), *words = cause;
   for (size_t i = 0; i < sizeof causes / sizeof causes[0]; i++) {
     if (strcmp(causes[i].cause, cause) == 0) {

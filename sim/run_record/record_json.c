@@ -96,6 +96,14 @@ static cJSON *worst_case(const struct lwipsim_run_meta *meta, const char *pool)
   cJSON *o = cJSON_CreateObject();
   cJSON_AddNumberToObject(o, "value", b.value);
   cJSON_AddStringToObject(o, "basis", b.basis);
+  /* script-dependent: the bound holds for at most this many reloads */
+  if (b.reloads >= 0) {
+    cJSON_AddNumberToObject(o, "reloads", b.reloads);
+    cJSON_AddStringToObject(o, "formula", b.formula);
+  } else {
+    cJSON_AddNullToObject(o, "reloads");
+    cJSON_AddNullToObject(o, "formula");
+  }
   cJSON *terms = cJSON_AddArrayToObject(o, "terms");
   for (size_t k = 0; k < b.n_terms; k++) {
     cJSON *t = cJSON_CreateObject();
@@ -104,6 +112,76 @@ static cJSON *worst_case(const struct lwipsim_run_meta *meta, const char *pool)
     cJSON_AddItemToArray(terms, t);
   }
   return o;
+}
+
+static void add_u64_or_null(cJSON *o, const char *key, int known, uint64_t v)
+{
+  if (known) {
+    cJSON_AddNumberToObject(o, key, (double)v);
+  } else {
+    cJSON_AddNullToObject(o, key);
+  }
+}
+
+static cJSON *timeline_array(const struct lwipsim_timeline_point *pts, size_t n)
+{
+  cJSON *tl = cJSON_CreateArray();
+  for (size_t k = 0; k < n; k++) {
+    cJSON *pt = cJSON_CreateArray();
+    cJSON_AddItemToArray(pt, cJSON_CreateNumber((double)pts[k].time_ms));
+    cJSON_AddItemToArray(pt, cJSON_CreateNumber((double)pts[k].used));
+    cJSON_AddItemToArray(tl, pt);
+  }
+  return tl;
+}
+
+/* lwIP's heap like a pool (stack/probe/heap_probe.c); null when it is not
+ * counted (MEM_LIBC_MALLOC, MEM_USE_POOLS, a custom allocator without a
+ * budget). */
+static cJSON *heap_object(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s)
+{
+  if (s->heap.kind == LWIPSIM_HEAP_KIND_NONE) {
+    return cJSON_CreateNull();
+  }
+  int memc = s->heap.kind == LWIPSIM_HEAP_KIND_MEMC;
+  cJSON *h = cJSON_CreateObject();
+  cJSON_AddStringToObject(h, "kind", memc ? "mem.c" : "budget");
+  cJSON_AddStringToObject(h, "bytes", "64-bit host");
+  cJSON_AddNumberToObject(h, "size_bytes", (double)s->heap.size_bytes);
+  add_u64_or_null(h, "budget_bytes", !memc, s->heap.budget_bytes);
+  add_u64_or_null(h, "capacity_bytes", s->heap.capacity_bytes > 0, s->heap.capacity_bytes);
+  /* --cap HEAP=N / --profile-caps in a demand build (a budget's limit is the budget otherwise) */
+  add_u64_or_null(h, "limit_bytes", memc ? s->heap.limit_bytes > 0 : s->heap.limit_bytes != s->heap.budget_bytes,
+                  s->heap.limit_bytes);
+  cJSON_AddNumberToObject(h, "peak_bytes", (double)s->heap.peak_bytes);
+  cJSON_AddNumberToObject(h, "peak_ms", (double)s->heap.peak_ms);
+  add_u64_or_null(h, "largest_free_at_peak_bytes", s->heap.largest_free_at_peak >= 0,
+                  (uint64_t)s->heap.largest_free_at_peak);
+  cJSON_AddNumberToObject(h, "failed", (double)s->heap.failed);
+  add_u64_or_null(h, "first_failure_ms", s->heap.failed > 0, s->heap.first_failure_ms);
+  cJSON *sites = cJSON_AddArrayToObject(h, "failure_sites");
+  for (uint32_t k = 0; k < s->heap.n_sites && k < LWIPSIM_MAX_SITES; k++) {
+    cJSON *site = cJSON_CreateObject();
+    cJSON_AddStringToObject(site, "site", s->heap.sites[k].name);
+    cJSON_AddNumberToObject(site, "count", s->heap.sites[k].count);
+    cJSON_AddItemToArray(sites, site);
+  }
+  cJSON *fails = cJSON_AddArrayToObject(h, "failures");
+  for (uint32_t k = 0; k < s->heap.n_failures && k < LWIPSIM_MAX_HEAP_FAILURES; k++) {
+    const struct lwipsim_heap_failure *f = &s->heap.failures[k];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "time_ms", (double)f->time_ms);
+    cJSON_AddNumberToObject(o, "bytes", (double)f->bytes);
+    cJSON_AddNumberToObject(o, "used_bytes", (double)f->used_bytes);
+    add_u64_or_null(o, "largest_free_bytes", f->largest_free >= 0, (uint64_t)f->largest_free);
+    cJSON_AddStringToObject(o, "site", f->site);
+    cJSON_AddItemToArray(fails, o);
+  }
+  cJSON_AddNumberToObject(h, "trims", (double)s->heap.trims);
+  size_t n = 0;
+  const struct lwipsim_timeline_point *pts = meta->heap_timeline ? meta->heap_timeline(&n) : NULL;
+  cJSON_AddItemToObject(h, "timeline", timeline_array(pts, pts ? n : 0));
+  return h;
 }
 
 static cJSON *pool_object(const struct lwipsim_run_meta *meta, size_t i, const struct lwipsim_pool_state *p)
@@ -304,14 +382,7 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
   cJSON_AddItemToObject(st, "at_peak", timer_snapshot(&s->sys_timeout_at_peak));
   cJSON_AddItemToObject(st, "at_first_failure", timer_snapshot(&s->sys_timeout_at_first_failure));
 
-  if (s->heap.enabled) {
-    cJSON *h = cJSON_AddObjectToObject(r, "heap");
-    cJSON_AddNumberToObject(h, "budget_bytes", (double)s->heap.budget_bytes);
-    cJSON_AddNumberToObject(h, "peak_bytes", (double)s->heap.peak_bytes);
-    cJSON_AddNumberToObject(h, "failed", (double)s->heap.failed);
-  } else {
-    cJSON_AddNullToObject(r, "heap");
-  }
+  cJSON_AddItemToObject(r, "heap", heap_object(meta, s));
 
   cJSON_AddItemToObject(r, "frames", frames_object(s));
   cJSON_AddItemToObject(r, "interfaces", interfaces_array(s));

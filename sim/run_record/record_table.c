@@ -1,5 +1,6 @@
 #include <cjson/cJSON.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "run_record/record.h"
 
@@ -61,8 +62,33 @@ void lwipsim_record_print_table(const cJSON *r, FILE *out)
   }
   const cJSON *heap = cJSON_GetObjectItemCaseSensitive(r, "heap");
   if (cJSON_IsObject(heap)) {
-    fprintf(out, "heap: peak %d of %d bytes, %d failed\n", (int)num(heap, "peak_bytes"), (int)num(heap, "budget_bytes"),
-            (int)num(heap, "failed"));
+    /* lwIP's heap, in bytes, as one more row */
+    int failed = (int)num(heap, "failed");
+    int peak = (int)num(heap, "peak_bytes"), size = (int)num(heap, "size_bytes");
+    const char *mark = failed ? "  <-- FAILED" : peak > size ? "  <-- needs more" : "";
+    fprintf(out, "%-16s %6d %6d %7d%s\n", "HEAP (bytes)", size, peak, failed, mark);
+    const cJSON *lf = cJSON_GetObjectItemCaseSensitive(heap, "largest_free_at_peak_bytes");
+    char largest[64] = "not known";
+    if (cJSON_IsNumber(lf)) {
+      snprintf(largest, sizeof largest, "%d bytes", lf->valueint);
+    }
+    fprintf(out, "heap: %s %s, peak %d of %d bytes (64-bit host bytes), largest free block at the peak %s",
+            str(heap, "kind"), strcmp(str(heap, "kind"), "mem.c") == 0 ? "MEM_SIZE" : "budget", peak, size, largest);
+    const cJSON *f;
+    int i = 0;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(heap, "failures"))
+    {
+      if (i++ == 0) {
+        const cJSON *fl = cJSON_GetObjectItemCaseSensitive(f, "largest_free_bytes");
+        fprintf(out, "; first refused at %.3f s: %d bytes for %s, %d in use, largest free block %s",
+                num(f, "time_ms") / 1000.0, (int)num(f, "bytes"), str(f, "site"), (int)num(f, "used_bytes"),
+                cJSON_IsNumber(fl) ? "" : "not known");
+        if (cJSON_IsNumber(fl)) {
+          fprintf(out, "%d bytes", fl->valueint);
+        }
+      }
+    }
+    fprintf(out, "\n");
   }
   const cJSON *f = cJSON_GetObjectItemCaseSensitive(r, "frames");
   fprintf(out, "frames: %d injected, %d skipped (not Ethernet II), %d not for the device, %d transmitted\n",

@@ -32,6 +32,7 @@
 #include "stack/port/platform.h"
 #include "stack/port/sim_options.h"
 #include "stack/probe/assert_policy.h"
+#include "stack/probe/heap_probe.h"
 #include "stack/probe/probe.h"
 #include "stack/probe/resolved_options.h"
 #include "stack/target/target_engine.h"
@@ -98,7 +99,8 @@ static void usage(FILE *out)
           "  --pcapng-out FILE  the run as one pcapng on the capture's clock: the peers' frames as\n"
           "                     replayed and the device's, with events as packet comments\n"
           "  --device-mac MAC   the device's MAC in the capture (default: scenario's [device] mac)\n"
-          "  --cap POOL=N       let at most N elements of POOL be used (demand and sweep runs)\n"
+          "  --cap POOL=N       let at most N elements of POOL be used (demand and sweep runs);\n"
+          "                     HEAP=N: lwIP's heap behaves as one of N bytes (64-bit host bytes)\n"
           "  --profile-caps     cap every pool at the profile's size (demand runners: behaves as\n"
           "                     the profile's own build)\n"
           "  --strict           any diverged frame fails the run (exit 5 instead of 0 or 3)\n"
@@ -279,12 +281,18 @@ static int child_main(void *ctx, int out_fd)
   run.out_fd = out_fd;
   lwipsim_heap_init(LWIPSIM_HEAP_BUDGET);
   lwipsim_probe_init(run.meta.duration_ms);
+  lwipsim_heap_probe_init(run.meta.duration_ms);
   arm_wall_limit();
   if (run.profile_caps) {
     lwipsim_probe_cap_to_profile();
+    lwipsim_heap_probe_cap_to_profile();
   }
   for (size_t i = 0; i < run.n_caps; i++) {
-    lwipsim_probe_set_cap(run.caps[i].pool, run.caps[i].limit);
+    if (strcmp(run.caps[i].pool, "HEAP") == 0) {
+      lwipsim_heap_probe_set_cap(run.caps[i].limit);
+    } else {
+      lwipsim_probe_set_cap(run.caps[i].pool, run.caps[i].limit);
+    }
   }
   lwipsim_rand_seed(run.scenario.seed);
   lwipsim_assert_set_policy(run.policy, on_panic);
@@ -336,8 +344,13 @@ static int parse_cap(const char *arg)
     return -1;
   }
   snprintf(run.caps[run.n_caps].pool, sizeof run.caps[run.n_caps].pool, "%.*s", (int)(eq - arg), arg);
-  /* only checks that the pool exists */
-  if (lwipsim_probe_set_cap(run.caps[run.n_caps].pool, LWIPSIM_PROBE_NO_CAP) != 0) {
+  /* only checks that the pool exists; HEAP is lwIP's heap, in bytes (a
+   * profile whose heap is not counted has none to cap) */
+  if (strcmp(run.caps[run.n_caps].pool, "HEAP") == 0) {
+    if (!lwipsim_heap_probe_counted()) {
+      return -1;
+    }
+  } else if (lwipsim_probe_set_cap(run.caps[run.n_caps].pool, LWIPSIM_PROBE_NO_CAP) != 0) {
     return -1;
   }
   run.caps[run.n_caps++].limit = (uint32_t)limit;
@@ -488,6 +501,7 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
   if (rec == NULL) {
     run.meta.crash_signal = (why == NULL && !res->out_of_time) ? res->signal : 0;
     run.meta.timeline = NULL;
+    run.meta.heap_timeline = NULL;
     rec = lwipsim_record_build(&run.meta, lwipsim_state);
     char *body = rec != NULL ? lwipsim_record_print(rec) : NULL;
     if (body == NULL || asprintf(&built, "%s\n", body) < 0) {
@@ -690,17 +704,22 @@ static int runner_main(int argc, char **argv)
                                : "demand",
     .duration_ms = run.scenario.duration_ms,
     .sim_changed_options = run.options,
-    .n_sim_changed_options = lwipsim_sim_changed_options(run.options, MAX_OPTIONS),
+    .n_sim_changed_options = lwipsim_sim_changed_options(run.options, MAX_OPTIONS - 1),
     .options = run.bounds.options,
     .n_options = run.bounds.n_options,
     .worst_cases = run.worst_cases,
     .n_worst_cases =
         lwipsim_bound_all(&run.bounds, run.worst_cases, sizeof run.worst_cases / sizeof run.worst_cases[0]),
     .timeline = lwipsim_probe_timeline,
+    .heap_timeline = lwipsim_heap_probe_timeline,
   };
   if (run.target_image != NULL) {
     run.meta.target = "rp2040";
     run.meta.timeline = NULL; /* the chip keeps counters and peaks, no timeline */
+  }
+
+  if (lwipsim_heap_probe_changed_option() != NULL) {
+    run.options[run.meta.n_sim_changed_options++] = lwipsim_heap_probe_changed_option();
   }
 
   /* A record is a few hundred KiB at most whatever the run's length (the

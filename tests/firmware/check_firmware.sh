@@ -196,6 +196,8 @@ def same(p, host, chip, keys):
     for k in keys:
         assert host[k] == chip[k], (p, k, host[k], chip[k])
     for h, c in zip(host["pools"], chip["pools"]):
+        if h["name"] == "HEAP":
+            continue  # bytes: pointer width (compared below)
         assert (h["name"], h["peak"], h["failed"], h["peak_ms"]) == (c["name"], c["peak"], c["failed"], c["peak_ms"]), (p, h["name"], h["peak"], h["failed"], c["peak"], c["failed"])
 host, chip = load("circuitpython-9.0.5")
 assert chip["target"] == "rp2040" and "target" not in host, chip.get("target")
@@ -205,7 +207,17 @@ for k in ("message", "file", "line", "time_ms", "arming"):
     assert hp[k] == cp[k], (k, hp[k], cp[k])
 assert hp["armed_timers"] == cp["armed_timers"], (hp["armed_timers"], cp["armed_timers"])
 assert "SYS_TIMEOUT" in hp["message"], hp["message"]
-same("9.0.5", host, chip, ("end_time_ms", "frames", "divergence", "tx_match", "impact"))
+same("9.0.5", host, chip, ("end_time_ms", "frames", "divergence", "tx_match"))
+# The 4000-byte heap: on the host (8-byte pointers) lwIP refuses a 1540-byte
+# tcp_write copy at 3006 ms, and what the failure costs starts there; on the
+# chip (4-byte pointers) the same copy fits. Both end in the same panic.
+# (The chip's heap is not counted yet when its record has "heap": null.)
+hh, ch = host["heap"], chip["heap"] or {"peak_bytes": 0, "failed": 0}
+assert ch["peak_bytes"] <= hh["peak_bytes"] and ch["failed"] <= hh["failed"], (hh, ch)
+if hh["failed"] == ch["failed"]:
+    assert host["impact"] == chip["impact"], (host["impact"], chip["impact"])
+else:
+    assert host["impact"]["cause"] == "heap" and chip["impact"]["cause"] == "panic", (host["impact"], chip["impact"])
 st = [p for p in chip["pools"] if p["name"] == "SYS_TIMEOUT"][0]
 assert st["elem_bytes"] == 16 and st["failure_sites"] == [p for p in host["pools"] if p["name"] == "SYS_TIMEOUT"][0]["failure_sites"], st
 print("ok circuitpython-9.0.5: chip = host: panic at %d ms on SYS_TIMEOUT arming %s, %d armed timers, %d frames injected, %d sent; %d instructions"
@@ -231,7 +243,15 @@ PY
         python3 - "$tmp/$p.$(basename "$dir")" <<'PY' || fail "$p on $(basename "$dir"): host and chip differ"
 import json, sys
 host, chip = (json.load(open("%s.%s.json" % (sys.argv[1], side))) for side in ("host", "chip"))
-assert host["outcome"] == chip["outcome"], (host["outcome"], chip["outcome"])
+# lwIP's mem.c heap in bytes depends on pointer width: a copy the host's
+# heap refuses (pool-failure on HEAP only) can fit on the chip. Explained,
+# not a difference of the runs: every memp pool below must still agree.
+heap_only = (host["outcome"] == "pool-failure" and chip["outcome"] == "ok" and (host["heap"] or {}).get("failed", 0) > 0
+             and all(q["failed"] == 0 for q in host["pools"]))
+if heap_only:
+    print("note %s: pool-failure on the host's heap (8-byte pointers), ok on the chip (4-byte)" % sys.argv[1].rsplit("/", 1)[1])
+else:
+    assert host["outcome"] == chip["outcome"], (host["outcome"], chip["outcome"])
 hp = {q["name"]: q for q in host["pools"]}
 cp = {q["name"]: q for q in chip["pools"]}
 for name in ("SYS_TIMEOUT", "TCP_PCB", "UDP_PCB"):

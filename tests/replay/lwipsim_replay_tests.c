@@ -6,6 +6,7 @@
 #include "test_replay_actions.h"
 #include "test_replay_fidelity.h"
 #include "test_replay_headers.h"
+#include "test_replay_heap.h"
 #include "test_replay_impact.h"
 #include "test_replay_netifs.h"
 
@@ -17,6 +18,7 @@ int main(void)
   srunner_add_suite(sr, actions_suite());
   srunner_add_suite(sr, netifs_suite());
   srunner_add_suite(sr, impact_suite());
+  srunner_add_suite(sr, heap_suite());
   srunner_run_all(sr, CK_NORMAL);
   int failed = srunner_ntests_failed(sr);
   srunner_free(sr);

@@ -42,6 +42,9 @@ for p in profiles:
     for pool in p["pools"]:
         if pool["interesting"] and f"<td>{pool['name']}</td>" not in dom:
             failures.append(f"{p['name']}: no row for {pool['name']}")
+want_heap_rows = sum(1 for p in profiles if p["heap"] is not None)
+if dom.count('<tr class="heap-row"><td>HEAP (bytes)</td>') != want_heap_rows:
+    failures.append(f"want {want_heap_rows} HEAP rows (one per profile whose heap is counted)")
 if "<script" in dom:
     failures.append("the page has a script")
 for f in failures:

@@ -11,9 +11,17 @@
 #include "report/verdict.h"
 #include "test_common.h"
 
+static struct lwipsim_verdict_out decide_r(long size, long demand, long bound, long floor, long reloads)
+{
+  struct lwipsim_verdict_in in = { size, demand, bound, floor, reloads };
+  struct lwipsim_verdict_out out;
+  lwipsim_verdict_decide(&in, &out);
+  return out;
+}
+
 static struct lwipsim_verdict_out decide(long size, long demand, long bound, long floor)
 {
-  struct lwipsim_verdict_in in = { size, demand, bound, floor };
+  struct lwipsim_verdict_in in = { size, demand, bound, floor, -1 };
   struct lwipsim_verdict_out out;
   lwipsim_verdict_decide(&in, &out);
   return out;
@@ -26,11 +34,18 @@ START_TEST(test_verdict_rules)
   ck_assert_int_eq(o.recommended, 13);
   o = decide(13, 13, -1, -1);
   ck_assert_int_eq(o.verdict, LWIPSIM_VERDICT_MARGINAL); /* covers demand, no bound known */
+  ck_assert_str_eq(o.missing, "no bound known");
   o = decide(13, 13, 17, -1);
   ck_assert_int_eq(o.verdict, LWIPSIM_VERDICT_MARGINAL);
   ck_assert_int_eq(o.recommended, 17);
+  ck_assert_str_eq(o.missing, "size below the worst case 17");
   o = decide(17, 13, 17, -1);
   ck_assert_int_eq(o.verdict, LWIPSIM_VERDICT_SAFE);
+  ck_assert_str_eq(o.missing, "");
+  /* a bound counted for the script's 2 reloads says nothing of a third: never SAFE */
+  o = decide_r(23, 16, 23, -1, 2);
+  ck_assert_int_eq(o.verdict, LWIPSIM_VERDICT_MARGINAL);
+  ck_assert_str_eq(o.missing, "bound assumes at most 2 reloads");
   /* a bound below the observed demand never lowers the recommendation */
   o = decide(8, 9, 5, -1);
   ck_assert_int_eq(o.verdict, LWIPSIM_VERDICT_UNSAFE);

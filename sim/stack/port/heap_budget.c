@@ -14,18 +14,21 @@ void lwipsim_heap_init(uint64_t budget_bytes)
 {
   lwipsim_state->heap.enabled = budget_bytes > 0;
   lwipsim_state->heap.budget_bytes = budget_bytes;
+  lwipsim_state->heap.limit_bytes = budget_bytes;
   lwipsim_state->heap.used_bytes = 0;
   lwipsim_state->heap.peak_bytes = 0;
   lwipsim_state->heap.failed = 0;
 }
 
+void lwipsim_heap_set_limit(uint64_t limit_bytes) { lwipsim_state->heap.limit_bytes = limit_bytes; }
+
 void *lwip_heap_malloc(size_t size)
 {
   struct lwipsim_run_state *s = lwipsim_state;
-  if (s->heap.enabled && s->heap.used_bytes + size > s->heap.budget_bytes) {
+  if (s->heap.enabled && s->heap.used_bytes + size > s->heap.limit_bytes) {
     s->heap.failed++;
     lwipsim_event_add("heap: %zu bytes refused, %llu of %llu in use", size, (unsigned long long)s->heap.used_bytes,
-                      (unsigned long long)s->heap.budget_bytes);
+                      (unsigned long long)s->heap.limit_bytes);
     return NULL;
   }
   unsigned char *block = malloc(HEADER + size);

@@ -10,6 +10,11 @@
 /* 0 = no budget configured: the heap is not tracked. */
 void lwipsim_heap_init(uint64_t budget_bytes);
 
+/* Refuse beyond limit_bytes instead of the budget (the budget stays the
+ * figure the record calls the size): a demand run lifts it (UINT64_MAX), a
+ * capped or swept one sets it. */
+void lwipsim_heap_set_limit(uint64_t limit_bytes);
+
 void *lwip_heap_malloc(size_t size);
 void lwip_heap_free(void *ptr);
 void *lwip_heap_calloc(size_t num, size_t size);

@@ -35,6 +35,8 @@ size_t lwipsim_sim_changed_options(const char **out, size_t max)
 #endif
   ADD("sys_now: firmware's clock -> virtual clock");
   ADD("memp_malloc, memp_free, sys_timeout, tcp_timer_needed: wrapped at link time to count (pool sizes unchanged)");
+  ADD("mem_malloc, mem_calloc, mem_trim, mem_free: wrapped at link time to count the heap (lwIP's allocator decides "
+      "every allocation)");
 #undef ADD
   return n;
 }

@@ -16,3 +16,7 @@ const uint32_t lwipsim_profile_pool_sizes[] = {
 };
 
 const size_t lwipsim_profile_pool_count = sizeof lwipsim_profile_pool_sizes / sizeof lwipsim_profile_pool_sizes[0];
+
+/* MEM_SIZE as the profile has it (a demand build compiles mem.c's heap
+ * larger, sim/stack/port/include/lwipsim_demand_pools.h). */
+const uint64_t lwipsim_profile_mem_size = MEM_SIZE;

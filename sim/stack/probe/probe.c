@@ -127,9 +127,14 @@ int lwipsim_probe_set_cap(const char *pool_name, uint32_t cap)
 
 void lwipsim_probe_cap_to_profile(void)
 {
+#if !MEMP_MEM_MALLOC
   for (size_t i = 0; i < MEMP_MAX; i++) {
     caps[i] = lwipsim_profile_pool_sizes[i];
   }
+#endif
+  /* With MEMP_MEM_MALLOC the profile's own build enforces no count (elements
+   * come from the heap): capping at MEMP_NUM_* would refuse what the profile
+   * never refuses. */
 }
 
 const struct lwipsim_timeline_point *lwipsim_probe_timeline(size_t pool, size_t *n)

@@ -48,6 +48,18 @@ struct lwipsim_pool_state {
   uint32_t peak_without_time_wait; /* TCP_PCB: PCBs in use less those in TIME_WAIT */
 };
 
+#define LWIPSIM_HEAP_KIND_NONE 0   /* MEM_LIBC_MALLOC, MEM_USE_POOLS, ...: not counted */
+#define LWIPSIM_HEAP_KIND_MEMC 1   /* lwIP's mem.c heap of MEM_SIZE bytes */
+#define LWIPSIM_HEAP_KIND_BUDGET 2 /* MEM_CUSTOM_ALLOCATOR with the profile's heap_budget_bytes */
+#define LWIPSIM_MAX_HEAP_FAILURES 8
+
+/* One refused heap allocation. */
+struct lwipsim_heap_failure {
+  uint64_t time_ms, bytes, used_bytes;
+  int64_t largest_free; /* -1: not known */
+  char site[LWIPSIM_NAME_LEN];
+};
+
 /* The armed-timeout list at one instant, each entry named by its handler. */
 struct lwipsim_timer_list {
   int valid;
@@ -116,9 +128,22 @@ struct lwipsim_run_state {
     uint64_t pure_acks_reference, pure_acks_transmitted, reference_ipv6_unbuilt;
   } tx_match;
 
+  /* lwIP's heap (stack/probe/heap_probe.c): mem.c's MEM_SIZE heap, or the
+   * byte budget a MEM_CUSTOM_ALLOCATOR profile's allocator gets
+   * (stack/port/heap_budget.c). Bytes are this host's (64-bit) bytes. */
   struct {
-    int enabled;
+    int enabled; /* the budget allocator is in use (heap_budget.c) */
+    int kind;    /* LWIPSIM_HEAP_KIND_NONE / _MEMC / _BUDGET */
     uint64_t budget_bytes, used_bytes, peak_bytes, failed;
+    uint64_t size_bytes;     /* the profile's MEM_SIZE, or the budget */
+    uint64_t capacity_bytes; /* what this build holds (a demand build: more) */
+    uint64_t limit_bytes;    /* a heap of this size is emulated (--cap HEAP=N) */
+    uint64_t peak_ms, first_failure_ms, trims;
+    int64_t largest_free_at_peak; /* -1: not known (a budget has no placement) */
+    uint32_t n_sites;
+    struct lwipsim_failure_site sites[LWIPSIM_MAX_SITES];
+    uint32_t n_failures; /* all of them; the first LWIPSIM_MAX_HEAP_FAILURES kept */
+    struct lwipsim_heap_failure failures[LWIPSIM_MAX_HEAP_FAILURES];
   } heap;
 
   /* What the device's apps did (sim/stack/device): requests its HTTP server

@@ -42,9 +42,9 @@ START_TEST(test_patch_in_place_and_block)
                                "#endif /* H */\n"
                                "\n";
   struct lwipsim_option_change ch[3] = {
-    { "MEMP_NUM_SYS_TIMEOUT", 11, 23, "(LWIP_NUM_SYS_TIMEOUT_INTERNAL + 16)" },
-    { "MEMP_NUM_TCP_PCB", 5, 8, "8" },
-    { "MEMP_NUM_TCP_SEG", 32, 40, "40" },
+    { "MEMP_NUM_SYS_TIMEOUT", 11, 23, "(LWIP_NUM_SYS_TIMEOUT_INTERNAL + 16)", 1 },
+    { "MEMP_NUM_TCP_PCB", 5, 8, "8", 1 },
+    { "MEMP_NUM_TCP_SEG", 32, 40, "40", 1 },
   };
   char *out = lwipsim_lwipopts_patch(header, ch, 3, "lwipsim fix: raised");
   ck_assert_ptr_nonnull(out);

@@ -39,6 +39,25 @@
 #define MEMP_NUM_MLD6_GROUP LWIPSIM_DEMAND_POOL
 #undef PBUF_POOL_SIZE
 #define PBUF_POOL_SIZE LWIPSIM_DEMAND_POOL
+
+/* mem.c's heap compiled large, so a demand run's heap peak is what the
+ * traffic needs. 64000 is the largest MEM_SIZE lwIP keeps mem_size_t 16 bits
+ * for (lwip/mem.h: u32_t above 64000): mem.c's block header, and so every
+ * block's bytes, stay as the profile's build has them. A profile already
+ * above that gets 1 MiB (one above 1 MiB keeps its own). Only where mem.c's heap is the heap:
+ * MEM_LIBC_MALLOC, MEM_CUSTOM_ALLOCATOR and MEM_USE_POOLS leave MEM_SIZE
+ * unused. stack/probe/heap_probe.c emulates any smaller heap in this one
+ * (--cap HEAP=N, --profile-caps). */
+#if !(defined(MEM_LIBC_MALLOC) && MEM_LIBC_MALLOC) && !(defined(MEM_CUSTOM_ALLOCATOR) && MEM_CUSTOM_ALLOCATOR) && \
+    !(defined(MEM_USE_POOLS) && MEM_USE_POOLS)
+#if !defined(MEM_SIZE) || MEM_SIZE <= 64000
+#undef MEM_SIZE
+#define MEM_SIZE 64000
+#elif MEM_SIZE < 1048576
+#undef MEM_SIZE
+#define MEM_SIZE 1048576
+#endif
+#endif
 #endif
 
 #endif
