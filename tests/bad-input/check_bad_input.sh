@@ -265,7 +265,11 @@ preload_check() { # VARIABLE SOURCE
     exit 77
   fi
   # the runners are what the preload lands in; the front end may be plain
-  if ldd "$lwipsim" "$bin"/lwipsim-run-"$profile"-lwip* 2>/dev/null | grep -q libasan; then
+  # (ldd's whole output first: under pipefail, grep -q quitting early would
+  # make ldd's SIGPIPE the pipeline's status)
+  local libs
+  libs=$(ldd "$lwipsim" "$bin"/lwipsim-run-"$profile"-lwip* 2>/dev/null || true)
+  if grep -q libasan <<<"$libs"; then
     echo "SKIP $case: an ASan build cannot take an LD_PRELOAD before its runtime" >&3
     exit 77
   fi
