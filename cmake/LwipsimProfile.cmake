@@ -76,6 +76,7 @@ set(LWIPSIM_PROFILE_SOURCES
   ${PROJECT_SOURCE_DIR}/sim/stack/device/http_client.c
   ${PROJECT_SOURCE_DIR}/sim/stack/device/udp_app.c
   ${PROJECT_SOURCE_DIR}/sim/stack/device/net_services.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/cursor/frame_cursor.c
   ${PROJECT_SOURCE_DIR}/sim/stack/engine/engine.c
   ${PROJECT_SOURCE_DIR}/sim/stack/netif/tap_netif.c
   ${PROJECT_SOURCE_DIR}/sim/stack/engine/realtime.c)

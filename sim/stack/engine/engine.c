@@ -10,6 +10,7 @@
 #include "lwip/timeouts.h"
 #include "scenario/capture_clock.h"
 #include "scenario/scenario.h"
+#include "stack/cursor/frame_cursor.h"
 #include "stack/device/device.h"
 #include "stack/netif/impact_watch.h"
 #include "stack/netif/replay_netif.h"
@@ -33,38 +34,6 @@ static uint64_t timer_due(const struct lwipsim_scenario *sc, uint64_t deadline_m
  * time moving; real lwIP never does this, so it is a finding, not a loop. */
 #define MAX_STEPS_AT_ONE_INSTANT 100000
 
-struct frame_cursor {
-  struct lwipsim_pcap_reader *reader;
-  struct lwipsim_frame frame;
-  int have;
-  int offered;                        /* the current frame went to lwIP (a panic may come from it) */
-  uint64_t due_ms;                    /* virtual time the current frame is replayed */
-  struct lwipsim_capture_clock clock; /* capture offsets to virtual time */
-};
-
-static int cursor_advance(struct frame_cursor *c, char *err, size_t errlen)
-{
-  c->have = 0;
-  c->offered = 0;
-  if (c->reader == NULL) {
-    return 0;
-  }
-  int rc = lwipsim_pcap_next(c->reader, &c->frame, err, errlen);
-  if (rc < 0) {
-    return -1;
-  }
-  c->have = rc == 1;
-  if (c->have) {
-    uint64_t cut = c->clock.gaps_cut;
-    c->due_ms = lwipsim_capture_clock_due_ms(&c->clock, c->frame.time_us);
-    if (c->clock.gaps_cut != cut) {
-      lwipsim_event_add("capture pause before frame %llu shortened to capture_max_gap",
-                        (unsigned long long)lwipsim_pcap_frame_count(c->reader));
-    }
-  }
-  return 0;
-}
-
 /* capture_checksums = recompute: a peer's frame gets the checksums it had on
  * the wire (pcap/frame_checksum.h); the device's own frames are left as they
  * are, being the reference, not input. */
@@ -81,8 +50,6 @@ static void offer_frame(const struct lwipsim_engine_config *cfg, const struct lw
   }
   lwipsim_replay_netif_offer(f->data, f->caplen, f->len);
 }
-
-static uint64_t cursor_due_ms(const struct frame_cursor *c) { return c->have ? c->due_ms : LWIPSIM_TIME_NEVER; }
 
 /* After each frame and each timer pass, before the next frame: the device's
  * apps answer what lwIP handed them (a captured peer answered the captured
@@ -133,22 +100,15 @@ size_t lwipsim_engine_run_actions(const struct lwipsim_scenario *sc, size_t next
 }
 
 /* The run in progress, for lwipsim_engine_read_rest after a panic. */
-static struct frame_cursor *running;
+static struct lwipsim_frame_cursor *running;
 static uint64_t running_end_ms;
 
 void lwipsim_engine_read_rest(void)
 {
-  struct frame_cursor *c = running;
-  char err[256];
+  struct lwipsim_frame_cursor *c = running;
   running = NULL;
-  if (c == NULL || (c->have && c->offered && cursor_advance(c, err, sizeof err) != 0)) {
-    return;
-  }
-  while (c->have && c->due_ms <= running_end_ms) {
-    lwipsim_impact_watch_frame(c->frame.data, c->frame.caplen, 0, c->due_ms);
-    if (cursor_advance(c, err, sizeof err) != 0) {
-      return; /* a corrupt tail: the record says what the run did reach */
-    }
+  if (c != NULL) {
+    lwipsim_frame_cursor_read_rest(c, running_end_ms);
   }
 }
 
@@ -165,9 +125,9 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
     return -1;
   }
 
-  struct frame_cursor frames = { .reader = cfg->capture };
+  struct lwipsim_frame_cursor frames = { .reader = cfg->capture };
   lwipsim_capture_clock_init(&frames.clock, sc->capture_start_ms, sc->capture_max_gap_ms);
-  if (cursor_advance(&frames, err, errlen) != 0) {
+  if (lwipsim_frame_cursor_advance(&frames, err, errlen) != 0) {
     return -1;
   }
   running = &frames;
@@ -184,7 +144,7 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
     }
     uint64_t action_ms = lwipsim_engine_action_due_ms(sc, next_action);
     uint64_t timer_ms = timer_due(sc, lwipsim_clock_timer_due_ms(sys_timeouts_sleeptime()));
-    uint64_t t = lwipsim_clock_next_event(cursor_due_ms(&frames), action_ms, timer_ms);
+    uint64_t t = lwipsim_clock_next_event(lwipsim_frame_cursor_due_ms(&frames), action_ms, timer_ms);
     if (t == LWIPSIM_TIME_NEVER || t > sc->duration_ms) {
       break;
     }
@@ -210,11 +170,11 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
       sys_check_timeouts();
       lwipsim_engine_after_turn();
     }
-    while (frames.have && cursor_due_ms(&frames) <= t) {
+    while (frames.have && lwipsim_frame_cursor_due_ms(&frames) <= t) {
       frames.offered = 1;
       offer_frame(cfg, &frames.frame);
       lwipsim_engine_after_turn();
-      if (cursor_advance(&frames, err, errlen) != 0) {
+      if (lwipsim_frame_cursor_advance(&frames, err, errlen) != 0) {
         return -1;
       }
     }
@@ -227,11 +187,8 @@ int lwipsim_engine_run(const struct lwipsim_engine_config *cfg, char *err, size_
   lwipsim_clock_set_ms(sc->duration_ms);
   /* Frames past the end are read too: a capture that is corrupt further on
    * is still an input error, and the record says how many were left out. */
-  while (frames.have) {
-    lwipsim_state->frames.after_end++;
-    if (cursor_advance(&frames, err, errlen) != 0) {
-      return -1;
-    }
+  if (lwipsim_frame_cursor_drain(&frames, err, errlen) != 0) {
+    return -1;
   }
   lwipsim_event_add("end of scenario");
   return 0;

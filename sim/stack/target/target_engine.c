@@ -13,6 +13,7 @@
 #include "replay/tx_match.h"
 #include "scenario/capture_clock.h"
 #include "scenario/scenario.h"
+#include "stack/cursor/frame_cursor.h"
 #include "stack/netif/impact_watch.h"
 #include "stack/port/clock.h"
 #include "stack/state/events.h"
@@ -305,41 +306,6 @@ static int after_turn(struct target *t)
   return 0;
 }
 
-/* ---- the capture (as engine.c's frame cursor) ---- */
-
-struct cursor {
-  struct lwipsim_pcap_reader *reader;
-  struct lwipsim_frame frame;
-  int have, offered;
-  uint64_t due_ms;
-  struct lwipsim_capture_clock clock;
-};
-
-static int cursor_advance(struct cursor *c, char *err, size_t errlen)
-{
-  c->have = 0;
-  c->offered = 0;
-  if (c->reader == NULL) {
-    return 0;
-  }
-  int rc = lwipsim_pcap_next(c->reader, &c->frame, err, errlen);
-  if (rc < 0) {
-    return -1;
-  }
-  c->have = rc == 1;
-  if (c->have) {
-    uint64_t cut = c->clock.gaps_cut;
-    c->due_ms = lwipsim_capture_clock_due_ms(&c->clock, c->frame.time_us);
-    if (c->clock.gaps_cut != cut) {
-      lwipsim_event_add("capture pause before frame %llu shortened to capture_max_gap",
-                        (unsigned long long)lwipsim_pcap_frame_count(c->reader));
-    }
-  }
-  return 0;
-}
-
-static uint64_t cursor_due(const struct cursor *c) { return c->have ? c->due_ms : LWIPSIM_TIME_NEVER; }
-
 static int offer_frame(struct target *t, const struct lwipsim_frame *f)
 {
   static uint8_t copy[65536], fitted[65536];
@@ -365,22 +331,6 @@ static int offer_frame(struct target *t, const struct lwipsim_frame *f)
     }
   }
   return after_turn(t);
-}
-
-/* After the chip stopped: the capture's frames up to the end, to the impact
- * watch only (engine.c's lwipsim_engine_read_rest). */
-static void read_rest(struct cursor *c, uint64_t end_ms)
-{
-  char err[256];
-  if (c->have && c->offered && cursor_advance(c, err, sizeof err) != 0) {
-    return;
-  }
-  while (c->have && c->due_ms <= end_ms) {
-    lwipsim_impact_watch_frame(c->frame.data, c->frame.caplen, 0, c->due_ms);
-    if (cursor_advance(c, err, sizeof err) != 0) {
-      return;
-    }
-  }
 }
 
 /* ---- the chip's run state into the record's ---- */
@@ -451,7 +401,7 @@ static int take_chip_state(struct target *t)
 
 /* ---- the loop (engine.c's lwipsim_engine_run) ---- */
 
-static int run_loop(struct target *t, struct cursor *frames, char *err, size_t errlen)
+static int run_loop(struct target *t, struct lwipsim_frame_cursor *frames, char *err, size_t errlen)
 {
   const struct lwipsim_scenario *sc = t->cfg->scenario;
   size_t next_action = 0;
@@ -467,7 +417,7 @@ static int run_loop(struct target *t, struct cursor *frames, char *err, size_t e
     if (sc->timers_poll_ms != 0 && timer_ms != LWIPSIM_TIME_NEVER) {
       timer_ms = (timer_ms + sc->timers_poll_ms - 1) / sc->timers_poll_ms * sc->timers_poll_ms;
     }
-    uint64_t now = lwipsim_clock_next_event(cursor_due(frames), action_ms, timer_ms);
+    uint64_t now = lwipsim_clock_next_event(lwipsim_frame_cursor_due_ms(frames), action_ms, timer_ms);
     if (now == LWIPSIM_TIME_NEVER || now > sc->duration_ms) {
       break;
     }
@@ -490,7 +440,7 @@ static int run_loop(struct target *t, struct cursor *frames, char *err, size_t e
         (doorbell(t, LWIPSIM_FW_OP_TIMERS | LWIPSIM_FW_OP_POLL, NULL, NULL, 0) != 0 || after_turn(t) != 0)) {
       return -2;
     }
-    while (frames->have && cursor_due(frames) <= now && !t->ended) {
+    while (frames->have && lwipsim_frame_cursor_due_ms(frames) <= now && !t->ended) {
       frames->offered = 1;
       if (offer_frame(t, &frames->frame) != 0) {
         return -2;
@@ -498,7 +448,7 @@ static int run_loop(struct target *t, struct cursor *frames, char *err, size_t e
       if (t->ended) {
         break; /* the frame that ended the run was offered: read_rest skips it */
       }
-      if (cursor_advance(frames, err, errlen) != 0) {
+      if (lwipsim_frame_cursor_advance(frames, err, errlen) != 0) {
         return -1;
       }
     }
@@ -514,11 +464,8 @@ static int run_loop(struct target *t, struct cursor *frames, char *err, size_t e
     return 0;
   }
   lwipsim_clock_set_ms(sc->duration_ms);
-  while (frames->have) {
-    lwipsim_state->frames.after_end++;
-    if (cursor_advance(frames, err, errlen) != 0) {
-      return -1;
-    }
+  if (lwipsim_frame_cursor_drain(frames, err, errlen) != 0) {
+    return -1;
   }
   lwipsim_event_add("end of scenario");
   return 0;
@@ -588,11 +535,11 @@ int lwipsim_target_run(const struct lwipsim_target_config *cfg, struct lwipsim_t
   lwipsim_clock_reset();
 
   int rc = -1;
-  struct cursor frames = { .reader = cfg->capture };
+  struct lwipsim_frame_cursor frames = { .reader = cfg->capture };
   lwipsim_capture_clock_init(&frames.clock, sc->capture_start_ms, sc->capture_max_gap_ms);
   if (t->rewriter == NULL || t->neighbours == NULL || t->tx_match == NULL) {
     snprintf(err, errlen, "out of memory for the replay's state");
-  } else if (boot(t, err, errlen) == 0 && cursor_advance(&frames, err, errlen) == 0) {
+  } else if (boot(t, err, errlen) == 0 && lwipsim_frame_cursor_advance(&frames, err, errlen) == 0) {
     rc = run_loop(t, &frames, err, errlen);
     if (rc == -2) {
       snprintf(err, errlen, "%s: the emulated RP2040 stopped answering (node child gone?)", cfg->emulator);
@@ -608,7 +555,7 @@ int lwipsim_target_run(const struct lwipsim_target_config *cfg, struct lwipsim_t
       lwipsim_state->timed_out = 1;
     }
     if (t->ended) {
-      read_rest(&frames, sc->duration_ms);
+      lwipsim_frame_cursor_read_rest(&frames, sc->duration_ms);
     }
   }
   res->instructions = t->chip.instructions;
