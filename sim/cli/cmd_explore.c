@@ -15,13 +15,13 @@
 #include "cli/commands.h"
 #include "cli/run_pool.h"
 #include "common/json_get.h"
+#include "common/read_file.h"
 #include "explore/explore.h"
 #include "run_record/record.h"
 #include "scenario/scenario.h"
 
 #define EXIT_SIZE_EXCEEDED 3
 #define MAX_BUDGET 100000
-#define INI_MAX (1 << 20)
 /* A perturbation that makes the replay withhold this share of inbound
  * frames (per mille) more than the scenario itself does on the profile
  * broke a conversation: dropped, not counted. */
@@ -174,21 +174,6 @@ static int parse_args(int argc, char **argv, struct options *o, struct lwipsim_e
     return 2;
   }
   return 0;
-}
-
-static char *read_text(const char *path)
-{
-  FILE *f = fopen(path, "r");
-  if (f == NULL) {
-    return NULL;
-  }
-  char *buf = malloc(INI_MAX + 1);
-  size_t n = buf ? fread(buf, 1, INI_MAX, f) : 0;
-  fclose(f);
-  if (buf != NULL) {
-    buf[n] = '\0';
-  }
-  return buf;
 }
 
 /* Writes candidate c as DIR_OR_PREFIX's scenario: PREFIX.ini (+ PREFIX.pcap
@@ -487,9 +472,9 @@ static int prepare(struct search *s, struct lwipsim_explore_candidate *original)
     return 2;
   }
   snprintf(s->ini_path, sizeof s->ini_path, "%s", s->sc.path);
-  s->ini = read_text(s->ini_path);
+  s->ini = lwipsim_read_file(s->ini_path, NULL, err, sizeof err);
   if (s->ini == NULL) {
-    fprintf(stderr, "lwipsim explore: %s: %s\n", s->ini_path, strerror(errno));
+    fprintf(stderr, "lwipsim explore: %s\n", err);
     return 2;
   }
   if (lwipsim_explore_scan(s->ini, s->ini_path, &s->space, original, err, sizeof err) != 0) {

@@ -21,6 +21,7 @@
 #include "cli/lwipopts_patch.h"
 #include "cli/run_self.h"
 #include "common/json_get.h"
+#include "common/read_file.h"
 #include "scenario/scenario.h"
 
 extern char **environ;
@@ -199,21 +200,6 @@ static int take_unsafe(struct fix *f, const cJSON *profile, const cJSON *before,
   return grew;
 }
 
-static char *read_file(const char *path)
-{
-  FILE *fp = fopen(path, "r");
-  if (fp == NULL) {
-    return NULL;
-  }
-  char *buf = malloc((1 << 20) + 1);
-  size_t n = buf ? fread(buf, 1, 1 << 20, fp) : 0;
-  fclose(fp);
-  if (buf != NULL) {
-    buf[n] = '\0';
-  }
-  return buf;
-}
-
 static int write_file(const char *path, const char *text)
 {
   FILE *fp = fopen(path, "w");
@@ -251,9 +237,10 @@ static int write_patched(struct fix *f, unsigned step, char *folder, size_t cap)
   char orig[PATH_MAX + 16], dst[PATH_MAX + 320];
   snprintf(orig, sizeof orig, "%s/lwipopts.h", f->dir);
   snprintf(dst, sizeof dst, "%s/lwipopts.h", folder);
-  char *header = read_file(orig);
+  char err[PATH_MAX + 64];
+  char *header = lwipsim_read_file(orig, NULL, err, sizeof err);
   if (header == NULL) {
-    fprintf(stderr, "lwipsim fix: %s: %s\n", orig, strerror(errno));
+    fprintf(stderr, "lwipsim fix: %s\n", err);
     return -1;
   }
   char note[256];

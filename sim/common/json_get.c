@@ -1,5 +1,7 @@
 #include "common/json_get.h"
 
+#include "common/read_file.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,32 +33,12 @@ const cJSON *lwipsim_record_pool(const cJSON *record, const char *pool)
 
 cJSON *lwipsim_json_load(const char *path, char *err, size_t errlen)
 {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) {
-    snprintf(err, errlen, "%s: %s", path, strerror(errno));
+  size_t len;
+  char *text = lwipsim_read_file(path, &len, err, errlen);
+  if (text == NULL) {
     return NULL;
   }
-  char *text = NULL;
-  size_t len = 0, cap = 0;
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    if (len + n + 1 > cap) {
-      cap = (len + n + 1) * 2;
-      char *grown = realloc(text, cap);
-      if (grown == NULL) {
-        free(text);
-        fclose(f);
-        snprintf(err, errlen, "%s: out of memory", path);
-        return NULL;
-      }
-      text = grown;
-    }
-    memcpy(text + len, chunk, n);
-    len += n;
-  }
-  fclose(f);
-  cJSON *j = text ? cJSON_ParseWithLength(text, len) : NULL;
+  cJSON *j = cJSON_ParseWithLength(text, len);
   free(text);
   if (j == NULL) {
     snprintf(err, errlen, "%s: not a JSON document", path);
