@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "common/json_print.h"
 #include "common/options.h"
 #include "replay/rewriter.h"
 #include "run_record/record.h"
@@ -424,4 +425,4 @@ cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lw
   return r;
 }
 
-char *lwipsim_record_print(const cJSON *record) { return cJSON_Print(record); }
+char *lwipsim_record_print(cJSON *record) { return lwipsim_json_print(record); }

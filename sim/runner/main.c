@@ -473,6 +473,24 @@ static const char *harness_failure(const struct lwipsim_child_result *res, char 
   return NULL;
 }
 
+/* A child that exited by itself with an outcome's code has written its whole
+ * record (a failed write makes it exit with the harness code instead), and
+ * that code is the record's exit_code. A timeout is left to the full path,
+ * which says why on stderr. */
+static int record_complete(const struct lwipsim_child_result *res)
+{
+  int code = res->exit_code;
+  return res->exited && !lwipsim_state->timed_out &&
+         (code == LWIPSIM_EXIT_OK || code == LWIPSIM_EXIT_POOL_FAILURE || code == LWIPSIM_EXIT_PANIC) &&
+         res->output_len >= 2 && memcmp(res->output + res->output_len - 2, "}\n", 2) == 0;
+}
+
+static int cannot_write(const char *json)
+{
+  fprintf(stderr, "lwipsim: harness error: %s: cannot write the run record: %s\n", json, strerror(errno));
+  return LWIPSIM_EXIT_HARNESS;
+}
+
 /* The parent's side: the child's record, or one built from the shared state:
  * a crash record when lwIP took the child down, a timeout record when the
  * child had to be stopped, a harness-error record when the runner failed. */
@@ -486,6 +504,12 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
   } else if ((why = harness_failure(res, why_buf, sizeof why_buf)) == NULL) {
     if (res->exited && res->exit_code == LWIPSIM_EXIT_USAGE) {
       return LWIPSIM_EXIT_USAGE; /* the child said what was wrong with the input */
+    }
+    if (quiet && !strict && record_complete(res)) {
+      /* Nothing to print and no --strict to read: the record goes to the
+       * file as the child wrote it, not parsed back (most runs: every run of
+       * report, sweep and explore). */
+      return json != NULL && write_file(json, res->output) != 0 ? cannot_write(json) : res->exit_code;
     }
     rec = cJSON_Parse(res->output);
     if (rec == NULL && res->signal == 0) {
@@ -525,8 +549,7 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
   }
   int code = (int)cJSON_GetObjectItemCaseSensitive(rec, "exit_code")->valuedouble;
   if (json != NULL && write_file(json, built ? built : res->output) != 0) {
-    fprintf(stderr, "lwipsim: harness error: %s: cannot write the run record: %s\n", json, strerror(errno));
-    code = LWIPSIM_EXIT_HARNESS;
+    code = cannot_write(json);
   }
   if (!quiet) {
     lwipsim_record_print_table(rec, stdout);
@@ -759,6 +782,11 @@ static int runner_main(int argc, char **argv)
 int main(int argc, char **argv)
 {
   if (argc == 2 && strcmp(argv[1], "--serve") == 0) {
+    /* Name the cyclic timers once here: that opens the symbol handle
+     * (stack/probe/symbols.c) in the server, so every run it forks inherits
+     * it and its cache instead of reading the process's modules again. */
+    const char *names[MAX_CYCLIC_TIMERS];
+    lwipsim_profile_cyclic_timers(names, MAX_CYCLIC_TIMERS);
     return lwipsim_runner_serve(runner_main);
   }
   return runner_main(argc, argv);

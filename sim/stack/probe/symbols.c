@@ -9,8 +9,14 @@
  * the whole list), so remember the answers. */
 #define CACHE_SIZE 256
 
+/* One handle per runner, opened by the first name asked for. A run is a
+ * forked child of the runner (or of its fork server, sim/runner/serve.c),
+ * which stays alive until the child has ended: the child's address space is
+ * the parent's, module for module, so the parent's handle and the names it
+ * has cached answer for the child too. Opening a new one in every child
+ * (reading /proc/PID/maps and each module's symbol table again) was a third
+ * of a short run's instructions. */
 static Dwfl *dwfl;
-static pid_t self_pid;
 static struct {
   const void *addr;
   const char *name;
@@ -22,16 +28,8 @@ static Dwfl *open_self(void)
     .find_elf = dwfl_linux_proc_find_elf,
     .find_debuginfo = dwfl_standard_find_debuginfo,
   };
-  /* A forked child has its own pid; reports are per process. */
-  if (dwfl != NULL && self_pid == getpid()) {
-    return dwfl;
-  }
   if (dwfl != NULL) {
-    /* the parent's handle, inherited: end this process's copy of it (it
-     * leaked in every forked child), and the cached names that point into it */
-    dwfl_end(dwfl);
-    dwfl = NULL;
-    memset(cache, 0, sizeof cache);
+    return dwfl;
   }
   Dwfl *d = dwfl_begin(&callbacks);
   if (d == NULL) {
@@ -42,7 +40,6 @@ static Dwfl *open_self(void)
     return NULL;
   }
   dwfl = d;
-  self_pid = getpid();
   return dwfl;
 }
 
