@@ -533,6 +533,10 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
           const char *extra[] = { "--profile-caps", "--cap", capopt, NULL };
           lwipsim_run_job_init(&jl[n], pe[p]->demand_runner, a->scenarios[s], out, extra);
           jl[n].value = v;
+          if (!heap && v > lo && n > 0 && plan[n - 1].sweep == sweep && plan[n - 1].scenario == s) {
+            jl[n].below_plus1 = n; /* the job before: this sweep's value one step lower (lwipsim_run_job) */
+          }
+          jl[n].capped_pool = heap ? NULL : sp->pool;
           snprintf(jl[n].label, sizeof jl[n].label, "%s \u00d7 %s, %s", pe[p]->name,
                    scenario_name(a->scenarios[s], name, sizeof name), capopt);
           plan[n] = (struct sweep_plan){ p, k, s, lo, hi, sweep };

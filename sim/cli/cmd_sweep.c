@@ -176,6 +176,10 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
     lwipsim_run_job_init(&jl[k], e->demand_runner, scenario, out, extra);
     jl[k].value = value;
     snprintf(jl[k].label, sizeof jl[k].label, "%s=%ld", pool, value);
+    if (!heap) {             /* a count pool: a run whose cap was never reached answers for the values above it */
+      jl[k].below_plus1 = k; /* the job before, one step lower (0: none) */
+      jl[k].capped_pool = pool;
+    }
   }
   int rc = lwipsim_run_pool_status(lwipsim_run_pool(jl, n, jobs, "lwipsim sweep"));
   cJSON *rows = cJSON_CreateArray(), *first = NULL;

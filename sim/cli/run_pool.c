@@ -7,6 +7,9 @@
 
 #include "cli/fork_server.h"
 #include "cli/progress.h"
+#include "common/json_get.h"
+#include "common/read_file.h"
+#include "run_record/record.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -117,10 +120,67 @@ static pid_t start(struct lwipsim_run_job *j, FILE **err_out)
 static void finish(struct lwipsim_run_job *j, FILE *err, int status, struct lwipsim_progress *prog, size_t *done)
 {
   collect(j, err, status);
+  j->finished = 1;
+  j->uncapped = -1;
   ++*done;
   if (!interrupted) {
     lwipsim_progress_done(prog, *done, j->label, j->exit_code);
   }
+}
+
+/* Did j's run end without its cap on capped_pool ever refusing? Read once. */
+static int never_capped(struct lwipsim_run_job *j)
+{
+  if (j->uncapped < 0) {
+    j->uncapped = 0;
+    if (j->exit_code == LWIPSIM_EXIT_OK) {
+      j->uncapped = 1; /* outcome ok: nothing failed at all */
+    } else if (j->exit_code == LWIPSIM_EXIT_POOL_FAILURE || j->exit_code == LWIPSIM_EXIT_PANIC) {
+      char err[64];
+      cJSON *rec = lwipsim_json_load(j->json, err, sizeof err);
+      const cJSON *pool = lwipsim_record_pool(rec, j->capped_pool);
+      j->uncapped = pool != NULL && lwipsim_jlong(pool, "failed", -1) == 0;
+      cJSON_Delete(rec);
+    }
+  }
+  return j->uncapped;
+}
+
+static int copy_file(const char *from, const char *to)
+{
+  size_t len;
+  char err[64];
+  char *text = lwipsim_read_file(from, &len, err, sizeof err);
+  if (text == NULL) {
+    return -1;
+  }
+  FILE *f = fopen(to, "w");
+  int rc = f != NULL && fwrite(text, 1, len, f) == len ? 0 : -1;
+  if (f != NULL && fclose(f) != 0) {
+    rc = -1;
+  }
+  free(text);
+  return rc;
+}
+
+/* A sweep run whose answer a finished run below it already gives (see
+ * lwipsim_run_job.below_plus1): its record is copied. 1 when done so. */
+static int settled_below(struct lwipsim_run_job *jobs, struct lwipsim_run_job *j)
+{
+  const char *e = getenv("LWIPSIM_SWEEP_COPY"); /* 0: make every run (tests compare the two) */
+  if (j->capped_pool == NULL || (e != NULL && strcmp(e, "0") == 0)) {
+    return 0;
+  }
+  for (size_t b = j->below_plus1; b != 0; b = jobs[b - 1].below_plus1) {
+    struct lwipsim_run_job *src = &jobs[b - 1];
+    if (src->finished && never_capped(src) && copy_file(src->json, j->json) == 0) {
+      j->exit_code = src->exit_code;
+      memcpy(j->err, src->err, sizeof j->err);
+      j->copied = 1;
+      return 1;
+    }
+  }
+  return 0;
 }
 
 /* Each run its own fork and exec. */
@@ -137,6 +197,11 @@ static int exec_loop(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, s
   int running = 0, rc = 0;
   while (*done < n) {
     while (rc == 0 && !interrupted && running < jobs_at_once && next < n) {
+      if (settled_below(jobs, &jobs[next])) {
+        finish(&jobs[next], NULL, (jobs[next].exit_code & 0xff) << 8, prog, done);
+        next++;
+        continue;
+      }
       int s = 0;
       while (slots[s].pid != 0) {
         s++;
@@ -268,7 +333,7 @@ static int served_loop(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once,
   unsigned long stamp = 0;
   while (*done < n) {
     while (rc == 0 && !interrupted && running < jobs_at_once && next < n) {
-      int r = serve_job(slots, nserv, &jobs[next], next, ++stamp);
+      int r = settled_below(jobs, &jobs[next]) ? 1 : serve_job(slots, nserv, &jobs[next], next, ++stamp);
       if (r < 0) {
         rc = -1;
         break;
@@ -354,6 +419,14 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
                                  : exec_loop(jobs, n, jobs_at_once, &prog, &done);
   sigaction(SIGINT, &old_int, NULL);
   sigaction(SIGTERM, &old_term, NULL);
+  size_t copied = 0;
+  for (size_t k = 0; k < n; k++) {
+    copied += jobs[k].copied;
+  }
+  if (copied > 0 && what != NULL && !interrupted && !isatty(STDERR_FILENO)) { /* a log's line; a terminal keeps one */
+    fprintf(stderr, "%s: %zu of %zu runs made; %zu copied from a lower value's run that never reached its cap\n", what,
+            n - copied, n, copied);
+  }
   if (interrupted) {
     lwipsim_progress_abort(&prog);
     fprintf(stderr, "%s: interrupted (%s); %zu of %zu runs done, nothing written\n", what ? what : "lwipsim",

@@ -12,6 +12,18 @@ struct lwipsim_run_job {
   char label[256]; /* shown in progress lines */
   int exit_code;   /* after the run: the runner's exit code, or 128 + signal */
   char err[512];   /* after the run: the first line the runner wrote to stderr ("" if none) */
+  /* Sweeps (the caller's, optional): the job one value lower, as its index
+   * in the batch plus 1 (0: none), and the count pool both cap. When that run
+   * (or one below it) ends without its cap ever refusing an allocation (the
+   * pool's `failed` is 0), this run would be the same run, byte for byte: a
+   * cap that is never reached changes nothing lwIP does, and the record
+   * does not name the cap. Its record is then copied, not made. */
+  size_t below_plus1;
+  const char *capped_pool;
+  /* the pool's own */
+  int finished; /* exit_code and err are set */
+  int uncapped; /* -1 not known yet, 0 its cap refused an allocation, 1 never */
+  int copied;   /* the record was copied from a run below */
 };
 
 /* Default parallelism: the cores available to us. */
