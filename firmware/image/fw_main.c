@@ -51,7 +51,7 @@ static void wait_doorbell(void)
 {
   lwipsim_fw_mailbox.status = LWIPSIM_FW_IDLE;
   while (lwipsim_fw_mailbox.doorbell == lwipsim_fw_mailbox.answered) {
-    __asm__ volatile("wfi");
+    LWIPSIM_FW_WAIT();
   }
   lwipsim_fw_mailbox.status = LWIPSIM_FW_BUSY;
 }

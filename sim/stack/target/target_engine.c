@@ -532,6 +532,7 @@ int lwipsim_target_run(const struct lwipsim_target_config *cfg, struct lwipsim_t
   if (lwipsim_target_image_open(cfg->image, &t->img, err, errlen) != 0) {
     return -1;
   }
+  res->target = t->img.ilp32 ? "ilp32" : "rp2040";
   memcpy(t->filter.device, cfg->device_mac, 6);
   t->rewriter = lwipsim_rewriter_new(cfg->device_mac);
   t->neighbours = lwipsim_neighbours_new(cfg->device_mac);
