@@ -16,6 +16,8 @@ packages=(build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
           valgrind clang
           # the RP2040 firmware images (firmware/, label firmware): Cortex-M0+ compiler and C library
           gcc-arm-none-eabi picolibc-arm-none-eabi
+          # the ILP32 host chip (firmware/ilp32, replay --target ilp32): gcc -m32 and i386 libc (libc6-dev-i386)
+          gcc-multilib
           # tests/limits: prlimit (util-linux, below) and pgrep
           procps
           # lwipsim tap / record and their tests (label tap): the link and the real peers

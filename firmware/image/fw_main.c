@@ -18,6 +18,7 @@
 #include "stack/port/heap_budget.h"
 #include "stack/port/platform.h"
 #include "stack/probe/assert_policy.h"
+#include "stack/probe/heap_probe.h"
 #include "stack/probe/probe.h"
 #include "stack/state/events.h"
 #include "stack/state/run_state.h"
@@ -50,7 +51,7 @@ static void wait_doorbell(void)
 {
   lwipsim_fw_mailbox.status = LWIPSIM_FW_IDLE;
   while (lwipsim_fw_mailbox.doorbell == lwipsim_fw_mailbox.answered) {
-    __asm__ volatile("wfi");
+    LWIPSIM_FW_WAIT();
   }
   lwipsim_fw_mailbox.status = LWIPSIM_FW_BUSY;
 }
@@ -87,17 +88,12 @@ int main(void)
   /* The first doorbell (OP_BOOT) carries the seed and the MAC. */
   wait_doorbell();
   lwipsim_heap_init(LWIPSIM_HEAP_BUDGET);
-  /* A heap budget (MEM_LIBC_MALLOC / MEM_CUSTOM_ALLOCATOR profiles) is
-   * counted by heap_budget.c, here as on the host; lwIP's own mem.c heap
-   * is counted on the host only (heap_probe.c reads it through the host's
-   * backtraces and symbols): its record there is null. */
-  if (lwipsim_state->heap.enabled) {
-    lwipsim_state->heap.kind = LWIPSIM_HEAP_KIND_BUDGET;
-    lwipsim_state->heap.size_bytes = lwipsim_state->heap.budget_bytes;
-    lwipsim_state->heap.capacity_bytes = lwipsim_state->heap.budget_bytes;
-    lwipsim_state->heap.largest_free_at_peak = -1;
-  }
-  lwipsim_probe_init(0); /* no duration: the image keeps no timeline (LWIPSIM_PROBE_NO_TIMELINE) */
+  /* no duration: the image keeps no timeline (LWIPSIM_PROBE_NO_TIMELINE) */
+  lwipsim_probe_init(0);
+  /* lwIP's heap as the host counts it (heap_probe.c, the same mem_* wraps):
+   * mem.c's own heap from its block headers, or a heap budget
+   * (MEM_CUSTOM_ALLOCATOR profiles, heap_budget.c). */
+  lwipsim_heap_probe_init(0);
   lwipsim_rand_seed(m->seed);
   lwipsim_assert_set_policy((enum lwipsim_assert_policy)LWIPSIM_ASSERT_POLICY_ID, on_panic);
   lwipsim_clock_reset();

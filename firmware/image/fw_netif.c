@@ -34,7 +34,7 @@ static void wait_tx_room(struct lwipsim_fw_mailbox *m)
 {
   m->status = LWIPSIM_FW_TX_FULL;
   while (m->status == LWIPSIM_FW_TX_FULL) {
-    __asm__ volatile("wfi");
+    LWIPSIM_FW_WAIT();
   }
 }
 

@@ -11,7 +11,7 @@ void _exit(int status)
   }
   lwipsim_fw_mailbox.out.exit_code = status;
   for (;;) {
-    __asm__ volatile("wfi");
+    LWIPSIM_FW_WAIT();
   }
 }
 

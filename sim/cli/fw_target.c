@@ -54,12 +54,17 @@ int lwipsim_fw_target_paths(const char *bin_dir, const char *source_dir, const c
                             char *image, size_t image_len, char *emulator, size_t emulator_len, char *err,
                             size_t errlen)
 {
-  if (strcmp(target, "rp2040") != 0) {
-    snprintf(err, errlen, "--target %s: the one target is rp2040", target);
+  int ilp32 = strcmp(target, "ilp32") == 0;
+  if (strcmp(target, "rp2040") != 0 && !ilp32) {
+    snprintf(err, errlen, "--target %s: the targets are rp2040 and ilp32", target);
     return -1;
   }
-  char dir[PATH_MAX];
-  lwipsim_fw_default_dir(bin_dir, dir, sizeof dir);
+  char dir[PATH_MAX + 8];
+  lwipsim_fw_default_dir(bin_dir, dir, PATH_MAX);
+  if (ilp32) {
+    /* the ILP32 host chip's build beside the RP2040's (cmake/LwipsimFirmware.cmake) */
+    strcat(dir, "-ilp32");
+  }
   err[0] = '\0';
   int found = lwipsim_fw_image_for(dir, profile, image, image_len, err, errlen);
   if (found < 0) {
@@ -67,10 +72,18 @@ int lwipsim_fw_target_paths(const char *bin_dir, const char *source_dir, const c
   }
   if (found == 0) {
     snprintf(err, errlen,
-             "--target rp2040: no firmware image for profile %s in %s/bin/firmware.tsv (the build makes one "
-             "for each profile in lwipopts/ when gcc-arm-none-eabi and picolibc-arm-none-eabi are installed)",
+             ilp32 ? "--target ilp32: no ILP32 host chip for profile %s in %s/bin/firmware.tsv (the build makes "
+                     "one for each profile in lwipopts/ when gcc-multilib is installed)"
+                   : "--target rp2040: no firmware image for profile %s in %s/bin/firmware.tsv (the build makes "
+                     "one for each profile in lwipopts/ when gcc-arm-none-eabi and picolibc-arm-none-eabi are "
+                     "installed)",
              profile, dir);
     return 1;
+  }
+  if (ilp32) {
+    /* it is its own emulator: it speaks chip.mjs's protocol (firmware/ilp32/ilp32_chip.c) */
+    snprintf(emulator, emulator_len, "%s", image);
+    return 0;
   }
   snprintf(emulator, emulator_len, "%s/firmware/emu/chip.mjs", source_dir);
   if (access(emulator, R_OK) != 0) {

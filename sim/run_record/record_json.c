@@ -147,7 +147,8 @@ static cJSON *heap_object(const struct lwipsim_run_meta *meta, const struct lwip
   int memc = s->heap.kind == LWIPSIM_HEAP_KIND_MEMC;
   cJSON *h = cJSON_CreateObject();
   cJSON_AddStringToObject(h, "kind", memc ? "mem.c" : "budget");
-  cJSON_AddStringToObject(h, "bytes", "64-bit host");
+  /* a chip's record counts its own bytes: 4-byte pointers on both chips */
+  cJSON_AddStringToObject(h, "bytes", meta->target != NULL ? "32-bit target" : "64-bit host");
   cJSON_AddNumberToObject(h, "size_bytes", (double)s->heap.size_bytes);
   add_u64_or_null(h, "budget_bytes", !memc, s->heap.budget_bytes);
   add_u64_or_null(h, "capacity_bytes", s->heap.capacity_bytes > 0, s->heap.capacity_bytes);
@@ -181,7 +182,11 @@ static cJSON *heap_object(const struct lwipsim_run_meta *meta, const struct lwip
   cJSON_AddNumberToObject(h, "trims", (double)s->heap.trims);
   size_t n = 0;
   const struct lwipsim_timeline_point *pts = meta->heap_timeline ? meta->heap_timeline(&n) : NULL;
-  cJSON_AddItemToObject(h, "timeline", timeline_array(pts, pts ? n : 0));
+  if (meta->target != NULL) {
+    cJSON_AddNullToObject(h, "timeline"); /* the chip keeps peaks, no timeline (as its pools) */
+  } else {
+    cJSON_AddItemToObject(h, "timeline", timeline_array(pts, pts ? n : 0));
+  }
   return h;
 }
 

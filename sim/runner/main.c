@@ -111,7 +111,8 @@ static void usage(FILE *out)
           "  --origin-file FILE live mode: write the wall-clock time of virtual 0 (microseconds)\n"
           "  --max-wall S       stop the run after S seconds of wall-clock time: outcome timeout\n"
           "  --target-image ELF run on this RP2040 firmware image in the emulator (lwipsim replay\n"
-          "                     --target rp2040 passes it), with --emulator FILE (firmware/emu/chip.mjs)\n"
+          "                     --target rp2040 passes it), with --emulator FILE (firmware/emu/chip.mjs);\n"
+          "                     or on the ILP32 host chip (--target ilp32: ELF and FILE are its executable)\n"
           "  --target-budget N  the chip may take N instructions (default 4000000000): outcome timeout\n"
           "\n"
           "exit: 0 ok, 2 usage, input or harness error, 3 pool failure, 4 panic or crash,\n"
@@ -272,6 +273,9 @@ static int target_run(char *err, size_t errlen)
   run.meta.fault_symbol = run.target.fault_symbol;
   run.meta.target_instructions = run.target.instructions;
   run.meta.target_cycles = run.target.cycles;
+  if (run.target.target != NULL) {
+    run.meta.target = run.target.target; /* which chip the image is (rp2040, ilp32) */
+  }
   return rc;
 }
 
@@ -737,8 +741,8 @@ static int runner_main(int argc, char **argv)
     .heap_timeline = lwipsim_heap_probe_timeline,
   };
   if (run.target_image != NULL) {
-    run.meta.target = "rp2040";
-    run.meta.timeline = NULL; /* the chip keeps counters and peaks, no timeline */
+    run.meta.target = "rp2040"; /* target_run() names the chip the image is */
+    run.meta.timeline = NULL;   /* the chip keeps counters and peaks, no timeline */
   }
 
   if (lwipsim_heap_probe_changed_option() != NULL) {

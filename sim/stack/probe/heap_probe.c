@@ -1,6 +1,5 @@
 #include "stack/probe/heap_probe.h"
 
-#include <execinfo.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +12,20 @@
 #include "stack/state/events.h"
 #include "stack/state/run_state.h"
 #include "stack/state/timeline.h"
+
+#if defined(LWIPSIM_PROBE_NO_TIMELINE) && LWIPSIM_PROBE_NO_TIMELINE
+/* The firmware images (firmware/: the RP2040's and the ILP32 host chip's)
+ * count the heap with this same code, minus two host services: the bounded
+ * timeline (about 10 KiB of SRAM, as probe.c's), and the backtrace that
+ * names a failure's two callers (picolibc has no execinfo, and the chip has
+ * neither unwind tables nor a symbol table). There a failure's site is the
+ * allocator's caller, by address; the host names it from the image's ELF
+ * (sim/stack/target/target_engine.c). */
+#define ON_CHIP 1
+#else
+#define ON_CHIP 0
+#include <execinfo.h>
+#endif
 
 #ifndef LWIPSIM_DEMAND
 #define LWIPSIM_DEMAND 0
@@ -66,7 +79,9 @@ extern u8_t ram_heap[]; /* LWIP_DECLARE_MEMORY_ALIGNED(ram_heap, ...), mem.c:366
 #define HAVE_MEMC 0
 #endif
 
+#if !ON_CHIP
 static struct lwipsim_timeline timeline;
+#endif
 static uint64_t cap_aligned; /* 0: none */
 static uint64_t budget_peak_seen;
 static int walk_broken_said;
@@ -147,7 +162,9 @@ broken:
 
 static void heapprobe_timeline(void)
 {
+#if !ON_CHIP
   lwipsim_timeline_add(&timeline, lwipsim_clock_now_ms(), (uint32_t)lwipsim_state->heap.used_bytes);
+#endif
 }
 
 /* "pbuf_alloc from tcp_write": the function that called the allocator and
@@ -155,9 +172,14 @@ static void heapprobe_timeline(void)
  * -O2 code without frame pointers unwinds), each named as the pool-failure
  * sites are (stack/probe/symbols.c). Our wraps are skipped, and memp.c's
  * inner function reads as memp_malloc (MEMP_MEM_MALLOC pools). Only on a
- * failure: it costs a few microseconds. */
-static void heapprobe_site(char *out, size_t cap)
+ * failure: it costs a few microseconds. On the chip (ON_CHIP): `caller`,
+ * the allocator's caller, by address. */
+static void heapprobe_site(char *out, size_t cap, const void *caller)
 {
+#if ON_CHIP
+  snprintf(out, cap, "%s", lwipsim_symbol_name(caller));
+#else
+  (void)caller;
   void *frames[16];
   int n = backtrace(frames, 16);
   char names[2][LWIPSIM_NAME_LEN] = { "?", "?" };
@@ -181,13 +203,14 @@ static void heapprobe_site(char *out, size_t cap)
     snprintf(names[k++], sizeof names[0], "%s", name);
   }
   snprintf(out, cap, "%s from %s", names[0], names[1]);
+#endif
 }
 
-static void heapprobe_failure(uint64_t bytes)
+static void heapprobe_failure(uint64_t bytes, const void *caller)
 {
   struct lwipsim_run_state *s = lwipsim_state;
   char site[LWIPSIM_NAME_LEN];
-  heapprobe_site(site, sizeof site);
+  heapprobe_site(site, sizeof site, caller);
   int64_t largest = -1;
 #if HAVE_MEMC
   if (s->heap.kind == LWIPSIM_HEAP_KIND_MEMC) {
@@ -243,8 +266,9 @@ static void heapprobe_peak(void)
   }
 }
 
-/* A block lwIP's allocator returned (or NULL) for a request of `bytes`. */
-static void *heapprobe_account(void *p, uint64_t bytes)
+/* A block lwIP's allocator returned (or NULL) for a request of `bytes`
+ * from `caller`. */
+static void *heapprobe_account(void *p, uint64_t bytes, const void *caller)
 {
   struct lwipsim_run_state *s = lwipsim_state;
   if (s->heap.kind == LWIPSIM_HEAP_KIND_NONE) {
@@ -252,7 +276,7 @@ static void *heapprobe_account(void *p, uint64_t bytes)
   }
   if (s->heap.kind == LWIPSIM_HEAP_KIND_BUDGET) {
     if (p == NULL) {
-      heapprobe_failure(bytes); /* heap_budget.c counted it */
+      heapprobe_failure(bytes, caller); /* heap_budget.c counted it */
     } else {
       heapprobe_peak();
       heapprobe_timeline();
@@ -276,7 +300,7 @@ static void *heapprobe_account(void *p, uint64_t bytes)
     }
   }
   if (p == NULL) {
-    heapprobe_failure(bytes);
+    heapprobe_failure(bytes, caller);
     return NULL;
   }
   s->heap.used_bytes += block_bytes(p);
@@ -286,11 +310,14 @@ static void *heapprobe_account(void *p, uint64_t bytes)
   return p;
 }
 
-void *__wrap_mem_malloc(mem_size_t size) { return heapprobe_account(__real_mem_malloc(size), size); }
+void *__wrap_mem_malloc(mem_size_t size)
+{
+  return heapprobe_account(__real_mem_malloc(size), size, __builtin_return_address(0));
+}
 
 void *__wrap_mem_calloc(mem_size_t count, mem_size_t size)
 {
-  return heapprobe_account(__real_mem_calloc(count, size), (uint64_t)count * size);
+  return heapprobe_account(__real_mem_calloc(count, size), (uint64_t)count * size, __builtin_return_address(0));
 }
 
 void *__wrap_mem_trim(void *mem, mem_size_t size)
@@ -329,7 +356,11 @@ void __wrap_mem_free(void *mem)
 void lwipsim_heap_probe_init(uint64_t duration_ms)
 {
   struct lwipsim_run_state *s = lwipsim_state;
+#if ON_CHIP
+  (void)duration_ms; /* no timeline */
+#else
   lwipsim_timeline_init(&timeline, duration_ms);
+#endif
   cap_aligned = 0;
   budget_peak_seen = 0;
   walk_broken_said = 0;
@@ -391,7 +422,12 @@ void lwipsim_heap_probe_cap_to_profile(void)
 
 const struct lwipsim_timeline_point *lwipsim_heap_probe_timeline(size_t *n)
 {
+#if ON_CHIP
+  *n = 0;
+  return NULL;
+#else
   return lwipsim_timeline_points(&timeline, n);
+#endif
 }
 
 const char *lwipsim_heap_probe_changed_option(void)

@@ -49,15 +49,24 @@ int lwipsim_chip_start(struct lwipsim_chip *c, const char *script, const uint8_t
   memset(c, 0, sizeof *c);
   c->pid = -1;
   char node[PATH_MAX];
-  if (find_node(node, sizeof node) != 0) {
+  /* a .mjs is the emulator's driver, run by Node; anything else is the
+   * ILP32 host chip (firmware/ilp32), which speaks the same protocol itself */
+  size_t sl = strlen(script);
+  int emulated = sl > 4 && strcmp(script + sl - 4, ".mjs") == 0;
+  if (!emulated) {
+    snprintf(node, sizeof node, "%s", script);
+    if (access(script, X_OK) != 0) {
+      snprintf(err, errlen, "%s: the ILP32 host chip is missing or not executable", script);
+      return -1;
+    }
+  } else if (find_node(node, sizeof node) != 0) {
     snprintf(err, errlen, "the emulated RP2040 needs Node.js: no node on PATH (apt-get install nodejs npm)");
     return -1;
-  }
-  if (access(script, R_OK) != 0) {
+  } else if (access(script, R_OK) != 0) {
     snprintf(err, errlen, "%s: the emulator driver is missing", script);
     return -1;
   }
-  if (!have_rp2040js(script)) {
+  if (emulated && !have_rp2040js(script)) {
     snprintf(err, errlen, "%s: no node_modules/rp2040js beside it (run `npm ci` in that folder; ci/setup.sh does)",
              script);
     return -1;
@@ -78,7 +87,11 @@ int lwipsim_chip_start(struct lwipsim_chip *c, const char *script, const uint8_t
   if (pid == 0) {
     dup2(down[0], 0);
     dup2(up[1], 1);
-    execl(node, "node", script, (char *)NULL);
+    if (emulated) {
+      execl(node, "node", script, (char *)NULL);
+    } else {
+      execl(script, script, (char *)NULL);
+    }
     _exit(127);
   }
   close(down[0]);
@@ -101,9 +114,10 @@ int lwipsim_chip_start(struct lwipsim_chip *c, const char *script, const uint8_t
   signal(SIGPIPE, SIG_IGN);
   uint32_t len = (uint32_t)flash_len;
   char ok = 0;
-  if (fputc('L', c->to) == EOF || fwrite(&len, 4, 1, c->to) != 1 || fwrite(flash, 1, flash_len, c->to) != flash_len ||
-      fflush(c->to) != 0 || fread(&ok, 1, 1, c->from) != 1 || ok != 'k') {
-    snprintf(err, errlen, "%s: the emulator did not start (node %s)", script, node);
+  if (fputc('L', c->to) == EOF || fwrite(&len, 4, 1, c->to) != 1 ||
+      (flash_len > 0 && fwrite(flash, 1, flash_len, c->to) != flash_len) || fflush(c->to) != 0 ||
+      fread(&ok, 1, 1, c->from) != 1 || ok != 'k') {
+    snprintf(err, errlen, "%s: the emulator did not start (%s)", script, node);
     lwipsim_chip_stop(c);
     return -1;
   }

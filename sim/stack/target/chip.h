@@ -1,5 +1,7 @@
 /* The emulated RP2040: a Node.js child (firmware/emu/chip.mjs, npm rp2040js)
- * that loads an image and steps it on request over a pipe. It knows nothing
+ * that loads an image and steps it on request over a pipe; or the ILP32
+ * host chip (firmware/ilp32/ilp32_chip.c), the same protocol without an
+ * emulator. It knows nothing
  * of lwipsim; target_engine.c speaks the mailbox protocol through it. */
 #ifndef LWIPSIM_TARGET_CHIP_H
 #define LWIPSIM_TARGET_CHIP_H
@@ -16,8 +18,10 @@ struct lwipsim_chip {
   uint32_t pc;                   /* where the core stopped last */
 };
 
-/* Finds node on PATH and the emulator's rp2040js beside script; starts the
- * child and loads flash. Returns 0, or -1 with one line in err. */
+/* Finds node on PATH and the emulator's rp2040js beside script (a .mjs);
+ * starts the child and loads flash. A script that is not a .mjs is the
+ * ILP32 host chip (firmware/ilp32), started itself, with flash_len 0.
+ * Returns 0, or -1 with one line in err. */
 int lwipsim_chip_start(struct lwipsim_chip *c, const char *script, const uint8_t *flash, size_t flash_len, char *err,
                        size_t errlen);
 /* Queued until the next read or run. */

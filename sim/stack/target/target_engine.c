@@ -385,6 +385,13 @@ static int take_chip_state(struct target *t)
       name_code(t, s->pools[i].sites[k].name, sizeof s->pools[i].sites[k].name);
     }
   }
+  /* the heap's failure sites: the allocator's caller on the chip (heap_probe.c) */
+  for (uint32_t k = 0; k < s->heap.n_sites && k < LWIPSIM_MAX_SITES; k++) {
+    name_code(t, s->heap.sites[k].name, sizeof s->heap.sites[k].name);
+  }
+  for (uint32_t k = 0; k < s->heap.n_failures && k < LWIPSIM_MAX_HEAP_FAILURES; k++) {
+    name_code(t, s->heap.failures[k].site, sizeof s->heap.failures[k].site);
+  }
   name_timers(t, &s->sys_timeout_at_peak);
   name_timers(t, &s->sys_timeout_at_first_failure);
   name_timers(t, &s->panic_armed);
@@ -525,6 +532,7 @@ int lwipsim_target_run(const struct lwipsim_target_config *cfg, struct lwipsim_t
   if (lwipsim_target_image_open(cfg->image, &t->img, err, errlen) != 0) {
     return -1;
   }
+  res->target = t->img.ilp32 ? "ilp32" : "rp2040";
   memcpy(t->filter.device, cfg->device_mac, 6);
   t->rewriter = lwipsim_rewriter_new(cfg->device_mac);
   t->neighbours = lwipsim_neighbours_new(cfg->device_mac);

@@ -32,7 +32,8 @@ struct lwipsim_target_config {
 #define LWIPSIM_TARGET_DEFAULT_BUDGET 4000000000ull
 
 struct lwipsim_target_result {
-  int fault; /* HardFault: the run crashed */
+  const char *target; /* the record's `target`: "rp2040", or "ilp32" (the ILP32 host chip) */
+  int fault;          /* HardFault: the run crashed */
   uint32_t fault_pc;
   char fault_symbol[128]; /* "" when the image does not name it */
   int hung;               /* the budget ran out: lwipsim_state->timed_out is set */

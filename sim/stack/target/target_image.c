@@ -102,16 +102,46 @@ static int load_flash(Elf *elf, struct lwipsim_target_image *img, char *err, siz
   return 0;
 }
 
-static int check_layout(const struct lwipsim_target_image *img, const struct symbols *sym, char *err, size_t errlen)
+/* The layout table's bytes: from the flash image (RP2040), or for the
+ * ILP32 host chip from the section of the executable that holds it. */
+static int layout_bytes(Elf *elf, const struct lwipsim_target_image *img, const struct symbols *sym, uint32_t *v,
+                        size_t n)
 {
-  uint32_t off = sym->layout - LWIPSIM_TARGET_FLASH_BASE;
-  if (sym->layout < LWIPSIM_TARGET_FLASH_BASE || off + sym->layout_size > img->flash_len || sym->layout_size < 4) {
-    snprintf(err, errlen, "%s: lwipsim_fw_layout is not in the image's flash", img->path);
-    return -1;
+  if (!img->ilp32) {
+    uint32_t off = sym->layout - LWIPSIM_TARGET_FLASH_BASE;
+    if (sym->layout < LWIPSIM_TARGET_FLASH_BASE || off + sym->layout_size > img->flash_len) {
+      return -1;
+    }
+    memcpy(v, img->flash + off, 4 * n);
+    return 0;
   }
+  Elf_Scn *scn = NULL;
+  while ((scn = elf_nextscn(elf, scn)) != NULL) {
+    GElf_Shdr sh;
+    if (gelf_getshdr(scn, &sh) == NULL || sh.sh_type != SHT_PROGBITS || sym->layout < sh.sh_addr ||
+        sym->layout + sym->layout_size > sh.sh_addr + sh.sh_size) {
+      continue;
+    }
+    Elf_Data *d = elf_getdata(scn, NULL);
+    if (d == NULL || d->d_buf == NULL || sym->layout - sh.sh_addr + 4 * n > d->d_size) {
+      return -1;
+    }
+    memcpy(v, (const char *)d->d_buf + (sym->layout - sh.sh_addr), 4 * n);
+    return 0;
+  }
+  return -1;
+}
+
+static int check_layout(Elf *elf, const struct lwipsim_target_image *img, const struct symbols *sym, char *err,
+                        size_t errlen)
+{
   uint32_t v[LAYOUT_N];
   size_t n = sym->layout_size / 4;
-  memcpy(v, img->flash + off, 4 * (n < LAYOUT_N ? n : LAYOUT_N));
+  if (sym->layout_size < 4 || layout_bytes(elf, img, sym, v, n < LAYOUT_N ? n : LAYOUT_N) != 0) {
+    snprintf(err, errlen, "%s: lwipsim_fw_layout is not in the image's %s", img->path,
+             img->ilp32 ? "sections" : "flash");
+    return -1;
+  }
   if (v[0] != LWIPSIM_FW_LAYOUT_VERSION) {
     snprintf(err, errlen, "%s: mailbox layout version %u, this lwipsim speaks %u (rebuild the firmware)", img->path,
              v[0], LWIPSIM_FW_LAYOUT_VERSION);
@@ -167,16 +197,19 @@ int lwipsim_target_image_open(const char *path, struct lwipsim_target_image *img
   struct symbols sym = { 0 };
   if (elf == NULL || elf_kind(elf) != ELF_K_ELF || gelf_getehdr(elf, &eh) == NULL) {
     snprintf(err, errlen, "%s: not an ELF file", path);
-  } else if (eh.e_machine != EM_ARM || eh.e_ident[EI_CLASS] != ELFCLASS32) {
-    snprintf(err, errlen, "%s: not a 32-bit ARM image (e_machine %u)", path, (unsigned)eh.e_machine);
-  } else if (load_flash(elf, img, err, errlen) == 0) {
+  } else if ((eh.e_machine != EM_ARM && eh.e_machine != EM_386) || eh.e_ident[EI_CLASS] != ELFCLASS32) {
+    snprintf(err, errlen, "%s: not a 32-bit ARM image or ILP32 host chip (e_machine %u)", path, (unsigned)eh.e_machine);
+  } else if ((img->ilp32 = eh.e_machine == EM_386) != 0 && eh.e_type != ET_EXEC) {
+    /* a position-independent one runs elsewhere than its symbols say */
+    snprintf(err, errlen, "%s: an ILP32 host chip must be linked -no-pie (cmake/toolchain-i386-ilp32.cmake)", path);
+  } else if (img->ilp32 || load_flash(elf, img, err, errlen) == 0) {
     find_symbols(elf, &sym);
     if (!sym.have_mailbox || !sym.have_state || !sym.have_layout) {
       snprintf(err, errlen, "%s: no %s symbol (not an lwipsim RP2040 image)", path,
                !sym.have_mailbox ? "lwipsim_fw_mailbox"
                : !sym.have_state ? "lwipsim_fw_state"
                                  : "lwipsim_fw_layout");
-    } else if (check_layout(img, &sym, err, errlen) == 0) {
+    } else if (check_layout(elf, img, &sym, err, errlen) == 0) {
       img->mailbox = sym.mailbox;
       img->state = sym.state;
       rc = 0;
@@ -210,8 +243,8 @@ const char *lwipsim_target_image_symbol(const struct lwipsim_target_image *img, 
     return NULL;
   }
   /* Thumb: a function symbol's value has bit 0 set, and a code address at the
-   * function's first instruction is one below it */
-  Dwarf_Addr a = addr | 1u;
+   * function's first instruction is one below it (i386: no such bit) */
+  Dwarf_Addr a = img->ilp32 ? addr : addr | 1u;
   Dwfl_Module *mod = dwfl_addrmodule(img->dwfl, a);
   return mod != NULL ? dwfl_module_addrname(mod, a) : NULL;
 }

@@ -1,4 +1,5 @@
-/* An RP2040 firmware image (firmware/, BUILD/firmware/bin/fw-*.elf) as the
+/* An RP2040 firmware image (firmware/, BUILD/firmware/bin/fw-*.elf), or the
+ * same sources built as the ILP32 host chip (BUILD/firmware-ilp32), as the
  * target runner needs it: the flash contents, where the mailbox, the run
  * state and the layout table are, and code addresses named from its symbol
  * table (libdwfl, as sim/stack/probe/symbols.c names the host's). */
@@ -12,7 +13,11 @@
 
 struct lwipsim_target_image {
   char path[4096];
-  uint8_t *flash; /* the bytes loaded at LWIPSIM_TARGET_FLASH_BASE */
+  /* 0: an RP2040 image (firmware/image); 1: the ILP32 host chip
+   * (firmware/ilp32: a Linux i386 executable, no flash, started as its own
+   * emulator) */
+  int ilp32;
+  uint8_t *flash; /* the bytes loaded at LWIPSIM_TARGET_FLASH_BASE (NULL for ILP32) */
   size_t flash_len;
   uint32_t mailbox, state; /* SRAM addresses */
   void *dwfl;              /* Dwfl *, for names */
