@@ -63,6 +63,16 @@ void lwipsim_trace_event(const char *event)
   }
 }
 
+void lwipsim_trace_events_lost(uint32_t n)
+{
+  if (writer == NULL) {
+    return;
+  }
+  char note[96];
+  snprintf(note, sizeof note, "(%u events not shown: more than %d between two frames)", n, LWIPSIM_EVENT_RING);
+  lwipsim_pcapng_comment(writer, note);
+}
+
 void lwipsim_trace_events_taken(void)
 {
   if (lwipsim_state != NULL) {
@@ -75,10 +85,7 @@ static void take_events(void)
 {
   const struct lwipsim_run_state *s = lwipsim_state;
   if (s->event_head - events_seen > LWIPSIM_EVENT_RING) {
-    char note[96];
-    snprintf(note, sizeof note, "(%u events not shown: more than %d between two frames)",
-             s->event_head - events_seen - LWIPSIM_EVENT_RING, LWIPSIM_EVENT_RING);
-    lwipsim_pcapng_comment(writer, note);
+    lwipsim_trace_events_lost(s->event_head - events_seen - LWIPSIM_EVENT_RING);
     events_seen = s->event_head - LWIPSIM_EVENT_RING;
   }
   for (; events_seen != s->event_head; events_seen++) {

@@ -29,6 +29,8 @@ void lwipsim_trace_withheld(const char *reason);
  * of its events ("N ms: text", as its run state holds them), in order with
  * the frames, since they are not in this process's run state. */
 void lwipsim_trace_event(const char *event);
+/* n events were overwritten in a run state's ring before they were given. */
+void lwipsim_trace_events_lost(uint32_t n);
 /* The run state was replaced (the chip's read back at the end): every event
  * it holds was already given to lwipsim_trace_event. */
 void lwipsim_trace_events_taken(void);

@@ -126,7 +126,9 @@ static int trace_chip_events(struct target *t, uint32_t head)
     return 0;
   }
   if (head - t->events_traced > LWIPSIM_EVENT_RING) {
-    t->events_traced = head - LWIPSIM_EVENT_RING; /* overwritten in the chip's ring */
+    /* overwritten in the chip's ring: said as the host runner's trace does */
+    lwipsim_trace_events_lost(head - t->events_traced - LWIPSIM_EVENT_RING);
+    t->events_traced = head - LWIPSIM_EVENT_RING;
   }
   for (; t->events_traced != head; t->events_traced++) {
     char e[LWIPSIM_EVENT_LEN];
