@@ -326,6 +326,19 @@ print("ok http-page-3851-on-events on arduino-pico-4.x-ipv4: ok on both; UDP_PCB
       % (peak(chip, "UDP_PCB"), peak(chip, "IGMP_GROUP"), chip["frames"]["transmitted"], peak(r["http-page-3851", "chip"], "UDP_PCB"),
          peak(r["http-page-3851", "chip"], "IGMP_GROUP"), r["http-page-3851", "chip"]["frames"]["transmitted"]))
 PY
+  # The image holds 8 event actions (fw_protocol.h LWIPSIM_FW_EVENT_ACTIONS):
+  # a ninth is refused before the chip starts, with one line naming it.
+  mkdir "$tmp/nine"
+  sed 's|^capture = ../../../|capture = '"$src"'/|' "$src/tests/scenarios/http-page-3851-on-events/scenario.ini" >"$tmp/nine/scenario.ini"
+  for i in 1 2 3 4 5 6 7; do echo "on link-up = igmp-join 239.1.1.$((i + 1))" >>"$tmp/nine/scenario.ini"; done
+  line=$(grep -n '239.1.1.8' "$tmp/nine/scenario.ini" | cut -d: -f1)
+  set +e
+  "$lwipsim" replay --target rp2040 --profile $p --scenario "$tmp/nine" --json "$tmp/nine.json" --quiet 2>"$tmp/err"
+  rc=$?
+  set -e
+  want="lwipsim: $tmp/nine/scenario.ini:$line: more than 8 'on EVENT' actions, which the RP2040 image holds (replay it on the host)"
+  [ "$rc" = 2 ] && [ "$(cat "$tmp/err")" = "$want" ] || fail "nine 'on EVENT' actions: exit $rc, '$(cat "$tmp/err")'"
+  echo "ok nine 'on EVENT' actions: exit 2, one line"
   ;;
 pcapng)
   # replay --target rp2040 --pcapng-out: the host keeps the frame path, so
