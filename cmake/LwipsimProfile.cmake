@@ -65,6 +65,7 @@ set(LWIPSIM_PROFILE_SOURCES
   ${PROJECT_SOURCE_DIR}/sim/stack/probe/pool_config.c
   ${PROJECT_SOURCE_DIR}/sim/stack/probe/resolved_options.c
   ${PROJECT_SOURCE_DIR}/sim/stack/probe/assert_policy.c
+  ${PROJECT_SOURCE_DIR}/sim/stack/netif/device_netifs.c
   ${PROJECT_SOURCE_DIR}/sim/stack/netif/replay_netif.c
   ${PROJECT_SOURCE_DIR}/sim/stack/netif/impact_watch.c
   ${PROJECT_SOURCE_DIR}/sim/stack/netif/trace.c

@@ -65,6 +65,23 @@ static void run_action(void)
   lwipsim_fw_mailbox.out.action_status = lwipsim_device_run(&act);
 }
 
+/* The script's "on EVENT" actions, as the host parsed them: the device code
+ * runs them on its main loop's rising edges, as on the host
+ * (lwipsim_device_set_actions). The host refuses a script with more. */
+static struct lwipsim_action event_actions[LWIPSIM_FW_EVENT_ACTIONS];
+static size_t n_event_actions;
+
+static void add_event_action(void)
+{
+  if (n_event_actions < LWIPSIM_FW_EVENT_ACTIONS) {
+    lwipsim_fw_action_decode(lwipsim_fw_mailbox.action, &event_actions[n_event_actions++]);
+    lwipsim_device_set_actions(event_actions, n_event_actions);
+    lwipsim_fw_mailbox.out.action_status = 0;
+  } else {
+    lwipsim_fw_mailbox.out.action_status = -1;
+  }
+}
+
 /* The failure summary the host's impact watch reads after every turn. */
 static void export_failures(struct lwipsim_fw_out *out)
 {
@@ -101,6 +118,13 @@ int main(void)
   struct netif *netif = lwipsim_fw_netif_add(m->mac);
   lwipsim_device_init(netif);
   lwipsim_device_set_readd(lwipsim_fw_netif_readd);
+  m->out.action_status = 0;
+  if (m->has_ap) {
+    /* [device] ap_mac: as the host engine's lwipsim_engine_add_interfaces */
+    struct netif *ap = lwipsim_fw_netif_add_ap(m->ap_mac);
+    lwipsim_device_set_interface(LWIPSIM_ITF_AP, ap);
+    m->out.action_status = ap != NULL ? 0 : -1;
+  }
   /* Each doorbell: what the host engine does at one step, in its order
    * (sim/stack/engine/engine.c): an action, a frame, lwIP's timers, the
    * device's main loop. */
@@ -110,6 +134,10 @@ int main(void)
     }
     uint32_t ops = m->ops;
     m->out.tx_count = 0;
+    m->out.rx_result = 0;
+    if (ops & LWIPSIM_FW_OP_EVENT_ACTION) {
+      add_event_action();
+    }
     if (ops & LWIPSIM_FW_OP_ACTION) {
       run_action();
     }
@@ -125,6 +153,7 @@ int main(void)
     m->out.next_timer_ms = sys_timeouts_sleeptime();
     lwipsim_fw_netif_export(&m->out);
     export_failures(&m->out);
+    m->out.event_head = lwipsim_fw_state.event_head;
     m->answered = m->doorbell;
     wait_doorbell();
   }

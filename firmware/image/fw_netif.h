@@ -11,7 +11,10 @@ struct lwipsim_fw_out;
 /* Adds the netif (flags as a CYW43 Pico W netif, as the host's replay netif)
  * and makes it the default. */
 struct netif *lwipsim_fw_netif_add(const uint8_t mac[6]);
-/* The device's netif-add (lwipsim_device_set_readd): the station only. */
+/* [device] ap_mac: the access point's netif, never the default; NULL when
+ * lwIP refused it (LWIP_SINGLE_NETIF). */
+struct netif *lwipsim_fw_netif_add_ap(const uint8_t mac[6]);
+/* The device's netif-add (lwipsim_device_set_readd): either interface. */
 int lwipsim_fw_netif_readd(int itf);
 /* One received frame, in one PBUF_POOL pbuf as a Wi-Fi driver does. Returns
  * 1 when lwIP got it, 0 when the pool was empty (the host counts it). */

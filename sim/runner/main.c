@@ -693,10 +693,6 @@ static int runner_main(int argc, char **argv)
     if (run.tap != NULL) {
       return input_error("--pcapng-out goes with a replay, not --tap (capture the TAP with tcpdump)");
     }
-    if (run.target_image != NULL) {
-      return input_error("--pcapng-out is not written by a --target rp2040 run yet; use --pcap-out, or replay on "
-                         "the host for the pcapng");
-    }
     static const char *const names[] = { "peers (as replayed to the device)", "device (simulated lwIP)" };
     struct lwipsim_pcapng_writer *w;
     if (lwipsim_pcapng_open(pcapng_out, names, 2, &w, err, sizeof err) != 0) {

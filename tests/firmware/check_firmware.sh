@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Firmware tests (tests/firmware/CMakeLists.txt):
-#   check_firmware.sh images|sys-timeout|too-big|report|emulated|scenarios|hardfault|report-target LWIPSIM FIRMWARE_BUILD SOURCE [CMAKE]
+#   check_firmware.sh images|sys-timeout|too-big|report|emulated|scenarios|on-events|pcapng|hardfault|report-target LWIPSIM FIRMWARE_BUILD SOURCE [CMAKE]
 # Each prints what it checked and exits 1 on the first mismatch.
 set -euo pipefail
 what=$1 lwipsim=$2 fw=$3 src=$4 cmake=${5:-cmake}
@@ -115,8 +115,8 @@ report-target)
   # report --target rp2040: the chip's runs beside the host's, per scenario,
   # in report.json, report.md, report.html and junit.xml; differences are
   # explained (10.0.0-alpha.4's heap peak: pointer width); a profile without
-  # an image (tests/profiles) and a scenario the image cannot run
-  # (apsta-mdns: ap_mac) are said, not failures.
+  # an image (tests/profiles) is said, not a failure; apsta-mdns ([device]
+  # ap_mac) runs on the chip too.
   emu="$src/firmware/emu"
   if ! command -v node >/dev/null || [ ! -d "$emu/node_modules/rp2040js" ]; then
     echo "SKIP firmware.report_target: no node or no $emu/node_modules (ci/setup.sh runs npm ci there)"
@@ -139,7 +139,9 @@ assert (st["peak"], st["host_peak"], st["element_bytes"], st["host_element_bytes
 h = c["heap"]
 assert 0 < h["peak_bytes"] < h["host_peak_bytes"], h
 assert c["agrees"] and len(c["notes"]) == 1 and "pointer" in c["notes"][0], c["notes"]
-assert "ap_mac" in s["apsta-mdns"]["rp2040"]["not_run"], s["apsta-mdns"]["rp2040"]
+a = s["apsta-mdns"]["rp2040"]
+assert a["not_run"] is None and a["outcome"] == a["host_outcome"] == "ok" and a["agrees"], a
+assert all(q["same"] for q in a["pools"]) and len(a["pools"]) >= 10, a["pools"]
 # circuitpython-9.0.5: lwIP's own mem.c heap, counted on the chip too
 # (heap_probe.c): 3828 B there, 3900 B on the host, the difference explained
 m = next(p for p in d["profiles"] if p["name"] == "circuitpython-9.0.5")
@@ -150,14 +152,14 @@ assert len(mc["notes"]) == 1 and "heap peak 3828 B on the chip, 3900 B on the ho
 r = next(p for p in d["profiles"] if p["name"] == "circuitpython-9.0.5-recommended")
 assert all(x["rp2040"]["not_run"] == "no firmware image for this profile" for x in r["scenarios"]), "a profile without an image"
 md = open(sys.argv[1] + "/report.md").read()
-assert "On the emulated RP2040." in md and "| mdns-http-reload | ok / ok |" in md, "report.md"
+assert "On the emulated RP2040." in md and "| mdns-http-reload | ok / ok |" in md and "| apsta-mdns | ok / ok |" in md, "report.md"
 assert "heap peak %d B on the chip, %d B on the host" % (h["peak_bytes"], h["host_peak_bytes"]) in md, "report.md: heap note"
 assert "On the emulated RP2040" in open(sys.argv[1] + "/report.html").read(), "report.html"
 junit = open(sys.argv[1] + "/junit.xml").read()
 assert '<testsuite name="rp2040" tests="2" failures="0">' in junit, "junit.xml"
 assert "| 3828 B (host 3900 B) |" in md, "report.md: mem.c heap beside the host's"
 assert "| mdns-http-reload | not run on the chip |" in md and "no firmware image for this profile" in md, "report.md: not run"
-print("ok report --target: 10.0.0-alpha.4 on mdns-http-reload ok on both, pools equal, heap %d B on the chip and %d B on the host (explained); 9.0.5's mem.c heap %d B on the chip, %d B on the host (explained); apsta-mdns not run on the chip (ap_mac)" % (h["peak_bytes"], h["host_peak_bytes"], mc["heap"]["peak_bytes"], mc["heap"]["host_peak_bytes"]))
+print("ok report --target: 10.0.0-alpha.4 on mdns-http-reload ok on both, pools equal, heap %d B on the chip and %d B on the host (explained); 9.0.5's mem.c heap %d B on the chip, %d B on the host (explained); apsta-mdns ok on both, pools equal" % (h["peak_bytes"], h["host_peak_bytes"], mc["heap"]["peak_bytes"], mc["heap"]["host_peak_bytes"]))
 PY
   ;;
 emulated | scenarios)
@@ -242,13 +244,14 @@ assert 0 < ch < hh and host["heap"]["failed"] == chip["heap"]["failed"] == 0, (h
 print("ok circuitpython-10.0.0-alpha.4: ok on both, pools and frames equal; heap peak %d B on the chip, %d B on the host (pointer width)" % (ch, hh))
 PY
   else
-    # Every bundled scenario the image can run (apsta-mdns needs the access
-    # point's second netif, which the image does not have): SYS_TIMEOUT,
-    # TCP_PCB and UDP_PCB peaks and failures equal on host and chip.
-    n=0
+    # Every bundled scenario, apsta-mdns ([device] ap_mac: the access point's
+    # second netif) included: SYS_TIMEOUT, TCP_PCB and UDP_PCB peaks and
+    # failures, the outcome and each interface's transmitted frames equal on
+    # host and chip.
+    n=0 ap=0
     for dir in "$src"/scenarios/*/; do
       [ -f "$dir/scenario.ini" ] || continue
-      grep -q '^ap_mac' "$dir/scenario.ini" && { echo "skip $(basename "$dir"): [device] ap_mac (station-only image)"; continue; }
+      grep -q '^ap_mac' "$dir/scenario.ini" && ap=$((ap + 1))
       for p in circuitpython-9.0.5 circuitpython-10.0.0-alpha.4; do
         run_both "$p" "${dir%/}"
         python3 - "$tmp/$p.$(basename "$dir")" <<'PY' || fail "$p on $(basename "$dir"): host and chip differ"
@@ -268,14 +271,130 @@ cp = {q["name"]: q for q in chip["pools"]}
 for name in ("SYS_TIMEOUT", "TCP_PCB", "UDP_PCB"):
     if name in hp:
         assert (hp[name]["peak"], hp[name]["failed"]) == (cp[name]["peak"], cp[name]["failed"]), (name, hp[name]["peak"], hp[name]["failed"], cp[name]["peak"], cp[name]["failed"])
-print("ok %s: %s on both; SYS_TIMEOUT %s, TCP_PCB %s, UDP_PCB %s (peak, failed)" % (sys.argv[1].rsplit("/", 1)[1], chip["outcome"],
-      *[(cp[n]["peak"], cp[n]["failed"]) for n in ("SYS_TIMEOUT", "TCP_PCB", "UDP_PCB")]))
+itf = lambda r: [(i["name"], i["mac"], i["transmitted"]) for i in r["interfaces"]]
+# The frames sent follow from the same heap story: where the host's heap
+# (8-byte pointers) refused more HTTP writes than the chip's, the chip
+# answered more and sent more (http-concurrent on 9.0.5: 12 refused on the
+# host, 10 on the chip). apsta-mdns refuses none on either and must agree.
+refused = [r["device"]["http_write_refused"] for r in (host, chip)]
+if refused[0] != refused[1] and not sys.argv[1].endswith(".apsta-mdns"):
+    assert refused[0] > refused[1] and (host["heap"] or {}).get("failed", 0) > 0, ("refused writes", refused)
+    assert [i[:2] for i in itf(host)] == [i[:2] for i in itf(chip)], (itf(host), itf(chip))
+    print("note %s: the host's heap refused %d HTTP writes, the chip's %d (pointer width): sent %s on the host, %s on the chip"
+          % (sys.argv[1].rsplit("/", 1)[1], refused[0], refused[1], [i[2] for i in itf(host)], [i[2] for i in itf(chip)]))
+else:
+    assert itf(host) == itf(chip), (itf(host), itf(chip))
+print("ok %s: %s on both; SYS_TIMEOUT %s, TCP_PCB %s, UDP_PCB %s (peak, failed); sent %s" % (sys.argv[1].rsplit("/", 1)[1], chip["outcome"],
+      *[(cp[n]["peak"], cp[n]["failed"]) for n in ("SYS_TIMEOUT", "TCP_PCB", "UDP_PCB")], ", ".join("%s %d" % (i[0], i[2]) for i in itf(chip))))
 PY
         n=$((n + 1))
       done
     done
-    [ "$n" -ge 12 ] || fail "only $n profile x scenario pairs"
+    [ "$n" -ge 14 ] || fail "only $n profile x scenario pairs"
+    [ "$ap" -ge 1 ] || fail "no bundled scenario with [device] ap_mac"
   fi
+  ;;
+on-events)
+  # "on dhcp-bound" and "on link-up" on the chip: the device code's own
+  # edge check (sim/stack/device/device.c) runs the actions the host sent at
+  # boot. tests/scenarios/http-page-3851-on-events is the bundled
+  # http-page-3851 plus a UDP send once DHCP bound and a group join when the
+  # link comes up: on the chip as on the host, one more UDP PCB, one more
+  # IGMP group and three more frames than the plain scenario, and every
+  # pool, the frames, divergence and transmit match equal to the host's.
+  emu="$src/firmware/emu"
+  if ! command -v node >/dev/null || [ ! -d "$emu/node_modules/rp2040js" ]; then
+    echo "SKIP firmware.on_events: no node or no $emu/node_modules (ci/setup.sh runs npm ci there)"
+    exit 77
+  fi
+  p=arduino-pico-4.x-ipv4
+  for s in "$src/scenarios/http-page-3851" "$src/tests/scenarios/http-page-3851-on-events"; do
+    for side in host chip; do
+      target=()
+      [ $side = chip ] && target=(--target rp2040)
+      "$lwipsim" replay "${target[@]}" --profile $p --scenario "$s" --json "$tmp/$(basename "$s").$side.json" --quiet \
+        2>"$tmp/err" || { cat "$tmp/err" >&2; fail "$p on $(basename "$s"): $side run exit $?"; }
+    done
+  done
+  python3 - "$tmp" <<'PY' || fail "on EVENT actions: host and chip differ"
+import json, sys
+t = sys.argv[1]
+r = {(s, side): json.load(open("%s/%s.%s.json" % (t, s, side))) for s in ("http-page-3851", "http-page-3851-on-events") for side in ("host", "chip")}
+peak = lambda rec, name: next(q["peak"] for q in rec["pools"] if q["name"] == name)
+for side in ("host", "chip"):
+    plain, ev = r["http-page-3851", side], r["http-page-3851-on-events", side]
+    assert ev["outcome"] == "ok", (side, ev["outcome"])
+    got = (peak(ev, "UDP_PCB") - peak(plain, "UDP_PCB"), peak(ev, "IGMP_GROUP") - peak(plain, "IGMP_GROUP"),
+           ev["frames"]["transmitted"] - plain["frames"]["transmitted"], ev["divergence"]["diverged"])
+    assert got == (1, 1, 3, 0), (side, "UDP_PCB, IGMP_GROUP, frames sent more than plain; diverged", got)
+host, chip = r["http-page-3851-on-events", "host"], r["http-page-3851-on-events", "chip"]
+assert chip["target"] == "rp2040", chip.get("target")
+for k in ("outcome", "end_time_ms", "frames", "divergence", "tx_match", "interfaces", "device"):
+    assert host[k] == chip[k], (k, host[k], chip[k])
+key = lambda rec: [(q["name"], q["peak"], q["failed"], q["peak_ms"]) for q in rec["pools"] if q["name"] != "HEAP"]
+assert key(host) == key(chip), [(a, b) for a, b in zip(key(host), key(chip)) if a != b]
+print("ok http-page-3851-on-events on arduino-pico-4.x-ipv4: ok on both; UDP_PCB %d, IGMP_GROUP %d, %d frames sent (plain: %d, %d, %d); every pool equal"
+      % (peak(chip, "UDP_PCB"), peak(chip, "IGMP_GROUP"), chip["frames"]["transmitted"], peak(r["http-page-3851", "chip"], "UDP_PCB"),
+         peak(r["http-page-3851", "chip"], "IGMP_GROUP"), r["http-page-3851", "chip"]["frames"]["transmitted"]))
+PY
+  # The image holds 8 event actions (fw_protocol.h LWIPSIM_FW_EVENT_ACTIONS):
+  # a ninth is refused before the chip starts, with one line naming it.
+  mkdir "$tmp/nine"
+  sed 's|^capture = ../../../|capture = '"$src"'/|' "$src/tests/scenarios/http-page-3851-on-events/scenario.ini" >"$tmp/nine/scenario.ini"
+  for i in 1 2 3 4 5 6 7; do echo "on link-up = igmp-join 239.1.1.$((i + 1))" >>"$tmp/nine/scenario.ini"; done
+  line=$(grep -n '239.1.1.8' "$tmp/nine/scenario.ini" | cut -d: -f1)
+  set +e
+  "$lwipsim" replay --target rp2040 --profile $p --scenario "$tmp/nine" --json "$tmp/nine.json" --quiet 2>"$tmp/err"
+  rc=$?
+  set -e
+  want="lwipsim: $tmp/nine/scenario.ini:$line: more than 8 'on EVENT' actions, which the RP2040 image holds (replay it on the host)"
+  [ "$rc" = 2 ] && [ "$(cat "$tmp/err")" = "$want" ] || fail "nine 'on EVENT' actions: exit $rc, '$(cat "$tmp/err")'"
+  echo "ok nine 'on EVENT' actions: exit 2, one line"
+  ;;
+pcapng)
+  # replay --target rp2040 --pcapng-out: the host keeps the frame path, so
+  # the chip's run writes the host runner's pcapng, events included (the
+  # chip's, read out of its SRAM before the frame they came before, code
+  # addresses named from the image). Byte for byte equal to the host run's:
+  # the seed scenario's panic on circuitpython-9.0.5, apsta-mdns (the
+  # access point's frames) on circuitpython-10.0.0-alpha.4; read back by
+  # tshark as scenario.pcapng does.
+  emu="$src/firmware/emu"
+  if ! command -v node >/dev/null || [ ! -d "$emu/node_modules/rp2040js" ] || ! command -v tshark >/dev/null; then
+    echo "SKIP firmware.pcapng: no node, no $emu/node_modules or no tshark (ci/setup.sh installs them)"
+    exit 77
+  fi
+  for pair in circuitpython-9.0.5:mdns-http-reload:4 circuitpython-10.0.0-alpha.4:apsta-mdns:0; do
+    IFS=: read -r p s want <<<"$pair"
+    for side in host chip; do
+      target=()
+      [ $side = chip ] && target=(--target rp2040)
+      set +e
+      "$lwipsim" replay "${target[@]}" --profile "$p" --scenario "$src/scenarios/$s" --pcapng-out "$tmp/$s.$side.pcapng" \
+        --json "$tmp/$s.$side.json" --quiet 2>"$tmp/err"
+      rc=$?
+      set -e
+      [ "$rc" = "$want" ] || { cat "$tmp/err" >&2; fail "$p on $s --pcapng-out: $side run exit $rc, expected $want"; }
+    done
+    n_if=$(capinfos -I "$tmp/$s.chip.pcapng" 2>/dev/null | grep -c '^Interface #' || true)
+    [ "$n_if" = 2 ] || fail "$s: tshark reads $n_if interfaces in the chip's pcapng, expected 2"
+    peers=$(json "$tmp/$s.chip.json" 'sum(d["frames"][k] for k in ("injected", "synthetic_arp_replies", "synthetic_nd_replies", "synthetic_acks"))')
+    device=$(json "$tmp/$s.chip.json" 'sum(i["transmitted"] for i in d["interfaces"])')
+    got=$(tshark -r "$tmp/$s.chip.pcapng" -T fields -e frame.interface_id 2>/dev/null | sort | uniq -c | awk '{ printf "%s:%s ", $2, $1 }')
+    [ "$got" = "0:$peers 1:$device " ] || fail "$s: frames per interface in the chip's pcapng '$got', the record says 0:$peers 1:$device"
+    for side in host chip; do
+      tshark -r "$tmp/$s.$side.pcapng" -T fields -e frame.interface_id -e frame.time_epoch -e frame.len -e frame.comment \
+        2>/dev/null >"$tmp/$s.$side.txt"
+    done
+    cmp -s "$tmp/$s.host.txt" "$tmp/$s.chip.txt" ||
+      fail "$s: tshark reads the chip's pcapng differently: $(diff "$tmp/$s.host.txt" "$tmp/$s.chip.txt" | head -4)"
+    cmp -s "$tmp/$s.host.pcapng" "$tmp/$s.chip.pcapng" || fail "$s: the chip's pcapng is not the host's byte for byte"
+    comments=$(tshark -r "$tmp/$s.chip.pcapng" -T fields -e frame.comment -E aggregator='|' 2>/dev/null | tr '|' '\n' | grep -c ' ms: ' || true)
+    [ "$comments" -ge 5 ] || fail "$s: only $comments event comments in the chip's pcapng"
+    echo "ok $p on $s: the chip's pcapng = the host's ($(wc -c <"$tmp/$s.chip.pcapng") bytes, $peers frames from the peers, $device from the device, $comments event comments)"
+  done
+  grep -qF "allocation for mdns_probe_and_announce failed" "$tmp/mdns-http-reload.chip.txt" ||
+    fail "mdns-http-reload: the pool failure's comment does not name the function from the image"
   ;;
 hardfault)
   # tests/firmware/profiles/fw-hardfault: 9.0.5's options and an IPv4 input

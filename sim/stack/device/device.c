@@ -23,8 +23,11 @@ static struct netif *netifs[LWIPSIM_N_INTERFACES];
 static struct netif *dev;
 static int present[LWIPSIM_N_INTERFACES]; /* on lwIP's netif list (netif-remove / netif-add) */
 static lwipsim_device_readd_fn readd;
-/* The script, for its "on EVENT" actions; the edges seen so far. */
-static const struct lwipsim_scenario *script;
+/* The script's actions, for its "on EVENT" ones (the host runner's whole
+ * script, or the emulated chip's copy of the event actions alone); the
+ * edges seen so far. */
+static const struct lwipsim_action *script;
+static size_t n_script;
 static int was_bound, was_link_up;
 /* What a reload brings back: the last mdns-start per interface, and the
  * listener (http_server keeps its options). */
@@ -237,18 +240,24 @@ int lwipsim_device_run(const struct lwipsim_action *a)
   return -1;
 }
 
+void lwipsim_device_set_actions(const struct lwipsim_action *actions, size_t n)
+{
+  script = actions;
+  n_script = actions != NULL ? n : 0;
+  was_bound = was_link_up = 0;
+}
+
 void lwipsim_device_set_script(const struct lwipsim_scenario *sc)
 {
-  script = sc;
-  was_bound = was_link_up = 0;
+  lwipsim_device_set_actions(sc != NULL ? sc->actions : NULL, sc != NULL ? sc->n_actions : 0);
 }
 
 /* Runs every "on EVENT" action of the script for that event, in file order. */
 static void run_triggered(enum lwipsim_trigger trigger)
 {
-  for (size_t i = 0; script != NULL && i < script->n_actions; i++) {
-    if (script->actions[i].trigger == trigger) {
-      lwipsim_device_run(&script->actions[i]);
+  for (size_t i = 0; i < n_script; i++) {
+    if (script[i].trigger == trigger) {
+      lwipsim_device_run(&script[i]);
     }
   }
 }

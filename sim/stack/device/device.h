@@ -2,6 +2,8 @@
 #ifndef LWIPSIM_DEVICE_H
 #define LWIPSIM_DEVICE_H
 
+#include <stddef.h>
+
 struct netif;
 struct lwipsim_action;
 
@@ -20,6 +22,10 @@ void lwipsim_device_set_readd(lwipsim_device_readd_fn fn);
 /* The script whose "on dhcp-bound" / "on link-up" actions the device runs
  * from its main loop when those events happen (after lwipsim_device_init). */
 void lwipsim_device_set_script(const struct lwipsim_scenario *sc);
+/* The same from a list of actions, of which the device runs the "on EVENT"
+ * ones (the emulated chip holds those alone: sim/stack/target/fw_protocol.h,
+ * OP_EVENT_ACTION). The list must outlive the run. */
+void lwipsim_device_set_actions(const struct lwipsim_action *actions, size_t n);
 /* Returns 0, or -1 when lwIP refused (logged as an event; the run goes on,
  * as firmware that ignores an error code would). */
 int lwipsim_device_run(const struct lwipsim_action *a);

@@ -3,30 +3,20 @@
 #include <string.h>
 
 #include "capture/pcap_writer.h"
-#include "lwip/etharp.h"
-#include "lwip/ethip6.h"
-#include "lwip/igmp.h"
-#include "lwip/mld6.h"
 #include "lwip/pbuf.h"
-#include "netif/ethernet.h"
 #include "replay/neighbours.h"
 #include "replay/rewriter.h"
 #include "replay/tx_match.h"
+#include "stack/netif/device_netifs.h"
 #include "stack/netif/impact_watch.h"
 #include "stack/netif/trace.h"
 #include "stack/port/clock.h"
 #include "stack/state/run_state.h"
 
-#define MTU 1500
 #define MAX_FRAME 1514
 
 /* The station (fed by the capture) and, with [device] ap_mac, the access
- * point: one lwIP netif per CYW43 interface. Each has its own receive
- * filter, so a group the AP joins or leaves never changes what the station
- * receives. The AP's link carries no captured frames. */
-static struct netif device_netif, ap_netif;
-static struct lwipsim_mac_filter filter, ap_filter;
-static int have_ap;
+ * point (device_netifs.c). The AP's link carries no captured frames. */
 static lwipsim_replay_wire_fn wire;
 static struct lwipsim_pcap_writer *writer;
 static struct lwipsim_rewriter *rewriter;
@@ -85,16 +75,11 @@ static void take_owed_acks(void)
   }
 }
 
-static struct lwipsim_mac_filter *filter_of(const struct netif *netif)
-{
-  return netif == &ap_netif ? &ap_filter : &filter;
-}
-
 static err_t linkoutput(struct netif *netif, struct pbuf *p)
 {
   uint8_t buf[MAX_FRAME + 4];
   u16_t len = pbuf_copy_partial(p, buf, sizeof buf, 0);
-  if (netif == &ap_netif) {
+  if (netif == lwipsim_netifs_get(LWIPSIM_STATE_AP)) {
     /* Nobody is on the AP's link in a replay: its frames are counted and
      * written out, never matched against the capture (which is the
      * station's) nor answered. */
@@ -127,108 +112,10 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
   return ERR_OK;
 }
 
-/* Only the IGMP and MLD filter callbacks use it: a stack with neither
- * accepts all multicast (init_netif). */
-#if (LWIP_IPV4 && LWIP_IGMP) || (LWIP_IPV6 && LWIP_IPV6_MLD)
-static void ip_to_mac_filter(struct netif *netif, const uint8_t mac[6], enum netif_mac_filter_action action)
-{
-  if (action == NETIF_ADD_MAC_FILTER) {
-    lwipsim_mac_filter_add(filter_of(netif), mac);
-  } else {
-    lwipsim_mac_filter_del(filter_of(netif), mac);
-  }
-}
-#endif
-
-#if LWIP_IPV4 && LWIP_IGMP
-static err_t igmp_filter(struct netif *netif, const ip4_addr_t *group, enum netif_mac_filter_action action)
-{
-  /* RFC 1112: 01:00:5e + the low 23 bits of the group */
-  uint32_t a = lwip_ntohl(ip4_addr_get_u32(group));
-  uint8_t mac[6] = { 0x01, 0x00, 0x5e, (uint8_t)((a >> 16) & 0x7f), (uint8_t)(a >> 8), (uint8_t)a };
-  ip_to_mac_filter(netif, mac, action);
-  return ERR_OK;
-}
-#endif
-
-#if LWIP_IPV6 && LWIP_IPV6_MLD
-static err_t mld_filter(struct netif *netif, const ip6_addr_t *group, enum netif_mac_filter_action action)
-{
-  /* RFC 2464: 33:33 + the low 32 bits of the group */
-  uint32_t a = lwip_ntohl(group->addr[3]);
-  uint8_t mac[6] = { 0x33, 0x33, (uint8_t)(a >> 24), (uint8_t)(a >> 16), (uint8_t)(a >> 8), (uint8_t)a };
-  ip_to_mac_filter(netif, mac, action);
-  return ERR_OK;
-}
-#endif
-
-static err_t init_netif(struct netif *netif)
-{
-  struct lwipsim_mac_filter *f = filter_of(netif);
-  /* "wl" for the station, "ap" for the access point */
-  netif->name[0] = netif == &ap_netif ? 'a' : 'w';
-  netif->name[1] = netif == &ap_netif ? 'p' : 'l';
-  netif->mtu = MTU;
-  netif->hwaddr_len = ETH_HWADDR_LEN;
-  memcpy(netif->hwaddr, f->device, 6);
-  /* What the CYW43 driver of a Pico W sets. */
-  netif->flags = NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP | NETIF_FLAG_ETHERNET;
-#if LWIP_IPV4
-  netif->output = etharp_output;
-#endif
-#if LWIP_IPV6
-  netif->output_ip6 = ethip6_output;
-#endif
-  netif->linkoutput = linkoutput;
-  f->accept_all_multicast = 1;
-#if LWIP_IPV4 && LWIP_IGMP
-  netif->flags |= NETIF_FLAG_IGMP;
-  netif_set_igmp_mac_filter(netif, igmp_filter);
-  f->accept_all_multicast = 0;
-#endif
-#if LWIP_IPV6 && LWIP_IPV6_MLD
-  netif->flags |= NETIF_FLAG_MLD6;
-  netif_set_mld_mac_filter(netif, mld_filter);
-  f->accept_all_multicast = 0;
-  /* all-nodes ff02::1 is never joined through MLD but always received */
-  static const uint8_t all_nodes[6] = { 0x33, 0x33, 0, 0, 0, 1 };
-  lwipsim_mac_filter_add(f, all_nodes);
-#endif
-  return ERR_OK;
-}
-
-/* netif_add with the interface's boot configuration: no address, down,
- * the flags and callbacks init_netif sets (a firmware's driver re-adds its
- * netif the same way: cyw43-driver's cyw43_cb_tcpip_init). The receive
- * filter starts empty, as the groups went with netif_remove (igmp_stop,
- * mld6_stop call the filter callbacks). The station is the default netif. */
-static int add_netif(struct netif *netif)
-{
-  struct lwipsim_mac_filter *f = filter_of(netif);
-  uint8_t mac[6];
-  memcpy(mac, f->device, 6);
-  memset(f, 0, sizeof *f);
-  memcpy(f->device, mac, 6);
-#if LWIP_IPV4
-  if (netif_add(netif, NULL, NULL, NULL, NULL, init_netif, ethernet_input) == NULL) {
-#else
-  if (netif_add(netif, NULL, init_netif, ethernet_input) == NULL) {
-#endif
-    return -1;
-  }
-  if (netif == &device_netif) {
-    netif_set_default(netif);
-  }
-  return 0;
-}
-
 struct netif *lwipsim_replay_netif_add(const uint8_t mac[6], struct lwipsim_pcap_writer *out)
 {
-  memset(&filter, 0, sizeof filter);
-  memcpy(filter.device, mac, 6);
   writer = out;
   wire = NULL;
-  have_ap = 0;
   lwipsim_rewriter_free(rewriter);
   rewriter = lwipsim_rewriter_new(mac);
   lwipsim_neighbours_free(neighbours);
@@ -237,40 +124,22 @@ struct netif *lwipsim_replay_netif_add(const uint8_t mac[6], struct lwipsim_pcap
   tx_match = lwipsim_tx_match_new(mac, LWIP_IPV6);
   lwipsim_impact_watch_reset(mac, LWIP_IPV6);
   n_pending = 0;
-  lwipsim_state->interfaces.count = 1;
-  memcpy(lwipsim_state->interfaces.mac[LWIPSIM_STATE_STA], mac, 6);
-  return add_netif(&device_netif) == 0 ? &device_netif : NULL;
+  return lwipsim_netifs_add_sta(mac, linkoutput);
 }
 
-struct netif *lwipsim_replay_netif_add_ap(const uint8_t mac[6])
-{
-#if LWIP_SINGLE_NETIF
-  (void)mac;
-  return NULL; /* lwIP keeps one netif only (netif.c:299-304) */
-#else
-  memset(&ap_filter, 0, sizeof ap_filter);
-  memcpy(ap_filter.device, mac, 6);
-  if (add_netif(&ap_netif) != 0) {
-    return NULL;
-  }
-  have_ap = 1;
-  lwipsim_state->interfaces.count = 2;
-  memcpy(lwipsim_state->interfaces.mac[LWIPSIM_STATE_AP], mac, 6);
-  return &ap_netif;
-#endif
-}
+struct netif *lwipsim_replay_netif_add_ap(const uint8_t mac[6]) { return lwipsim_netifs_add_ap(mac); }
 
-int lwipsim_replay_netif_readd(int itf)
-{
-  if (itf == LWIPSIM_STATE_AP && !have_ap) {
-    return -1;
-  }
-  return add_netif(itf == LWIPSIM_STATE_AP ? &ap_netif : &device_netif);
-}
+int lwipsim_replay_netif_readd(int itf) { return lwipsim_netifs_readd(itf); }
 
 void lwipsim_replay_netif_set_wire(lwipsim_replay_wire_fn fn) { wire = fn; }
 
-const struct lwipsim_mac_filter *lwipsim_replay_netif_filter(void) { return &filter; }
+const struct lwipsim_mac_filter *lwipsim_replay_netif_filter(void) { return lwipsim_netifs_sta_filter(); }
+
+static int sta_is_up(void)
+{
+  struct netif *sta = lwipsim_netifs_get(LWIPSIM_STATE_STA);
+  return netif_is_up(sta) && netif_is_link_up(sta);
+}
 
 /* As a Wi-Fi driver does: one PBUF_POOL buffer per received frame, dropped
  * when the pool is empty. Returns 1 if lwIP got the frame. */
@@ -283,7 +152,8 @@ static int inject(const uint8_t *frame, uint32_t len)
   }
   pbuf_take(p, frame, (u16_t)len);
   lwipsim_trace_frame(LWIPSIM_TRACE_PEERS, frame, len);
-  if (device_netif.input(p, &device_netif) != ERR_OK) {
+  struct netif *sta = lwipsim_netifs_get(LWIPSIM_STATE_STA);
+  if (sta->input(p, sta) != ERR_OK) {
     pbuf_free(p);
   }
   return 1;
@@ -299,7 +169,7 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
   if (neighbours != NULL) {
     lwipsim_neighbours_learn(neighbours, frame, caplen);
   }
-  switch (lwipsim_frame_classify(&filter, frame, caplen, len)) {
+  switch (lwipsim_frame_classify(lwipsim_netifs_sta_filter(), frame, caplen, len)) {
   case LWIPSIM_FRAME_REFERENCE:
     s->frames.reference++;
     if (rewriter != NULL) {
@@ -319,7 +189,7 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
     s->frames.malformed++; /* no Ethernet frame is this long, nor any pbuf chain lwIP takes in one */
     return;
   }
-  if (!netif_is_up(&device_netif) || !netif_is_link_up(&device_netif)) {
+  if (!sta_is_up()) {
     s->frames.dropped_link_down++; /* a radio that is down receives nothing */
     return;
   }
@@ -362,7 +232,7 @@ unsigned lwipsim_replay_netif_deliver_synthetic(void)
     memcpy(batch, pending, sizeof batch);
     n_pending = 0;
     for (unsigned i = 0; i < n; i++) {
-      if (!netif_is_up(&device_netif) || !netif_is_link_up(&device_netif)) {
+      if (!sta_is_up()) {
         continue; /* the asker went away: the answer finds no one */
       }
       if (inject(batch[i].frame, batch[i].len)) {

@@ -44,26 +44,52 @@ static int first_failure_of(const char *text)
   return 1;
 }
 
-/* The run state's new events ("N ms: text") that a reader of the capture
- * wants beside the frames. */
+/* One event ("N ms: text") as a comment, when a reader of the capture
+ * wants it beside the frames. */
+static void note_event(const char *e)
+{
+  const char *text = strstr(e, " ms: ");
+  text = text != NULL ? text + 5 : e;
+  if (strncmp(text, "device: ", 8) == 0 || strncmp(text, "assert ", 7) == 0 ||
+      (strncmp(text, "pool ", 5) == 0 && first_failure_of(text))) {
+    lwipsim_pcapng_comment(writer, e);
+  }
+}
+
+void lwipsim_trace_event(const char *event)
+{
+  if (writer != NULL) {
+    note_event(event);
+  }
+}
+
+void lwipsim_trace_events_lost(uint32_t n)
+{
+  if (writer == NULL) {
+    return;
+  }
+  char note[96];
+  snprintf(note, sizeof note, "(%u events not shown: more than %d between two frames)", n, LWIPSIM_EVENT_RING);
+  lwipsim_pcapng_comment(writer, note);
+}
+
+void lwipsim_trace_events_taken(void)
+{
+  if (lwipsim_state != NULL) {
+    events_seen = lwipsim_state->event_head;
+  }
+}
+
+/* The run state's new events. */
 static void take_events(void)
 {
   const struct lwipsim_run_state *s = lwipsim_state;
   if (s->event_head - events_seen > LWIPSIM_EVENT_RING) {
-    char note[96];
-    snprintf(note, sizeof note, "(%u events not shown: more than %d between two frames)",
-             s->event_head - events_seen - LWIPSIM_EVENT_RING, LWIPSIM_EVENT_RING);
-    lwipsim_pcapng_comment(writer, note);
+    lwipsim_trace_events_lost(s->event_head - events_seen - LWIPSIM_EVENT_RING);
     events_seen = s->event_head - LWIPSIM_EVENT_RING;
   }
   for (; events_seen != s->event_head; events_seen++) {
-    const char *e = s->events[events_seen % LWIPSIM_EVENT_RING];
-    const char *text = strstr(e, " ms: ");
-    text = text != NULL ? text + 5 : e;
-    if (strncmp(text, "device: ", 8) == 0 || strncmp(text, "assert ", 7) == 0 ||
-        (strncmp(text, "pool ", 5) == 0 && first_failure_of(text))) {
-      lwipsim_pcapng_comment(writer, e);
-    }
+    note_event(s->events[events_seen % LWIPSIM_EVENT_RING]);
   }
 }
 

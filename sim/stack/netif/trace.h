@@ -25,6 +25,15 @@ void lwipsim_trace_start(struct lwipsim_pcapng_writer *w, const struct lwipsim_p
 int lwipsim_trace_on(void);
 void lwipsim_trace_frame(unsigned interface, const uint8_t *frame, uint32_t len);
 void lwipsim_trace_withheld(const char *reason);
+/* A run whose lwIP is elsewhere (the emulated chip, sim/stack/target): one
+ * of its events ("N ms: text", as its run state holds them), in order with
+ * the frames, since they are not in this process's run state. */
+void lwipsim_trace_event(const char *event);
+/* n events were overwritten in a run state's ring before they were given. */
+void lwipsim_trace_events_lost(uint32_t n);
+/* The run state was replaced (the chip's read back at the end): every event
+ * it holds was already given to lwipsim_trace_event. */
+void lwipsim_trace_events_taken(void);
 /* The events after the last frame and the panic, then the file closed;
  * 0, or -1 with "PATH: write failed (REASON)" in err. */
 int lwipsim_trace_finish(char *err, size_t errlen);

@@ -10,7 +10,10 @@
  * `action`, RX hands the frame in `rx` to lwIP, TIMERS runs
  * sys_check_timeouts, POLL the device's main loop. Then the firmware fills
  * `out` (lwIP's next timeout, the netif's state and receive filter) and goes
- * IDLE. A frame lwIP sends goes into `tx`; when the slots are full the
+ * IDLE. EVENT_ACTION (after BOOT, one doorbell per action) hands the chip
+ * one of the script's "on EVENT" actions, which the device code runs on the
+ * event as on the host (lwipsim_device_set_actions). A frame lwIP sends
+ * goes into `tx` with the interface that sent it; when the slots are full the
  * firmware says TX_FULL and sleeps until the host has taken them
  * (tx_count = 0, status BUSY), so no frame is lost and the host sees them in
  * the order lwIP sent them. A HardFault says FAULT with the faulting PC;
@@ -38,6 +41,9 @@
 #define LWIPSIM_FW_TX_FRAMES 4u
 #define LWIPSIM_FW_ACTION_MAX 512u
 #define LWIPSIM_FW_MCAST 32u /* sim/replay/frame_class.h LWIPSIM_MAX_MCAST */
+/* The script's "on EVENT" actions the chip keeps (static: the chip's malloc
+ * arena is the profile's heap budget, which the probe counts). */
+#define LWIPSIM_FW_EVENT_ACTIONS 8u
 
 enum lwipsim_fw_status {
   LWIPSIM_FW_BOOTING = 0,
@@ -55,18 +61,22 @@ enum lwipsim_fw_op {
   LWIPSIM_FW_OP_ACTION = 2u, /* lwipsim_device_run(action) */
   LWIPSIM_FW_OP_RX = 4u,     /* the frame in rx, one PBUF_POOL pbuf */
   LWIPSIM_FW_OP_TIMERS = 8u, /* sys_check_timeouts() */
-  LWIPSIM_FW_OP_POLL = 16u   /* lwipsim_device_poll() */
+  LWIPSIM_FW_OP_POLL = 16u,  /* lwipsim_device_poll() */
+  /* the action in `action` joins the chip's "on EVENT" actions (not run now) */
+  LWIPSIM_FW_OP_EVENT_ACTION = 32u
 };
 
 struct lwipsim_fw_frame {
   uint32_t len;
+  uint32_t itf;        /* tx: the netif that sent it (enum lwipsim_interface; rx: the station's) */
+  uint32_t event_head; /* tx: the chip's run-state event_head when lwIP sent it (--pcapng-out's comments) */
   uint8_t data[LWIPSIM_FW_FRAME_MAX];
 };
 
 /* What the firmware leaves after each doorbell: one read for the host. */
 struct lwipsim_fw_out {
-  int32_t action_status;  /* lwipsim_device_run's answer */
-  int32_t rx_result;      /* 1 lwIP got the frame, 0 no pbuf (dropped) */
+  int32_t action_status;  /* lwipsim_device_run's answer; after BOOT, -1 when lwIP refused the AP's netif */
+  int32_t rx_result;      /* 1 lwIP got the frame (set before lwIP reads it), 0 no pbuf (dropped) */
   uint32_t next_timer_ms; /* sys_timeouts_sleeptime(), 0xffffffff for none */
   uint32_t netif_flags;   /* bit 0 up, bit 1 link up */
   uint8_t ip4[12];        /* the station's address, netmask, gateway */
@@ -80,6 +90,7 @@ struct lwipsim_fw_out {
   uint32_t pool_failures, panicked, n_asserts, heap_failed, write_refused;
   int32_t exit_code;
   uint32_t fault_pc;
+  uint32_t event_head; /* the chip's run-state event_head (its events ring: --pcapng-out) */
 };
 
 struct lwipsim_fw_mailbox {
@@ -91,7 +102,9 @@ struct lwipsim_fw_mailbox {
   uint32_t ops;               /* host: enum lwipsim_fw_op */
   uint32_t seed;              /* host, with OP_BOOT: LWIP_RAND's seed */
   uint8_t mac[6];             /* host, with OP_BOOT: the device's MAC */
-  uint8_t pad[2];
+  uint8_t ap_mac[6];          /* host, with OP_BOOT: [device] ap_mac, when has_ap */
+  uint8_t has_ap;             /* host, with OP_BOOT: add the access point's netif */
+  uint8_t pad[3];
   uint8_t action[LWIPSIM_FW_ACTION_MAX]; /* host: one script action (lwipsim_fw_action_encode) */
   struct lwipsim_fw_frame rx;            /* host: with OP_RX */
   struct lwipsim_fw_out out;             /* firmware */
@@ -169,7 +182,7 @@ static inline void lwipsim_fw_action_decode(const uint8_t *p, struct lwipsim_act
 #undef LWIPSIM_FW_DEC_A
 }
 
-#define LWIPSIM_FW_LAYOUT_VERSION 3u
+#define LWIPSIM_FW_LAYOUT_VERSION 4u
 
 /* Every size and offset both sides must agree on. X(expression). */
 #define LWIPSIM_FW_LAYOUT(X)                                     \
@@ -182,6 +195,8 @@ static inline void lwipsim_fw_action_decode(const uint8_t *p, struct lwipsim_act
   X(offsetof(struct lwipsim_fw_mailbox, ops))                    \
   X(offsetof(struct lwipsim_fw_mailbox, seed))                   \
   X(offsetof(struct lwipsim_fw_mailbox, mac))                    \
+  X(offsetof(struct lwipsim_fw_mailbox, ap_mac))                 \
+  X(offsetof(struct lwipsim_fw_mailbox, has_ap))                 \
   X(offsetof(struct lwipsim_fw_mailbox, action))                 \
   X(offsetof(struct lwipsim_fw_mailbox, rx))                     \
   X(offsetof(struct lwipsim_fw_mailbox, out))                    \
@@ -191,6 +206,11 @@ static inline void lwipsim_fw_action_decode(const uint8_t *p, struct lwipsim_act
   X(offsetof(struct lwipsim_fw_out, groups))                     \
   X(offsetof(struct lwipsim_fw_out, tx_count))                   \
   X(offsetof(struct lwipsim_fw_out, fault_pc))                   \
+  X(offsetof(struct lwipsim_fw_out, event_head))                 \
+  X(sizeof(struct lwipsim_fw_frame))                             \
+  X(offsetof(struct lwipsim_fw_frame, itf))                      \
+  X(offsetof(struct lwipsim_fw_frame, event_head))               \
+  X(offsetof(struct lwipsim_fw_frame, data))                     \
   X(LWIPSIM_FW_ACTION_WIRE)                                      \
   X(sizeof(struct lwipsim_run_state))                            \
   X(sizeof(struct lwipsim_pool_state))                           \

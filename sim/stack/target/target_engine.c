@@ -15,6 +15,7 @@
 #include "scenario/scenario.h"
 #include "stack/cursor/frame_cursor.h"
 #include "stack/netif/impact_watch.h"
+#include "stack/netif/trace.h"
 #include "stack/port/clock.h"
 #include "stack/state/events.h"
 #include "stack/state/run_state.h"
@@ -53,6 +54,7 @@ struct target {
   struct synthetic_frame pending[PENDING_MAX];
   unsigned n_pending;
   struct lwipsim_fw_frame tx[LWIPSIM_FW_TX_FRAMES];
+  uint32_t events_traced; /* the chip's events given to --pcapng-out so far */
 };
 
 /* ---- the host half of the netif (as replay_netif.c, without lwIP) ---- */
@@ -93,9 +95,68 @@ static void answer_neighbour_request(struct target *t, const uint8_t *frame, uin
   }
 }
 
-/* A frame the chip's lwIP sent: replay_netif.c's linkoutput, on the host. */
-static void transmitted(struct target *t, const uint8_t *buf, uint32_t len)
+/* The chip names code by its address ("0x1000326d": firmware/port/
+ * fw_symbols.c); an event's text says each with the image's name for it,
+ * as the host runner's does. */
+static void name_event_addresses(const struct target *t, char *e, size_t cap)
 {
+  char out[LWIPSIM_EVENT_LEN];
+  size_t n = 0;
+  for (const char *p = e; *p != '\0' && n + 1 < sizeof out;) {
+    unsigned addr;
+    const char *sym;
+    if (p[0] == '0' && p[1] == 'x' && strspn(p + 2, "0123456789abcdef") == 8 && sscanf(p + 2, "%8x", &addr) == 1 &&
+        (sym = lwipsim_target_image_symbol(&t->img, addr)) != NULL) {
+      n += (size_t)snprintf(out + n, sizeof out - n, "%s", sym);
+      p += 10;
+    } else {
+      out[n++] = *p++;
+    }
+  }
+  out[n < sizeof out ? n : sizeof out - 1] = '\0';
+  snprintf(e, cap, "%s", out);
+}
+
+/* --pcapng-out: the chip's events up to its event_head `head` (they are in
+ * its SRAM, not in this process's run state), each before the frame it came
+ * before, as lwipsim_trace_frame takes the host runner's. */
+static int trace_chip_events(struct target *t, uint32_t head)
+{
+  if (!lwipsim_trace_on()) {
+    return 0;
+  }
+  if (head - t->events_traced > LWIPSIM_EVENT_RING) {
+    /* overwritten in the chip's ring: said as the host runner's trace does */
+    lwipsim_trace_events_lost(head - t->events_traced - LWIPSIM_EVENT_RING);
+    t->events_traced = head - LWIPSIM_EVENT_RING;
+  }
+  for (; t->events_traced != head; t->events_traced++) {
+    char e[LWIPSIM_EVENT_LEN];
+    uint32_t at = (uint32_t)offsetof(struct lwipsim_run_state, events) +
+                  (t->events_traced % LWIPSIM_EVENT_RING) * (uint32_t)LWIPSIM_EVENT_LEN;
+    if (lwipsim_chip_read(&t->chip, t->img.state + at, e, sizeof e) != 0) {
+      return -1;
+    }
+    e[sizeof e - 1] = '\0';
+    name_event_addresses(t, e, sizeof e);
+    lwipsim_trace_event(e);
+  }
+  return 0;
+}
+
+/* A frame the chip's lwIP sent: replay_netif.c's linkoutput, on the host. */
+static void transmitted(struct target *t, const uint8_t *buf, uint32_t len, uint32_t itf)
+{
+  lwipsim_trace_frame(LWIPSIM_TRACE_DEVICE, buf, len);
+  if (itf == LWIPSIM_STATE_AP) {
+    /* the access point's link has nobody on it in a replay: counted and
+     * written out, never matched against the capture nor answered */
+    lwipsim_state->interfaces.transmitted[LWIPSIM_STATE_AP]++;
+    if (t->cfg->pcap_out != NULL) {
+      lwipsim_pcap_writer_write(t->cfg->pcap_out, lwipsim_clock_now_ms() * 1000u, buf, len);
+    }
+    return;
+  }
   lwipsim_state->frames.transmitted++;
   lwipsim_state->interfaces.transmitted[LWIPSIM_STATE_STA]++;
   lwipsim_rewriter_learn_transmitted(t->rewriter, buf, len);
@@ -134,7 +195,11 @@ static int take_tx(struct target *t)
     return -1;
   }
   for (uint32_t i = 0; i < n; i++) {
-    transmitted(t, t->tx[i].data, t->tx[i].len < LWIPSIM_FW_FRAME_MAX ? t->tx[i].len : LWIPSIM_FW_FRAME_MAX);
+    if (trace_chip_events(t, t->tx[i].event_head) != 0) {
+      return -1;
+    }
+    transmitted(t, t->tx[i].data, t->tx[i].len < LWIPSIM_FW_FRAME_MAX ? t->tx[i].len : LWIPSIM_FW_FRAME_MAX,
+                t->tx[i].itf);
   }
   t->out.tx_count = 0;
   return 0;
@@ -174,11 +239,25 @@ static int doorbell(struct target *t, uint32_t ops, const struct lwipsim_action 
     rc |= lwipsim_chip_write32(c, MB(rx.len), rxlen) | lwipsim_chip_write(c, MB(rx.data), rx, rxlen);
   }
   rc |= lwipsim_chip_write32(c, MB(doorbell), ++t->bell);
+  /* the received frame goes to --pcapng-out once lwIP has its pbuf, before
+   * anything lwIP sends in answer (replay_netif.c's inject) */
+  uint32_t head_before = t->out.event_head;
+  int rx_traced = rx == NULL;
   for (uint64_t spent = 0; rc == 0;) {
     int ran = lwipsim_chip_run(c, DOORBELL_BUDGET);
     uint32_t hdr[4];
     if (ran < 0 || lwipsim_chip_read(c, t->img.mailbox, hdr, sizeof hdr) != 0 ||
-        lwipsim_chip_read(c, MB(out), &t->out, sizeof t->out) != 0 || take_tx(t) != 0) {
+        lwipsim_chip_read(c, MB(out), &t->out, sizeof t->out) != 0) {
+      return -1;
+    }
+    if (!rx_traced && t->out.rx_result == 1) {
+      rx_traced = 1;
+      if (trace_chip_events(t, head_before) != 0) {
+        return -1;
+      }
+      lwipsim_trace_frame(LWIPSIM_TRACE_PEERS, rx, rxlen);
+    }
+    if (take_tx(t) != 0) {
       return -1;
     }
     spent = c->instructions;
@@ -262,8 +341,15 @@ static int offer(struct target *t, uint8_t *fitted, const uint8_t *frame, uint32
   s->divergence.inbound = d->inbound;
   s->divergence.rewritten = d->rewritten;
   s->divergence.diverged = d->diverged;
+  const char *why = "?"; /* the reason whose count went up, for --pcapng-out */
   for (int i = 0; i < LWIPSIM_DIV_REASONS && i < LWIPSIM_MAX_DIV_REASONS; i++) {
+    if (d->by_reason[i] != s->divergence.by_reason[i]) {
+      why = lwipsim_divergence_reason_name(i);
+    }
     s->divergence.by_reason[i] = d->by_reason[i];
+  }
+  if (!inject) {
+    lwipsim_trace_withheld(why);
   }
   return inject;
 }
@@ -396,6 +482,9 @@ static int take_chip_state(struct target *t)
   name_timers(t, &s->sys_timeout_at_first_failure);
   name_timers(t, &s->panic_armed);
   name_code(t, s->panic_arming, sizeof s->panic_arming);
+  for (uint32_t k = 0; k < LWIPSIM_EVENT_RING; k++) {
+    name_event_addresses(t, s->events[k], sizeof s->events[k]);
+  }
   /* the host's own events after the chip's, as they were written (each
    * already carries its time) */
   uint32_t n = host->event_head < LWIPSIM_EVENT_RING ? host->event_head : LWIPSIM_EVENT_RING;
@@ -492,12 +581,34 @@ static int boot(struct target *t, char *err, size_t errlen)
              hdr[1], t->chip.pc);
     return -1;
   }
-  uint32_t seed = cfg->scenario->seed;
+  const struct lwipsim_scenario *sc = cfg->scenario;
+  uint32_t seed = sc->seed;
+  uint8_t has_ap = sc->has_ap_mac ? 1 : 0;
   if (lwipsim_chip_write(&t->chip, MB(seed), &seed, 4) != 0 ||
       lwipsim_chip_write(&t->chip, MB(mac), cfg->device_mac, 6) != 0 ||
+      lwipsim_chip_write(&t->chip, MB(ap_mac), sc->ap_mac, 6) != 0 ||
+      lwipsim_chip_write(&t->chip, MB(has_ap), &has_ap, 1) != 0 ||
       doorbell(t, LWIPSIM_FW_OP_BOOT, NULL, NULL, 0) != 0 || t->ended) {
     snprintf(err, errlen, "%s: lwIP did not start on the emulated RP2040", t->img.path);
     return -1;
+  }
+  if (has_ap && t->out.action_status != 0) {
+    /* as the host engine's lwipsim_engine_add_interfaces */
+    snprintf(err, errlen,
+             "%s: [device] ap_mac needs a second netif, which lwIP refused (the profile has LWIP_SINGLE_NETIF 1?)",
+             sc->path);
+    return -1;
+  }
+  /* the script's "on EVENT" actions, which the chip's device code runs on
+   * the event (the timed ones come one doorbell each, when due) */
+  for (size_t i = 0; i < sc->n_actions; i++) {
+    if (sc->actions[i].trigger != LWIPSIM_TRIGGER_TIME &&
+        (doorbell(t, LWIPSIM_FW_OP_EVENT_ACTION, &sc->actions[i], NULL, 0) != 0 || t->ended ||
+         t->out.action_status != 0)) {
+      snprintf(err, errlen, "%s:%d: the emulated RP2040 did not take this 'on EVENT' action", sc->path,
+               sc->actions[i].line);
+      return -1;
+    }
   }
   return 0;
 }
@@ -517,15 +628,12 @@ int lwipsim_target_run(const struct lwipsim_target_config *cfg, struct lwipsim_t
   }
   t->cfg = &budgeted;
   const struct lwipsim_scenario *sc = cfg->scenario;
-  if (sc->has_ap_mac) {
-    snprintf(err, errlen, "%s: [device] ap_mac: the RP2040 image has the station's netif only (replay it on the host)",
-             sc->path);
-    return -1;
-  }
+  size_t n_event = 0;
   for (size_t i = 0; i < sc->n_actions; i++) {
-    if (sc->actions[i].trigger != LWIPSIM_TRIGGER_TIME) {
-      snprintf(err, errlen, "%s:%d: 'on EVENT' actions do not run on the RP2040 image yet (replay it on the host)",
-               sc->path, sc->actions[i].line);
+    if (sc->actions[i].trigger != LWIPSIM_TRIGGER_TIME && ++n_event > LWIPSIM_FW_EVENT_ACTIONS) {
+      snprintf(err, errlen,
+               "%s:%d: more than %u 'on EVENT' actions, which the RP2040 image holds (replay it on the host)", sc->path,
+               sc->actions[i].line, LWIPSIM_FW_EVENT_ACTIONS);
       return -1;
     }
   }
@@ -538,8 +646,11 @@ int lwipsim_target_run(const struct lwipsim_target_config *cfg, struct lwipsim_t
   t->neighbours = lwipsim_neighbours_new(cfg->device_mac);
   t->tx_match = lwipsim_tx_match_new(cfg->device_mac, cfg->ipv6_built);
   lwipsim_impact_watch_reset(cfg->device_mac, cfg->ipv6_built);
-  lwipsim_state->interfaces.count = 1;
+  lwipsim_state->interfaces.count = sc->has_ap_mac ? 2 : 1;
   memcpy(lwipsim_state->interfaces.mac[LWIPSIM_STATE_STA], cfg->device_mac, 6);
+  if (sc->has_ap_mac) {
+    memcpy(lwipsim_state->interfaces.mac[LWIPSIM_STATE_AP], sc->ap_mac, 6);
+  }
   lwipsim_clock_reset();
 
   int rc = -1;
@@ -554,11 +665,23 @@ int lwipsim_target_run(const struct lwipsim_target_config *cfg, struct lwipsim_t
       rc = -1;
     }
   }
+  /* --pcapng-out: the chip's events after the last frame (its run state's
+   * event_head: `out` is stale after a panic), then the state replaces the
+   * host's and holds them all */
+  uint32_t head;
+  if (rc == 0 && lwipsim_trace_on() &&
+      (lwipsim_chip_read(&t->chip, t->img.state + (uint32_t)offsetof(struct lwipsim_run_state, event_head), &head, 4) !=
+           0 ||
+       trace_chip_events(t, head) != 0)) {
+    snprintf(err, errlen, "%s: cannot read the chip's events", cfg->emulator);
+    rc = -1;
+  }
   if (rc == 0 && take_chip_state(t) != 0) {
     snprintf(err, errlen, "%s: cannot read the chip's run state", cfg->emulator);
     rc = -1;
   }
   if (rc == 0) {
+    lwipsim_trace_events_taken();
     if (res->hung) {
       lwipsim_state->timed_out = 1;
     }
