@@ -156,7 +156,7 @@ assert "On the emulated RP2040." in md and "| mdns-http-reload | ok / ok |" in m
 assert "heap peak %d B on the chip, %d B on the host" % (h["peak_bytes"], h["host_peak_bytes"]) in md, "report.md: heap note"
 assert "On the emulated RP2040" in open(sys.argv[1] + "/report.html").read(), "report.html"
 junit = open(sys.argv[1] + "/junit.xml").read()
-assert '<testsuite name="rp2040" tests="2" failures="0">' in junit, "junit.xml"
+assert '<testsuite name="rp2040" tests="4" failures="0">' in junit, "junit.xml"  # 2 profiles with an image x 2 scenarios
 assert "| 3828 B (host 3900 B) |" in md, "report.md: mem.c heap beside the host's"
 assert "| mdns-http-reload | not run on the chip |" in md and "no firmware image for this profile" in md, "report.md: not run"
 print("ok report --target: 10.0.0-alpha.4 on mdns-http-reload ok on both, pools equal, heap %d B on the chip and %d B on the host (explained); 9.0.5's mem.c heap %d B on the chip, %d B on the host (explained); apsta-mdns ok on both, pools equal" % (h["peak_bytes"], h["host_peak_bytes"], mc["heap"]["peak_bytes"], mc["heap"]["host_peak_bytes"]))
