@@ -6,6 +6,8 @@
 
 #include "common/fnv1a.h"
 
+_Static_assert(sizeof(struct rw_key) % 2 == 0, "lwipsim_fnv1a_words hashes whole 16-bit words");
+
 static const char *const reason_names[LWIPSIM_DIV_REASONS] = {
   [LWIPSIM_DIV_NO_LIVE_CONNECTION] = "no_live_connection",
   [LWIPSIM_DIV_LIVE_RESET] = "live_reset",
@@ -19,7 +21,7 @@ static const char *const reason_names[LWIPSIM_DIV_REASONS] = {
 
 /* ---- flow table: chained hash on the peer endpoint ---- */
 
-static unsigned key_hash(const struct rw_key *k) { return lwipsim_fnv1a(k, sizeof(*k)) & (RW_BUCKETS - 1); }
+static unsigned key_hash(const struct rw_key *k) { return lwipsim_fnv1a_words(k, sizeof(*k)) & (RW_BUCKETS - 1); }
 
 static int key_eq(const struct rw_key *a, const struct rw_key *b) { return memcmp(a, b, sizeof(*a)) == 0; }
 

@@ -8,6 +8,8 @@
 
 #include "replay/rewrite_priv.h"
 
+_Static_assert(sizeof(struct lwipsim_tx_key) % 2 == 0, "lwipsim_fnv1a_words hashes whole 16-bit words");
+
 #define BUCKETS 1024
 
 struct entry {
@@ -144,7 +146,7 @@ void lwipsim_tx_match_free(struct lwipsim_tx_match *m)
 
 static struct entry *lookup(struct lwipsim_tx_match *m, const struct lwipsim_tx_key *k)
 {
-  uint32_t h = lwipsim_fnv1a(k, sizeof(*k)) & (BUCKETS - 1);
+  uint32_t h = lwipsim_fnv1a_words(k, sizeof(*k)) & (BUCKETS - 1);
   struct entry *e;
 
   for (e = m->buckets[h]; e != NULL; e = e->next) {
