@@ -59,7 +59,7 @@ struct lwipsim_pcap_reader {
 #define LIBPCAP_MAX_CAPLEN 262144u
 /* Pages of the map read past are given back in steps of this, so the
  * process's resident size stays flat in the capture's length. */
-#define DROP_STEP (2u << 20)
+#define DROP_STEP (256u << 10)
 
 /* libpcap's own message for an empty file talks about header bytes; say plainly
  * what is wrong, and catch a directory before libpcap gives a vaguer error. */
