@@ -33,6 +33,9 @@ struct lwipsim_impact {
   uint8_t mac[6];
   int ipv6_built;
   struct question q[OPEN_MAX];
+  /* every open question is below it: the scans stop there, not at
+   * OPEN_MAX (a frame used to walk all 128 slots, mostly empty) */
+  unsigned hi;
   uint64_t sent[LWIPSIM_IMPACT_STARTS][2][LWIPSIM_IMPACT_SERVICES];
   struct lwipsim_impact_counts c[LWIPSIM_IMPACT_STARTS];
   int finished;
@@ -69,13 +72,18 @@ static void settle(struct lwipsim_impact *m, struct question *q)
     }
   }
   q->open = 0;
+  while (m->hi > 0 && !m->q[m->hi - 1].open) {
+    m->hi--;
+  }
 }
 
+/* The lowest free slot (the caller opens it), else the oldest question,
+ * settled to make room. */
 static struct question *ask(struct lwipsim_impact *m)
 {
   struct question *oldest = &m->q[0];
 
-  for (unsigned i = 0; i < OPEN_MAX; i++) {
+  for (unsigned i = 0; i < m->hi; i++) {
     if (!m->q[i].open) {
       return &m->q[i];
     }
@@ -83,7 +91,11 @@ static struct question *ask(struct lwipsim_impact *m)
       oldest = &m->q[i];
     }
   }
+  if (m->hi < OPEN_MAX) {
+    return &m->q[m->hi++];
+  }
   settle(m, oldest);
+  m->hi = OPEN_MAX; /* the slot is opened again at once */
   return oldest;
 }
 
@@ -126,7 +138,7 @@ static int same_flow(const struct question *q, const struct view *v, enum lwipsi
 static void open_flow_question(struct lwipsim_impact *m, const struct view *v, enum lwipsim_impact_service s,
                                uint64_t now_ms)
 {
-  for (unsigned i = 0; i < OPEN_MAX; i++) {
+  for (unsigned i = 0; i < m->hi; i++) {
     if (same_flow(&m->q[i], v, s) && !m->q[i].answered[CAPTURED] && !m->q[i].answered[LIVE]) {
       return; /* a retransmission of a question nobody answered yet */
     }
@@ -158,7 +170,7 @@ static void answer_flow(struct lwipsim_impact *m, const struct view *v, enum lwi
                         unsigned failed)
 {
   struct question *best = NULL;
-  for (unsigned i = 0; i < OPEN_MAX; i++) {
+  for (unsigned i = 0; i < m->hi; i++) {
     struct question *q = &m->q[i];
     if (same_flow(q, v, s) && !q->answered[side] && (best == NULL || q->t_ms < best->t_ms)) {
       best = q;
@@ -174,7 +186,7 @@ static void count(struct lwipsim_impact *m, enum lwipsim_impact_service s, enum 
 /* mDNS: queries past the window can no longer be answered. */
 static void mdns_expire(struct lwipsim_impact *m, uint64_t now_ms)
 {
-  for (unsigned i = 0; i < OPEN_MAX; i++) {
+  for (unsigned i = 0; i < m->hi; i++) {
     struct question *q = &m->q[i];
     if (q->open && q->service == LWIPSIM_IMPACT_MDNS_QUERIES && now_ms - q->t_ms > LWIPSIM_IMPACT_MDNS_WINDOW_MS) {
       settle(m, q);
@@ -206,7 +218,7 @@ static void mdns(struct lwipsim_impact *m, const struct view *v, enum side side,
   }
   /* One response may answer several queries at once (a responder
    * aggregates answers that are due together). */
-  for (unsigned i = 0; i < OPEN_MAX; i++) {
+  for (unsigned i = 0; i < m->hi; i++) {
     struct question *q = &m->q[i];
     if (q->open && q->service == LWIPSIM_IMPACT_MDNS_QUERIES && q->fam == v->p.fam && !q->answered[side]) {
       answer(m, q, side, failed);
@@ -256,10 +268,20 @@ static int for_device(const struct lwipsim_impact *m, const uint8_t *frame)
 void lwipsim_impact_frame(struct lwipsim_impact *m, const uint8_t *frame, uint32_t len, int live, uint64_t now_ms,
                           unsigned failed)
 {
+  struct rw_pkt p;
+
+  rw_parse(&p, frame, len);
+  lwipsim_impact_frame_view(m, &p, live, now_ms, failed);
+}
+
+void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_frame_view *parsed, int live,
+                               uint64_t now_ms, unsigned failed)
+{
+  const uint8_t *frame = parsed->f;
   struct view v;
   uint16_t sport, dport;
 
-  if (len < LWIPSIM_ETH_HLEN) {
+  if (parsed->caplen < LWIPSIM_ETH_HLEN) {
     return;
   }
   memset(&v, 0, sizeof v);
@@ -267,7 +289,7 @@ void lwipsim_impact_frame(struct lwipsim_impact *m, const uint8_t *frame, uint32
   if (!v.from_device && !for_device(m, frame)) {
     return;
   }
-  rw_parse(&v.p, frame, len);
+  v.p = *parsed;
   if ((v.p.fam != RW_FAM_IP4 && v.p.fam != RW_FAM_IP6) || (v.p.fam == RW_FAM_IP6 && !m->ipv6_built) || v.p.frag ||
       (v.p.proto != LWIPSIM_IPPROTO_TCP && v.p.proto != LWIPSIM_IPPROTO_UDP) || !rw_get_ports(&v.p, &sport, &dport)) {
     return;
@@ -322,7 +344,7 @@ const struct lwipsim_impact_counts *lwipsim_impact_finish(struct lwipsim_impact 
                                                             LWIPSIM_IMPACT_MQTT, LWIPSIM_IMPACT_UDP };
   if (!m->finished) {
     m->finished = 1;
-    for (unsigned i = 0; i < OPEN_MAX; i++) {
+    for (unsigned i = 0; i < m->hi; i++) {
       if (m->q[i].open) {
         settle(m, &m->q[i]);
       }

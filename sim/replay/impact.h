@@ -28,6 +28,8 @@
 
 #include <stdint.h>
 
+#include "replay/frame_view.h"
+
 /* The record's order. The last two are reported inside the http and mdns
  * entries. */
 enum lwipsim_impact_service {
@@ -70,6 +72,9 @@ void lwipsim_impact_free(struct lwipsim_impact *m);
  * which the live stack shares with the captured one: no port mapping. */
 void lwipsim_impact_frame(struct lwipsim_impact *m, const uint8_t *frame, uint32_t len, int live, uint64_t now_ms,
                           unsigned failed);
+/* The same on a parsed frame (replay/frame_view.h). */
+void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_frame_view *v, int live, uint64_t now_ms,
+                               unsigned failed);
 /* Settles every question still open (the run is over) and returns the
  * counts from failure `start`'s first moment on. */
 const struct lwipsim_impact_counts *lwipsim_impact_finish(struct lwipsim_impact *m, unsigned start);

@@ -102,13 +102,19 @@ void lwipsim_neighbours_learn(struct lwipsim_neighbours *nb, const uint8_t *fram
 {
   struct rw_pkt p;
 
+  rw_parse(&p, frame, len);
+  lwipsim_neighbours_learn_view(nb, &p);
+}
+
+void lwipsim_neighbours_learn_view(struct lwipsim_neighbours *nb, const struct lwipsim_frame_view *p)
+{
+  const uint8_t *frame = p->f;
   uint32_t op;
 
-  rw_parse(&p, frame, len);
-  if (rw_arp_ip4(&p, &op)) {
-    remember(nb, RW_FAM_IP4, frame + p.l3 + LWIPSIM_ARP_SPA, frame + p.l3 + LWIPSIM_ARP_SHA);
-  } else if (p.fam == RW_FAM_IP4 || p.fam == RW_FAM_IP6) {
-    remember(nb, p.fam, frame + p.src, frame + 6);
+  if (rw_arp_ip4(p, &op)) {
+    remember(nb, RW_FAM_IP4, frame + p->l3 + LWIPSIM_ARP_SPA, frame + p->l3 + LWIPSIM_ARP_SHA);
+  } else if (p->fam == RW_FAM_IP4 || p->fam == RW_FAM_IP6) {
+    remember(nb, p->fam, frame + p->src, frame + 6);
   }
 }
 
@@ -248,10 +254,18 @@ uint32_t lwipsim_neighbours_answer(const struct lwipsim_neighbours *nb, const ui
                                    uint8_t *out, enum lwipsim_nb_kind *kind)
 {
   struct rw_pkt p;
+
+  rw_parse(&p, frame, len);
+  return lwipsim_neighbours_answer_view(nb, &p, out, kind);
+}
+
+uint32_t lwipsim_neighbours_answer_view(const struct lwipsim_neighbours *nb, const struct lwipsim_frame_view *v,
+                                        uint8_t *out, enum lwipsim_nb_kind *kind)
+{
+  const struct rw_pkt p = *v;
   uint32_t n = 0;
 
   *kind = LWIPSIM_NB_NONE;
-  rw_parse(&p, frame, len);
   if (p.fam == RW_FAM_ARP && (n = answer_arp(nb, &p, out)) > 0) {
     *kind = LWIPSIM_NB_ARP;
   } else if (p.fam == RW_FAM_IP6 && (n = answer_ns(nb, &p, out)) > 0) {

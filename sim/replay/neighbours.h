@@ -14,6 +14,8 @@
 
 #include <stdint.h>
 
+#include "replay/frame_view.h"
+
 enum lwipsim_nb_kind { LWIPSIM_NB_NONE = 0, LWIPSIM_NB_ARP = 1, LWIPSIM_NB_ND = 2 };
 
 /* An ARP reply is 42 bytes, a neighbour advertisement 86. */
@@ -29,6 +31,7 @@ void lwipsim_neighbours_free(struct lwipsim_neighbours *nb);
  * address is unspecified, multicast or broadcast. Addresses the device's own
  * frames show are marked as the device's: no peer frame claims them after. */
 void lwipsim_neighbours_learn(struct lwipsim_neighbours *nb, const uint8_t *frame, uint32_t len);
+void lwipsim_neighbours_learn_view(struct lwipsim_neighbours *nb, const struct lwipsim_frame_view *v);
 
 /* A frame the live stack transmitted. If it asks for a learned peer (ARP
  * request, or neighbour solicitation), writes the peer's answer into out (at
@@ -36,6 +39,9 @@ void lwipsim_neighbours_learn(struct lwipsim_neighbours *nb, const uint8_t *fram
  * otherwise returns 0 with *kind LWIPSIM_NB_NONE. */
 uint32_t lwipsim_neighbours_answer(const struct lwipsim_neighbours *nb, const uint8_t *frame, uint32_t len,
                                    uint8_t *out, enum lwipsim_nb_kind *kind);
+/* Both on a parsed frame (replay/frame_view.h). */
+uint32_t lwipsim_neighbours_answer_view(const struct lwipsim_neighbours *nb, const struct lwipsim_frame_view *v,
+                                        uint8_t *out, enum lwipsim_nb_kind *kind);
 
 /* The live device's IPv4 address, netmask and gateway (all zero: none).
  * With it, an ARP request for the gateway is answered with the MAC that

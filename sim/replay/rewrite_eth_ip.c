@@ -1,4 +1,4 @@
-/* Ethernet/IPv4/IPv6 parsing and checksum upkeep for the rewriter.
+/* Checksum upkeep for the rewriter (the parsing is replay/frame_view.c).
  * Rewrites update checksums incrementally (RFC 1624) rather than recomputing
  * them: a frame the capture got with a bad checksum stays bad by the same
  * amount (lwIP must drop it as the device did), and a first fragment's
@@ -8,8 +8,6 @@
 #include <string.h>
 
 #include "common/inet_checksum.h"
-
-#define IP6_MAX_EXT 8
 
 /* RFC 1624 on the checksum field at offset field; UDP's 0 means "none sent". */
 static void csum_adjust(struct rw_pkt *p, uint32_t field, const uint8_t *old, const uint8_t *nb, uint32_t n, int odd,
@@ -39,113 +37,6 @@ static uint32_t l4_csum_off(const struct rw_pkt *p)
   default: return 0;
   }
   return at + 2 <= p->l3_end ? at : 0;
-}
-
-/* ---- parsing ---- */
-
-static void parse_ip4(struct rw_pkt *p)
-{
-  uint32_t vhl, hlen, tot, frag, proto;
-
-  if (!rw_has(p, p->l3, LWIPSIM_IP4_HLEN) || !rw_get8(p, p->l3, &vhl) || (vhl >> 4) != 4 ||
-      !rw_get16(p, p->l3 + 2, &tot)) {
-    return;
-  }
-  hlen = (vhl & 0x0f) * 4;
-  if (hlen < LWIPSIM_IP4_HLEN || tot < hlen || p->caplen < p->l3 + tot) {
-    return; /* bad IHL, or cut short: lwIP gets it untouched */
-  }
-  p->fam = RW_FAM_IP4;
-  p->l3_end = p->l3 + tot;
-  p->src = p->l3 + 12;
-  p->dst = p->l3 + 16;
-  if (!rw_get16(p, p->l3 + 6, &frag) || (frag & 0x1fff) != 0) {
-    return; /* a later fragment: no transport header here */
-  }
-  if (!rw_get8(p, p->l3 + 9, &proto)) {
-    return;
-  }
-  p->frag = (frag & 0x2000) != 0;
-  p->proto = (uint8_t)proto;
-  p->l4 = p->l3 + hlen;
-}
-
-/* Hop-by-hop, routing and destination options: the extension headers with
- * a length byte. */
-static int ip6_ext_with_len(uint8_t nh)
-{
-  return nh == LWIPSIM_IPPROTO_HOPOPTS || nh == LWIPSIM_IPPROTO_ROUTING || nh == LWIPSIM_IPPROTO_DSTOPTS;
-}
-
-/* Walks the extension headers lwIP itself walks to find the transport header. */
-static void parse_ip6_chain(struct rw_pkt *p, uint32_t nh, uint32_t off)
-{
-  for (int i = 0; i < IP6_MAX_EXT; i++) {
-    uint32_t len, frag;
-
-    if (ip6_ext_with_len((uint8_t)nh)) {
-      if (!rw_get8(p, off + 1, &len) || !rw_get8(p, off, &nh)) {
-        return;
-      }
-      off += (len + 1) * 8;
-    } else if (nh == LWIPSIM_IPPROTO_FRAGMENT) {
-      /* next header, reserved, offset and flags, identification */
-      if (!rw_has(p, off, 8) || !rw_get16(p, off + 2, &frag) || (frag & 0xfff8) != 0 || !rw_get8(p, off, &nh)) {
-        return;
-      }
-      p->frag = (frag & 1) != 0;
-      off += 8;
-    } else {
-      break;
-    }
-  }
-  if (off <= p->l3_end && !ip6_ext_with_len((uint8_t)nh) && nh != LWIPSIM_IPPROTO_FRAGMENT) {
-    p->proto = (uint8_t)nh;
-    p->l4 = off;
-  }
-}
-
-static void parse_ip6(struct rw_pkt *p)
-{
-  uint32_t vtc, plen, nh;
-
-  if (!rw_has(p, p->l3, LWIPSIM_IP6_HLEN) || !rw_get8(p, p->l3, &vtc) || (vtc >> 4) != 6 ||
-      !rw_get16(p, p->l3 + 4, &plen) || !rw_get8(p, p->l3 + 6, &nh)) {
-    return;
-  }
-  if (plen == 0 || p->caplen < p->l3 + LWIPSIM_IP6_HLEN + plen) {
-    return; /* jumbogram or cut short */
-  }
-  p->fam = RW_FAM_IP6;
-  p->l3_end = p->l3 + LWIPSIM_IP6_HLEN + plen;
-  p->src = p->l3 + 8;
-  p->dst = p->l3 + 24;
-  parse_ip6_chain(p, nh, p->l3 + LWIPSIM_IP6_HLEN);
-}
-
-void rw_parse(struct rw_pkt *p, const uint8_t *frame, uint32_t caplen)
-{
-  uint32_t type;
-
-  memset(p, 0, sizeof(*p));
-  /* learn_* pass const frames; only inbound ones are ever written through f */
-  p->f = (uint8_t *)(uintptr_t)frame;
-  p->caplen = caplen;
-  if (frame == NULL || caplen < LWIPSIM_ETH_HLEN) {
-    return;
-  }
-  p->l3 = LWIPSIM_ETH_HLEN;
-  if (!rw_get16(p, 12, &type)) {
-    return;
-  }
-  if (type == LWIPSIM_ETHTYPE_IPV4) {
-    parse_ip4(p);
-  } else if (type == LWIPSIM_ETHTYPE_IPV6) {
-    parse_ip6(p);
-  } else if (type == LWIPSIM_ETHTYPE_ARP && rw_has(p, LWIPSIM_ETH_HLEN, LWIPSIM_ARP_LEN)) {
-    p->fam = RW_FAM_ARP;
-    p->l3_end = LWIPSIM_ETH_HLEN + LWIPSIM_ARP_LEN;
-  }
 }
 
 int rw_addr_len(const struct rw_pkt *p) { return p->fam == RW_FAM_IP6 ? 16 : 4; }

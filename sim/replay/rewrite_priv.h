@@ -3,6 +3,7 @@
 #define LWIPSIM_REWRITE_PRIV_H
 
 #include "common/wire.h"
+#include "replay/frame_view.h"
 #include "replay/rewriter.h"
 
 #include <stddef.h>
@@ -15,20 +16,9 @@ enum rw_fam { RW_FAM_NONE = 0, RW_FAM_ARP = 1, RW_FAM_IP4 = 4, RW_FAM_IP6 = 6 };
 enum rw_side { RW_SIDE_CAPTURED, RW_SIDE_LIVE };
 enum rw_role { RW_ROLE_SERVER, RW_ROLE_CLIENT };
 
-/* One parsed frame. Every offset here has been checked against caplen, and
- * l3_end against the IP length, so modules only check their own headers. */
-struct rw_pkt {
-  uint8_t *f;
-  uint32_t caplen;
-  int fam;           /* RW_FAM_NONE: malformed or not IP/ARP, left alone */
-  uint32_t l3;       /* network header offset */
-  uint32_t l3_end;   /* end of the IP datagram; Ethernet padding excluded */
-  uint8_t proto;     /* transport protocol; 0 when its header is not in this frame */
-  int frag;          /* first fragment: the transport length is unknown */
-  uint32_t l4;       /* transport header offset */
-  uint32_t src, dst; /* offsets of the addresses */
-  int changed;       /* some byte was rewritten */
-};
+/* One parsed frame: the view of replay/frame_view.h, under the name the
+ * rewriter's modules (and their tests) give it. */
+#define rw_pkt lwipsim_frame_view
 
 /* Peer endpoint: the flow table hashes on it. */
 struct rw_key {
@@ -184,8 +174,12 @@ static inline void rw_put32(uint8_t *p, uint32_t v)
 /* Sequence space comparison, as TCP_SEQ_GT. */
 static inline int rw_seq_gt(uint32_t a, uint32_t b) { return (int32_t)(a - b) > 0; }
 
+static inline void rw_parse(struct rw_pkt *p, const uint8_t *frame, uint32_t caplen)
+{
+  lwipsim_frame_view_parse(p, frame, caplen);
+}
+
 /* ---- rewrite_eth_ip.c ---- */
-void rw_parse(struct rw_pkt *p, const uint8_t *frame, uint32_t caplen);
 int rw_addr_len(const struct rw_pkt *p);
 /* 1 for an ARP packet of IPv4 over Ethernet, with its operation in *op. */
 int rw_arp_ip4(const struct rw_pkt *p, uint32_t *op);
@@ -207,6 +201,8 @@ struct rw_flow *rw_flow_by_port(struct lwipsim_rewriter *rw, const struct rw_key
 /* NULL when out of memory (the frame is then left alone). */
 struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k);
 void rw_note(struct lwipsim_rewriter *rw, int reason);
+/* lwipsim_rewriter_captured_port on a parsed frame. */
+int rw_captured_port(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint16_t *port);
 
 /* ---- per protocol ---- */
 void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);

@@ -6,6 +6,8 @@
 
 #include "common/fnv1a.h"
 
+_Static_assert(sizeof(struct rw_key) % 2 == 0, "lwipsim_fnv1a_words hashes whole 16-bit words");
+
 static const char *const reason_names[LWIPSIM_DIV_REASONS] = {
   [LWIPSIM_DIV_NO_LIVE_CONNECTION] = "no_live_connection",
   [LWIPSIM_DIV_LIVE_RESET] = "live_reset",
@@ -19,7 +21,7 @@ static const char *const reason_names[LWIPSIM_DIV_REASONS] = {
 
 /* ---- flow table: chained hash on the peer endpoint ---- */
 
-static unsigned key_hash(const struct rw_key *k) { return lwipsim_fnv1a(k, sizeof(*k)) & (RW_BUCKETS - 1); }
+static unsigned key_hash(const struct rw_key *k) { return lwipsim_fnv1a_words(k, sizeof(*k)) & (RW_BUCKETS - 1); }
 
 static int key_eq(const struct rw_key *a, const struct rw_key *b) { return memcmp(a, b, sizeof(*a)) == 0; }
 
@@ -108,11 +110,11 @@ void lwipsim_rewriter_free(struct lwipsim_rewriter *rw)
   free(rw);
 }
 
-static void learn(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len, int side)
+/* The learners only read the frame: they get a copy of the view. */
+static void learn(struct lwipsim_rewriter *rw, const struct rw_pkt *v, int side)
 {
-  struct rw_pkt p;
+  struct rw_pkt p = *v;
 
-  rw_parse(&p, frame, len);
   rw_addr_learn(rw, &p, side);
   if (p.proto == LWIPSIM_IPPROTO_TCP) {
     rw_tcp_learn(rw, &p, side);
@@ -121,24 +123,47 @@ static void learn(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t le
   }
 }
 
+void lwipsim_rewriter_learn_reference_view(struct lwipsim_rewriter *rw, const struct lwipsim_frame_view *v)
+{
+  learn(rw, v, RW_SIDE_CAPTURED);
+}
+
+void lwipsim_rewriter_learn_transmitted_view(struct lwipsim_rewriter *rw, const struct lwipsim_frame_view *v)
+{
+  learn(rw, v, RW_SIDE_LIVE);
+}
+
 void lwipsim_rewriter_learn_reference(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len)
 {
-  learn(rw, frame, len, RW_SIDE_CAPTURED);
+  struct rw_pkt p;
+
+  rw_parse(&p, frame, len);
+  learn(rw, &p, RW_SIDE_CAPTURED);
 }
 
 void lwipsim_rewriter_learn_transmitted(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len)
 {
-  learn(rw, frame, len, RW_SIDE_LIVE);
+  struct rw_pkt p;
+
+  rw_parse(&p, frame, len);
+  learn(rw, &p, RW_SIDE_LIVE);
 }
 
 int lwipsim_rewriter_inbound(struct lwipsim_rewriter *rw, uint8_t *frame, uint32_t len)
 {
   struct rw_pkt p;
+
+  rw_parse(&p, frame, len);
+  return lwipsim_rewriter_inbound_view(rw, &p);
+}
+
+int lwipsim_rewriter_inbound_view(struct lwipsim_rewriter *rw, struct lwipsim_frame_view *v)
+{
+  struct rw_pkt p = *v;
   int verdict = RW_INJECT;
 
   rw->div.inbound++;
   rw->last_tcp = NULL;
-  rw_parse(&p, frame, len);
   /* decide first, rewrite after: a withheld frame may still be logged as captured */
   if (p.proto == LWIPSIM_IPPROTO_TCP) {
     verdict = rw_tcp_inbound(rw, &p);
@@ -158,22 +183,29 @@ int lwipsim_rewriter_inbound(struct lwipsim_rewriter *rw, uint8_t *frame, uint32
   if (p.changed) {
     rw->div.rewritten++;
   }
+  v->changed = p.changed;
   return 1;
 }
 
 int lwipsim_rewriter_captured_port(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len, uint16_t *port)
 {
   struct rw_pkt p;
+
+  rw_parse(&p, frame, len);
+  return rw_captured_port(rw, &p, port);
+}
+
+int rw_captured_port(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint16_t *port)
+{
   struct rw_key k;
   struct rw_flow *f;
   uint16_t sport, dport;
 
-  rw_parse(&p, frame, len);
-  if ((p.proto != LWIPSIM_IPPROTO_TCP && p.proto != LWIPSIM_IPPROTO_UDP) || !rw_has(&p, p.l4, LWIPSIM_UDP_HLEN) ||
-      !rw_get_ports(&p, &sport, &dport)) {
+  if ((p->proto != LWIPSIM_IPPROTO_TCP && p->proto != LWIPSIM_IPPROTO_UDP) || !rw_has(p, p->l4, LWIPSIM_UDP_HLEN) ||
+      !rw_get_ports(p, &sport, &dport)) {
     return 0;
   }
-  rw_key_make(&k, &p, p.proto, 1, dport);
+  rw_key_make(&k, p, p->proto, 1, dport);
   f = rw_flow_by_port(rw, &k, RW_SIDE_LIVE, sport);
   if (f == NULL || !f->has_cap) {
     return 0;

@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "replay/frame_view.h"
+
 /* Why an inbound frame did not fit the live stack. All but
  * ACK_BEYOND_LIVE_DATA mean the frame was withheld. */
 enum lwipsim_div_reason {
@@ -40,12 +42,18 @@ void lwipsim_rewriter_free(struct lwipsim_rewriter *rw);
 void lwipsim_rewriter_learn_reference(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len);
 /* A frame the live stack transmitted. */
 void lwipsim_rewriter_learn_transmitted(struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len);
+/* The same two on a frame the caller has parsed (replay/frame_view.h). */
+void lwipsim_rewriter_learn_reference_view(struct lwipsim_rewriter *rw, const struct lwipsim_frame_view *v);
+void lwipsim_rewriter_learn_transmitted_view(struct lwipsim_rewriter *rw, const struct lwipsim_frame_view *v);
 
 /* Rewrites an inbound frame in place (same length). Returns 1 if it should be
  * injected (possibly rewritten), 0 if it diverged and must not be (counted with
  * a reason). Malformed frames come back unchanged with 1: lwIP must see them.
  * Checksums stay as right (or as wrong) as they were: updates are incremental. */
 int lwipsim_rewriter_inbound(struct lwipsim_rewriter *rw, uint8_t *frame, uint32_t len);
+/* The same on a parsed frame, rewritten through v->f (a writable copy: see
+ * lwipsim_frame_view_rebase); v->changed says whether a byte changed. */
+int lwipsim_rewriter_inbound_view(struct lwipsim_rewriter *rw, struct lwipsim_frame_view *v);
 
 /* For a frame the live stack transmitted from a port the rewriter paired
  * with a captured one (the device as client: ephemeral ports differ), the

@@ -8,6 +8,8 @@
 
 #include "replay/rewrite_priv.h"
 
+_Static_assert(sizeof(struct lwipsim_tx_key) % 2 == 0, "lwipsim_fnv1a_words hashes whole 16-bit words");
+
 #define BUCKETS 1024
 
 struct entry {
@@ -51,7 +53,7 @@ static void key_ports(struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim
   if (!rw_get_ports(p, &k->dev_port, &k->peer_port)) {
     return;
   }
-  if (live && rw != NULL && lwipsim_rewriter_captured_port(rw, p->f, p->caplen, &mapped)) {
+  if (live && rw != NULL && rw_captured_port(rw, p, &mapped)) {
     k->dev_port = mapped;
   }
 }
@@ -75,11 +77,19 @@ enum lwipsim_tx_class lwipsim_tx_key(struct lwipsim_rewriter *rw, const uint8_t 
                                      uint32_t len, int live, struct lwipsim_tx_key *k)
 {
   struct rw_pkt p;
+
+  rw_parse(&p, frame, len);
+  return lwipsim_tx_key_view(rw, device_mac, &p, live, k);
+}
+
+enum lwipsim_tx_class lwipsim_tx_key_view(struct lwipsim_rewriter *rw, const uint8_t device_mac[6],
+                                          const struct lwipsim_frame_view *view, int live, struct lwipsim_tx_key *k)
+{
+  struct rw_pkt p = *view;
   uint32_t v;
 
   memset(k, 0, sizeof(*k));
   k->dhcp_type = -1;
-  rw_parse(&p, frame, len);
   if (rw_get16(&p, 12, &v)) {
     k->ethertype = (uint16_t)v;
   }
@@ -136,7 +146,7 @@ void lwipsim_tx_match_free(struct lwipsim_tx_match *m)
 
 static struct entry *lookup(struct lwipsim_tx_match *m, const struct lwipsim_tx_key *k)
 {
-  uint32_t h = lwipsim_fnv1a(k, sizeof(*k)) & (BUCKETS - 1);
+  uint32_t h = lwipsim_fnv1a_words(k, sizeof(*k)) & (BUCKETS - 1);
   struct entry *e;
 
   for (e = m->buckets[h]; e != NULL; e = e->next) {
@@ -155,8 +165,17 @@ static struct entry *lookup(struct lwipsim_tx_match *m, const struct lwipsim_tx_
 void lwipsim_tx_match_frame(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len,
                             int live)
 {
+  struct rw_pkt p;
+
+  rw_parse(&p, frame, len);
+  lwipsim_tx_match_frame_view(m, rw, &p, live);
+}
+
+void lwipsim_tx_match_frame_view(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw,
+                                 const struct lwipsim_frame_view *v, int live)
+{
   struct lwipsim_tx_key k;
-  enum lwipsim_tx_class cls = lwipsim_tx_key(rw, m->device_mac, frame, len, live, &k);
+  enum lwipsim_tx_class cls = lwipsim_tx_key_view(rw, m->device_mac, v, live, &k);
   struct entry *e;
 
   live = live != 0;

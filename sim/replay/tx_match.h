@@ -17,6 +17,8 @@
 
 #include <stdint.h>
 
+#include "replay/frame_view.h"
+
 struct lwipsim_rewriter;
 
 enum lwipsim_tx_class {
@@ -51,6 +53,9 @@ struct lwipsim_tx_counts {
  * captured device. device_mac tells the device's side of DHCP. */
 enum lwipsim_tx_class lwipsim_tx_key(struct lwipsim_rewriter *rw, const uint8_t device_mac[6], const uint8_t *frame,
                                      uint32_t len, int live, struct lwipsim_tx_key *k);
+/* The same on a parsed frame (replay/frame_view.h). */
+enum lwipsim_tx_class lwipsim_tx_key_view(struct lwipsim_rewriter *rw, const uint8_t device_mac[6],
+                                          const struct lwipsim_frame_view *v, int live, struct lwipsim_tx_key *k);
 
 struct lwipsim_tx_match;
 
@@ -60,6 +65,8 @@ void lwipsim_tx_match_free(struct lwipsim_tx_match *m);
 /* Counts one frame of the captured device (live 0) or the live stack (live 1). */
 void lwipsim_tx_match_frame(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len,
                             int live);
+void lwipsim_tx_match_frame_view(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw,
+                                 const struct lwipsim_frame_view *v, int live);
 const struct lwipsim_tx_counts *lwipsim_tx_match_counts(const struct lwipsim_tx_match *m);
 
 #endif

@@ -112,9 +112,8 @@ const char *lwipsim_outcome_name(enum lwipsim_outcome o);
 int lwipsim_outcome_exit_code(enum lwipsim_outcome o);
 
 struct cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s);
-/* Unformatted would be smaller, but a person diffs these: cJSON_Print's
- * layout. Its integers become raw text first (common/json_print.c). */
-char *lwipsim_record_print(struct cJSON *record);
+/* Unformatted would be smaller, but a person diffs these: two-space indent. */
+char *lwipsim_record_print(const struct cJSON *record);
 
 /* `impact` (record_impact.c): null, or what the live device no longer did
  * after the run's first failure that the captured device did. */

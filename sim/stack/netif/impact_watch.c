@@ -70,6 +70,15 @@ void lwipsim_impact_watch_frame(const uint8_t *frame, uint32_t len, int live, ui
   lwipsim_impact_frame(impact, frame, len, live, at_ms, failed);
 }
 
+void lwipsim_impact_watch_frame_view(const struct lwipsim_frame_view *v, int live, uint64_t at_ms)
+{
+  if (impact == NULL) {
+    return;
+  }
+  lwipsim_impact_watch_check();
+  lwipsim_impact_frame_view(impact, v, live, at_ms, failed);
+}
+
 void lwipsim_impact_watch_finish(void)
 {
   struct lwipsim_run_state *s = lwipsim_state;

@@ -6,11 +6,15 @@
 
 #include <stdint.h>
 
+#include "replay/frame_view.h"
+
 /* A new run (the netif was added). ipv6_built: the live stack has IPv6. */
 void lwipsim_impact_watch_reset(const uint8_t device_mac[6], int ipv6_built);
 /* A frame of the capture (live 0) or one the live stack sent (live 1), now
  * or, for frames read after a panic, at their own time (at_ms). */
 void lwipsim_impact_watch_frame(const uint8_t *frame, uint32_t len, int live, uint64_t at_ms);
+/* The same on a frame the netif has parsed (replay/frame_view.h). */
+void lwipsim_impact_watch_frame_view(const struct lwipsim_frame_view *v, int live, uint64_t at_ms);
 /* Latches the run's first failure if there is one by now: a pool
  * allocation refused, an lwIP assert, the heap budget refused, or a device
  * app's write refused (ERR_MEM). Called after every turn of the engine. */

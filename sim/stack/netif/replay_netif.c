@@ -47,7 +47,7 @@ static void copy_tx_match(void)
   lwipsim_state->tx_match.reference_ipv6_unbuilt = c->reference_ipv6_unbuilt;
 }
 
-static void answer_neighbour_request(const struct netif *netif, const uint8_t *frame, uint32_t len)
+static void answer_neighbour_request(const struct netif *netif, const struct lwipsim_frame_view *v)
 {
   if (neighbours == NULL || n_pending == PENDING_MAX) {
     return;
@@ -59,7 +59,7 @@ static void answer_neighbour_request(const struct netif *netif, const uint8_t *f
   (void)netif;
 #endif
   enum lwipsim_nb_kind kind;
-  uint32_t n = lwipsim_neighbours_answer(neighbours, frame, len, pending[n_pending].frame, &kind);
+  uint32_t n = lwipsim_neighbours_answer_view(neighbours, v, pending[n_pending].frame, &kind);
   if (n > 0) {
     pending[n_pending].kind = kind == LWIPSIM_NB_ARP ? SYNTHETIC_ARP : SYNTHETIC_ND;
     pending[n_pending++].len = n;
@@ -92,17 +92,21 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
   }
   lwipsim_state->frames.transmitted++;
   lwipsim_state->interfaces.transmitted[LWIPSIM_STATE_STA]++;
+  /* parsed once for the rewriter, the transmit match, the impact watch and
+   * the neighbour responder, none of which changes it */
+  struct lwipsim_frame_view v;
+  lwipsim_frame_view_parse(&v, buf, len);
   if (rewriter != NULL) {
-    lwipsim_rewriter_learn_transmitted(rewriter, buf, len);
+    lwipsim_rewriter_learn_transmitted_view(rewriter, &v);
     take_owed_acks();
   }
   if (tx_match != NULL) {
-    lwipsim_tx_match_frame(tx_match, rewriter, buf, len, 1);
+    lwipsim_tx_match_frame_view(tx_match, rewriter, &v, 1);
     copy_tx_match();
   }
-  lwipsim_impact_watch_frame(buf, len, 1, lwipsim_clock_now_ms());
+  lwipsim_impact_watch_frame_view(&v, 1, lwipsim_clock_now_ms());
   lwipsim_trace_frame(LWIPSIM_TRACE_DEVICE, buf, len);
-  answer_neighbour_request(netif, buf, len);
+  answer_neighbour_request(netif, &v);
   if (writer != NULL) {
     lwipsim_pcap_writer_write(writer, lwipsim_clock_now_ms() * 1000u, buf, len);
   }
@@ -163,20 +167,25 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
 {
   struct lwipsim_run_state *s = lwipsim_state;
   s->frames.read++;
-  lwipsim_impact_watch_frame(frame, caplen, 0, lwipsim_clock_now_ms());
+  /* The frame parsed once, for the impact watch, the neighbour learner, the
+   * rewriter and the transmit match (the receive filter reads the Ethernet
+   * header alone). */
+  struct lwipsim_frame_view v;
+  lwipsim_frame_view_parse(&v, frame, caplen);
+  lwipsim_impact_watch_frame_view(&v, 0, lwipsim_clock_now_ms());
   /* Who the peers are, from whatever they sent (the device's own frames are
    * never learned). */
   if (neighbours != NULL) {
-    lwipsim_neighbours_learn(neighbours, frame, caplen);
+    lwipsim_neighbours_learn_view(neighbours, &v);
   }
   switch (lwipsim_frame_classify(lwipsim_netifs_sta_filter(), frame, caplen, len)) {
   case LWIPSIM_FRAME_REFERENCE:
     s->frames.reference++;
     if (rewriter != NULL) {
-      lwipsim_rewriter_learn_reference(rewriter, frame, caplen);
+      lwipsim_rewriter_learn_reference_view(rewriter, &v);
     }
     if (tx_match != NULL) {
-      lwipsim_tx_match_frame(tx_match, rewriter, frame, caplen, 0);
+      lwipsim_tx_match_frame_view(tx_match, rewriter, &v, 0);
       copy_tx_match();
     }
     return;
@@ -198,7 +207,13 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
   static uint8_t fitted[0x10000];
   memcpy(fitted, frame, len);
   if (rewriter != NULL) {
-    int inject = lwipsim_rewriter_inbound(rewriter, fitted, len);
+    /* the rewriter reads the frame's first len bytes (the classifier has
+     * made sure caplen is at least len): the same view unless they differ */
+    if (caplen != len) {
+      lwipsim_frame_view_parse(&v, frame, len);
+    }
+    lwipsim_frame_view_rebase(&v, fitted);
+    int inject = lwipsim_rewriter_inbound_view(rewriter, &v);
     const struct lwipsim_divergence *d = lwipsim_rewriter_divergence(rewriter);
     s->divergence.inbound = d->inbound;
     s->divergence.rewritten = d->rewritten;
