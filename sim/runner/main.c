@@ -474,6 +474,13 @@ static const char *harness_failure(const struct lwipsim_child_result *res, char 
     /* lwIP cannot raise SIGKILL: the kernel's OOM killer or another process did */
     return "the run's process was killed by SIGKILL (out of memory, or another process)";
   }
+  if (res->signal == SIGBUS) {
+    /* On Linux x86 lwIP's own code cannot raise SIGBUS (no alignment traps):
+     * a mapped file shrank under the run, and the only one is the capture
+     * (capture/pcap_reader.c reads it mapped) */
+    return "the run's process got SIGBUS: the capture was cut short while the run read it (another process "
+           "writing to it?); run again once it is complete";
+  }
   return NULL;
 }
 
