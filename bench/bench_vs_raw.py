@@ -48,12 +48,20 @@ try:
         return int(r.stderr.strip().splitlines()[-1])
 
     def instructions(cmd):
+        # Each instruction counted once: a forked child's callgrind counts
+        # start from its parent's at the fork (its "Collected" includes them),
+        # so every process dumps and zeroes its counts before each fork and
+        # the dumps' totals are summed.
         if shutil.which("valgrind") is None:
             return None
-        r = subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
-                            "--callgrind-out-file=" + os.path.join(work, "cg.%p")] + cmd,
-                           capture_output=True, text=True)
-        return sum(int(n.replace(",", "")) for n in re.findall(r"Collected : ([\d,]+)", r.stderr))
+        cg = os.path.join(work, "cg-%d" % len(os.listdir(work)))
+        os.mkdir(cg)
+        subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes", "--dump-before=fork",
+                        "--callgrind-out-file=" + os.path.join(cg, "cg.%p")] + cmd, capture_output=True, text=True)
+        total = 0
+        for name in os.listdir(cg):
+            total += sum(int(n) for n in re.findall(r"^totals: (\d+)", open(os.path.join(cg, name)).read(), re.M))
+        return total
 
     rs_raw = rss(rawcmd)
     rs_full = rss(full)

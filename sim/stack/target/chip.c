@@ -54,7 +54,13 @@ int lwipsim_chip_start(struct lwipsim_chip *c, const char *script, const uint8_t
   size_t sl = strlen(script);
   int emulated = sl > 4 && strcmp(script + sl - 4, ".mjs") == 0;
   if (!emulated) {
-    snprintf(node, sizeof node, "%s", script);
+    /* copied by length: GCC's sanitizer builds took the snprintf("%s")
+     * here for a null argument (-Wformat-truncation) */
+    if (sl >= sizeof node) {
+      snprintf(err, errlen, "the ILP32 host chip's path is longer than %zu bytes", sizeof node - 1);
+      return -1;
+    }
+    memcpy(node, script, sl + 1);
     if (access(script, X_OK) != 0) {
       snprintf(err, errlen, "%s: the ILP32 host chip is missing or not executable", script);
       return -1;
