@@ -530,7 +530,7 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
           char out[PATH_MAX + 64], capopt[96], name[256];
           snprintf(out, sizeof out, "%s/sweep-%zu.json", scratch, n);
           snprintf(capopt, sizeof capopt, "%s=%ld", sp->pool, v);
-          const char *extra[] = { "--profile-caps", "--cap", capopt, NULL };
+          const char *extra[] = { "--profile-caps", "--cap", capopt, "--no-timelines", NULL };
           lwipsim_run_job_init(&jl[n], pe[p]->demand_runner, a->scenarios[s], out, extra);
           jl[n].value = v;
           if (!heap && v > lo && n > 0 && plan[n - 1].sweep == sweep && plan[n - 1].scenario == s) {
@@ -549,7 +549,8 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
     fprintf(stderr, "lwipsim report: out of memory after %zu sweep runs\n", n);
   }
   int rc = oom ? 2 : n == 0 ? 0 : lwipsim_run_pool_status(lwipsim_run_pool(jl, n, a->jobs, "lwipsim report: sweeps"));
-  cJSON *rows = NULL;
+  cJSON *rows = NULL, *rec = NULL;
+  size_t rec_job = 0;
   for (size_t k = 0; k < n && rc == 0; k++) {
     const struct sweep_plan *pl = &plan[k];
     if (k == 0 || plan[k - 1].sweep != pl->sweep || plan[k - 1].scenario != pl->scenario) {
@@ -559,14 +560,21 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
       rows = cJSON_AddArrayToObject(entry, "rows");
       cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(pl->sweep, "scenarios"), entry);
     }
-    cJSON *rec = job_record(&jl[k]);
+    /* a copied run's record is its source's, often the one just read:
+     * parsed once for all the values it answers for */
+    size_t src = jl[k].copied_from_plus1 != 0 ? jl[k].copied_from_plus1 - 1 : k;
+    if (rec == NULL || rec_job != src) {
+      cJSON_Delete(rec);
+      rec = job_record(&jl[src]);
+      rec_job = src;
+    }
     if (rec == NULL) {
       rc = 2;
       break;
     }
     cJSON_AddItemToArray(rows, lwipsim_sweep_row(rec, a->sweeps[pl->spec].pool, jl[k].value));
-    cJSON_Delete(rec);
   }
+  cJSON_Delete(rec);
   for (size_t k = 0; k < n; k++) {
     lwipsim_run_job_free(&jl[k]);
   }

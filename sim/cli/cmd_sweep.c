@@ -172,7 +172,7 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
     long value = lo + (long)k * step;
     snprintf(cap, sizeof cap, "%s=%ld", pool, value);
     snprintf(out, sizeof out, "%s/%ld.json", scratch, value);
-    const char *extra[] = { "--profile-caps", "--cap", cap, NULL };
+    const char *extra[] = { "--profile-caps", "--cap", cap, "--no-timelines", NULL }; /* rows read no timeline */
     lwipsim_run_job_init(&jl[k], e->demand_runner, scenario, out, extra);
     jl[k].value = value;
     snprintf(jl[k].label, sizeof jl[k].label, "%s=%ld", pool, value);

@@ -176,7 +176,7 @@ static int settled_below(struct lwipsim_run_job *jobs, struct lwipsim_run_job *j
     if (src->finished && never_capped(src) && copy_file(src->json, j->json) == 0) {
       j->exit_code = src->exit_code;
       memcpy(j->err, src->err, sizeof j->err);
-      j->copied = 1;
+      j->copied_from_plus1 = b;
       return 1;
     }
   }
@@ -421,7 +421,7 @@ int lwipsim_run_pool(struct lwipsim_run_job *jobs, size_t n, int jobs_at_once, c
   sigaction(SIGTERM, &old_term, NULL);
   size_t copied = 0;
   for (size_t k = 0; k < n; k++) {
-    copied += jobs[k].copied;
+    copied += jobs[k].copied_from_plus1 != 0;
   }
   if (copied > 0 && what != NULL && !interrupted && !isatty(STDERR_FILENO)) { /* a log's line; a terminal keeps one */
     fprintf(stderr, "%s: %zu of %zu runs made; %zu copied from a lower value's run that never reached its cap\n", what,

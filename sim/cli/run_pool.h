@@ -21,9 +21,9 @@ struct lwipsim_run_job {
   size_t below_plus1;
   const char *capped_pool;
   /* the pool's own */
-  int finished; /* exit_code and err are set */
-  int uncapped; /* -1 not known yet, 0 its cap refused an allocation, 1 never */
-  int copied;   /* the record was copied from a run below */
+  int finished;             /* exit_code and err are set */
+  int uncapped;             /* -1 not known yet, 0 its cap refused an allocation, 1 never */
+  size_t copied_from_plus1; /* the record was copied from this job (its index + 1; 0: made) */
 };
 
 /* Default parallelism: the cores available to us. */

@@ -114,6 +114,8 @@ static void usage(FILE *out)
           "                     --target rp2040 passes it), with --emulator FILE (firmware/emu/chip.mjs);\n"
           "                     or on the ILP32 host chip (--target ilp32: ELF and FILE are its executable)\n"
           "  --target-budget N  the chip may take N instructions (default 4000000000): outcome timeout\n"
+          "  --no-timelines     the record's pools have no timeline (sweep runs: only peaks and\n"
+          "                     failures are read, and a timeline is most of a record's bytes)\n"
           "\n"
           "exit: 0 ok, 2 usage, input or harness error, 3 pool failure, 4 panic or crash,\n"
           "      5 frames diverged (--strict), 6 the script needs a feature this profile turns off,\n"
@@ -593,10 +595,11 @@ static int runner_main(int argc, char **argv)
     { "target-image", required_argument, 0, 'T' },
     { "emulator", required_argument, 0, 'E' },
     { "target-budget", required_argument, 0, 'B' },
+    { "no-timelines", no_argument, 0, 'N' },
     { 0, 0, 0, 0 },
   };
   const char *scenario = NULL, *json = NULL, *pcap_out = NULL, *pcapng_out = NULL, *mac = NULL, *duration = NULL;
-  int quiet = 0, strict = 0, opt;
+  int quiet = 0, strict = 0, no_timelines = 0, opt;
   char err[1024];
 
   while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -607,6 +610,7 @@ static int runner_main(int argc, char **argv)
     case 'n': pcapng_out = optarg; break;
     case 'm': mac = optarg; break;
     case 'q': quiet = 1; break;
+    case 'N': no_timelines = 1; break;
     case 'S': strict = 1; break;
     case 'P': run.profile_caps = 1; break;
     case 't': run.tap = optarg; break;
@@ -743,6 +747,10 @@ static int runner_main(int argc, char **argv)
     .timeline = lwipsim_probe_timeline,
     .heap_timeline = lwipsim_heap_probe_timeline,
   };
+  if (no_timelines) {
+    run.meta.timeline = NULL;
+    run.meta.heap_timeline = NULL;
+  }
   if (run.target_image != NULL) {
     run.meta.target = "rp2040"; /* target_run() names the chip the image is */
     run.meta.timeline = NULL;   /* the chip keeps counters and peaks, no timeline */
