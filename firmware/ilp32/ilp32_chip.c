@@ -203,10 +203,8 @@ int main(void)
       put(&zero, 8);
       break;
     }
-    case 'Q':
-      return 0;
-    default:
-      die("unknown request", (uint32_t)c, 0);
+    case 'Q': return 0;
+    default: die("unknown request", (uint32_t)c, 0);
     }
     if (c != 'W' && fflush(rep) != 0) {
       return 0;
