@@ -41,6 +41,9 @@ struct rw_flow {
   /* TCP */
   uint8_t has_cap_isn, has_live_isn, has_peer_isn;
   uint8_t live_rst, live_fin, live_fin_acked, stale;
+  /* Over in the capture (rw_tcp_over): a RST either way, or the peer's FIN */
+  uint8_t cap_rst, peer_fin;
+  uint64_t last_ms; /* capture time the flow was last seen, either side (TCP) */
   uint32_t cap_isn, live_isn, peer_isn;
   uint32_t live_next;    /* highest sequence number the live stack sent, +1 */
   uint32_t live_fin_end; /* sequence number after the live FIN */
@@ -83,6 +86,10 @@ struct rw_dhcp {
 };
 
 #define RW_BUCKETS 4096
+/* A TCP flow over on both sides is kept this long after its last frame, in
+ * capture time: lwIP's 2 * TCP_MSL (tcp_priv.h: TCP_MSL 60000UL), the time
+ * its own PCB spends in TIME_WAIT, so a late retransmission still finds it. */
+#define RW_IDLE_MS 120000u
 
 struct lwipsim_rewriter {
   uint8_t mac[6];
@@ -93,6 +100,9 @@ struct lwipsim_rewriter {
   uint8_t cap_ip4[4], live_ip4[4];
   struct rw_dhcp dhcp;
   struct rw_flow *buckets[RW_BUCKETS];
+  uint64_t now_ms;   /* capture time (lwipsim_rewriter_set_now) */
+  unsigned sweep_at; /* the bucket the next sweep step looks at */
+  uint64_t n_flows;
   struct lwipsim_divergence div;
 };
 
@@ -205,6 +215,9 @@ void rw_note(struct lwipsim_rewriter *rw, int reason);
 int rw_captured_port(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint16_t *port);
 
 /* ---- per protocol ---- */
+/* Is a TCP flow over in the capture and for the live stack, so that only a
+ * late retransmission could still want it? */
+int rw_tcp_over(const struct rw_flow *f);
 void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);
 int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p);
 /* rewrite_tcp_owed.c */

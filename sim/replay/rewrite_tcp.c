@@ -189,6 +189,9 @@ static void track_captured(struct rw_flow *f, const struct tcp_hdr *t)
 {
   uint32_t end = t->seq + t->paylen;
 
+  if (t->flags & LWIPSIM_TH_RST) {
+    f->cap_rst = 1;
+  }
   if (t->flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_RST)) {
     return;
   }
@@ -221,6 +224,7 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
   if (f == NULL) {
     return;
   }
+  f->last_ms = rw->now_ms;
   if (t.flags & LWIPSIM_TH_SYN && syn_wscale(p, &t) >= 0) {
     *(side == RW_SIDE_CAPTURED ? &f->cap_ws : &f->live_ws) = 1;
   }
@@ -252,6 +256,7 @@ static void inbound_syn(struct lwipsim_rewriter *rw, const struct rw_key *k, con
   struct rw_flow *f = rw_flow_by_port(rw, k, RW_SIDE_CAPTURED, t->dport);
 
   if (f != NULL && f->role == RW_ROLE_SERVER && f->has_peer_isn && f->peer_isn == t->seq) {
+    f->last_ms = rw->now_ms; /* a retransmitted SYN */
     return;
   }
   if ((f = rw_flow_add(rw, k)) == NULL) {
@@ -263,6 +268,17 @@ static void inbound_syn(struct lwipsim_rewriter *rw, const struct rw_key *k, con
   f->has_peer_isn = 1;
   f->peer_isn = t->seq;
   note_peer_wscale(f, p, t);
+}
+
+int rw_tcp_over(const struct rw_flow *f)
+{
+  /* the capture: a RST, or both FINs (the device's and the peer's) */
+  int cap_over = f->cap_rst || (f->has_cap_fin && f->peer_fin);
+  /* the live stack: reset, its FIN acknowledged, or it never had the
+   * connection; a live stack still sending refreshes last_ms anyway */
+  int live_over = f->live_rst || f->live_fin_acked || !f->has_live_isn;
+
+  return cap_over && live_over;
 }
 
 /* Captured sequence number -> live, no further than the live stack sent.
@@ -365,6 +381,11 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
     return RW_INJECT;
   }
   f = rw_flow_by_port(rw, &k, RW_SIDE_CAPTURED, t.dport);
+  if (f != NULL) {
+    f->last_ms = rw->now_ms;
+    f->cap_rst |= (t.flags & LWIPSIM_TH_RST) != 0;
+    f->peer_fin |= (t.flags & LWIPSIM_TH_FIN) != 0;
+  }
   if ((verdict = check_flow(f, &t)) != RW_INJECT) {
     return verdict;
   }

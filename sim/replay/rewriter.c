@@ -73,10 +73,41 @@ struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k)
   if (f != NULL) {
     f->key = *k;
     f->next = rw->buckets[h];
+    f->last_ms = rw->now_ms;
     rw->buckets[h] = f;
+    rw->n_flows++;
   }
   return f;
 }
+
+/* One step of the sweep: the TCP flows of one bucket that are over and idle. */
+static void sweep_bucket(struct lwipsim_rewriter *rw, unsigned b)
+{
+  for (struct rw_flow **pp = &rw->buckets[b], *f; (f = *pp) != NULL;) {
+    if (f->key.proto == LWIPSIM_IPPROTO_TCP && rw->now_ms - f->last_ms > RW_IDLE_MS && rw_tcp_over(f)) {
+      *pp = f->next;
+      if (rw->last_tcp == f) {
+        rw->last_tcp = NULL;
+      }
+      free(f);
+      rw->n_flows--;
+    } else {
+      pp = &f->next;
+    }
+  }
+}
+
+void lwipsim_rewriter_set_now(struct lwipsim_rewriter *rw, uint64_t now_ms)
+{
+  if (now_ms < rw->now_ms) {
+    return; /* the sim clock never goes back; a caller's clock might */
+  }
+  rw->now_ms = now_ms;
+  sweep_bucket(rw, rw->sweep_at);
+  rw->sweep_at = (rw->sweep_at + 1) & (RW_BUCKETS - 1);
+}
+
+uint64_t lwipsim_rewriter_flows(const struct lwipsim_rewriter *rw) { return rw->n_flows; }
 
 void rw_note(struct lwipsim_rewriter *rw, int reason) { rw->div.by_reason[reason]++; }
 

@@ -76,6 +76,17 @@ int lwipsim_rewriter_dhcp_server_id(const struct lwipsim_rewriter *rw, uint8_t o
 #define LWIPSIM_RW_ACK_MAX 74 /* Ethernet + IPv6 + a TCP header without options */
 uint32_t lwipsim_rewriter_take_owed_ack(struct lwipsim_rewriter *rw, uint8_t *out);
 
+/* The capture's time now, in ms (the sim clock, which follows the captured
+ * frames): flows are stamped with it, and each call frees the TCP flows of
+ * one bucket of the flow table that are over (FIN both ways or a RST, on both
+ * sides) and have been idle for 2 * TCP_MSL. One bucket per call keeps the
+ * cost per frame flat; the table then holds the live conversations and those
+ * closed within the last two minutes, not every flow of the capture. Never
+ * calling it keeps every flow (as before). */
+void lwipsim_rewriter_set_now(struct lwipsim_rewriter *rw, uint64_t now_ms);
+/* Flows in the table (TCP, UDP and DNS). */
+uint64_t lwipsim_rewriter_flows(const struct lwipsim_rewriter *rw);
+
 const struct lwipsim_divergence *lwipsim_rewriter_divergence(const struct lwipsim_rewriter *rw);
 /* Stable snake_case names for the JSON record; "unknown" out of range. */
 const char *lwipsim_divergence_reason_name(int reason);

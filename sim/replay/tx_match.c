@@ -12,9 +12,14 @@ _Static_assert(sizeof(struct lwipsim_tx_key) % 2 == 0, "lwipsim_fnv1a_words hash
 
 #define BUCKETS 1024
 
+/* A TCP key neither side has used for this long (capture time) is a closed
+ * conversation's: lwIP's 2 * TCP_MSL (tcp_priv.h: TCP_MSL 60000UL). */
+#define IDLE_MS 120000u
+
 struct entry {
   struct lwipsim_tx_key key;
   uint64_t count[2]; /* [0] reference, [1] transmitted */
+  uint64_t last_ms;
   struct entry *next;
 };
 
@@ -22,6 +27,10 @@ struct lwipsim_tx_match {
   uint8_t device_mac[6];
   int ipv6_built;
   struct lwipsim_tx_counts c;
+  uint64_t now_ms;
+  unsigned sweep_at;
+  uint64_t n_entries;
+  struct entry *spare; /* freed entries, reused before calloc */
   struct entry *buckets[BUCKETS];
 };
 
@@ -141,26 +150,68 @@ void lwipsim_tx_match_free(struct lwipsim_tx_match *m)
       free(e);
     }
   }
+  for (struct entry *e = m->spare, *next; e != NULL; e = next) {
+    next = e->next;
+    free(e);
+  }
   free(m);
 }
 
-static struct entry *lookup(struct lwipsim_tx_match *m, const struct lwipsim_tx_key *k)
+/* The entry of k, or a new one; *link is where it hangs in its bucket. */
+static struct entry *lookup(struct lwipsim_tx_match *m, const struct lwipsim_tx_key *k, struct entry ***link)
 {
   uint32_t h = lwipsim_fnv1a_words(k, sizeof(*k)) & (BUCKETS - 1);
-  struct entry *e;
+  struct entry **pp, *e;
 
-  for (e = m->buckets[h]; e != NULL; e = e->next) {
+  for (pp = &m->buckets[h]; (e = *pp) != NULL; pp = &e->next) {
     if (memcmp(&e->key, k, sizeof(*k)) == 0) {
+      *link = pp;
       return e;
     }
   }
-  if ((e = calloc(1, sizeof(*e))) != NULL) {
-    e->key = *k;
-    e->next = m->buckets[h];
-    m->buckets[h] = e;
+  if (m->spare != NULL) {
+    e = m->spare;
+    m->spare = e->next;
+    memset(e, 0, sizeof(*e));
+  } else if ((e = calloc(1, sizeof(*e))) == NULL) {
+    return NULL;
   }
+  e->key = *k;
+  e->next = m->buckets[h];
+  m->buckets[h] = e;
+  m->n_entries++;
+  *link = &m->buckets[h];
   return e;
 }
+
+static void drop(struct lwipsim_tx_match *m, struct entry **link)
+{
+  struct entry *e = *link;
+
+  *link = e->next;
+  e->next = m->spare;
+  m->spare = e;
+  m->n_entries--;
+}
+
+void lwipsim_tx_match_set_now(struct lwipsim_tx_match *m, uint64_t now_ms)
+{
+  if (now_ms < m->now_ms) {
+    return;
+  }
+  m->now_ms = now_ms;
+  /* one bucket per call: TCP keys idle for 2 * TCP_MSL */
+  for (struct entry **pp = &m->buckets[m->sweep_at], *e; (e = *pp) != NULL;) {
+    if (e->key.ip_proto == LWIPSIM_IPPROTO_TCP && now_ms - e->last_ms > IDLE_MS) {
+      drop(m, pp);
+    } else {
+      pp = &e->next;
+    }
+  }
+  m->sweep_at = (m->sweep_at + 1) & (BUCKETS - 1);
+}
+
+uint64_t lwipsim_tx_match_entries(const struct lwipsim_tx_match *m) { return m->n_entries; }
 
 void lwipsim_tx_match_frame(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw, const uint8_t *frame, uint32_t len,
                             int live)
@@ -176,7 +227,7 @@ void lwipsim_tx_match_frame_view(struct lwipsim_tx_match *m, struct lwipsim_rewr
 {
   struct lwipsim_tx_key k;
   enum lwipsim_tx_class cls = lwipsim_tx_key_view(rw, m->device_mac, v, live, &k);
-  struct entry *e;
+  struct entry *e, **link;
 
   live = live != 0;
   if (cls == LWIPSIM_TX_PURE_ACK) {
@@ -188,7 +239,7 @@ void lwipsim_tx_match_frame_view(struct lwipsim_tx_match *m, struct lwipsim_rewr
     return;
   }
   *(live ? &m->c.transmitted : &m->c.reference) += 1;
-  if ((e = lookup(m, &k)) == NULL) {
+  if ((e = lookup(m, &k, &link)) == NULL) {
     return;
   }
   /* one more on this side pairs with one the other side has not paired yet */
@@ -196,6 +247,12 @@ void lwipsim_tx_match_frame_view(struct lwipsim_tx_match *m, struct lwipsim_rewr
     m->c.matched++;
   }
   e->count[live]++;
+  e->last_ms = m->now_ms;
+  /* Only the difference of the counts decides what later frames match:
+   * equal counts are the same as no entry, so the entry goes. */
+  if (e->count[0] == e->count[1]) {
+    drop(m, link);
+  }
 }
 
 const struct lwipsim_tx_counts *lwipsim_tx_match_counts(const struct lwipsim_tx_match *m) { return &m->c; }

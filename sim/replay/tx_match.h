@@ -67,6 +67,14 @@ void lwipsim_tx_match_frame(struct lwipsim_tx_match *m, struct lwipsim_rewriter 
                             int live);
 void lwipsim_tx_match_frame_view(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw,
                                  const struct lwipsim_frame_view *v, int live);
+/* The capture's time now, in ms: keys are stamped with it, and each call
+ * drops the TCP keys of one hash bucket that neither side has used for
+ * 2 * TCP_MSL (a closed conversation's ports). Keys whose two counts are
+ * equal are dropped at once whether or not this is called: matching depends
+ * only on their difference. */
+void lwipsim_tx_match_set_now(struct lwipsim_tx_match *m, uint64_t now_ms);
+/* Keys held (those with unequal counts). */
+uint64_t lwipsim_tx_match_entries(const struct lwipsim_tx_match *m);
 const struct lwipsim_tx_counts *lwipsim_tx_match_counts(const struct lwipsim_tx_match *m);
 
 #endif

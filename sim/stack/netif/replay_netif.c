@@ -36,6 +36,21 @@ struct synthetic_frame {
 static struct synthetic_frame pending[PENDING_MAX];
 static unsigned n_pending;
 
+/* Capture time for the flow tables: each call also lets them free one hash
+ * bucket's worth of conversations long over (issue 12: memory flat in the
+ * capture's length). */
+static void set_now(void)
+{
+  uint64_t now = lwipsim_clock_now_ms();
+
+  if (rewriter != NULL) {
+    lwipsim_rewriter_set_now(rewriter, now);
+  }
+  if (tx_match != NULL) {
+    lwipsim_tx_match_set_now(tx_match, now);
+  }
+}
+
 static void copy_tx_match(void)
 {
   const struct lwipsim_tx_counts *c = lwipsim_tx_match_counts(tx_match);
@@ -96,6 +111,7 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
    * the neighbour responder, none of which changes it */
   struct lwipsim_frame_view v;
   lwipsim_frame_view_parse(&v, buf, len);
+  set_now();
   if (rewriter != NULL) {
     lwipsim_rewriter_learn_transmitted_view(rewriter, &v);
     take_owed_acks();
@@ -172,6 +188,7 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
    * header alone). */
   struct lwipsim_frame_view v;
   lwipsim_frame_view_parse(&v, frame, caplen);
+  set_now();
   lwipsim_impact_watch_frame_view(&v, 0, lwipsim_clock_now_ms());
   /* Who the peers are, from whatever they sent (the device's own frames are
    * never learned). */

@@ -513,6 +513,74 @@ START_TEST(test_rewriter_tcp_live_reset_and_closed)
 }
 END_TEST
 
+/* One conversation with the device as server on :80, from peer port
+ * port, at capture time t: closed both ways in the capture and for the live
+ * stack unless open. */
+static void conversation(uint16_t port, uint64_t t, int open)
+{
+  struct spec s = tcp(1, port, 80, PEER_ISN, 0, TH_SYN, 0);
+
+  lwipsim_rewriter_set_now(rw, t);
+  ck_assert_int_eq(in(&s), 1);
+  s = tcp(0, 80, port, ISN_A, PEER_ISN + 1, TH_SYN | TH_ACK, 0);
+  ref(&s);
+  s.seq = ISN_B;
+  live(&s);
+  lwipsim_rewriter_set_now(rw, t + 10);
+  s = tcp(1, port, 80, PEER_ISN + 1, ISN_A + 1, TH_ACK | TH_PSH, 100);
+  ck_assert_int_eq(in(&s), 1);
+  if (open) {
+    return;
+  }
+  lwipsim_rewriter_set_now(rw, t + 20);
+  s = tcp(0, 80, port, ISN_A + 1, PEER_ISN + 101, TH_ACK | TH_PSH | TH_FIN, 300);
+  ref(&s);
+  s.seq = ISN_B + 1;
+  live(&s);
+  lwipsim_rewriter_set_now(rw, t + 30);
+  s = tcp(1, port, 80, PEER_ISN + 101, ISN_A + 302, TH_ACK | TH_FIN, 0);
+  ck_assert_int_eq(in(&s), 1);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 302);
+}
+
+/* issue 12: the flow table holds the open conversations and those closed
+ * within 2 * TCP_MSL, not every conversation of the capture. */
+START_TEST(test_rewriter_flows_bounded)
+{
+  struct spec s;
+  uint64_t t = 0;
+
+  conversation(1000, t, 1); /* stays open all along */
+  for (uint16_t i = 0; i < 2000; i++, t += 1000) {
+    conversation((uint16_t)(2000 + i), t, 0);
+  }
+  /* 2000 closed conversations, one a second, 4 set_now calls each: two
+   * full sweeps, and every flow closed before the last 120 s + a sweep's
+   * lag (4096 calls, 1024 conversations) is gone */
+  ck_assert_uint_lt(lwipsim_rewriter_flows(rw), 1200);
+  ck_assert_uint_gt(lwipsim_rewriter_flows(rw), 120);
+  /* a full sweep 100 s after the last: those of its last 20 s stay (idle
+   * less than 120 s), and so does the open one */
+  for (unsigned i = 0; i < 4096; i++) {
+    lwipsim_rewriter_set_now(rw, t + 100000);
+  }
+  ck_assert_uint_eq(lwipsim_rewriter_flows(rw), 20 + 1);
+  /* a late retransmission of the last peer FIN still finds its flow */
+  s = tcp(1, 3999, 80, PEER_ISN + 101, ISN_A + 302, TH_ACK | TH_FIN, 0);
+  ck_assert_int_eq(in(&s), 1);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 302);
+  /* past 2 * TCP_MSL the closed ones go; the open one stays and still maps */
+  for (unsigned i = 0; i < 4096; i++) {
+    lwipsim_rewriter_set_now(rw, t + 100000 + 120001);
+  }
+  ck_assert_uint_eq(lwipsim_rewriter_flows(rw), 1);
+  s = tcp(1, 1000, 80, PEER_ISN + 101, ISN_A + 1, TH_ACK, 0);
+  ck_assert_int_eq(in(&s), 1);
+  ck_assert_uint_eq(tc_get32(fb + fl4 + 8), ISN_B + 1);
+  ck_assert_uint_eq(divergence()->diverged, 0);
+}
+END_TEST
+
 START_TEST(test_rewriter_tcp_device_client)
 {
   static const uint16_t cap_port[2] = { 40000, 40001 }, live_port[2] = { 50123, 50124 };
@@ -857,6 +925,7 @@ Suite *rewriter_suite(void)
     test_rewriter_tcp_no_live_connection,
     test_rewriter_tcp_live_reset_and_closed,
     test_rewriter_tcp_device_client,
+    test_rewriter_flows_bounded,
     test_rewriter_tcp_ipv6_server,
     test_rewriter_dhcp_dora,
     test_rewriter_dns_id_and_port,

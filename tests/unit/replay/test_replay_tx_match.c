@@ -222,6 +222,52 @@ START_TEST(test_tx_match_ipv6_reference_without_ipv6)
 }
 END_TEST
 
+/* Keys stay as many as the conversations still unbalanced and recent: equal
+ * counts drop a key at once, a TCP key idle for 2 * TCP_MSL goes at the sweep
+ * (one hash bucket per lwipsim_tx_match_set_now, 1024 buckets). */
+START_TEST(test_tx_match_keys_bounded)
+{
+  uint8_t f[600];
+  struct lwipsim_tx_match *m = lwipsim_tx_match_new(dev_mac, 0);
+  uint64_t t = 0;
+
+  /* 300 conversations, one a second: the SYN-ACK both sides sent (balanced),
+   * a data segment the captured device sent twice and the live stack once */
+  for (uint16_t i = 0; i < 300; i++, t += 1000) {
+    uint16_t port = (uint16_t)(20000 + i);
+
+    lwipsim_tx_match_set_now(m, t);
+    lwipsim_tx_match_frame(m, NULL, f, tcp(f, 80, port, 100, TH_SYN | TH_ACK, 0), 0);
+    lwipsim_tx_match_frame(m, NULL, f, tcp(f, 80, port, 100, TH_SYN | TH_ACK, 0), 1);
+    lwipsim_tx_match_frame(m, NULL, f, tcp(f, 80, port, 101, TH_ACK, 50), 0);
+    lwipsim_tx_match_frame(m, NULL, f, tcp(f, 80, port, 101, TH_ACK, 50), 0);
+    lwipsim_tx_match_frame(m, NULL, f, tcp(f, 80, port, 101, TH_ACK, 50), 1);
+  }
+  ck_assert_uint_eq(lwipsim_tx_match_counts(m)->matched, 600);
+  /* balanced SYN-ACK keys are gone; the data keys are at most 300 */
+  ck_assert_uint_le(lwipsim_tx_match_entries(m), 300);
+  ck_assert_uint_gt(lwipsim_tx_match_entries(m), 100);
+  /* a full sweep 2 * TCP_MSL after the 200th: 100 keys are young enough to stay */
+  for (unsigned i = 0; i < 1024; i++) {
+    lwipsim_tx_match_set_now(m, 200000 + 120000);
+  }
+  ck_assert_uint_eq(lwipsim_tx_match_entries(m), 100);
+  /* an ARP key never goes on idleness, however old */
+  memset(f, 0, 60);
+  tc_eth(f, peer_mac, dev_mac, 0x0806);
+  lwipsim_tx_match_frame(m, NULL, f, 60, 0);
+  for (unsigned i = 0; i < 2048; i++) {
+    lwipsim_tx_match_set_now(m, 10000000);
+  }
+  ck_assert_uint_eq(lwipsim_tx_match_entries(m), 1);
+  /* and the counts it keeps still pair the next frame */
+  lwipsim_tx_match_frame(m, NULL, f, 60, 1);
+  ck_assert_uint_eq(lwipsim_tx_match_counts(m)->matched, 601);
+  ck_assert_uint_eq(lwipsim_tx_match_entries(m), 0);
+  lwipsim_tx_match_free(m);
+}
+END_TEST
+
 Suite *tx_match_suite(void)
 {
   Suite *s = suite_create("tx_match");
@@ -232,6 +278,7 @@ Suite *tx_match_suite(void)
   tcase_add_test(tc, test_tx_key_maps_live_client_port);
   tcase_add_test(tc, test_tx_match_counts_min_per_key);
   tcase_add_test(tc, test_tx_match_ipv6_reference_without_ipv6);
+  tcase_add_test(tc, test_tx_match_keys_bounded);
   suite_add_tcase(s, tc);
   return s;
 }
