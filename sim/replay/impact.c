@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/fnv1a.h"
 #include "replay/rewrite_priv.h"
 
 /* Questions waiting for an answer from either side; when full, the oldest is
@@ -18,14 +19,27 @@
 
 enum side { CAPTURED = 0, LIVE = 1 };
 
-struct question {
-  int open;
+/* What pairs a question with its answer: the service, the peer's address
+ * and both ports (zero for an mDNS query, which any response answers). */
+struct flow_key {
   uint8_t service; /* MDNS_QUERIES, HTTP or HTTP_CONNECTIONS */
   uint8_t fam;
+  uint16_t peer_port, dev_port;
+  uint8_t peer[16]; /* an IPv4 address in the first four, the rest zero */
+};
+
+/* A flow question's chain in the table below; mDNS queries are on none. */
+#define NO_SLOT (-1)
+#define BUCKETS 256 /* a power of two, above OPEN_MAX: chains stay short */
+
+struct question {
+  int open;
   uint8_t answered[2];    /* by the captured device, by the live one */
   uint8_t captured_after; /* failures (bits) before the captured device answered */
-  uint16_t peer_port, dev_port;
-  uint8_t peer[16];
+  uint8_t chained;
+  int16_t next; /* the next question in its bucket */
+  uint32_t hash;
+  struct flow_key k;
   uint64_t t_ms;
 };
 
@@ -36,6 +50,10 @@ struct lwipsim_impact {
   /* every open question is below it: the scans stop there, not at
    * OPEN_MAX (a frame used to walk all 128 slots, mostly empty) */
   unsigned hi;
+  /* The open flow questions by their key's hash: a frame looks up its own
+   * connection's questions, not every open one (a tiled capture keeps
+   * dozens open, each answered by one side only). */
+  int16_t head[BUCKETS];
   uint64_t sent[LWIPSIM_IMPACT_STARTS][2][LWIPSIM_IMPACT_SERVICES];
   struct lwipsim_impact_counts c[LWIPSIM_IMPACT_STARTS];
   int finished;
@@ -57,19 +75,36 @@ struct lwipsim_impact *lwipsim_impact_new(const uint8_t device_mac[6], int ipv6_
   if (m != NULL) {
     memcpy(m->mac, device_mac, 6);
     m->ipv6_built = ipv6_built;
+    for (unsigned b = 0; b < BUCKETS; b++) {
+      m->head[b] = NO_SLOT;
+    }
   }
   return m;
 }
 
 void lwipsim_impact_free(struct lwipsim_impact *m) { free(m); }
 
+static void unchain(struct lwipsim_impact *m, struct question *q)
+{
+  int16_t self = (int16_t)(q - m->q);
+  int16_t *link = &m->head[q->hash & (BUCKETS - 1)];
+  while (*link != self) {
+    link = &m->q[*link].next;
+  }
+  *link = q->next;
+  q->chained = 0;
+}
+
 static void settle(struct lwipsim_impact *m, struct question *q)
 {
   for (unsigned i = 0; i < LWIPSIM_IMPACT_STARTS; i++) {
     if (q->captured_after & (1u << i)) {
-      m->c[i].of[q->service]++;
-      m->c[i].missing[q->service] += !q->answered[LIVE];
+      m->c[i].of[q->k.service]++;
+      m->c[i].missing[q->k.service] += !q->answered[LIVE];
     }
+  }
+  if (q->chained) {
+    unchain(m, q);
   }
   q->open = 0;
   while (m->hi > 0 && !m->q[m->hi - 1].open) {
@@ -104,54 +139,71 @@ struct view {
   struct rw_pkt p;
   int from_device;
   uint16_t dev_port, peer_port;
-  uint8_t peer[16];
-  uint32_t payload; /* offset of the TCP/UDP payload; 0 if none */
+  const uint8_t *peer; /* the peer's address in the frame */
+  uint32_t payload;    /* offset of the TCP/UDP payload; 0 if none */
   uint32_t tcp_flags;
 };
 
-static int payload_starts(const struct view *v, const char *text)
+static int payload_starts_n(const struct view *v, const char *text, uint32_t n)
 {
-  size_t n = strlen(text);
-  if (v->payload == 0 || !rw_has(&v->p, v->payload, (uint32_t)n)) {
+  if (v->payload == 0 || !rw_has(&v->p, v->payload, n)) {
     return 0;
   }
   return memcmp(v->p.f + v->payload, text, n) == 0;
 }
 
+/* text: a string literal */
+#define payload_starts(v, text) payload_starts_n((v), (text), (uint32_t)(sizeof(text) - 1))
+
 static int http_request(const struct view *v)
 {
-  static const char *const methods[] = { "GET ", "HEAD ", "POST ", "PUT ", "DELETE ", "OPTIONS ", "PATCH " };
-  for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
-    if (payload_starts(v, methods[i])) {
-      return 1;
-    }
+  uint32_t first;
+  if (v->payload == 0 || !rw_get8(&v->p, v->payload, &first)) {
+    return 0;
   }
-  return 0;
+  switch (first) { /* most segments start with none of the methods' letters */
+  case 'G': return payload_starts(v, "GET ");
+  case 'H': return payload_starts(v, "HEAD ");
+  case 'P': return payload_starts(v, "POST ") || payload_starts(v, "PUT ") || payload_starts(v, "PATCH ");
+  case 'D': return payload_starts(v, "DELETE ");
+  case 'O': return payload_starts(v, "OPTIONS ");
+  default: return 0;
+  }
 }
 
-static int same_flow(const struct question *q, const struct view *v, enum lwipsim_impact_service s)
+static void flow_key_of(struct flow_key *k, const struct view *v, enum lwipsim_impact_service s)
 {
-  return q->open && q->service == s && q->fam == v->p.fam && q->peer_port == v->peer_port &&
-         q->dev_port == v->dev_port && memcmp(q->peer, v->peer, sizeof q->peer) == 0;
+  memset(k, 0, sizeof *k);
+  k->service = (uint8_t)s;
+  k->fam = (uint8_t)v->p.fam;
+  k->peer_port = v->peer_port;
+  k->dev_port = v->dev_port;
+  memcpy(k->peer, v->peer, (size_t)rw_addr_len(&v->p));
 }
+
+static uint32_t flow_hash(const struct flow_key *k) { return lwipsim_fnv1a_words(k, sizeof *k); }
 
 static void open_flow_question(struct lwipsim_impact *m, const struct view *v, enum lwipsim_impact_service s,
                                uint64_t now_ms)
 {
-  for (unsigned i = 0; i < m->hi; i++) {
-    if (same_flow(&m->q[i], v, s) && !m->q[i].answered[CAPTURED] && !m->q[i].answered[LIVE]) {
+  struct flow_key k;
+  flow_key_of(&k, v, s);
+  uint32_t hash = flow_hash(&k);
+  for (int16_t i = m->head[hash & (BUCKETS - 1)]; i != NO_SLOT; i = m->q[i].next) {
+    const struct question *q = &m->q[i];
+    if (q->hash == hash && memcmp(&q->k, &k, sizeof k) == 0 && !q->answered[CAPTURED] && !q->answered[LIVE]) {
       return; /* a retransmission of a question nobody answered yet */
     }
   }
   struct question *q = ask(m);
   memset(q, 0, sizeof(*q));
   q->open = 1;
-  q->service = (uint8_t)s;
-  q->fam = (uint8_t)v->p.fam;
-  q->peer_port = v->peer_port;
-  q->dev_port = v->dev_port;
-  memcpy(q->peer, v->peer, sizeof q->peer);
+  q->k = k;
+  q->hash = hash;
   q->t_ms = now_ms;
+  q->chained = 1;
+  q->next = m->head[hash & (BUCKETS - 1)];
+  m->head[hash & (BUCKETS - 1)] = (int16_t)(q - m->q);
 }
 
 static void answer(struct lwipsim_impact *m, struct question *q, enum side side, unsigned failed)
@@ -165,14 +217,19 @@ static void answer(struct lwipsim_impact *m, struct question *q, enum side side,
   }
 }
 
-/* The oldest question of this flow the side has not answered yet. */
+/* The oldest question of this flow the side has not answered yet (the
+ * lowest slot of equally old ones, as a scan of the slots would find). */
 static void answer_flow(struct lwipsim_impact *m, const struct view *v, enum lwipsim_impact_service s, enum side side,
                         unsigned failed)
 {
+  struct flow_key k;
+  flow_key_of(&k, v, s);
+  uint32_t hash = flow_hash(&k);
   struct question *best = NULL;
-  for (unsigned i = 0; i < m->hi; i++) {
+  for (int16_t i = m->head[hash & (BUCKETS - 1)]; i != NO_SLOT; i = m->q[i].next) {
     struct question *q = &m->q[i];
-    if (same_flow(q, v, s) && !q->answered[side] && (best == NULL || q->t_ms < best->t_ms)) {
+    if (q->hash == hash && !q->answered[side] && memcmp(&q->k, &k, sizeof k) == 0 &&
+        (best == NULL || q->t_ms < best->t_ms || (q->t_ms == best->t_ms && q < best))) {
       best = q;
     }
   }
@@ -188,7 +245,7 @@ static void mdns_expire(struct lwipsim_impact *m, uint64_t now_ms)
 {
   for (unsigned i = 0; i < m->hi; i++) {
     struct question *q = &m->q[i];
-    if (q->open && q->service == LWIPSIM_IMPACT_MDNS_QUERIES && now_ms - q->t_ms > LWIPSIM_IMPACT_MDNS_WINDOW_MS) {
+    if (q->open && q->k.service == LWIPSIM_IMPACT_MDNS_QUERIES && now_ms - q->t_ms > LWIPSIM_IMPACT_MDNS_WINDOW_MS) {
       settle(m, q);
     }
   }
@@ -207,8 +264,8 @@ static void mdns(struct lwipsim_impact *m, const struct view *v, enum side side,
       struct question *q = ask(m);
       memset(q, 0, sizeof(*q));
       q->open = 1;
-      q->service = LWIPSIM_IMPACT_MDNS_QUERIES;
-      q->fam = (uint8_t)v->p.fam;
+      q->k.service = LWIPSIM_IMPACT_MDNS_QUERIES;
+      q->k.fam = (uint8_t)v->p.fam;
       q->t_ms = now_ms;
     }
     return;
@@ -220,7 +277,7 @@ static void mdns(struct lwipsim_impact *m, const struct view *v, enum side side,
    * aggregates answers that are due together). */
   for (unsigned i = 0; i < m->hi; i++) {
     struct question *q = &m->q[i];
-    if (q->open && q->service == LWIPSIM_IMPACT_MDNS_QUERIES && q->fam == v->p.fam && !q->answered[side]) {
+    if (q->open && q->k.service == LWIPSIM_IMPACT_MDNS_QUERIES && q->k.fam == v->p.fam && !q->answered[side]) {
       answer(m, q, side, failed);
     }
   }
@@ -284,7 +341,6 @@ void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_fr
   if (parsed->caplen < LWIPSIM_ETH_HLEN) {
     return;
   }
-  memset(&v, 0, sizeof v);
   v.from_device = live || memcmp(frame + 6, m->mac, 6) == 0;
   if (!v.from_device && !for_device(m, frame)) {
     return;
@@ -296,7 +352,9 @@ void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_fr
   }
   v.dev_port = v.from_device ? sport : dport;
   v.peer_port = v.from_device ? dport : sport;
-  memcpy(v.peer, v.p.f + (v.from_device ? v.p.dst : v.p.src), (size_t)rw_addr_len(&v.p));
+  v.peer = v.p.f + (v.from_device ? v.p.dst : v.p.src);
+  v.payload = 0;
+  v.tcp_flags = 0;
   enum side side = live ? LIVE : CAPTURED;
 
   if (v.p.proto == LWIPSIM_IPPROTO_UDP) {

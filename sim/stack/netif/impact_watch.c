@@ -31,10 +31,8 @@ static const char *outcome_cause(const struct lwipsim_run_state *s)
   if (s->panicked) {
     return "panic";
   }
-  for (uint32_t i = 0; i < s->n_pools; i++) {
-    if (s->pools[i].failed > 0) {
-      return "pool-failure";
-    }
+  if (s->pool_failures > 0) {
+    return "pool-failure";
   }
   if (s->n_asserts > 0) {
     return "assert";

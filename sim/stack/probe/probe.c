@@ -96,6 +96,7 @@ void lwipsim_probe_init(uint64_t duration_ms)
 {
   (void)duration_ms; /* without timelines (the RP2040 image) */
   lwipsim_state->n_pools = MEMP_MAX;
+  lwipsim_state->pool_failures = 0;
   for (size_t i = 0; i < MEMP_MAX && i < LWIPSIM_MAX_POOLS; i++) {
     struct lwipsim_pool_state *p = &lwipsim_state->pools[i];
     memset(p, 0, sizeof *p);
@@ -247,6 +248,7 @@ void *__wrap_memp_malloc(memp_t type)
     const char *site =
         (type == MEMP_SYS_TIMEOUT) ? current_arming_name() : lwipsim_symbol_name(__builtin_return_address(0));
     p->failed++;
+    lwipsim_state->pool_failures++;
     if (p->failed == 1) {
       p->first_failure_ms = lwipsim_clock_now_ms();
       if (type == MEMP_SYS_TIMEOUT) {

@@ -17,6 +17,16 @@ static uint64_t bucket_of(const struct lwipsim_timeline *t, uint64_t time_ms)
   return time_ms * LWIPSIM_TIMELINE_BUCKETS / t->duration_ms;
 }
 
+/* The first instant of the bucket after b: the least t with
+ * t * BUCKETS / duration > b. */
+static uint64_t bucket_end(const struct lwipsim_timeline *t, uint64_t b)
+{
+  if (t->duration_ms == 0 || b >= LWIPSIM_TIMELINE_BUCKETS) {
+    return UINT64_MAX;
+  }
+  return ((b + 1) * t->duration_ms + LWIPSIM_TIMELINE_BUCKETS - 1) / LWIPSIM_TIMELINE_BUCKETS;
+}
+
 /* The open bucket's points after the closed ones, at most two. */
 static size_t put_open(struct lwipsim_timeline *t)
 {
@@ -33,17 +43,22 @@ static size_t put_open(struct lwipsim_timeline *t)
 void lwipsim_timeline_add(struct lwipsim_timeline *t, uint64_t time_ms, uint32_t used)
 {
   struct lwipsim_timeline_point p = { time_ms, used };
-  uint64_t b = bucket_of(t, time_ms);
-  if (t->open && b != t->bucket) {
-    t->n = put_open(t);
-    t->open = 0;
-  }
-  if (!t->open) {
-    t->open = 1;
-    t->bucket = b;
-    t->high = p;
-    t->has_last = 0;
-    return;
+  /* Every memp alloc and free comes here: the open bucket's own changes
+   * (nearly all of them) skip bucket_of's division. */
+  if (!t->open || time_ms >= t->open_until_ms) {
+    uint64_t b = bucket_of(t, time_ms);
+    if (t->open && b != t->bucket) {
+      t->n = put_open(t);
+      t->open = 0;
+    }
+    if (!t->open) {
+      t->open = 1;
+      t->bucket = b;
+      t->open_until_ms = bucket_end(t, b);
+      t->high = p;
+      t->has_last = 0;
+      return;
+    }
   }
   if (used > t->high.used) {
     t->high = p; /* the first change at the new highest level */

@@ -26,6 +26,7 @@ struct lwipsim_timeline {
   struct lwipsim_timeline_point points[LWIPSIM_TIMELINE_MAX_POINTS];
   int open; /* a bucket has changes not in points[] yet */
   uint64_t bucket;
+  uint64_t open_until_ms; /* the open bucket's end: earlier changes fall into it, no division asked */
   struct lwipsim_timeline_point high, last;
   int has_last; /* last is a change after high */
 };
