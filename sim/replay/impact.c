@@ -317,9 +317,32 @@ static void count_sent(struct lwipsim_impact *m, const struct view *v, enum side
   count(m, s, side, failed);
 }
 
+/* Six bytes against the device's MAC, inline: every frame asks twice. */
+static int is_mac(const uint8_t *a, const uint8_t *mac)
+{
+  uint32_t a4, m4;
+  uint16_t a2, m2;
+  memcpy(&a4, a, 4);
+  memcpy(&m4, mac, 4);
+  memcpy(&a2, a + 4, 2);
+  memcpy(&m2, mac + 4, 2);
+  return a4 == m4 && a2 == m2;
+}
+
 static int for_device(const struct lwipsim_impact *m, const uint8_t *frame)
 {
-  return (frame[0] & 1) || memcmp(frame, m->mac, 6) == 0;
+  return (frame[0] & 1) || is_mac(frame, m->mac);
+}
+
+/* A TCP segment counts only with SYN or a payload: a pure ACK (most of a
+ * conversation) neither asks, answers nor is sent as a service. */
+static int tcp_may_count(const struct rw_pkt *p)
+{
+  uint32_t off, flags;
+  if (!rw_get8(p, p->l4 + 12, &off) || !rw_get8(p, p->l4 + 13, &flags)) {
+    return 0;
+  }
+  return (flags & LWIPSIM_TH_SYN) || p->l4 + (off >> 4) * 4 < p->l3_end;
 }
 
 void lwipsim_impact_frame(struct lwipsim_impact *m, const uint8_t *frame, uint32_t len, int live, uint64_t now_ms,
@@ -341,8 +364,8 @@ void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_fr
   if (parsed->caplen < LWIPSIM_ETH_HLEN) {
     return;
   }
-  v.from_device = live || memcmp(frame + 6, m->mac, 6) == 0;
-  if (!v.from_device && !for_device(m, frame)) {
+  v.from_device = live || is_mac(frame + 6, m->mac);
+  if ((!v.from_device && !for_device(m, frame)) || (parsed->proto == LWIPSIM_IPPROTO_TCP && !tcp_may_count(parsed))) {
     return;
   }
   v.p = *parsed;

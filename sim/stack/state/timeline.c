@@ -40,28 +40,26 @@ static size_t put_open(struct lwipsim_timeline *t)
   return n;
 }
 
-void lwipsim_timeline_add(struct lwipsim_timeline *t, uint64_t time_ms, uint32_t used)
+void lwipsim_timeline_add_opening(struct lwipsim_timeline *t, uint64_t time_ms, uint32_t used)
 {
   struct lwipsim_timeline_point p = { time_ms, used };
-  /* Every memp alloc and free comes here: the open bucket's own changes
-   * (nearly all of them) skip bucket_of's division. */
-  if (!t->open || time_ms >= t->open_until_ms) {
-    uint64_t b = bucket_of(t, time_ms);
-    if (t->open && b != t->bucket) {
-      t->n = put_open(t);
-      t->open = 0;
-    }
-    if (!t->open) {
-      t->open = 1;
-      t->bucket = b;
-      t->open_until_ms = bucket_end(t, b);
-      t->high = p;
-      t->has_last = 0;
-      return;
-    }
+  uint64_t b = bucket_of(t, time_ms);
+  if (t->open && b != t->bucket) {
+    t->n = put_open(t);
+    t->open = 0;
   }
+  if (!t->open) {
+    t->open = 1;
+    t->bucket = b;
+    t->open_until_ms = bucket_end(t, b);
+    t->high = p;
+    t->has_last = 0;
+    return;
+  }
+  /* the same bucket after all (open_until_ms is its end, so only a time
+   * that went back lands here) */
   if (used > t->high.used) {
-    t->high = p; /* the first change at the new highest level */
+    t->high = p;
     t->has_last = 0;
   } else {
     t->last = p;
