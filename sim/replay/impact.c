@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/fnv1a.h"
+#include "common/mac_eq.h"
 #include "replay/rewrite_priv.h"
 
 /* Questions waiting for an answer from either side; when full, the oldest is
@@ -317,21 +318,9 @@ static void count_sent(struct lwipsim_impact *m, const struct view *v, enum side
   count(m, s, side, failed);
 }
 
-/* Six bytes against the device's MAC, inline: every frame asks twice. */
-static int is_mac(const uint8_t *a, const uint8_t *mac)
-{
-  uint32_t a4, m4;
-  uint16_t a2, m2;
-  memcpy(&a4, a, 4);
-  memcpy(&m4, mac, 4);
-  memcpy(&a2, a + 4, 2);
-  memcpy(&m2, mac + 4, 2);
-  return a4 == m4 && a2 == m2;
-}
-
 static int for_device(const struct lwipsim_impact *m, const uint8_t *frame)
 {
-  return (frame[0] & 1) || is_mac(frame, m->mac);
+  return (frame[0] & 1) || lwipsim_mac_eq(frame, m->mac);
 }
 
 /* A TCP segment counts only with SYN or a payload: a pure ACK (most of a
@@ -364,7 +353,7 @@ void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_fr
   if (parsed->caplen < LWIPSIM_ETH_HLEN) {
     return;
   }
-  v.from_device = live || is_mac(frame + 6, m->mac);
+  v.from_device = live || lwipsim_mac_eq(frame + 6, m->mac);
   if ((!v.from_device && !for_device(m, frame)) || (parsed->proto == LWIPSIM_IPPROTO_TCP && !tcp_may_count(parsed))) {
     return;
   }
