@@ -13,6 +13,7 @@
  * settled to make room (deterministic, and a question neither side answered
  * for that long counts for nothing anyway). */
 #define OPEN_MAX 128
+_Static_assert(OPEN_MAX % 64 == 0, "open_bits holds whole words");
 
 #define PORT_MQTT 1883
 #define MQTT_PINGREQ 0xc0 /* MQTT 3.1.1 section 3.12: fixed header 0xc0 0x00 */
@@ -55,6 +56,9 @@ struct lwipsim_impact {
    * connection's questions, not every open one (a tiled capture keeps
    * dozens open, each answered by one side only). */
   int16_t head[BUCKETS];
+  /* which slots are open, a bit each: ask() finds the lowest free one
+   * without walking the open ones (dozens stay open in a long capture) */
+  uint64_t open_bits[OPEN_MAX / 64];
   uint64_t sent[LWIPSIM_IMPACT_STARTS][2][LWIPSIM_IMPACT_SERVICES];
   struct lwipsim_impact_counts c[LWIPSIM_IMPACT_STARTS];
   int finished;
@@ -107,32 +111,46 @@ static void settle(struct lwipsim_impact *m, struct question *q)
   if (q->chained) {
     unchain(m, q);
   }
+  unsigned slot = (unsigned)(q - m->q);
+  m->open_bits[slot / 64] &= ~(UINT64_C(1) << (slot % 64));
   q->open = 0;
   while (m->hi > 0 && !m->q[m->hi - 1].open) {
     m->hi--;
   }
 }
 
+static struct question *take(struct lwipsim_impact *m, unsigned slot)
+{
+  m->open_bits[slot / 64] |= UINT64_C(1) << (slot % 64);
+  return &m->q[slot];
+}
+
 /* The lowest free slot (the caller opens it), else the oldest question,
  * settled to make room. */
 static struct question *ask(struct lwipsim_impact *m)
 {
-  struct question *oldest = &m->q[0];
-
-  for (unsigned i = 0; i < m->hi; i++) {
-    if (!m->q[i].open) {
-      return &m->q[i];
+  for (unsigned w = 0; w < OPEN_MAX / 64; w++) {
+    uint64_t free_bits = ~m->open_bits[w];
+    if (free_bits != 0) {
+      unsigned slot = w * 64 + (unsigned)__builtin_ctzll(free_bits);
+      if (slot < m->hi) {
+        return take(m, slot);
+      }
+      break; /* every slot below hi is open */
     }
+  }
+  if (m->hi < OPEN_MAX) {
+    return take(m, m->hi++);
+  }
+  struct question *oldest = &m->q[0];
+  for (unsigned i = 1; i < OPEN_MAX; i++) {
     if (m->q[i].t_ms < oldest->t_ms) {
       oldest = &m->q[i];
     }
   }
-  if (m->hi < OPEN_MAX) {
-    return &m->q[m->hi++];
-  }
   settle(m, oldest);
   m->hi = OPEN_MAX; /* the slot is opened again at once */
-  return oldest;
+  return take(m, (unsigned)(oldest - m->q));
 }
 
 /* One frame, parsed once: which side, which flow, what it starts with. */

@@ -223,6 +223,65 @@ static void snapshot_peak(void)
   peak_walk_due = 0;
 }
 
+/* The failure's bookkeeping, out of the allocation's hot path (a wrap that
+ * does everything inline saves and restores registers on every call). */
+__attribute__((noinline, cold)) static void pool_failed(memp_t type, struct lwipsim_pool_state *p, const void *caller)
+{
+  const char *site = (type == MEMP_SYS_TIMEOUT) ? current_arming_name() : lwipsim_symbol_name(caller);
+  p->failed++;
+  lwipsim_state->pool_failures++;
+  if (p->failed == 1) {
+    p->first_failure_ms = lwipsim_clock_now_ms();
+    if (type == MEMP_SYS_TIMEOUT) {
+      lwipsim_probe_walk_timers(&lwipsim_state->sys_timeout_at_first_failure);
+    }
+  }
+  add_failure_site(p, site);
+  lwipsim_event_add("pool %s empty (%u in use), allocation for %s failed", p->name, (unsigned)p->used, site);
+}
+
+/* A new peak: when and, for the timeout pool, which timers hold it. */
+__attribute__((noinline)) static void new_peak(memp_t type, struct lwipsim_pool_state *p)
+{
+  p->peak = p->used;
+  p->peak_ms = lwipsim_clock_now_ms();
+  if (type == MEMP_SYS_TIMEOUT) {
+    /* The new element is not linked in yet: walk once the arming returns,
+     * or now plus the re-armed cyclic entry when no wrapper is on the stack. */
+    if (arming_depth > 0) {
+      peak_walk_due = 1;
+    } else {
+      snapshot_peak();
+      list_add(&lwipsim_state->sys_timeout_at_peak, current_arming_name());
+    }
+  }
+}
+
+#if LWIP_TCP
+/* tcp_alloc's attempts (see TCP_ALLOC_ATTEMPTS); 1 when this failed one is
+ * only provisional, and the live PCBs' peak outside TIME_WAIT. */
+__attribute__((noinline)) static int tcp_pcb_alloc(struct lwipsim_pool_state *p, void *mem)
+{
+  if (mem == NULL && ++tcp_alloc_failed_attempts < TCP_ALLOC_ATTEMPTS) {
+    return 1; /* tcp_alloc kills something and tries again */
+  }
+  if (mem != NULL && tcp_alloc_failed_attempts > 0) {
+    p->recycled[tcp_alloc_failed_attempts - 1]++;
+    static const char *const kinds[LWIPSIM_RECYCLE_KINDS] = LWIPSIM_RECYCLE_KIND_NAMES;
+    lwipsim_event_add("pool TCP_PCB empty: tcp_alloc recycled a PCB (killed one in %s)",
+                      kinds[tcp_alloc_failed_attempts - 1]);
+  }
+  tcp_alloc_failed_attempts = 0;
+  if (mem != NULL) {
+    uint32_t live = p->used + 1 - time_wait_pcbs(); /* with the one allocated now */
+    if (live > p->peak_without_time_wait) {
+      p->peak_without_time_wait = live;
+    }
+  }
+  return 0;
+}
+#endif
+
 void *__wrap_memp_malloc(memp_t type)
 {
   struct lwipsim_pool_state *p = &lwipsim_state->pools[type];
@@ -231,57 +290,18 @@ void *__wrap_memp_malloc(memp_t type)
     mem = __real_memp_malloc(type);
   }
 #if LWIP_TCP
-  if (type == MEMP_TCP_PCB) {
-    if (mem == NULL && ++tcp_alloc_failed_attempts < TCP_ALLOC_ATTEMPTS) {
-      return NULL; /* tcp_alloc kills something and tries again */
-    }
-    if (mem != NULL && tcp_alloc_failed_attempts > 0) {
-      p->recycled[tcp_alloc_failed_attempts - 1]++;
-      static const char *const kinds[LWIPSIM_RECYCLE_KINDS] = LWIPSIM_RECYCLE_KIND_NAMES;
-      lwipsim_event_add("pool TCP_PCB empty: tcp_alloc recycled a PCB (killed one in %s)",
-                        kinds[tcp_alloc_failed_attempts - 1]);
-    }
-    tcp_alloc_failed_attempts = 0;
+  if (type == MEMP_TCP_PCB && tcp_pcb_alloc(p, mem)) {
+    return NULL;
   }
 #endif
   if (mem == NULL) {
-    const char *site =
-        (type == MEMP_SYS_TIMEOUT) ? current_arming_name() : lwipsim_symbol_name(__builtin_return_address(0));
-    p->failed++;
-    lwipsim_state->pool_failures++;
-    if (p->failed == 1) {
-      p->first_failure_ms = lwipsim_clock_now_ms();
-      if (type == MEMP_SYS_TIMEOUT) {
-        lwipsim_probe_walk_timers(&lwipsim_state->sys_timeout_at_first_failure);
-      }
-    }
-    add_failure_site(p, site);
-    lwipsim_event_add("pool %s empty (%u in use), allocation for %s failed", p->name, (unsigned)p->used, site);
+    pool_failed(type, p, __builtin_return_address(0));
     return NULL;
   }
   p->used++;
   timeline_add(type, p->used);
-#if LWIP_TCP
-  if (type == MEMP_TCP_PCB) {
-    uint32_t live = p->used - time_wait_pcbs();
-    if (live > p->peak_without_time_wait) {
-      p->peak_without_time_wait = live;
-    }
-  }
-#endif
   if (p->used > p->peak) {
-    p->peak = p->used;
-    p->peak_ms = lwipsim_clock_now_ms();
-    if (type == MEMP_SYS_TIMEOUT) {
-      /* The new element is not linked in yet: walk once the arming returns,
-       * or now plus the re-armed cyclic entry when no wrapper is on the stack. */
-      if (arming_depth > 0) {
-        peak_walk_due = 1;
-      } else {
-        snapshot_peak();
-        list_add(&lwipsim_state->sys_timeout_at_peak, current_arming_name());
-      }
-    }
+    new_peak(type, p);
   }
   return mem;
 }
