@@ -51,7 +51,7 @@ static void latch(unsigned start, const char *why)
 
 /* Checked at every frame and after every turn, so a failure is seen in the
  * virtual millisecond it happened. */
-void lwipsim_impact_watch_check(void)
+void lwipsim_impact_watch_latch(void)
 {
   if (failed == ((1u << START_OUTCOME) | (1u << START_ANY))) {
     return; /* both starts latched: nothing left to see */
