@@ -90,6 +90,49 @@ static uint32_t time_wait_pcbs(void)
   }
   return n;
 }
+
+/* The TIME_WAIT list's length, kept as lwIP changes it instead of walked at
+ * every TCP_PCB allocation (a busy server holds hundreds in TIME_WAIT).
+ * - A PCB joins only through TCP_REG(&tcp_tw_pcbs, ...), which pushes it at
+ *   the head and then calls tcp_timer_needed() (lwIP 2.1.3 and 2.2.1
+ *   tcp_priv.h TCP_REG; 2.2.1 tcp_in.c:1012, 1030, 1040), wrapped below: a
+ *   head we have not seen is a new member.
+ * - It leaves only to be freed: tcp_slowtmr unlinks it and frees it still in
+ *   TIME_WAIT (2.2.1 tcp.c:1457-1466); tcp_abandon unlinks it through
+ *   tcp_pcb_remove, which sets CLOSED first (tcp.c:582, 2212). A PCB freed
+ *   in TIME_WAIT was a member; one freed CLOSED may have been, so the count
+ *   is walked again at the next allocation. */
+static uint32_t tw_count;
+static const struct tcp_pcb *tw_head;
+static int tw_unsure;
+
+static void tw_saw_register(void)
+{
+  if (tcp_tw_pcbs != NULL && tcp_tw_pcbs != tw_head) {
+    tw_count++;
+    tw_head = tcp_tw_pcbs;
+  }
+}
+
+static void tw_saw_free(const struct tcp_pcb *pcb)
+{
+  if (pcb->state == TIME_WAIT) {
+    tw_count--;
+  } else if (pcb->state == CLOSED) {
+    tw_unsure = 1;
+  }
+  tw_head = tcp_tw_pcbs; /* unlinked already: the head it left behind */
+}
+
+static uint32_t tw_now(void)
+{
+  if (tw_unsure) {
+    tw_count = time_wait_pcbs();
+    tw_head = tcp_tw_pcbs;
+    tw_unsure = 0;
+  }
+  return tw_count;
+}
 #endif
 
 void lwipsim_probe_init(uint64_t duration_ms)
@@ -111,6 +154,11 @@ void lwipsim_probe_init(uint64_t duration_ms)
     caps[i] = LWIPSIM_PROBE_NO_CAP;
   }
   arming_depth = 0;
+#if LWIP_TCP
+  tw_count = 0;
+  tw_head = NULL;
+  tw_unsure = 1; /* walked at the first allocation */
+#endif
   peak_walk_due = 0;
   memset(&last_freed, 0, sizeof last_freed);
 }
@@ -273,7 +321,7 @@ __attribute__((noinline)) static int tcp_pcb_alloc(struct lwipsim_pool_state *p,
   }
   tcp_alloc_failed_attempts = 0;
   if (mem != NULL) {
-    uint32_t live = p->used + 1 - time_wait_pcbs(); /* with the one allocated now */
+    uint32_t live = p->used + 1 - tw_now(); /* with the one allocated now */
     if (live > p->peak_without_time_wait) {
       p->peak_without_time_wait = live;
     }
@@ -315,6 +363,11 @@ void __wrap_memp_free(memp_t type, void *mem)
   if (type == MEMP_SYS_TIMEOUT) {
     last_freed = *(struct sys_timeo *)mem;
   }
+#if LWIP_TCP
+  if (type == MEMP_TCP_PCB) {
+    tw_saw_free(mem);
+  }
+#endif
   struct lwipsim_pool_state *p = &lwipsim_state->pools[type];
   __real_memp_free(type, mem);
   if (p->used > 0) {
@@ -349,6 +402,7 @@ void __wrap_tcp_timer_needed(void)
   const char *saved_n = arming_name;
   arming_name = "tcpip_tcp_timer";
   arming_depth++;
+  tw_saw_register();
   __real_tcp_timer_needed();
   arming_depth--;
   if (peak_walk_due) {
