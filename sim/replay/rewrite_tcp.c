@@ -223,6 +223,9 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
     f = learn_synack(rw, &k, side, &t);
   } else {
     f = rw_flow_by_port(rw, &k, side, t.sport);
+    if (side == RW_SIDE_LIVE) {
+      rw_memo_live(rw, p, t.sport, t.dport, f);
+    }
   }
   if (f == NULL) {
     return;

@@ -102,6 +102,7 @@ void lwipsim_rewriter_set_now(struct lwipsim_rewriter *rw, uint64_t now_ms)
   if (now_ms < rw->now_ms) {
     return; /* the sim clock never goes back; a caller's clock might */
   }
+  rw_memo_forget(rw); /* the sweep may free the flow it holds */
   rw->now_ms = now_ms;
   sweep_bucket(rw, rw->sweep_at);
   rw->sweep_at = (rw->sweep_at + 1) & (RW_BUCKETS - 1);
@@ -146,6 +147,7 @@ static void learn(struct lwipsim_rewriter *rw, const struct rw_pkt *v, int side)
 {
   struct rw_pkt p = *v;
 
+  rw_memo_forget(rw);
   rw_addr_learn(rw, &p, side);
   if (p.proto == LWIPSIM_IPPROTO_TCP) {
     rw_tcp_learn(rw, &p, side);
@@ -190,6 +192,7 @@ int lwipsim_rewriter_inbound(struct lwipsim_rewriter *rw, uint8_t *frame, uint32
 
 int lwipsim_rewriter_inbound_view(struct lwipsim_rewriter *rw, struct lwipsim_frame_view *v)
 {
+  rw_memo_forget(rw);
   struct rw_pkt p = *v;
   int verdict = RW_INJECT;
 
@@ -236,8 +239,14 @@ int rw_captured_port(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint16
       !rw_get_ports(p, &sport, &dport)) {
     return 0;
   }
-  rw_key_make(&k, p, p->proto, 1, dport);
-  f = rw_flow_by_port(rw, &k, RW_SIDE_LIVE, sport);
+  if (rw->memo.set && rw->memo.frame == p->f && rw->memo.proto == p->proto && rw->memo.sport == sport &&
+      rw->memo.dport == dport) {
+    f = rw->memo.flow; /* the lookup learn() just made for this frame */
+  } else {
+    rw_key_make(&k, p, p->proto, 1, dport);
+    f = rw_flow_by_port(rw, &k, RW_SIDE_LIVE, sport);
+  }
+  rw_memo_forget(rw);
   if (f == NULL || !f->has_cap) {
     return 0;
   }
