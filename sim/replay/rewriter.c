@@ -110,7 +110,11 @@ void lwipsim_rewriter_set_now(struct lwipsim_rewriter *rw, uint64_t now_ms)
 
 uint64_t lwipsim_rewriter_flows(const struct lwipsim_rewriter *rw) { return rw->n_flows; }
 
-void rw_note(struct lwipsim_rewriter *rw, int reason) { rw->div.by_reason[reason]++; }
+void rw_note(struct lwipsim_rewriter *rw, int reason)
+{
+  rw->div.by_reason[reason]++;
+  rw->div.noted++;
+}
 
 /* ---- public API ---- */
 
