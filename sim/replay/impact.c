@@ -163,16 +163,13 @@ struct view {
   uint32_t tcp_flags;
 };
 
-static int payload_starts_n(const struct view *v, const char *text, uint32_t n)
-{
-  if (v->payload == 0 || !rw_has(&v->p, v->payload, n)) {
-    return 0;
-  }
-  return memcmp(v->p.f + v->payload, text, n) == 0;
-}
+/* Are there n bytes of payload? */
+static int payload_has(const struct view *v, uint32_t n) { return v->payload != 0 && rw_has(&v->p, v->payload, n); }
 
-/* text: a string literal */
-#define payload_starts(v, text) payload_starts_n((v), (text), (uint32_t)(sizeof(text) - 1))
+/* text: a string literal, so the comparison's length is a constant the
+ * compiler compares in place */
+#define payload_starts(v, text) \
+  (payload_has((v), (uint32_t)(sizeof(text) - 1)) && memcmp((v)->p.f + (v)->payload, (text), sizeof(text) - 1) == 0)
 
 static int http_request(const struct view *v)
 {
@@ -197,7 +194,11 @@ static void flow_key_of(struct flow_key *k, const struct view *v, enum lwipsim_i
   k->fam = (uint8_t)v->p.fam;
   k->peer_port = v->peer_port;
   k->dev_port = v->dev_port;
-  memcpy(k->peer, v->peer, (size_t)rw_addr_len(&v->p));
+  if (v->p.fam == RW_FAM_IP6) { /* rw_addr_len, with sizes the compiler copies in place */
+    memcpy(k->peer, v->peer, 16);
+  } else {
+    memcpy(k->peer, v->peer, 4);
+  }
 }
 
 static uint32_t flow_hash(const struct flow_key *k) { return lwipsim_fnv1a_words(k, sizeof *k); }

@@ -32,7 +32,12 @@ void rw_key_make(struct rw_key *k, const struct rw_pkt *p, uint8_t proto, int pe
   k->proto = proto;
   k->fam = (uint8_t)p->fam;
   k->peer_port = peer_port;
-  memcpy(k->peer, p->f + (peer_is_dst ? p->dst : p->src), (size_t)rw_addr_len(p));
+  const uint8_t *a = p->f + (peer_is_dst ? p->dst : p->src);
+  if (p->fam == RW_FAM_IP6) { /* rw_addr_len, with sizes the compiler copies in place */
+    memcpy(k->peer, a, 16);
+  } else {
+    memcpy(k->peer, a, 4);
+  }
 }
 
 struct rw_flow *rw_flow_next(const struct rw_flow *f, const struct rw_key *k)
