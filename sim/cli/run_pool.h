@@ -3,6 +3,7 @@
 #ifndef LWIPSIM_RUN_POOL_H
 #define LWIPSIM_RUN_POOL_H
 
+#include <cjson/cJSON.h>
 #include <stddef.h>
 
 struct lwipsim_run_job {
@@ -21,9 +22,13 @@ struct lwipsim_run_job {
   size_t below_plus1;
   const char *capped_pool;
   /* the pool's own */
-  int finished;             /* exit_code and err are set */
-  int uncapped;             /* -1 not known yet, 0 its cap refused an allocation, 1 never */
-  size_t copied_from_plus1; /* the record was copied from this job (its index + 1; 0: made) */
+  int finished; /* exit_code and err are set */
+  int uncapped; /* -1 not known yet, 0 its cap refused an allocation, 1 never */
+  /* the record was copied from this job, the one that made it (its index
+   * + 1; 0: made): every copy of one run names that run, so a caller reads
+   * the record once for all of them */
+  size_t copied_from_plus1;
+  cJSON *record; /* the record, when the pool had to read it: lwipsim_run_job_record hands it over */
 };
 
 /* Default parallelism: the cores available to us. */
@@ -56,6 +61,11 @@ void lwipsim_scratch_remove(const char *path);
 void lwipsim_run_job_init(struct lwipsim_run_job *job, const char *runner, const char *scenario, const char *json,
                           const char *const *extra);
 void lwipsim_run_job_free(struct lwipsim_run_job *job);
+
+/* A finished job's record, the caller's to delete: the tree the pool
+ * already parsed (handed over, the job keeps none), else its file parsed;
+ * NULL with "PATH: problem" in err. */
+cJSON *lwipsim_run_job_record(struct lwipsim_run_job *job, char *err, size_t errlen);
 
 /* --max-wall SECONDS for every job initialised after this call (NULL: none):
  * `sweep` and `report` pass their option through to each runner. */

@@ -6,6 +6,7 @@ set -euo pipefail
 what=$1 lwipsim=$2 fw=$3 src=$4 cmake=${5:-cmake}
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/hardfault_lib.sh"
 # json FILE EXPR: one value from a JSON file (python3 is a build dependency).
 json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {"d": d}))' "$1" "$2"; }
 
@@ -409,23 +410,10 @@ hardfault)
   image=$(awk -F'\t' '$1 == "fw-hardfault" { print $3 }' "$fw/bin/firmware.tsv")
   [ -n "$image" ] && [ -s "$fw/bin/$image" ] || fail "fw-hardfault: no image in $fw/bin/firmware.tsv"
   runner=$(dirname "$lwipsim")/lwipsim-run-circuitpython-9.0.5-lwip2.2.1
-  set +e
-  "$runner" --scenario "$src/scenarios/mdns-http-reload" --json "$tmp/f.json" --quiet \
-    --target-image "$fw/bin/$image" --emulator "$emu/chip.mjs" 2>"$tmp/err"
-  rc=$?
-  set -e
-  [ "$rc" = 4 ] || { cat "$tmp/err" >&2; fail "fw-hardfault: exit $rc, expected 4 (crash)"; }
-  python3 - "$tmp/f.json" <<'PY' || fail "fw-hardfault: the record does not say HardFault in the hook"
-import json, sys
-r = json.load(open(sys.argv[1]))
-c = r["crash"]
-assert r["outcome"] == "crash" and r["exit_code"] == 4 and r["target"] == "rp2040", (r["outcome"], r["exit_code"])
-assert c["signal"] is None and c["signal_name"] == "HardFault", c
-assert c["fault_symbol"] == "lwipsim_test_ip4_input" and int(c["fault_pc"], 16) >= 0x10000000, c
-assert 0 <= c["time_ms"] == r["end_time_ms"] < r["duration_ms"], (c["time_ms"], r["end_time_ms"])
-assert any("HardFault at " + c["fault_pc"] in e for e in c["last_events"]), c["last_events"]
-print("ok fw-hardfault: crash, HardFault at %s (%s) at %d ms" % (c["fault_pc"], c["fault_symbol"], c["time_ms"]))
-PY
+  # on the RP2040 also: no host signal, the PC in the image's flash, the run's end at the fault
+  check_hardfault fw-hardfault "$runner" "$src" "$fw/bin/$image" "$emu/chip.mjs" rp2040 "$tmp" '
+assert c["signal"] is None and int(c["fault_pc"], 16) >= 0x10000000, c
+assert 0 <= c["time_ms"] == r["end_time_ms"] < r["duration_ms"], (c["time_ms"], r["end_time_ms"])'
   # A chip that does not get done is stopped by its instruction budget:
   # outcome timeout, exit 7, a whole record (9.0.5 boots in about 0.9 M
   # instructions and panics after 3.1 M).
