@@ -110,6 +110,18 @@ report)
   grep -qF "No RP2040 firmware image for this profile: RAM figures are host (x86_64) figures." "$md" ||
     fail "report.md does not say the figures are host figures"
   grep -qE "\| [0-9]+ B host \|" "$md" || fail "report.md has no 'B host' element column"
+  # The target figures are the image's: the report takes them from the build's
+  # RAM report beside the image (cli/fw_target.c), checked here against a
+  # fresh read of the image's DWARF.
+  "$lwipsim" fw-ram --json --firmware-dir "$fw" --profile circuitpython-9.0.5 >"$tmp/fresh.json"
+  got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); f=json.load(open(sys.argv[2]))
+p = next(p for p in d["profiles"] if p["name"] == "circuitpython-9.0.5")
+t = p["target"]
+fp = {q["name"]: q for q in f["pools"]}
+bad = [k for k in ("image_bytes", "sram_bytes", "lwip_bytes") if t[k] != f[k]]
+bad += [q["name"] for q in p["pools"] if q.get("target_element_bytes") != fp[q["name"]]["element_bytes"]]
+print(bad)' "$r" "$tmp/fresh.json")
+  [ "$got" = "[]" ] || fail "the report's target figures differ from a fresh read of the image: $got"
   echo "ok report: circuitpython-9.0.5 SYS_TIMEOUT recommended $rec at 16 B an element; the profile without an image says host"
   ;;
 report-target)

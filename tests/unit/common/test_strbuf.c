@@ -42,12 +42,54 @@ START_TEST(fixed1_edges)
 {
   /* exact ties (x.x5 that binary holds exactly: quarters) round to even;
    * the nearest doubles to 0.05, 0.15 ... lie off the tie either side */
-  static const double v[] = { 0.0,   -0.0,   0.25,   0.75,    1.25,         2.25,     -0.25,   -0.75,
-                              0.05,  0.15,   0.35,   0.45,    -0.05,        -0.04,    -0.049,  0.049999,
-                              0.95,  9.95,   99.95,  -99.95,  999.95,       123.45,   48.0,    586.0,
-                              1e-300, -1e-300, 4.9e-324, -4.9e-324, DBL_MIN, 0.0039, 0.005, 0.0625,
-                              1e14,  999999999999999.0, 1e15, -1e15, 1e300, -1e300, INFINITY, -INFINITY,
-                              NAN,   0.5,    1.5,    2.5,     9007199254740992.0, 0.1, 0.2, 0.3 };
+  static const double v[] = { 0.0,
+                              -0.0,
+                              0.25,
+                              0.75,
+                              1.25,
+                              2.25,
+                              -0.25,
+                              -0.75,
+                              0.05,
+                              0.15,
+                              0.35,
+                              0.45,
+                              -0.05,
+                              -0.04,
+                              -0.049,
+                              0.049999,
+                              0.95,
+                              9.95,
+                              99.95,
+                              -99.95,
+                              999.95,
+                              123.45,
+                              48.0,
+                              586.0,
+                              1e-300,
+                              -1e-300,
+                              4.9e-324,
+                              -4.9e-324,
+                              DBL_MIN,
+                              0.0039,
+                              0.005,
+                              0.0625,
+                              1e14,
+                              999999999999999.0,
+                              1e15,
+                              -1e15,
+                              1e300,
+                              -1e300,
+                              INFINITY,
+                              -INFINITY,
+                              NAN,
+                              0.5,
+                              1.5,
+                              2.5,
+                              9007199254740992.0,
+                              0.1,
+                              0.2,
+                              0.3 };
   for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
     ck_assert_msg(same_as_printf(v[i]), "value %zu", i);
   }
@@ -85,8 +127,9 @@ END_TEST
 
 START_TEST(long_as_printf)
 {
-  static const long long v[] = { 0, 1, -1, 9, 10, -10, 99, 100, 123456789, -987654321, 999999999999999LL,
-                                 LLONG_MAX, LLONG_MIN, LLONG_MIN + 1 };
+  static const long long v[] = {
+    0, 1, -1, 9, 10, -10, 99, 100, 123456789, -987654321, 999999999999999LL, LLONG_MAX, LLONG_MIN, LLONG_MIN + 1
+  };
   uint64_t s = 12345;
   for (size_t i = 0; i < sizeof v / sizeof v[0] + 100000; i++) {
     long long x = i < sizeof v / sizeof v[0] ? v[i] : (long long)next(&s) >> (next(&s) % 64);
