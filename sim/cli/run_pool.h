@@ -18,15 +18,16 @@ struct lwipsim_run_job {
    * (or one below it) ends without its cap ever refusing an allocation (the
    * pool's `failed` is 0), this run would be the same run, byte for byte: a
    * cap that is never reached changes nothing lwIP does, and the record
-   * does not name the cap. Its record is then copied, not made. */
+   * does not name the cap. The run is then not made: copied_from_plus1
+   * names the run whose record is its record (no file is written at json). */
   size_t below_plus1;
   const char *capped_pool;
   /* the pool's own */
   int finished; /* exit_code and err are set */
   int uncapped; /* -1 not known yet, 0 its cap refused an allocation, 1 never */
-  /* the record was copied from this job, the one that made it (its index
-   * + 1; 0: made): every copy of one run names that run, so a caller reads
-   * the record once for all of them */
+  /* this job's record is the one of this job, the one that made it (its
+   * index + 1; 0: made here): every copy of one run names that run, so a
+   * caller reads the record once for all of them */
   size_t copied_from_plus1;
   cJSON *record; /* the record, when the pool had to read it: lwipsim_run_job_record hands it over */
 };
@@ -50,7 +51,8 @@ int lwipsim_run_pool_interrupted(void);
  * not start) or 130/143 (interrupted). */
 int lwipsim_run_pool_status(int pool_rc);
 
-/* A private scratch folder for run records (mkdtemp under $TMPDIR); 0 or -1. */
+/* A private scratch folder for run records (mkdtemp under $TMPDIR; without
+ * it /dev/shm when that is a tmpfs with 1 GiB free, else /tmp); 0 or -1. */
 int lwipsim_scratch_create(char *path, size_t cap);
 /* Removes the scratch folder and the files in it. */
 void lwipsim_scratch_remove(const char *path);
