@@ -1,6 +1,5 @@
 #include "common/json_get.h"
 
-#include "common/json_parse.h"
 #include "common/read_file.h"
 
 #include <errno.h>
@@ -39,7 +38,7 @@ cJSON *lwipsim_json_load(const char *path, char *err, size_t errlen)
   if (text == NULL) {
     return NULL;
   }
-  cJSON *j = lwipsim_json_parse(text, len);
+  cJSON *j = cJSON_ParseWithLength(text, len);
   free(text);
   if (j == NULL) {
     snprintf(err, errlen, "%s: not a JSON document", path);
