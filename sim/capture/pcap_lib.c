@@ -26,10 +26,10 @@ const struct lwipsim_pcap_lib *lwipsim_pcap_lib(char *err, size_t errlen)
   }
   const char *missing = NULL;
   /* dlsym's void * to a function pointer: POSIX guarantees it converts */
-#define LWIPSIM_PCAP_RESOLVE(ret, name, params)         \
-  *(void **)&lib.name = dlsym(h, #name);                \
-  if (lib.name == NULL && missing == NULL) {            \
-    missing = #name;                                    \
+#define LWIPSIM_PCAP_RESOLVE(ret, name, params) \
+  *(void **)&lib.name = dlsym(h, #name);        \
+  if (lib.name == NULL && missing == NULL) {    \
+    missing = #name;                            \
   }
   LWIPSIM_PCAP_FUNCTIONS(LWIPSIM_PCAP_RESOLVE)
 #undef LWIPSIM_PCAP_RESOLVE

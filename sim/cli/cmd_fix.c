@@ -202,16 +202,11 @@ static int take_unsafe(struct fix *f, const cJSON *profile, const cJSON *before,
 
 static int write_file(const char *path, const char *text)
 {
-  FILE *fp = fopen(path, "w");
-  int failed = fp == NULL || fputs(text, fp) < 0;
-  if (fp != NULL && fclose(fp) != 0) {
-    failed = 1;
-  }
-  if (failed) {
+  if (lwipsim_write_file(path, text, strlen(text)) != 0) {
     fprintf(stderr, "lwipsim fix: cannot write %s: %s\n", path, strerror(errno));
-    unlink(path);
+    return -1;
   }
-  return failed ? -1 : 0;
+  return 0;
 }
 
 /* OUT/NAME-fixK: a copy of the header's folder (shims, profile.ini and

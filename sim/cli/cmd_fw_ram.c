@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "common/strbuf.h"
 #include "fw_ram/fw_index.h"
 #include "fw_ram/fw_ram.h"
 
@@ -116,16 +117,14 @@ static void print_misfit(const char *elf, const struct lwipsim_fw_ram *r)
   fprintf(stderr, "\n");
 }
 
-static int write_file(const char *path, const char *text)
+/* text and a newline into path (common/read_file.c's writer); 0 or -1 */
+static int write_json(const char *path, const char *text)
 {
-  FILE *f = fopen(path, "w");
-  if (f == NULL || fputs(text, f) == EOF || fputc('\n', f) == EOF) {
-    if (f != NULL) {
-      fclose(f);
-    }
-    return -1;
-  }
-  return fclose(f);
+  struct lwipsim_sb b = { 0 };
+  lwipsim_sb_printf(&b, "%s\n", text);
+  int rc = lwipsim_sb_write_file(&b, path);
+  lwipsim_sb_free(&b);
+  return rc;
 }
 
 int lwipsim_cmd_fw_ram(const struct lwipsim_cli *cli, int argc, char **argv)
@@ -183,7 +182,7 @@ int lwipsim_cmd_fw_ram(const struct lwipsim_cli *cli, int argc, char **argv)
   cJSON *o = to_json(elf, r);
   char *text = cJSON_Print(o);
   int rc = 0;
-  if (json_out != NULL && write_file(json_out, text) != 0) {
+  if (json_out != NULL && write_json(json_out, text) != 0) {
     fprintf(stderr, "lwipsim fw-ram: %s: cannot write\n", json_out);
     rc = 2;
   }

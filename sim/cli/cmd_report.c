@@ -357,15 +357,15 @@ static const char *runner_reason(const struct lwipsim_run_job *j)
   return r != NULL ? r : j->err;
 }
 
-/* Loads a finished job's record; on a runner input error or a missing
- * record, prints one line and returns NULL. */
-static cJSON *job_record(const struct lwipsim_run_job *j)
+/* A finished job's record (the one the run pool read, or its file); on a
+ * runner input error or a missing record, prints one line and returns NULL. */
+static cJSON *job_record(struct lwipsim_run_job *j)
 {
-  char err[PATH_MAX + 128];
+  char err[PATH_MAX + 128] = "";
   /* a run cut short by --max-wall is no basis for a verdict: its peaks cover part of the run */
   cJSON *rec = j->exit_code == LWIPSIM_EXIT_USAGE || j->exit_code == LWIPSIM_EXIT_TIMEOUT
                    ? NULL
-                   : lwipsim_json_load(j->json, err, sizeof err);
+                   : lwipsim_run_job_record(j, err, sizeof err);
   if (rec == NULL) {
     fprintf(stderr, "lwipsim report: %s: %s\n", j->label, j->err[0] ? j->err : err);
   }
@@ -409,7 +409,7 @@ static int run_phase1(const struct report_args *a, const struct lwipsim_profile_
     cJSON *not_run = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(inputs, (int)p), "not_run");
     for (size_t s = 0; s < ns && rc == 0; s++) {
       char name[256];
-      const struct lwipsim_run_job *fj = &jl[(q * ns + s) * 2];
+      struct lwipsim_run_job *fj = &jl[(q * ns + s) * 2];
       if (fj->exit_code == LWIPSIM_EXIT_NOT_APPLICABLE) {
         cJSON *nr = cJSON_CreateObject();
         cJSON_AddStringToObject(nr, "scenario", scenario_name(a->scenarios[s], name, sizeof name));
@@ -560,8 +560,9 @@ static int run_sweeps(const struct report_args *a, const struct lwipsim_profile_
       rows = cJSON_AddArrayToObject(entry, "rows");
       cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(pl->sweep, "scenarios"), entry);
     }
-    /* a copied run's record is its source's, often the one just read:
-     * parsed once for all the values it answers for */
+    /* a copied run's record is the one of the run that made it, the one
+     * just read: parsed once for all the values it answers for (and not
+     * again when the run pool read it to decide on the copies) */
     size_t src = jl[k].copied_from_plus1 != 0 ? jl[k].copied_from_plus1 - 1 : k;
     if (rec == NULL || rec_job != src) {
       cJSON_Delete(rec);
@@ -608,8 +609,15 @@ static int write_outputs(const char *dir, const cJSON *report)
   for (size_t i = 0; i < 4; i++) {
     struct lwipsim_sb b = { 0 };
     if (i == 0) {
-      char *text = cJSON_Print(report);
-      lwipsim_sb_printf(&b, "%s\n", text);
+      /* integers printed as the run records' are: cJSON's own printing of
+       * a number costs a printf and a scanf, the same bytes */
+      char *text = lwipsim_record_print(report);
+      if (text != NULL) {
+        lwipsim_sb_append(&b, text, strlen(text));
+        lwipsim_sb_append(&b, "\n", 1);
+      } else {
+        b.oom = 1;
+      }
       free(text);
     } else if (i == 1) {
       lwipsim_render_md(report, &b);

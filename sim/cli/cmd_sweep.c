@@ -10,6 +10,7 @@
 #include "cli/run_pool.h"
 #include "common/demand_pool.h"
 #include "common/json_get.h"
+#include "common/strbuf.h"
 #include "report/sweep_row.h"
 #include "run_record/record.h"
 #include "scenario/scenario.h"
@@ -182,23 +183,30 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
     }
   }
   int rc = lwipsim_run_pool_status(lwipsim_run_pool(jl, n, jobs, "lwipsim sweep"));
-  cJSON *rows = cJSON_CreateArray(), *first = NULL;
+  cJSON *rows = cJSON_CreateArray(), *first = NULL, *rec = NULL;
+  size_t rec_job = n;
   for (size_t k = 0; k < n && rc == 0; k++) {
-    char err[PATH_MAX + 128];
-    cJSON *rec = lwipsim_json_load(jl[k].json, err, sizeof err);
+    char err[PATH_MAX + 128] = "";
+    /* a copied run's record is the one of the run that made it: read once for every value it answers for */
+    size_t src = jl[k].copied_from_plus1 != 0 ? jl[k].copied_from_plus1 - 1 : k;
+    if (rec_job != src) {
+      if (rec != first) {
+        cJSON_Delete(rec);
+      }
+      rec = lwipsim_run_job_record(&jl[src], err, sizeof err);
+      rec_job = src;
+    }
     /* a run cut short by --max-wall has no row to show: its peaks cover part of the run */
     if (jl[k].exit_code == 2 || jl[k].exit_code == LWIPSIM_EXIT_TIMEOUT || rec == NULL) {
       fprintf(stderr, "lwipsim sweep: %s: %s\n", jl[k].label, jl[k].err[0] ? jl[k].err : err);
-      cJSON_Delete(rec);
       rc = 2;
       break;
     }
     cJSON_AddItemToArray(rows, lwipsim_sweep_row(rec, pool, jl[k].value));
-    if (first == NULL) {
-      first = rec;
-    } else {
-      cJSON_Delete(rec);
-    }
+    first = first != NULL ? first : rec;
+  }
+  if (rec != first) {
+    cJSON_Delete(rec);
   }
   if (rc == 0) {
     long size = heap ? lwipsim_jlong(cJSON_GetObjectItemCaseSensitive(first, "heap"), "size_bytes", -1)
@@ -211,16 +219,13 @@ int lwipsim_cmd_sweep(const struct lwipsim_cli *cli, int argc, char **argv)
     rows = NULL;
     if (json != NULL) {
       char *text = cJSON_Print(j);
-      FILE *f = fopen(json, "w");
-      int failed = f == NULL || fputs(text, f) < 0 || fputc('\n', f) < 0;
-      if (f != NULL && fclose(f) != 0) {
-        failed = 1;
-      }
-      if (failed) {
+      struct lwipsim_sb b = { 0 };
+      lwipsim_sb_printf(&b, "%s\n", text);
+      if (lwipsim_sb_write_file(&b, json) != 0) { /* no partial file: it could pass for a result */
         fprintf(stderr, "lwipsim sweep: cannot write %s: %s\n", json, strerror(errno));
-        unlink(json); /* no partial file that could pass for a result */
         rc = 2;
       }
+      lwipsim_sb_free(&b);
       free(text);
     }
     cJSON_Delete(j);

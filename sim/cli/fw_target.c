@@ -4,10 +4,72 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/json_get.h"
 #include "fw_ram/fw_index.h"
 #include "fw_ram/fw_ram.h"
+
+/* A whole number in [0, 2^32) at key, else -1. */
+static int64_t json_u32(const cJSON *o, const char *key)
+{
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+  if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 4294967295.0 ||
+      v->valuedouble != (double)(int64_t)v->valuedouble) {
+    return -1;
+  }
+  return (int64_t)v->valuedouble;
+}
+
+/* The figures the report takes from the build's own RAM report beside the
+ * image (IMAGE.ram.json: `lwipsim fw-ram --check --json-out` after each
+ * link, and again whenever the lwipsim binary changes, firmware/CMakeLists.txt),
+ * when it is at least as new as the image: what the image's DWARF gives
+ * (test firmware.images asserts they agree), without reading the DWARF, some
+ * 20 M instructions an image and a tenth of a report's front end. 0, or -1
+ * (no such report, an older one, or one without these figures): read the image. */
+static int read_build_report(const char *image, struct lwipsim_fw_ram *r)
+{
+  char path[PATH_MAX + 64], err[PATH_MAX + 128];
+  size_t len = strlen(image);
+  struct stat si, sj;
+  if (len < 4 || strcmp(image + len - 4, ".elf") != 0 ||
+      snprintf(path, sizeof path, "%.*s.ram.json", (int)(len - 4), image) >= (int)sizeof path ||
+      stat(image, &si) != 0 || stat(path, &sj) != 0 ||
+      (sj.st_mtim.tv_sec < si.st_mtim.tv_sec ||
+       (sj.st_mtim.tv_sec == si.st_mtim.tv_sec && sj.st_mtim.tv_nsec < si.st_mtim.tv_nsec))) {
+    return -1;
+  }
+  cJSON *doc = lwipsim_json_load(path, err, sizeof err);
+  const cJSON *heap = cJSON_GetObjectItemCaseSensitive(doc, "pools_from_heap");
+  const cJSON *pools = cJSON_GetObjectItemCaseSensitive(doc, "pools");
+  int64_t image_bytes = json_u32(doc, "image_bytes"), sram = json_u32(doc, "sram_bytes");
+  int64_t lwip = json_u32(doc, "lwip_bytes");
+  int ok = cJSON_IsBool(heap) && cJSON_IsArray(pools) && cJSON_GetArraySize(pools) <= LWIPSIM_FW_MAX_POOLS &&
+           image_bytes >= 0 && sram >= 0 && lwip >= 0;
+  memset(r, 0, sizeof *r);
+  r->pools_malloc = cJSON_IsTrue(heap);
+  r->image_bytes = (uint32_t)image_bytes;
+  r->sram_bytes = (uint32_t)sram;
+  r->lwip_bytes = (uint32_t)lwip;
+  const cJSON *p, *each = ok ? pools : NULL;
+  cJSON_ArrayForEach(p, each)
+  {
+    struct lwipsim_fw_pool *fp = &r->pools[r->n_pools++];
+    const char *name = lwipsim_jstr(p, "name", "");
+    int64_t elem = json_u32(p, "element_bytes"), num = json_u32(p, "elements"), bytes = json_u32(p, "bytes");
+    /* elements is null for pools on the heap, and unread then */
+    ok = ok && name[0] != '\0' && strlen(name) < sizeof fp->name && elem >= 0 && bytes >= 0 &&
+         (num >= 0 || r->pools_malloc);
+    snprintf(fp->name, sizeof fp->name, "%s", name);
+    fp->elem_bytes = (uint32_t)elem;
+    fp->num = num >= 0 ? (uint32_t)num : 0;
+    fp->bytes = (uint32_t)bytes;
+  }
+  cJSON_Delete(doc);
+  return ok ? 0 : -1;
+}
 
 cJSON *lwipsim_fw_target_input(const char *bin_dir, const char *profile)
 {
@@ -20,7 +82,7 @@ cJSON *lwipsim_fw_target_input(const char *bin_dir, const char *profile)
     return NULL;
   }
   struct lwipsim_fw_ram *r = malloc(sizeof *r);
-  if (r == NULL || lwipsim_fw_ram_read(path, r, err, sizeof err) != 0) {
+  if (r == NULL || (read_build_report(path, r) != 0 && lwipsim_fw_ram_read(path, r, err, sizeof err) != 0)) {
     fprintf(stderr, "lwipsim report: %s (RAM figures stay host figures)\n", r ? err : "out of memory");
     free(r);
     return NULL;

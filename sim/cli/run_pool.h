@@ -3,6 +3,7 @@
 #ifndef LWIPSIM_RUN_POOL_H
 #define LWIPSIM_RUN_POOL_H
 
+#include <cjson/cJSON.h>
 #include <stddef.h>
 
 struct lwipsim_run_job {
@@ -17,13 +18,18 @@ struct lwipsim_run_job {
    * (or one below it) ends without its cap ever refusing an allocation (the
    * pool's `failed` is 0), this run would be the same run, byte for byte: a
    * cap that is never reached changes nothing lwIP does, and the record
-   * does not name the cap. Its record is then copied, not made. */
+   * does not name the cap. The run is then not made: copied_from_plus1
+   * names the run whose record is its record (no file is written at json). */
   size_t below_plus1;
   const char *capped_pool;
   /* the pool's own */
-  int finished;             /* exit_code and err are set */
-  int uncapped;             /* -1 not known yet, 0 its cap refused an allocation, 1 never */
-  size_t copied_from_plus1; /* the record was copied from this job (its index + 1; 0: made) */
+  int finished; /* exit_code and err are set */
+  int uncapped; /* -1 not known yet, 0 its cap refused an allocation, 1 never */
+  /* this job's record is the one of this job, the one that made it (its
+   * index + 1; 0: made here): every copy of one run names that run, so a
+   * caller reads the record once for all of them */
+  size_t copied_from_plus1;
+  cJSON *record; /* the record, when the pool had to read it: lwipsim_run_job_record hands it over */
 };
 
 /* Default parallelism: the cores available to us. */
@@ -45,7 +51,8 @@ int lwipsim_run_pool_interrupted(void);
  * not start) or 130/143 (interrupted). */
 int lwipsim_run_pool_status(int pool_rc);
 
-/* A private scratch folder for run records (mkdtemp under $TMPDIR); 0 or -1. */
+/* A private scratch folder for run records (mkdtemp under $TMPDIR; without
+ * it /dev/shm when that is a tmpfs with 1 GiB free, else /tmp); 0 or -1. */
 int lwipsim_scratch_create(char *path, size_t cap);
 /* Removes the scratch folder and the files in it. */
 void lwipsim_scratch_remove(const char *path);
@@ -56,6 +63,11 @@ void lwipsim_scratch_remove(const char *path);
 void lwipsim_run_job_init(struct lwipsim_run_job *job, const char *runner, const char *scenario, const char *json,
                           const char *const *extra);
 void lwipsim_run_job_free(struct lwipsim_run_job *job);
+
+/* A finished job's record, the caller's to delete: the tree the pool
+ * already parsed (handed over, the job keeps none), else its file parsed;
+ * NULL with "PATH: problem" in err. */
+cJSON *lwipsim_run_job_record(struct lwipsim_run_job *job, char *err, size_t errlen);
 
 /* --max-wall SECONDS for every job initialised after this call (NULL: none):
  * `sweep` and `report` pass their option through to each runner. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 char *lwipsim_read_file(const char *path, size_t *len, char *err, size_t errlen)
 {
@@ -47,4 +48,26 @@ char *lwipsim_read_file(const char *path, size_t *len, char *err, size_t errlen)
     *len = used;
   }
   return text;
+}
+
+int lwipsim_write_file(const char *path, const void *data, size_t len)
+{
+  FILE *f = fopen(path, "w");
+  if (f == NULL) {
+    return -1;
+  }
+  errno = 0;
+  size_t n = len > 0 ? fwrite(data, 1, len, f) : 0;
+  int failed = n != len;
+  int saved = errno;
+  if (fclose(f) != 0 && !failed) {
+    failed = 1;
+    saved = errno;
+  }
+  if (!failed) {
+    return 0;
+  }
+  unlink(path);
+  errno = saved != 0 ? saved : EIO;
+  return -1;
 }

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "common/mac_eq.h"
 #include "common/wire.h"
 
 static const uint8_t broadcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
@@ -9,7 +10,7 @@ static const uint8_t broadcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 static int in_groups(const struct lwipsim_mac_filter *f, const uint8_t *mac)
 {
   for (size_t i = 0; i < f->n_groups; i++) {
-    if (memcmp(f->groups[i], mac, 6) == 0) {
+    if (lwipsim_mac_eq(f->groups[i], mac)) {
       return 1;
     }
   }
@@ -23,14 +24,14 @@ enum lwipsim_frame_class lwipsim_frame_classify(const struct lwipsim_mac_filter 
     return LWIPSIM_FRAME_MALFORMED;
   }
   const uint8_t *dst = frame, *src = frame + 6;
-  if (memcmp(src, f->device, 6) == 0) {
+  if (lwipsim_mac_eq(src, f->device)) {
     return LWIPSIM_FRAME_REFERENCE;
   }
   unsigned type = ((unsigned)frame[12] << 8) | frame[13];
   if (type < LWIPSIM_ETHTYPE_MIN || type == LWIPSIM_ETHTYPE_EAPOL) {
     return LWIPSIM_FRAME_NON_ETHERNET2;
   }
-  if (memcmp(dst, f->device, 6) == 0 || memcmp(dst, broadcast, 6) == 0) {
+  if (lwipsim_mac_eq(dst, f->device) || lwipsim_mac_eq(dst, broadcast)) {
     return LWIPSIM_FRAME_INJECT;
   }
   if (dst[0] & 1) {
@@ -54,7 +55,7 @@ int lwipsim_mac_filter_add(struct lwipsim_mac_filter *f, const uint8_t mac[6])
 void lwipsim_mac_filter_del(struct lwipsim_mac_filter *f, const uint8_t mac[6])
 {
   for (size_t i = 0; i < f->n_groups; i++) {
-    if (memcmp(f->groups[i], mac, 6) == 0) {
+    if (lwipsim_mac_eq(f->groups[i], mac)) {
       memmove(f->groups[i], f->groups[i + 1], (f->n_groups - i - 1) * 6);
       f->n_groups--;
       return;

@@ -5,12 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/fnv1a.h"
+#include "common/mac_eq.h"
 #include "replay/rewrite_priv.h"
 
 /* Questions waiting for an answer from either side; when full, the oldest is
  * settled to make room (deterministic, and a question neither side answered
  * for that long counts for nothing anyway). */
 #define OPEN_MAX 128
+_Static_assert(OPEN_MAX % 64 == 0, "open_bits holds whole words");
 
 #define PORT_MQTT 1883
 #define MQTT_PINGREQ 0xc0 /* MQTT 3.1.1 section 3.12: fixed header 0xc0 0x00 */
@@ -18,14 +21,27 @@
 
 enum side { CAPTURED = 0, LIVE = 1 };
 
-struct question {
-  int open;
+/* What pairs a question with its answer: the service, the peer's address
+ * and both ports (zero for an mDNS query, which any response answers). */
+struct flow_key {
   uint8_t service; /* MDNS_QUERIES, HTTP or HTTP_CONNECTIONS */
   uint8_t fam;
+  uint16_t peer_port, dev_port;
+  uint8_t peer[16]; /* an IPv4 address in the first four, the rest zero */
+};
+
+/* A flow question's chain in the table below; mDNS queries are on none. */
+#define NO_SLOT (-1)
+#define BUCKETS 256 /* a power of two, above OPEN_MAX: chains stay short */
+
+struct question {
+  int open;
   uint8_t answered[2];    /* by the captured device, by the live one */
   uint8_t captured_after; /* failures (bits) before the captured device answered */
-  uint16_t peer_port, dev_port;
-  uint8_t peer[16];
+  uint8_t chained;
+  int16_t next; /* the next question in its bucket */
+  uint32_t hash;
+  struct flow_key k;
   uint64_t t_ms;
 };
 
@@ -36,6 +52,13 @@ struct lwipsim_impact {
   /* every open question is below it: the scans stop there, not at
    * OPEN_MAX (a frame used to walk all 128 slots, mostly empty) */
   unsigned hi;
+  /* The open flow questions by their key's hash: a frame looks up its own
+   * connection's questions, not every open one (a tiled capture keeps
+   * dozens open, each answered by one side only). */
+  int16_t head[BUCKETS];
+  /* which slots are open, a bit each: ask() finds the lowest free one
+   * without walking the open ones (dozens stay open in a long capture) */
+  uint64_t open_bits[OPEN_MAX / 64];
   uint64_t sent[LWIPSIM_IMPACT_STARTS][2][LWIPSIM_IMPACT_SERVICES];
   struct lwipsim_impact_counts c[LWIPSIM_IMPACT_STARTS];
   int finished;
@@ -57,46 +80,77 @@ struct lwipsim_impact *lwipsim_impact_new(const uint8_t device_mac[6], int ipv6_
   if (m != NULL) {
     memcpy(m->mac, device_mac, 6);
     m->ipv6_built = ipv6_built;
+    for (unsigned b = 0; b < BUCKETS; b++) {
+      m->head[b] = NO_SLOT;
+    }
   }
   return m;
 }
 
 void lwipsim_impact_free(struct lwipsim_impact *m) { free(m); }
 
+static void unchain(struct lwipsim_impact *m, struct question *q)
+{
+  int16_t self = (int16_t)(q - m->q);
+  int16_t *link = &m->head[q->hash & (BUCKETS - 1)];
+  while (*link != self) {
+    link = &m->q[*link].next;
+  }
+  *link = q->next;
+  q->chained = 0;
+}
+
 static void settle(struct lwipsim_impact *m, struct question *q)
 {
   for (unsigned i = 0; i < LWIPSIM_IMPACT_STARTS; i++) {
     if (q->captured_after & (1u << i)) {
-      m->c[i].of[q->service]++;
-      m->c[i].missing[q->service] += !q->answered[LIVE];
+      m->c[i].of[q->k.service]++;
+      m->c[i].missing[q->k.service] += !q->answered[LIVE];
     }
   }
+  if (q->chained) {
+    unchain(m, q);
+  }
+  unsigned slot = (unsigned)(q - m->q);
+  m->open_bits[slot / 64] &= ~(UINT64_C(1) << (slot % 64));
   q->open = 0;
   while (m->hi > 0 && !m->q[m->hi - 1].open) {
     m->hi--;
   }
 }
 
+static struct question *take(struct lwipsim_impact *m, unsigned slot)
+{
+  m->open_bits[slot / 64] |= UINT64_C(1) << (slot % 64);
+  return &m->q[slot];
+}
+
 /* The lowest free slot (the caller opens it), else the oldest question,
  * settled to make room. */
 static struct question *ask(struct lwipsim_impact *m)
 {
-  struct question *oldest = &m->q[0];
-
-  for (unsigned i = 0; i < m->hi; i++) {
-    if (!m->q[i].open) {
-      return &m->q[i];
+  for (unsigned w = 0; w < OPEN_MAX / 64; w++) {
+    uint64_t free_bits = ~m->open_bits[w];
+    if (free_bits != 0) {
+      unsigned slot = w * 64 + (unsigned)__builtin_ctzll(free_bits);
+      if (slot < m->hi) {
+        return take(m, slot);
+      }
+      break; /* every slot below hi is open */
     }
+  }
+  if (m->hi < OPEN_MAX) {
+    return take(m, m->hi++);
+  }
+  struct question *oldest = &m->q[0];
+  for (unsigned i = 1; i < OPEN_MAX; i++) {
     if (m->q[i].t_ms < oldest->t_ms) {
       oldest = &m->q[i];
     }
   }
-  if (m->hi < OPEN_MAX) {
-    return &m->q[m->hi++];
-  }
   settle(m, oldest);
   m->hi = OPEN_MAX; /* the slot is opened again at once */
-  return oldest;
+  return take(m, (unsigned)(oldest - m->q));
 }
 
 /* One frame, parsed once: which side, which flow, what it starts with. */
@@ -104,54 +158,72 @@ struct view {
   struct rw_pkt p;
   int from_device;
   uint16_t dev_port, peer_port;
-  uint8_t peer[16];
-  uint32_t payload; /* offset of the TCP/UDP payload; 0 if none */
+  const uint8_t *peer; /* the peer's address in the frame */
+  uint32_t payload;    /* offset of the TCP/UDP payload; 0 if none */
   uint32_t tcp_flags;
 };
 
-static int payload_starts(const struct view *v, const char *text)
-{
-  size_t n = strlen(text);
-  if (v->payload == 0 || !rw_has(&v->p, v->payload, (uint32_t)n)) {
-    return 0;
-  }
-  return memcmp(v->p.f + v->payload, text, n) == 0;
-}
+/* Are there n bytes of payload? */
+static int payload_has(const struct view *v, uint32_t n) { return v->payload != 0 && rw_has(&v->p, v->payload, n); }
+
+/* text: a string literal, so the comparison's length is a constant the
+ * compiler compares in place */
+#define payload_starts(v, text) \
+  (payload_has((v), (uint32_t)(sizeof(text) - 1)) && memcmp((v)->p.f + (v)->payload, (text), sizeof(text) - 1) == 0)
 
 static int http_request(const struct view *v)
 {
-  static const char *const methods[] = { "GET ", "HEAD ", "POST ", "PUT ", "DELETE ", "OPTIONS ", "PATCH " };
-  for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
-    if (payload_starts(v, methods[i])) {
-      return 1;
-    }
+  uint32_t first;
+  if (v->payload == 0 || !rw_get8(&v->p, v->payload, &first)) {
+    return 0;
   }
-  return 0;
+  switch (first) { /* most segments start with none of the methods' letters */
+  case 'G': return payload_starts(v, "GET ");
+  case 'H': return payload_starts(v, "HEAD ");
+  case 'P': return payload_starts(v, "POST ") || payload_starts(v, "PUT ") || payload_starts(v, "PATCH ");
+  case 'D': return payload_starts(v, "DELETE ");
+  case 'O': return payload_starts(v, "OPTIONS ");
+  default: return 0;
+  }
 }
 
-static int same_flow(const struct question *q, const struct view *v, enum lwipsim_impact_service s)
+static void flow_key_of(struct flow_key *k, const struct view *v, enum lwipsim_impact_service s)
 {
-  return q->open && q->service == s && q->fam == v->p.fam && q->peer_port == v->peer_port &&
-         q->dev_port == v->dev_port && memcmp(q->peer, v->peer, sizeof q->peer) == 0;
+  memset(k, 0, sizeof *k);
+  k->service = (uint8_t)s;
+  k->fam = (uint8_t)v->p.fam;
+  k->peer_port = v->peer_port;
+  k->dev_port = v->dev_port;
+  if (v->p.fam == RW_FAM_IP6) { /* rw_addr_len, with sizes the compiler copies in place */
+    memcpy(k->peer, v->peer, 16);
+  } else {
+    memcpy(k->peer, v->peer, 4);
+  }
 }
+
+static uint32_t flow_hash(const struct flow_key *k) { return lwipsim_fnv1a_words(k, sizeof *k); }
 
 static void open_flow_question(struct lwipsim_impact *m, const struct view *v, enum lwipsim_impact_service s,
                                uint64_t now_ms)
 {
-  for (unsigned i = 0; i < m->hi; i++) {
-    if (same_flow(&m->q[i], v, s) && !m->q[i].answered[CAPTURED] && !m->q[i].answered[LIVE]) {
+  struct flow_key k;
+  flow_key_of(&k, v, s);
+  uint32_t hash = flow_hash(&k);
+  for (int16_t i = m->head[hash & (BUCKETS - 1)]; i != NO_SLOT; i = m->q[i].next) {
+    const struct question *q = &m->q[i];
+    if (q->hash == hash && memcmp(&q->k, &k, sizeof k) == 0 && !q->answered[CAPTURED] && !q->answered[LIVE]) {
       return; /* a retransmission of a question nobody answered yet */
     }
   }
   struct question *q = ask(m);
   memset(q, 0, sizeof(*q));
   q->open = 1;
-  q->service = (uint8_t)s;
-  q->fam = (uint8_t)v->p.fam;
-  q->peer_port = v->peer_port;
-  q->dev_port = v->dev_port;
-  memcpy(q->peer, v->peer, sizeof q->peer);
+  q->k = k;
+  q->hash = hash;
   q->t_ms = now_ms;
+  q->chained = 1;
+  q->next = m->head[hash & (BUCKETS - 1)];
+  m->head[hash & (BUCKETS - 1)] = (int16_t)(q - m->q);
 }
 
 static void answer(struct lwipsim_impact *m, struct question *q, enum side side, unsigned failed)
@@ -165,14 +237,19 @@ static void answer(struct lwipsim_impact *m, struct question *q, enum side side,
   }
 }
 
-/* The oldest question of this flow the side has not answered yet. */
+/* The oldest question of this flow the side has not answered yet (the
+ * lowest slot of equally old ones, as a scan of the slots would find). */
 static void answer_flow(struct lwipsim_impact *m, const struct view *v, enum lwipsim_impact_service s, enum side side,
                         unsigned failed)
 {
+  struct flow_key k;
+  flow_key_of(&k, v, s);
+  uint32_t hash = flow_hash(&k);
   struct question *best = NULL;
-  for (unsigned i = 0; i < m->hi; i++) {
+  for (int16_t i = m->head[hash & (BUCKETS - 1)]; i != NO_SLOT; i = m->q[i].next) {
     struct question *q = &m->q[i];
-    if (same_flow(q, v, s) && !q->answered[side] && (best == NULL || q->t_ms < best->t_ms)) {
+    if (q->hash == hash && !q->answered[side] && memcmp(&q->k, &k, sizeof k) == 0 &&
+        (best == NULL || q->t_ms < best->t_ms || (q->t_ms == best->t_ms && q < best))) {
       best = q;
     }
   }
@@ -188,7 +265,7 @@ static void mdns_expire(struct lwipsim_impact *m, uint64_t now_ms)
 {
   for (unsigned i = 0; i < m->hi; i++) {
     struct question *q = &m->q[i];
-    if (q->open && q->service == LWIPSIM_IMPACT_MDNS_QUERIES && now_ms - q->t_ms > LWIPSIM_IMPACT_MDNS_WINDOW_MS) {
+    if (q->open && q->k.service == LWIPSIM_IMPACT_MDNS_QUERIES && now_ms - q->t_ms > LWIPSIM_IMPACT_MDNS_WINDOW_MS) {
       settle(m, q);
     }
   }
@@ -207,8 +284,8 @@ static void mdns(struct lwipsim_impact *m, const struct view *v, enum side side,
       struct question *q = ask(m);
       memset(q, 0, sizeof(*q));
       q->open = 1;
-      q->service = LWIPSIM_IMPACT_MDNS_QUERIES;
-      q->fam = (uint8_t)v->p.fam;
+      q->k.service = LWIPSIM_IMPACT_MDNS_QUERIES;
+      q->k.fam = (uint8_t)v->p.fam;
       q->t_ms = now_ms;
     }
     return;
@@ -220,7 +297,7 @@ static void mdns(struct lwipsim_impact *m, const struct view *v, enum side side,
    * aggregates answers that are due together). */
   for (unsigned i = 0; i < m->hi; i++) {
     struct question *q = &m->q[i];
-    if (q->open && q->service == LWIPSIM_IMPACT_MDNS_QUERIES && q->fam == v->p.fam && !q->answered[side]) {
+    if (q->open && q->k.service == LWIPSIM_IMPACT_MDNS_QUERIES && q->k.fam == v->p.fam && !q->answered[side]) {
       answer(m, q, side, failed);
     }
   }
@@ -262,7 +339,18 @@ static void count_sent(struct lwipsim_impact *m, const struct view *v, enum side
 
 static int for_device(const struct lwipsim_impact *m, const uint8_t *frame)
 {
-  return (frame[0] & 1) || memcmp(frame, m->mac, 6) == 0;
+  return (frame[0] & 1) || lwipsim_mac_eq(frame, m->mac);
+}
+
+/* A TCP segment counts only with SYN or a payload: a pure ACK (most of a
+ * conversation) neither asks, answers nor is sent as a service. */
+static int tcp_may_count(const struct rw_pkt *p)
+{
+  uint32_t off, flags;
+  if (!rw_get8(p, p->l4 + 12, &off) || !rw_get8(p, p->l4 + 13, &flags)) {
+    return 0;
+  }
+  return (flags & LWIPSIM_TH_SYN) || p->l4 + (off >> 4) * 4 < p->l3_end;
 }
 
 void lwipsim_impact_frame(struct lwipsim_impact *m, const uint8_t *frame, uint32_t len, int live, uint64_t now_ms,
@@ -284,9 +372,8 @@ void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_fr
   if (parsed->caplen < LWIPSIM_ETH_HLEN) {
     return;
   }
-  memset(&v, 0, sizeof v);
-  v.from_device = live || memcmp(frame + 6, m->mac, 6) == 0;
-  if (!v.from_device && !for_device(m, frame)) {
+  v.from_device = live || lwipsim_mac_eq(frame + 6, m->mac);
+  if ((!v.from_device && !for_device(m, frame)) || (parsed->proto == LWIPSIM_IPPROTO_TCP && !tcp_may_count(parsed))) {
     return;
   }
   v.p = *parsed;
@@ -296,7 +383,9 @@ void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_fr
   }
   v.dev_port = v.from_device ? sport : dport;
   v.peer_port = v.from_device ? dport : sport;
-  memcpy(v.peer, v.p.f + (v.from_device ? v.p.dst : v.p.src), (size_t)rw_addr_len(&v.p));
+  v.peer = v.p.f + (v.from_device ? v.p.dst : v.p.src);
+  v.payload = 0;
+  v.tcp_flags = 0;
   enum side side = live ? LIVE : CAPTURED;
 
   if (v.p.proto == LWIPSIM_IPPROTO_UDP) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/mac_eq.h"
 #include "replay/rewrite_priv.h"
 
 #define MAX_ENTRIES 256
@@ -52,12 +53,17 @@ unsigned lwipsim_neighbours_count(const struct lwipsim_neighbours *nb)
   return peers;
 }
 
+/* Constant lengths, so the compiler compares in place (every frame looks
+ * its source up; a library call per entry cost more than the search). */
+static int same_addr(const uint8_t *a, const uint8_t *b, int fam)
+{
+  return fam == RW_FAM_IP6 ? memcmp(a, b, 16) == 0 : memcmp(a, b, 4) == 0;
+}
+
 static struct nb_entry *find(const struct lwipsim_neighbours *nb, int fam, const uint8_t *addr)
 {
-  size_t alen = fam == RW_FAM_IP6 ? 16 : 4;
-
   for (unsigned i = 0; i < nb->n; i++) {
-    if (nb->e[i].fam == fam && memcmp(nb->e[i].addr, addr, alen) == 0) {
+    if (nb->e[i].fam == fam && same_addr(nb->e[i].addr, addr, fam)) {
       return (struct nb_entry *)(uintptr_t)&nb->e[i];
     }
   }
@@ -77,7 +83,7 @@ static int unicast(int fam, const uint8_t *a)
 static void remember(struct lwipsim_neighbours *nb, int fam, const uint8_t *addr, const uint8_t mac[6])
 {
   struct nb_entry *e;
-  int own = memcmp(mac, nb->device_mac, 6) == 0;
+  int own = lwipsim_mac_eq(mac, nb->device_mac);
 
   /* a group or broadcast source MAC is no host's */
   if ((mac[0] & 1) != 0 || !unicast(fam, addr)) {

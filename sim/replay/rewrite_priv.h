@@ -104,7 +104,32 @@ struct lwipsim_rewriter {
   unsigned sweep_at; /* the bucket the next sweep step looks at */
   uint64_t n_flows;
   struct lwipsim_divergence div;
+  /* The flow the last learn() of a live frame looked up by its live port
+   * (rw_flow_by_port, NULL for none): the transmit match asks the same of
+   * the same frame next (rw_captured_port) and takes it from here. Any other
+   * call into the rewriter forgets it (rw_memo_forget). */
+  struct {
+    int set;
+    const uint8_t *frame;
+    uint8_t proto;
+    uint16_t sport, dport;
+    struct rw_flow *flow;
+  } memo;
 };
+
+static inline void rw_memo_forget(struct lwipsim_rewriter *rw) { rw->memo.set = 0; }
+
+/* What rw_flow_by_port(rw, k, RW_SIDE_LIVE, sport) answered for live frame p. */
+static inline void rw_memo_live(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint16_t sport, uint16_t dport,
+                                struct rw_flow *f)
+{
+  rw->memo.set = 1;
+  rw->memo.frame = p->f;
+  rw->memo.proto = p->proto;
+  rw->memo.sport = sport;
+  rw->memo.dport = dport;
+  rw->memo.flow = f;
+}
 
 /* ---- checked reads ----
  * As tcpdump's GET_BE_U_2: a read names the packet and an offset and fails,

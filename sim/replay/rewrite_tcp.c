@@ -20,19 +20,22 @@ struct tcp_hdr {
 
 static int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
 {
-  uint32_t off, flags;
-
-  if (!rw_has(p, p->l4, LWIPSIM_TCP_HLEN) || !rw_get8(p, p->l4 + 12, &off) || !rw_get8(p, p->l4 + 13, &flags)) {
+  if (!rw_has(p, p->l4, LWIPSIM_TCP_HLEN)) {
     return 0;
   }
-  t->hlen = (off >> 4) * 4;
+  /* The fixed header is all readable: its fields straight from the bytes
+   * (each checked read would test the same bounds again; every segment of
+   * every side comes through here). */
+  const uint8_t *h = p->f + p->l4;
+  t->hlen = (uint32_t)(h[12] >> 4) * 4;
   if (t->hlen < LWIPSIM_TCP_HLEN || !rw_has(p, p->l4, t->hlen)) {
     return 0;
   }
-  if (!rw_get_ports(p, &t->sport, &t->dport) || !rw_get32(p, p->l4 + 4, &t->seq) || !rw_get32(p, p->l4 + 8, &t->ack)) {
-    return 0;
-  }
-  t->flags = (uint8_t)flags;
+  t->sport = (uint16_t)((h[0] << 8) | h[1]);
+  t->dport = (uint16_t)((h[2] << 8) | h[3]);
+  t->seq = ((uint32_t)h[4] << 24) | ((uint32_t)h[5] << 16) | ((uint32_t)h[6] << 8) | h[7];
+  t->ack = ((uint32_t)h[8] << 24) | ((uint32_t)h[9] << 16) | ((uint32_t)h[10] << 8) | h[11];
+  t->flags = h[13];
   t->paylen = p->l3_end - p->l4 - t->hlen;
   return 1;
 }
@@ -220,6 +223,9 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
     f = learn_synack(rw, &k, side, &t);
   } else {
     f = rw_flow_by_port(rw, &k, side, t.sport);
+    if (side == RW_SIDE_LIVE) {
+      rw_memo_live(rw, p, t.sport, t.dport, f);
+    }
   }
   if (f == NULL) {
     return;

@@ -113,6 +113,9 @@ void rw_udp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
     f = find_dns(rw, &k, side, sport, id);
   } else {
     f = rw_flow_by_port(rw, &k, side, sport);
+    if (side == RW_SIDE_LIVE) {
+      rw_memo_live(rw, p, sport, dport, f);
+    }
     f = f != NULL && !f->dns ? f : NULL;
   }
   if (f != NULL) {

@@ -32,7 +32,12 @@ void rw_key_make(struct rw_key *k, const struct rw_pkt *p, uint8_t proto, int pe
   k->proto = proto;
   k->fam = (uint8_t)p->fam;
   k->peer_port = peer_port;
-  memcpy(k->peer, p->f + (peer_is_dst ? p->dst : p->src), (size_t)rw_addr_len(p));
+  const uint8_t *a = p->f + (peer_is_dst ? p->dst : p->src);
+  if (p->fam == RW_FAM_IP6) { /* rw_addr_len, with sizes the compiler copies in place */
+    memcpy(k->peer, a, 16);
+  } else {
+    memcpy(k->peer, a, 4);
+  }
 }
 
 struct rw_flow *rw_flow_next(const struct rw_flow *f, const struct rw_key *k)
@@ -102,6 +107,7 @@ void lwipsim_rewriter_set_now(struct lwipsim_rewriter *rw, uint64_t now_ms)
   if (now_ms < rw->now_ms) {
     return; /* the sim clock never goes back; a caller's clock might */
   }
+  rw_memo_forget(rw); /* the sweep may free the flow it holds */
   rw->now_ms = now_ms;
   sweep_bucket(rw, rw->sweep_at);
   rw->sweep_at = (rw->sweep_at + 1) & (RW_BUCKETS - 1);
@@ -109,7 +115,11 @@ void lwipsim_rewriter_set_now(struct lwipsim_rewriter *rw, uint64_t now_ms)
 
 uint64_t lwipsim_rewriter_flows(const struct lwipsim_rewriter *rw) { return rw->n_flows; }
 
-void rw_note(struct lwipsim_rewriter *rw, int reason) { rw->div.by_reason[reason]++; }
+void rw_note(struct lwipsim_rewriter *rw, int reason)
+{
+  rw->div.by_reason[reason]++;
+  rw->div.noted++;
+}
 
 /* ---- public API ---- */
 
@@ -146,6 +156,7 @@ static void learn(struct lwipsim_rewriter *rw, const struct rw_pkt *v, int side)
 {
   struct rw_pkt p = *v;
 
+  rw_memo_forget(rw);
   rw_addr_learn(rw, &p, side);
   if (p.proto == LWIPSIM_IPPROTO_TCP) {
     rw_tcp_learn(rw, &p, side);
@@ -190,6 +201,7 @@ int lwipsim_rewriter_inbound(struct lwipsim_rewriter *rw, uint8_t *frame, uint32
 
 int lwipsim_rewriter_inbound_view(struct lwipsim_rewriter *rw, struct lwipsim_frame_view *v)
 {
+  rw_memo_forget(rw);
   struct rw_pkt p = *v;
   int verdict = RW_INJECT;
 
@@ -236,8 +248,14 @@ int rw_captured_port(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint16
       !rw_get_ports(p, &sport, &dport)) {
     return 0;
   }
-  rw_key_make(&k, p, p->proto, 1, dport);
-  f = rw_flow_by_port(rw, &k, RW_SIDE_LIVE, sport);
+  if (rw->memo.set && rw->memo.frame == p->f && rw->memo.proto == p->proto && rw->memo.sport == sport &&
+      rw->memo.dport == dport) {
+    f = rw->memo.flow; /* the lookup learn() just made for this frame */
+  } else {
+    rw_key_make(&k, p, p->proto, 1, dport);
+    f = rw_flow_by_port(rw, &k, RW_SIDE_LIVE, sport);
+  }
+  rw_memo_forget(rw);
   if (f == NULL || !f->has_cap) {
     return 0;
   }

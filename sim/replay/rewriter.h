@@ -30,6 +30,7 @@ struct lwipsim_divergence {
   uint64_t rewritten; /* injected with at least one byte changed */
   uint64_t diverged;  /* withheld (sum of by_reason over the withholding reasons) */
   uint64_t by_reason[LWIPSIM_DIV_REASONS];
+  uint64_t noted; /* sum of by_reason: a caller copying them sees at once whether any moved */
 };
 
 struct lwipsim_rewriter;

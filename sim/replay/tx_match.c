@@ -115,10 +115,12 @@ enum lwipsim_tx_class lwipsim_tx_key_view(struct lwipsim_rewriter *rw, const uin
   if ((p.proto == LWIPSIM_IPPROTO_ICMP || p.proto == LWIPSIM_IPPROTO_ICMPV6) && rw_get8(&p, p.l4, &v)) {
     k->icmp_type = (uint8_t)v;
   } else if (p.proto == LWIPSIM_IPPROTO_TCP && p.l4 + LWIPSIM_TCP_HLEN <= p.l3_end) {
-    key_ports(&p, k, rw, live);
     if ((k->tcp_kind = tcp_kind(&p)) == 0) {
+      /* never counted, so its live port is not mapped (a flow lookup) */
+      key_ports(&p, k, NULL, live);
       return LWIPSIM_TX_PURE_ACK;
     }
+    key_ports(&p, k, rw, live);
   } else if (p.proto == LWIPSIM_IPPROTO_UDP && p.l4 + LWIPSIM_UDP_HLEN <= p.l3_end) {
     key_ports(&p, k, rw, live);
     key_udp(&p, k, device_mac);

@@ -1,5 +1,7 @@
 #include "run_record/json_out.h"
 
+#include "common/decimal.h"
+
 #include <errno.h>
 #include <float.h>
 #include <math.h>
@@ -142,16 +144,11 @@ static void put_double(struct lwipsim_jw *w, double d)
   put(w, buf, (size_t)n);
 }
 
-static void put_magnitude(struct lwipsim_jw *w, int negative, uint64_t v)
+/* An integer's digits, "%lld"'s bytes (common/decimal.c). */
+static void put_decimal(struct lwipsim_jw *w, long long v)
 {
-  char buf[24], *p = buf + sizeof buf;
-  do {
-    *--p = (char)('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  if (negative) {
-    *--p = '-';
-  }
+  char buf[LWIPSIM_DECIMAL_MAX];
+  char *p = lwipsim_decimal_before(buf + sizeof buf, v);
   put(w, p, (size_t)(buf + sizeof buf - p));
 }
 
@@ -161,7 +158,7 @@ void lwipsim_jw_uint(struct lwipsim_jw *w, const char *key, uint64_t v)
 {
   begin_value(w, key);
   if (v < PLAIN_DIGITS_BELOW) {
-    put_magnitude(w, 0, v);
+    put_decimal(w, (long long)v);
   } else {
     put_double(w, (double)v);
   }
@@ -174,9 +171,8 @@ void lwipsim_jw_int(struct lwipsim_jw *w, const char *key, int64_t v)
     return;
   }
   begin_value(w, key);
-  uint64_t m = 0 - (uint64_t)v;
-  if (m < PLAIN_DIGITS_BELOW) {
-    put_magnitude(w, 1, m);
+  if (0 - (uint64_t)v < PLAIN_DIGITS_BELOW) {
+    put_decimal(w, v);
   } else {
     put_double(w, (double)v);
   }

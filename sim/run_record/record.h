@@ -117,6 +117,9 @@ enum lwipsim_outcome lwipsim_record_run_outcome(const struct lwipsim_run_meta *m
  * state by run_record/json_out.c in cJSON_Print's format (tab indent, no
  * newline at the end); NULL when out of memory. */
 char *lwipsim_record_text(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s);
+/* A cJSON tree as cJSON_Print prints it, its integers without cJSON's
+ * per-number printf and sscanf (report.json). */
+char *lwipsim_record_print(const struct cJSON *record);
 
 /* `impact` (record_impact.c): null, or what the live device no longer did
  * after the run's first failure that the captured device did. */

@@ -1,9 +1,12 @@
+#include <cjson/cJSON.h>
+#include <math.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/decimal.h"
 #include "common/options.h"
 #include "replay/rewriter.h"
 #include "run_record/json_out.h"
@@ -445,4 +448,62 @@ char *lwipsim_record_text(const struct lwipsim_run_meta *meta, const struct lwip
   lwipsim_jw_end(w);
   lwipsim_jw_end(w);
   return lwipsim_jw_take(w);
+}
+
+/* A cJSON tree printed (report.json; the run record is written without a
+ * tree, above). cJSON 1.7.15 prints every number with "%1.15g" and reads it
+ * back with sscanf to check it (print_number), some 4,000 instructions a
+ * number (issue 12). Nearly all are integers, which "%1.15g" prints as their
+ * digits whenever they have at most 15 (below 1e15): those go out as raw
+ * text with "%lld"'s bytes; any other number is left to cJSON. */
+#define INT_TEXT 24 /* "-" and 15 digits, and the NUL, with room to spare */
+
+static int plain_integer(const cJSON *n)
+{
+  double d = n->valuedouble;
+  return cJSON_IsNumber(n) && d > -1e15 && d < 1e15 && d == (double)(long long)d && !(d == 0 && signbit(d));
+}
+
+static size_t count_integers(const cJSON *item)
+{
+  size_t n = 0;
+  for (; item != NULL; item = item->next) {
+    n += plain_integer(item) + count_integers(item->child);
+  }
+  return n;
+}
+
+/* to_raw: integers become raw text kept in *text; else they are numbers again */
+static void integers_as_raw(cJSON *item, char **text, int to_raw)
+{
+  for (; item != NULL; item = item->next) {
+    if (to_raw && plain_integer(item)) {
+      char *end = *text + INT_TEXT - 1; /* the same bytes as "%lld", without printf */
+      char *at = lwipsim_decimal_before(end, (long long)item->valuedouble);
+      memmove(*text, at, (size_t)(end - at));
+      (*text)[end - at] = '\0';
+      item->type = (item->type & ~0xff) | cJSON_Raw; /* flags kept */
+      item->valuestring = *text;
+      *text += INT_TEXT;
+    } else if (!to_raw && cJSON_IsRaw(item)) {
+      item->type = (item->type & ~0xff) | cJSON_Number;
+      item->valuestring = NULL;
+    }
+    integers_as_raw(item->child, text, to_raw);
+  }
+}
+
+char *lwipsim_record_print(const cJSON *record)
+{
+  /* the tree is lent for the printing and given back as it came */
+  cJSON *r = (cJSON *)(uintptr_t)record;
+  char *ints = malloc(count_integers(r) * INT_TEXT + 1), *at = ints;
+  if (ints == NULL) {
+    return cJSON_Print(record);
+  }
+  integers_as_raw(r, &at, 1);
+  char *text = cJSON_Print(r);
+  integers_as_raw(r, &at, 0);
+  free(ints);
+  return text;
 }

@@ -20,6 +20,7 @@
 #include "capture/pcapng_writer.h"
 #include "common/isolate.h"
 #include "common/options.h"
+#include "common/read_file.h"
 #include "run_record/record.h"
 #include "runner/serve.h"
 #include "scenario/scenario.h"
@@ -409,17 +410,6 @@ static int tap_prepare(const char *duration, char *err, size_t errlen)
   return 0;
 }
 
-static int write_file(const char *path, const char *text)
-{
-  FILE *f = fopen(path, "w");
-  if (f == NULL) {
-    return -1;
-  }
-  int ok = fputs(text, f) >= 0;
-  ok = (fclose(f) == 0) && ok;
-  return ok ? 0 : -1;
-}
-
 /* --strict: the record is written; a replay that no longer fits the capture
  * fails, with one line saying how much and why. A panic or crash keeps its
  * own status: it is the finding. */
@@ -520,7 +510,8 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
       /* Nothing to print and no --strict to read: the record goes to the
        * file as the child wrote it, not parsed back (most runs: every run of
        * report, sweep and explore). */
-      return json != NULL && write_file(json, res->output) != 0 ? cannot_write(json) : res->exit_code;
+      return json != NULL && lwipsim_write_file(json, res->output, strlen(res->output)) != 0 ? cannot_write(json)
+                                                                                             : res->exit_code;
     }
     rec = cJSON_Parse(res->output);
     if (rec == NULL && res->signal == 0) {
@@ -559,7 +550,8 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
             (double)run.max_wall_ms / 1000.0, (double)lwipsim_state->now_ms / 1000.0);
   }
   int code = (int)cJSON_GetObjectItemCaseSensitive(rec, "exit_code")->valuedouble;
-  if (json != NULL && write_file(json, built ? built : res->output) != 0) {
+  const char *text = built ? built : res->output;
+  if (json != NULL && lwipsim_write_file(json, text, strlen(text)) != 0) {
     code = cannot_write(json);
   }
   if (!quiet) {

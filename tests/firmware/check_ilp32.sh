@@ -13,6 +13,7 @@ set -euo pipefail
 lwipsim=$1 fw=$2 src=$3
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/hardfault_lib.sh"
 if [ ! -s "$fw-ilp32/bin/firmware.tsv" ]; then
   echo "SKIP firmware.ilp32: no ILP32 host chip in $fw-ilp32 (gcc cannot link -m32: apt-get install gcc-multilib; ci/setup.sh does)"
   exit 77
@@ -69,18 +70,6 @@ done
 # crash, exit 4, the faulting PC named from the executable, the record whole.
 image=$(awk -F'\t' '$1 == "fw-hardfault" { print $3 }' "$fw-ilp32/bin/firmware.tsv")
 [ -n "$image" ] && [ -x "$fw-ilp32/bin/$image" ] || fail "fw-hardfault: no ILP32 image in $fw-ilp32/bin/firmware.tsv"
-set +e
-"$(dirname "$lwipsim")/lwipsim-run-circuitpython-9.0.5-lwip2.2.1" --scenario "$src/scenarios/mdns-http-reload" \
-  --json "$tmp/f.json" --quiet --target-image "$fw-ilp32/bin/$image" --emulator "$fw-ilp32/bin/$image" 2>"$tmp/err"
-rc=$?
-set -e
-[ "$rc" = 4 ] || { cat "$tmp/err" >&2; fail "fw-hardfault on ILP32: exit $rc, expected 4 (crash)"; }
-python3 - "$tmp/f.json" <<'PY' || fail "fw-hardfault on ILP32: the record does not say HardFault in the hook"
-import json, sys
-r = json.load(open(sys.argv[1]))
-c = r["crash"]
-assert r["outcome"] == "crash" and r["exit_code"] == 4 and r["target"] == "ilp32", (r["outcome"], r["exit_code"], r.get("target"))
-assert c["signal_name"] == "HardFault" and c["fault_symbol"] == "lwipsim_test_ip4_input", c
-assert any("HardFault at " + c["fault_pc"] in e for e in c["last_events"]), c["last_events"]
-print("ok fw-hardfault on ILP32: crash, fault at %s (%s) at %d ms" % (c["fault_pc"], c["fault_symbol"], c["time_ms"]))
-PY
+# the ILP32 image is its own emulator (it speaks chip.mjs's protocol)
+check_hardfault "fw-hardfault on ILP32" "$(dirname "$lwipsim")/lwipsim-run-circuitpython-9.0.5-lwip2.2.1" "$src" \
+  "$fw-ilp32/bin/$image" "$fw-ilp32/bin/$image" ilp32 "$tmp"

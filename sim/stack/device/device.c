@@ -28,6 +28,7 @@ static lwipsim_device_readd_fn readd;
  * edges seen so far. */
 static const struct lwipsim_action *script;
 static size_t n_script;
+static size_t n_on_event; /* the script's "on EVENT" actions: none, nothing to watch */
 static int was_bound, was_link_up;
 /* What a reload brings back: the last mdns-start per interface, and the
  * listener (http_server keeps its options). */
@@ -244,6 +245,10 @@ void lwipsim_device_set_actions(const struct lwipsim_action *actions, size_t n)
 {
   script = actions;
   n_script = actions != NULL ? n : 0;
+  n_on_event = 0;
+  for (size_t i = 0; i < n_script; i++) {
+    n_on_event += script[i].trigger != LWIPSIM_TRIGGER_TIME;
+  }
   was_bound = was_link_up = 0;
 }
 
@@ -267,8 +272,8 @@ static void run_triggered(enum lwipsim_trigger trigger)
  * rising edge runs the script's actions for that event. */
 static void check_events(void)
 {
-  if (dev == NULL) {
-    return;
+  if (dev == NULL || n_on_event == 0) {
+    return; /* every turn comes here: a script without events asks nothing of lwIP */
   }
   int link_up = netif_is_link_up(dev) ? 1 : 0;
   if (link_up && !was_link_up) {

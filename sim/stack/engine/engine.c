@@ -5,6 +5,7 @@
 
 #include "capture/frame_checksum.h"
 #include "capture/pcap_reader.h"
+#include "common/mac_eq.h"
 #include "lwip/init.h"
 #include "lwip/netif.h"
 #include "lwip/timeouts.h"
@@ -42,7 +43,7 @@ static void offer_frame(const struct lwipsim_engine_config *cfg, const struct lw
   static uint8_t copy[65536];
 
   if (cfg->scenario->capture_checksums_recompute && f->caplen <= sizeof(copy) &&
-      (f->caplen < 12 || memcmp(f->data + 6, cfg->device_mac, 6) != 0)) {
+      (f->caplen < 12 || !lwipsim_mac_eq(f->data + 6, cfg->device_mac))) {
     memcpy(copy, f->data, f->caplen);
     lwipsim_frame_fix_checksums(copy, f->caplen);
     lwipsim_replay_netif_offer(copy, f->caplen, f->len);

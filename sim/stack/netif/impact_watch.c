@@ -31,10 +31,8 @@ static const char *outcome_cause(const struct lwipsim_run_state *s)
   if (s->panicked) {
     return "panic";
   }
-  for (uint32_t i = 0; i < s->n_pools; i++) {
-    if (s->pools[i].failed > 0) {
-      return "pool-failure";
-    }
+  if (s->pool_failures > 0) {
+    return "pool-failure";
   }
   if (s->n_asserts > 0) {
     return "assert";
@@ -53,7 +51,7 @@ static void latch(unsigned start, const char *why)
 
 /* Checked at every frame and after every turn, so a failure is seen in the
  * virtual millisecond it happened. */
-void lwipsim_impact_watch_check(void)
+void lwipsim_impact_watch_latch(void)
 {
   if (failed == ((1u << START_OUTCOME) | (1u << START_ANY))) {
     return; /* both starts latched: nothing left to see */

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "replay/frame_view.h"
+#include "stack/state/run_state.h"
 
 /* A new run (the netif was added). ipv6_built: the live stack has IPv6. */
 void lwipsim_impact_watch_reset(const uint8_t device_mac[6], int ipv6_built);
@@ -17,8 +18,17 @@ void lwipsim_impact_watch_frame(const uint8_t *frame, uint32_t len, int live, ui
 void lwipsim_impact_watch_frame_view(const struct lwipsim_frame_view *v, int live, uint64_t at_ms);
 /* Latches the run's first failure if there is one by now: a pool
  * allocation refused, an lwIP assert, the heap budget refused, or a device
- * app's write refused (ERR_MEM). Called after every turn of the engine. */
-void lwipsim_impact_watch_check(void);
+ * app's write refused (ERR_MEM). Called after every turn of the engine and
+ * at every frame, so the common answer (nothing failed yet) is inline. */
+void lwipsim_impact_watch_latch(void);
+static inline void lwipsim_impact_watch_check(void)
+{
+  const struct lwipsim_run_state *s = lwipsim_state;
+  if (s->panicked || s->pool_failures > 0 || s->n_asserts > 0 || s->heap.failed > 0 ||
+      s->device.http_write_refused > 0) {
+    lwipsim_impact_watch_latch();
+  }
+}
 /* The run is over: the counts go into the run state. Idempotent. */
 void lwipsim_impact_watch_finish(void);
 

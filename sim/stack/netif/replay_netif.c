@@ -20,6 +20,9 @@
 static lwipsim_replay_wire_fn wire;
 static struct lwipsim_pcap_writer *writer;
 static struct lwipsim_rewriter *rewriter;
+/* The divergence reasons' sum (lwipsim_divergence.noted) when they were copied into
+ * the run state last: most frames move none, and need no copy. */
+static uint64_t div_noted;
 static struct lwipsim_neighbours *neighbours;
 static struct lwipsim_tx_match *tx_match;
 
@@ -138,6 +141,7 @@ struct netif *lwipsim_replay_netif_add(const uint8_t mac[6], struct lwipsim_pcap
   wire = NULL;
   lwipsim_rewriter_free(rewriter);
   rewriter = lwipsim_rewriter_new(mac);
+  div_noted = 0;
   lwipsim_neighbours_free(neighbours);
   neighbours = lwipsim_neighbours_new(mac);
   lwipsim_tx_match_free(tx_match);
@@ -236,12 +240,13 @@ void lwipsim_replay_netif_offer(const uint8_t *frame, uint32_t caplen, uint32_t 
     s->divergence.rewritten = d->rewritten;
     s->divergence.diverged = d->diverged;
     const char *why = "?";
-    for (int i = 0; i < LWIPSIM_DIV_REASONS && i < LWIPSIM_MAX_DIV_REASONS; i++) {
+    for (int i = 0; d->noted != div_noted && i < LWIPSIM_DIV_REASONS && i < LWIPSIM_MAX_DIV_REASONS; i++) {
       if (d->by_reason[i] != s->divergence.by_reason[i]) {
         why = lwipsim_divergence_reason_name(i);
       }
       s->divergence.by_reason[i] = d->by_reason[i];
     }
+    div_noted = d->noted;
     if (!inject) {
       lwipsim_trace_withheld(why);
       return;

@@ -4,16 +4,14 @@
 #include "lwip/timeouts.h"
 #include "stack/state/run_state.h"
 
-static uint64_t now_ms;
-
-uint64_t lwipsim_clock_now_ms(void) { return now_ms; }
+uint64_t lwipsim_clock_ms;
 
 int lwipsim_clock_set_ms(uint64_t t)
 {
-  if (t < now_ms) {
+  if (t < lwipsim_clock_ms) {
     return -1;
   }
-  now_ms = t;
+  lwipsim_clock_ms = t;
   if (lwipsim_state != NULL) {
     lwipsim_state->now_ms = t;
   }
@@ -22,7 +20,7 @@ int lwipsim_clock_set_ms(uint64_t t)
 
 void lwipsim_clock_reset(void)
 {
-  now_ms = 0;
+  lwipsim_clock_ms = 0;
   if (lwipsim_state != NULL) {
     lwipsim_state->now_ms = 0;
   }
@@ -45,9 +43,9 @@ uint64_t lwipsim_clock_timer_due_ms(uint32_t sleeptime_ms)
   if (sleeptime_ms == SYS_TIMEOUTS_SLEEPTIME_INFINITE) {
     return LWIPSIM_TIME_NEVER;
   }
-  return now_ms + sleeptime_ms;
+  return lwipsim_clock_ms + sleeptime_ms;
 }
 
 /* lwIP's millisecond clock wraps at 2^32 like a device's would after 49 days;
  * lwIP's TIME_LESS_THAN copes with that. */
-u32_t sys_now(void) { return (u32_t)now_ms; }
+u32_t sys_now(void) { return (u32_t)lwipsim_clock_ms; }

@@ -90,12 +90,56 @@ static uint32_t time_wait_pcbs(void)
   }
   return n;
 }
+
+/* The TIME_WAIT list's length, kept as lwIP changes it instead of walked at
+ * every TCP_PCB allocation (a busy server holds hundreds in TIME_WAIT).
+ * - A PCB joins only through TCP_REG(&tcp_tw_pcbs, ...), which pushes it at
+ *   the head and then calls tcp_timer_needed() (lwIP 2.1.3 and 2.2.1
+ *   tcp_priv.h TCP_REG; 2.2.1 tcp_in.c:1012, 1030, 1040), wrapped below: a
+ *   head we have not seen is a new member.
+ * - It leaves only to be freed: tcp_slowtmr unlinks it and frees it still in
+ *   TIME_WAIT (2.2.1 tcp.c:1457-1466); tcp_abandon unlinks it through
+ *   tcp_pcb_remove, which sets CLOSED first (tcp.c:582, 2212). A PCB freed
+ *   in TIME_WAIT was a member; one freed CLOSED may have been, so the count
+ *   is walked again at the next allocation. */
+static uint32_t tw_count;
+static const struct tcp_pcb *tw_head;
+static int tw_unsure;
+
+static void tw_saw_register(void)
+{
+  if (tcp_tw_pcbs != NULL && tcp_tw_pcbs != tw_head) {
+    tw_count++;
+    tw_head = tcp_tw_pcbs;
+  }
+}
+
+static void tw_saw_free(const struct tcp_pcb *pcb)
+{
+  if (pcb->state == TIME_WAIT) {
+    tw_count--;
+  } else if (pcb->state == CLOSED) {
+    tw_unsure = 1;
+  }
+  tw_head = tcp_tw_pcbs; /* unlinked already: the head it left behind */
+}
+
+static uint32_t tw_now(void)
+{
+  if (tw_unsure) {
+    tw_count = time_wait_pcbs();
+    tw_head = tcp_tw_pcbs;
+    tw_unsure = 0;
+  }
+  return tw_count;
+}
 #endif
 
 void lwipsim_probe_init(uint64_t duration_ms)
 {
   (void)duration_ms; /* without timelines (the RP2040 image) */
   lwipsim_state->n_pools = MEMP_MAX;
+  lwipsim_state->pool_failures = 0;
   for (size_t i = 0; i < MEMP_MAX && i < LWIPSIM_MAX_POOLS; i++) {
     struct lwipsim_pool_state *p = &lwipsim_state->pools[i];
     memset(p, 0, sizeof *p);
@@ -110,6 +154,11 @@ void lwipsim_probe_init(uint64_t duration_ms)
     caps[i] = LWIPSIM_PROBE_NO_CAP;
   }
   arming_depth = 0;
+#if LWIP_TCP
+  tw_count = 0;
+  tw_head = NULL;
+  tw_unsure = 1; /* walked at the first allocation */
+#endif
   peak_walk_due = 0;
   memset(&last_freed, 0, sizeof last_freed);
 }
@@ -222,6 +271,65 @@ static void snapshot_peak(void)
   peak_walk_due = 0;
 }
 
+/* The failure's bookkeeping, out of the allocation's hot path (a wrap that
+ * does everything inline saves and restores registers on every call). */
+__attribute__((noinline, cold)) static void pool_failed(memp_t type, struct lwipsim_pool_state *p, const void *caller)
+{
+  const char *site = (type == MEMP_SYS_TIMEOUT) ? current_arming_name() : lwipsim_symbol_name(caller);
+  p->failed++;
+  lwipsim_state->pool_failures++;
+  if (p->failed == 1) {
+    p->first_failure_ms = lwipsim_clock_now_ms();
+    if (type == MEMP_SYS_TIMEOUT) {
+      lwipsim_probe_walk_timers(&lwipsim_state->sys_timeout_at_first_failure);
+    }
+  }
+  add_failure_site(p, site);
+  lwipsim_event_add("pool %s empty (%u in use), allocation for %s failed", p->name, (unsigned)p->used, site);
+}
+
+/* A new peak: when and, for the timeout pool, which timers hold it. */
+__attribute__((noinline)) static void new_peak(memp_t type, struct lwipsim_pool_state *p)
+{
+  p->peak = p->used;
+  p->peak_ms = lwipsim_clock_now_ms();
+  if (type == MEMP_SYS_TIMEOUT) {
+    /* The new element is not linked in yet: walk once the arming returns,
+     * or now plus the re-armed cyclic entry when no wrapper is on the stack. */
+    if (arming_depth > 0) {
+      peak_walk_due = 1;
+    } else {
+      snapshot_peak();
+      list_add(&lwipsim_state->sys_timeout_at_peak, current_arming_name());
+    }
+  }
+}
+
+#if LWIP_TCP
+/* tcp_alloc's attempts (see TCP_ALLOC_ATTEMPTS); 1 when this failed one is
+ * only provisional, and the live PCBs' peak outside TIME_WAIT. */
+__attribute__((noinline)) static int tcp_pcb_alloc(struct lwipsim_pool_state *p, void *mem)
+{
+  if (mem == NULL && ++tcp_alloc_failed_attempts < TCP_ALLOC_ATTEMPTS) {
+    return 1; /* tcp_alloc kills something and tries again */
+  }
+  if (mem != NULL && tcp_alloc_failed_attempts > 0) {
+    p->recycled[tcp_alloc_failed_attempts - 1]++;
+    static const char *const kinds[LWIPSIM_RECYCLE_KINDS] = LWIPSIM_RECYCLE_KIND_NAMES;
+    lwipsim_event_add("pool TCP_PCB empty: tcp_alloc recycled a PCB (killed one in %s)",
+                      kinds[tcp_alloc_failed_attempts - 1]);
+  }
+  tcp_alloc_failed_attempts = 0;
+  if (mem != NULL) {
+    uint32_t live = p->used + 1 - tw_now(); /* with the one allocated now */
+    if (live > p->peak_without_time_wait) {
+      p->peak_without_time_wait = live;
+    }
+  }
+  return 0;
+}
+#endif
+
 void *__wrap_memp_malloc(memp_t type)
 {
   struct lwipsim_pool_state *p = &lwipsim_state->pools[type];
@@ -230,56 +338,18 @@ void *__wrap_memp_malloc(memp_t type)
     mem = __real_memp_malloc(type);
   }
 #if LWIP_TCP
-  if (type == MEMP_TCP_PCB) {
-    if (mem == NULL && ++tcp_alloc_failed_attempts < TCP_ALLOC_ATTEMPTS) {
-      return NULL; /* tcp_alloc kills something and tries again */
-    }
-    if (mem != NULL && tcp_alloc_failed_attempts > 0) {
-      p->recycled[tcp_alloc_failed_attempts - 1]++;
-      static const char *const kinds[LWIPSIM_RECYCLE_KINDS] = LWIPSIM_RECYCLE_KIND_NAMES;
-      lwipsim_event_add("pool TCP_PCB empty: tcp_alloc recycled a PCB (killed one in %s)",
-                        kinds[tcp_alloc_failed_attempts - 1]);
-    }
-    tcp_alloc_failed_attempts = 0;
+  if (type == MEMP_TCP_PCB && tcp_pcb_alloc(p, mem)) {
+    return NULL;
   }
 #endif
   if (mem == NULL) {
-    const char *site =
-        (type == MEMP_SYS_TIMEOUT) ? current_arming_name() : lwipsim_symbol_name(__builtin_return_address(0));
-    p->failed++;
-    if (p->failed == 1) {
-      p->first_failure_ms = lwipsim_clock_now_ms();
-      if (type == MEMP_SYS_TIMEOUT) {
-        lwipsim_probe_walk_timers(&lwipsim_state->sys_timeout_at_first_failure);
-      }
-    }
-    add_failure_site(p, site);
-    lwipsim_event_add("pool %s empty (%u in use), allocation for %s failed", p->name, (unsigned)p->used, site);
+    pool_failed(type, p, __builtin_return_address(0));
     return NULL;
   }
   p->used++;
   timeline_add(type, p->used);
-#if LWIP_TCP
-  if (type == MEMP_TCP_PCB) {
-    uint32_t live = p->used - time_wait_pcbs();
-    if (live > p->peak_without_time_wait) {
-      p->peak_without_time_wait = live;
-    }
-  }
-#endif
   if (p->used > p->peak) {
-    p->peak = p->used;
-    p->peak_ms = lwipsim_clock_now_ms();
-    if (type == MEMP_SYS_TIMEOUT) {
-      /* The new element is not linked in yet: walk once the arming returns,
-       * or now plus the re-armed cyclic entry when no wrapper is on the stack. */
-      if (arming_depth > 0) {
-        peak_walk_due = 1;
-      } else {
-        snapshot_peak();
-        list_add(&lwipsim_state->sys_timeout_at_peak, current_arming_name());
-      }
-    }
+    new_peak(type, p);
   }
   return mem;
 }
@@ -293,6 +363,11 @@ void __wrap_memp_free(memp_t type, void *mem)
   if (type == MEMP_SYS_TIMEOUT) {
     last_freed = *(struct sys_timeo *)mem;
   }
+#if LWIP_TCP
+  if (type == MEMP_TCP_PCB) {
+    tw_saw_free(mem);
+  }
+#endif
   struct lwipsim_pool_state *p = &lwipsim_state->pools[type];
   __real_memp_free(type, mem);
   if (p->used > 0) {
@@ -327,6 +402,7 @@ void __wrap_tcp_timer_needed(void)
   const char *saved_n = arming_name;
   arming_name = "tcpip_tcp_timer";
   arming_depth++;
+  tw_saw_register();
   __real_tcp_timer_needed();
   arming_depth--;
   if (peak_walk_due) {

@@ -83,6 +83,9 @@ struct lwipsim_run_state {
   uint64_t now_ms;
 
   uint32_t n_pools;
+  /* every pool's failed, summed: the impact watch asks it at every frame
+   * (one load, not a scan of the pools) */
+  uint32_t pool_failures;
   struct lwipsim_pool_state pools[LWIPSIM_MAX_POOLS];
 
   struct lwipsim_timer_list sys_timeout_at_peak;

@@ -17,6 +17,16 @@ static uint64_t bucket_of(const struct lwipsim_timeline *t, uint64_t time_ms)
   return time_ms * LWIPSIM_TIMELINE_BUCKETS / t->duration_ms;
 }
 
+/* The first instant of the bucket after b: the least t with
+ * t * BUCKETS / duration > b. */
+static uint64_t bucket_end(const struct lwipsim_timeline *t, uint64_t b)
+{
+  if (t->duration_ms == 0 || b >= LWIPSIM_TIMELINE_BUCKETS) {
+    return UINT64_MAX;
+  }
+  return ((b + 1) * t->duration_ms + LWIPSIM_TIMELINE_BUCKETS - 1) / LWIPSIM_TIMELINE_BUCKETS;
+}
+
 /* The open bucket's points after the closed ones, at most two. */
 static size_t put_open(struct lwipsim_timeline *t)
 {
@@ -30,7 +40,7 @@ static size_t put_open(struct lwipsim_timeline *t)
   return n;
 }
 
-void lwipsim_timeline_add(struct lwipsim_timeline *t, uint64_t time_ms, uint32_t used)
+void lwipsim_timeline_add_opening(struct lwipsim_timeline *t, uint64_t time_ms, uint32_t used)
 {
   struct lwipsim_timeline_point p = { time_ms, used };
   uint64_t b = bucket_of(t, time_ms);
@@ -41,12 +51,15 @@ void lwipsim_timeline_add(struct lwipsim_timeline *t, uint64_t time_ms, uint32_t
   if (!t->open) {
     t->open = 1;
     t->bucket = b;
+    t->open_until_ms = bucket_end(t, b);
     t->high = p;
     t->has_last = 0;
     return;
   }
+  /* the same bucket after all (open_until_ms is its end, so only a time
+   * that went back lands here) */
   if (used > t->high.used) {
-    t->high = p; /* the first change at the new highest level */
+    t->high = p;
     t->has_last = 0;
   } else {
     t->last = p;

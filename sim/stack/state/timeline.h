@@ -26,6 +26,7 @@ struct lwipsim_timeline {
   struct lwipsim_timeline_point points[LWIPSIM_TIMELINE_MAX_POINTS];
   int open; /* a bucket has changes not in points[] yet */
   uint64_t bucket;
+  uint64_t open_until_ms; /* the open bucket's end: earlier changes fall into it, no division asked */
   struct lwipsim_timeline_point high, last;
   int has_last; /* last is a change after high */
 };
@@ -33,8 +34,23 @@ struct lwipsim_timeline {
 /* Empty, with buckets sized to cover duration_ms (0: one bucket). */
 void lwipsim_timeline_init(struct lwipsim_timeline *t, uint64_t duration_ms);
 
-/* A change: used elements at time_ms (times never go back). */
-void lwipsim_timeline_add(struct lwipsim_timeline *t, uint64_t time_ms, uint32_t used);
+/* A change that opens a bucket (lwipsim_timeline_add's slow path). */
+void lwipsim_timeline_add_opening(struct lwipsim_timeline *t, uint64_t time_ms, uint32_t used);
+
+/* A change: used elements at time_ms (times never go back). Inline: every
+ * memp alloc and free comes here, nearly always inside the open bucket. */
+static inline void lwipsim_timeline_add(struct lwipsim_timeline *t, uint64_t time_ms, uint32_t used)
+{
+  if (!t->open || time_ms >= t->open_until_ms) {
+    lwipsim_timeline_add_opening(t, time_ms, used);
+  } else if (used > t->high.used) {
+    t->high = (struct lwipsim_timeline_point){ time_ms, used }; /* the first change at the new highest level */
+    t->has_last = 0;
+  } else {
+    t->last = (struct lwipsim_timeline_point){ time_ms, used };
+    t->has_last = 1;
+  }
+}
 
 /* The kept points in time order, the open bucket's included (it stays open:
  * later changes still go into it). */

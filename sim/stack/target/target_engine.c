@@ -177,6 +177,7 @@ static void shadow_failures(const struct target *t)
   struct lwipsim_run_state *s = lwipsim_state;
   s->n_pools = 1;
   s->pools[0].failed = t->out.pool_failures;
+  s->pool_failures = t->out.pool_failures;
   s->panicked = (int)t->out.panicked;
   s->n_asserts = t->out.n_asserts;
   s->heap.failed = t->out.heap_failed;

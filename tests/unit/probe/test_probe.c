@@ -223,6 +223,44 @@ START_TEST(test_timeline_is_bounded_and_keeps_high_and_last)
 }
 END_TEST
 
+/* A change at every millisecond of short runs whose length 300 does not
+ * divide: each bucket's first and last instants are hit, so the add's
+ * shortcut (no division inside the open bucket) must end each bucket exactly
+ * where the division does. */
+START_TEST(test_timeline_bucket_edges_match_the_division)
+{
+  static const uint64_t durations[] = { 1009, 299, 301, 7, 600 };
+  static struct lwipsim_timeline tl;
+  static struct lwipsim_timeline_point all[2 * 1100], want[LWIPSIM_TIMELINE_MAX_POINTS];
+  for (size_t d = 0; d < sizeof durations / sizeof durations[0]; d++) {
+    lwipsim_timeline_init(&tl, durations[d]);
+    size_t k = 0;
+    uint32_t x = 777;
+    for (uint64_t t = 0; t < durations[d] + 50; t++) {
+      for (int twice = 0; twice < 2; twice++) { /* two changes in some milliseconds */
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        if (twice && (x & 1)) {
+          continue;
+        }
+        all[k] = (struct lwipsim_timeline_point){ t, x % 9 };
+        lwipsim_timeline_add(&tl, t, x % 9);
+        k++;
+      }
+    }
+    size_t n;
+    const struct lwipsim_timeline_point *got = lwipsim_timeline_points(&tl, &n);
+    size_t w = reference_thin(all, k, durations[d], want);
+    ck_assert_uint_eq(n, w);
+    for (size_t i = 0; i < n; i++) {
+      ck_assert_uint_eq(got[i].time_ms, want[i].time_ms);
+      ck_assert_uint_eq(got[i].used, want[i].used);
+    }
+  }
+}
+END_TEST
+
 /* No duration: one bucket; a single change is one point. */
 START_TEST(test_timeline_without_duration_is_one_bucket)
 {
@@ -344,6 +382,7 @@ Suite *probe_suite(void)
   suite_add_tcase(s, tc);
   TCase *tl = tcase_create("timeline");
   tcase_add_test(tl, test_timeline_is_bounded_and_keeps_high_and_last);
+  tcase_add_test(tl, test_timeline_bucket_edges_match_the_division);
   tcase_add_test(tl, test_timeline_without_duration_is_one_bucket);
   tcase_add_test(tl, test_record_with_full_timelines_stays_under_256k);
   suite_add_tcase(s, tl);
