@@ -29,13 +29,17 @@ int lwipsim_profiles_append(const char *bin_dir, struct lwipsim_profiles_index *
   }
   char *line = NULL;
   size_t cap = 0;
+  /* Entries are 13 KiB each (three PATH_MAX paths): the array grows by
+   * doubling and each entry is written in place, not copied in, so loading
+   * the index is not most of what a front end does before it execs a runner
+   * (issue 12). Entries already there fill their array exactly (callers
+   * append one at a time). */
+  size_t room = idx->n;
   while (getline(&line, &cap, f) > 0) {
     line[strcspn(line, "\n")] = '\0';
     if (line[0] == '\0') {
       continue;
     }
-    struct lwipsim_profile_entry e;
-    memset(&e, 0, sizeof e);
     char *save = NULL;
     char *fields[7] = { 0 };
     char *p = line;
@@ -50,28 +54,33 @@ int lwipsim_profiles_append(const char *bin_dir, struct lwipsim_profiles_index *
       lwipsim_profiles_free(idx);
       return -1;
     }
-    copy_field(e.name, sizeof e.name, fields[0]);
-    copy_field(e.lwip_version, sizeof e.lwip_version, fields[1]);
-    copy_field(e.assert_policy, sizeof e.assert_policy, fields[2]);
-    snprintf(e.runner, sizeof e.runner, "%s/%s", bin_dir, fields[3]);
+    if (idx->n == room) {
+      size_t more = room < 8 ? 16 : 2 * room;
+      struct lwipsim_profile_entry *grown = realloc(idx->entries, more * sizeof *grown);
+      if (grown == NULL) {
+        break;
+      }
+      idx->entries = grown;
+      room = more;
+    }
+    struct lwipsim_profile_entry *ep = &idx->entries[idx->n];
+    copy_field(ep->name, sizeof ep->name, fields[0]);
+    copy_field(ep->lwip_version, sizeof ep->lwip_version, fields[1]);
+    copy_field(ep->assert_policy, sizeof ep->assert_policy, fields[2]);
+    snprintf(ep->runner, sizeof ep->runner, "%s/%s", bin_dir, fields[3]);
     if (fields[4][0] == '/') {
-      copy_field(e.dir, sizeof e.dir, fields[4]);
+      copy_field(ep->dir, sizeof ep->dir, fields[4]);
     } else {
       /* an installed profile: its folder relative to the index's */
       char joined[PATH_MAX * 2];
       snprintf(joined, sizeof joined, "%s/%s", bin_dir, fields[4]);
       char *real = realpath(joined, NULL);
-      copy_field(e.dir, sizeof e.dir, real != NULL ? real : joined);
+      copy_field(ep->dir, sizeof ep->dir, real != NULL ? real : joined);
       free(real);
     }
-    copy_field(e.description, sizeof e.description, fields[5]);
-    snprintf(e.demand_runner, sizeof e.demand_runner, "%s/%s", bin_dir, fields[6]);
-    struct lwipsim_profile_entry *grown = realloc(idx->entries, (idx->n + 1) * sizeof *grown);
-    if (grown == NULL) {
-      break;
-    }
-    idx->entries = grown;
-    idx->entries[idx->n++] = e;
+    copy_field(ep->description, sizeof ep->description, fields[5]);
+    snprintf(ep->demand_runner, sizeof ep->demand_runner, "%s/%s", bin_dir, fields[6]);
+    idx->n++;
   }
   free(line);
   fclose(f);

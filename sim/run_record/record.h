@@ -111,13 +111,20 @@ enum lwipsim_outcome lwipsim_record_outcome(const struct lwipsim_run_state *s, i
 const char *lwipsim_outcome_name(enum lwipsim_outcome o);
 int lwipsim_outcome_exit_code(enum lwipsim_outcome o);
 
-struct cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s);
-/* Unformatted would be smaller, but a person diffs these: two-space indent. */
+/* The outcome of the run meta and s describe (a chip's HardFault is a crash). */
+enum lwipsim_outcome lwipsim_record_run_outcome(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s);
+/* The record's JSON (docs/run-record.md), written straight from the run
+ * state by run_record/json_out.c in cJSON_Print's format (tab indent, no
+ * newline at the end); NULL when out of memory. */
+char *lwipsim_record_text(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s);
+/* A cJSON tree as cJSON_Print prints it, its integers without cJSON's
+ * per-number printf and sscanf (report.json). */
 char *lwipsim_record_print(const struct cJSON *record);
 
 /* `impact` (record_impact.c): null, or what the live device no longer did
  * after the run's first failure that the captured device did. */
-struct cJSON *lwipsim_record_impact(const struct lwipsim_run_state *s);
+struct lwipsim_jw;
+void lwipsim_record_impact(struct lwipsim_jw *w, const struct lwipsim_run_state *s);
 /* Its services in one line: "mDNS silent from then on (9 of 9 later queries
  * unanswered); ...", "-" for null. */
 void lwipsim_impact_text(const struct cJSON *impact, char *buf, size_t cap);

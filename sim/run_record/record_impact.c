@@ -7,6 +7,7 @@
 
 #include "common/json_get.h"
 #include "replay/impact.h"
+#include "run_record/json_out.h"
 #include "run_record/record.h"
 
 /* Services with a second count inside their entry, under this key. */
@@ -25,34 +26,37 @@ static int part_of(enum lwipsim_impact_service i)
   return -1;
 }
 
-cJSON *lwipsim_record_impact(const struct lwipsim_run_state *s)
+void lwipsim_record_impact(struct lwipsim_jw *w, const struct lwipsim_run_state *s)
 {
   if (!s->impact.failed || !s->impact.finished) {
-    return cJSON_CreateNull(); /* nothing failed, or a crash record (the rest of the run is unknown) */
+    lwipsim_jw_null(w, "impact"); /* nothing failed, or a crash record (the rest of the run is unknown) */
+    return;
   }
-  cJSON *o = cJSON_CreateObject();
-  cJSON_AddNumberToObject(o, "after_ms", (double)s->impact.after_ms);
-  cJSON_AddStringToObject(o, "cause", s->impact.cause);
-  cJSON *list = cJSON_AddArrayToObject(o, "services");
+  lwipsim_jw_object(w, "impact");
+  lwipsim_jw_uint(w, "after_ms", s->impact.after_ms);
+  lwipsim_jw_string(w, "cause", s->impact.cause);
+  lwipsim_jw_array(w, "services");
   const uint64_t *missing = s->impact.missing, *of = s->impact.of;
   for (int i = 0; i < LWIPSIM_IMPACT_HTTP_CONNECTIONS; i++) {
     int part = part_of((enum lwipsim_impact_service)i);
     if (missing[i] == 0 && (part < 0 || missing[part] == 0)) {
       continue; /* nothing of it went missing */
     }
-    cJSON *e = cJSON_CreateObject();
-    cJSON_AddStringToObject(e, "service", lwipsim_impact_service_name((enum lwipsim_impact_service)i));
-    cJSON_AddStringToObject(e, "what", lwipsim_impact_service_what((enum lwipsim_impact_service)i));
-    cJSON_AddNumberToObject(e, "missing", (double)missing[i]);
-    cJSON_AddNumberToObject(e, "of", (double)of[i]);
+    lwipsim_jw_object(w, NULL);
+    lwipsim_jw_string(w, "service", lwipsim_impact_service_name((enum lwipsim_impact_service)i));
+    lwipsim_jw_string(w, "what", lwipsim_impact_service_what((enum lwipsim_impact_service)i));
+    lwipsim_jw_uint(w, "missing", missing[i]);
+    lwipsim_jw_uint(w, "of", of[i]);
     if (part >= 0) {
-      cJSON *c = cJSON_AddObjectToObject(e, lwipsim_impact_service_name((enum lwipsim_impact_service)part));
-      cJSON_AddNumberToObject(c, "missing", (double)missing[part]);
-      cJSON_AddNumberToObject(c, "of", (double)of[part]);
+      lwipsim_jw_object(w, lwipsim_impact_service_name((enum lwipsim_impact_service)part));
+      lwipsim_jw_uint(w, "missing", missing[part]);
+      lwipsim_jw_uint(w, "of", of[part]);
+      lwipsim_jw_end(w);
     }
-    cJSON_AddItemToArray(list, e);
+    lwipsim_jw_end(w);
   }
-  return o;
+  lwipsim_jw_end(w);
+  lwipsim_jw_end(w);
 }
 
 /* Per service: its name in a sentence and what its `missing` are; the

@@ -9,6 +9,7 @@
 #include "common/decimal.h"
 #include "common/options.h"
 #include "replay/rewriter.h"
+#include "run_record/json_out.h"
 #include "run_record/record.h"
 
 static const char *const outcome_names[] = { "ok", "pool-failure", "panic", "crash", "timeout", "harness-error" };
@@ -53,393 +54,408 @@ int lwipsim_outcome_exit_code(enum lwipsim_outcome o)
   return LWIPSIM_EXIT_PANIC;
 }
 
-static cJSON *timer_names(const struct lwipsim_timer_list *l)
+static void timer_names(struct lwipsim_jw *w, const char *key, const struct lwipsim_timer_list *l)
 {
-  cJSON *a = cJSON_CreateArray();
+  lwipsim_jw_array(w, key);
   uint32_t n = l->count < LWIPSIM_MAX_TIMERS ? l->count : LWIPSIM_MAX_TIMERS;
   for (uint32_t i = 0; i < n; i++) {
-    cJSON_AddItemToArray(a, cJSON_CreateString(l->names[i]));
+    lwipsim_jw_string(w, NULL, l->names[i]);
   }
-  return a;
+  lwipsim_jw_end(w);
 }
 
-static cJSON *timer_snapshot(const struct lwipsim_timer_list *l)
+static void timer_snapshot(struct lwipsim_jw *w, const char *key, const struct lwipsim_timer_list *l)
 {
   if (!l->valid) {
-    return cJSON_CreateNull();
+    lwipsim_jw_null(w, key);
+    return;
   }
-  cJSON *o = cJSON_CreateObject();
-  cJSON_AddNumberToObject(o, "time_ms", (double)l->time_ms);
-  cJSON_AddNumberToObject(o, "count", l->count);
-  cJSON_AddItemToObject(o, "armed_timers", timer_names(l));
-  return o;
+  lwipsim_jw_object(w, key);
+  lwipsim_jw_uint(w, "time_ms", l->time_ms);
+  lwipsim_jw_uint(w, "count", l->count);
+  timer_names(w, "armed_timers", l);
+  lwipsim_jw_end(w);
 }
 
-static cJSON *assert_object(const struct lwipsim_assert_info *a)
+/* The members of an assert's object (the panic adds its own after them). */
+static void assert_members(struct lwipsim_jw *w, const struct lwipsim_assert_info *a)
 {
-  cJSON *o = cJSON_CreateObject();
-  cJSON_AddStringToObject(o, "message", a->message);
-  cJSON_AddStringToObject(o, "file", a->file);
-  cJSON_AddNumberToObject(o, "line", a->line);
-  cJSON_AddNumberToObject(o, "time_ms", (double)a->time_ms);
-  return o;
+  lwipsim_jw_string(w, "message", a->message);
+  lwipsim_jw_string(w, "file", a->file);
+  lwipsim_jw_int(w, "line", a->line);
+  lwipsim_jw_uint(w, "time_ms", a->time_ms);
 }
 
 /* null, or {value, basis, terms: [{what, count}]} (computed by sim/analysis/bounds.c). */
-static cJSON *worst_case(const struct lwipsim_run_meta *meta, const char *pool)
+static void worst_case(struct lwipsim_jw *w, const struct lwipsim_run_meta *meta, const char *pool)
 {
-  const struct lwipsim_bound *found = NULL;
-  for (size_t i = 0; i < meta->n_worst_cases && found == NULL; i++) {
+  const struct lwipsim_bound *b = NULL;
+  for (size_t i = 0; i < meta->n_worst_cases && b == NULL; i++) {
     if (strcmp(meta->worst_cases[i].pool, pool) == 0 && meta->worst_cases[i].bound.bounded) {
-      found = &meta->worst_cases[i].bound;
+      b = &meta->worst_cases[i].bound;
     }
   }
-  if (found == NULL) {
-    return cJSON_CreateNull();
+  if (b == NULL) {
+    lwipsim_jw_null(w, "worst_case");
+    return;
   }
-  const struct lwipsim_bound b = *found;
-  cJSON *o = cJSON_CreateObject();
-  cJSON_AddNumberToObject(o, "value", b.value);
-  cJSON_AddStringToObject(o, "basis", b.basis);
+  lwipsim_jw_object(w, "worst_case");
+  lwipsim_jw_uint(w, "value", b->value);
+  lwipsim_jw_string(w, "basis", b->basis);
   /* script-dependent: the bound holds for at most this many reloads */
-  if (b.reloads >= 0) {
-    cJSON_AddNumberToObject(o, "reloads", b.reloads);
-    cJSON_AddStringToObject(o, "formula", b.formula);
+  if (b->reloads >= 0) {
+    lwipsim_jw_int(w, "reloads", b->reloads);
+    lwipsim_jw_string(w, "formula", b->formula);
   } else {
-    cJSON_AddNullToObject(o, "reloads");
-    cJSON_AddNullToObject(o, "formula");
+    lwipsim_jw_null(w, "reloads");
+    lwipsim_jw_null(w, "formula");
   }
-  cJSON *terms = cJSON_AddArrayToObject(o, "terms");
-  for (size_t k = 0; k < b.n_terms; k++) {
-    cJSON *t = cJSON_CreateObject();
-    cJSON_AddStringToObject(t, "what", b.terms[k].what);
-    cJSON_AddNumberToObject(t, "count", b.terms[k].count);
-    cJSON_AddItemToArray(terms, t);
+  lwipsim_jw_array(w, "terms");
+  for (size_t k = 0; k < b->n_terms; k++) {
+    lwipsim_jw_object(w, NULL);
+    lwipsim_jw_string(w, "what", b->terms[k].what);
+    lwipsim_jw_uint(w, "count", b->terms[k].count);
+    lwipsim_jw_end(w);
   }
-  return o;
+  lwipsim_jw_end(w);
+  lwipsim_jw_end(w);
 }
 
-static void add_u64_or_null(cJSON *o, const char *key, int known, uint64_t v)
+static void u64_or_null(struct lwipsim_jw *w, const char *key, int known, uint64_t v)
 {
   if (known) {
-    cJSON_AddNumberToObject(o, key, (double)v);
+    lwipsim_jw_uint(w, key, v);
   } else {
-    cJSON_AddNullToObject(o, key);
+    lwipsim_jw_null(w, key);
   }
 }
 
-static cJSON *timeline_array(const struct lwipsim_timeline_point *pts, size_t n)
+static void timeline_array(struct lwipsim_jw *w, const struct lwipsim_timeline_point *pts, size_t n)
 {
-  cJSON *tl = cJSON_CreateArray();
+  lwipsim_jw_array(w, "timeline");
   for (size_t k = 0; k < n; k++) {
-    cJSON *pt = cJSON_CreateArray();
-    cJSON_AddItemToArray(pt, cJSON_CreateNumber((double)pts[k].time_ms));
-    cJSON_AddItemToArray(pt, cJSON_CreateNumber((double)pts[k].used));
-    cJSON_AddItemToArray(tl, pt);
+    lwipsim_jw_array(w, NULL);
+    lwipsim_jw_uint(w, NULL, pts[k].time_ms);
+    lwipsim_jw_uint(w, NULL, pts[k].used);
+    lwipsim_jw_end(w);
   }
-  return tl;
+  lwipsim_jw_end(w);
+}
+
+static void failure_sites(struct lwipsim_jw *w, const struct lwipsim_failure_site *sites, uint32_t n)
+{
+  lwipsim_jw_array(w, "failure_sites");
+  for (uint32_t k = 0; k < n; k++) {
+    lwipsim_jw_object(w, NULL);
+    lwipsim_jw_string(w, "site", sites[k].name);
+    lwipsim_jw_uint(w, "count", sites[k].count);
+    lwipsim_jw_end(w);
+  }
+  lwipsim_jw_end(w);
 }
 
 /* lwIP's heap like a pool (stack/probe/heap_probe.c); null when it is not
  * counted (MEM_LIBC_MALLOC, MEM_USE_POOLS, a custom allocator without a
  * budget). */
-static cJSON *heap_object(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s)
+static void heap_object(struct lwipsim_jw *w, const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s)
 {
   if (s->heap.kind == LWIPSIM_HEAP_KIND_NONE) {
-    return cJSON_CreateNull();
+    lwipsim_jw_null(w, "heap");
+    return;
   }
   int memc = s->heap.kind == LWIPSIM_HEAP_KIND_MEMC;
-  cJSON *h = cJSON_CreateObject();
-  cJSON_AddStringToObject(h, "kind", memc ? "mem.c" : "budget");
+  lwipsim_jw_object(w, "heap");
+  lwipsim_jw_string(w, "kind", memc ? "mem.c" : "budget");
   /* a chip's record counts its own bytes: 4-byte pointers on both chips */
-  cJSON_AddStringToObject(h, "bytes", meta->target != NULL ? "32-bit target" : "64-bit host");
-  cJSON_AddNumberToObject(h, "size_bytes", (double)s->heap.size_bytes);
-  add_u64_or_null(h, "budget_bytes", !memc, s->heap.budget_bytes);
-  add_u64_or_null(h, "capacity_bytes", s->heap.capacity_bytes > 0, s->heap.capacity_bytes);
+  lwipsim_jw_string(w, "bytes", meta->target != NULL ? "32-bit target" : "64-bit host");
+  lwipsim_jw_uint(w, "size_bytes", s->heap.size_bytes);
+  u64_or_null(w, "budget_bytes", !memc, s->heap.budget_bytes);
+  u64_or_null(w, "capacity_bytes", s->heap.capacity_bytes > 0, s->heap.capacity_bytes);
   /* --cap HEAP=N / --profile-caps in a demand build (a budget's limit is the budget otherwise) */
-  add_u64_or_null(h, "limit_bytes", memc ? s->heap.limit_bytes > 0 : s->heap.limit_bytes != s->heap.budget_bytes,
-                  s->heap.limit_bytes);
-  cJSON_AddNumberToObject(h, "peak_bytes", (double)s->heap.peak_bytes);
-  cJSON_AddNumberToObject(h, "peak_ms", (double)s->heap.peak_ms);
-  add_u64_or_null(h, "largest_free_at_peak_bytes", s->heap.largest_free_at_peak >= 0,
-                  (uint64_t)s->heap.largest_free_at_peak);
-  cJSON_AddNumberToObject(h, "failed", (double)s->heap.failed);
-  add_u64_or_null(h, "first_failure_ms", s->heap.failed > 0, s->heap.first_failure_ms);
-  cJSON *sites = cJSON_AddArrayToObject(h, "failure_sites");
-  for (uint32_t k = 0; k < s->heap.n_sites && k < LWIPSIM_MAX_SITES; k++) {
-    cJSON *site = cJSON_CreateObject();
-    cJSON_AddStringToObject(site, "site", s->heap.sites[k].name);
-    cJSON_AddNumberToObject(site, "count", s->heap.sites[k].count);
-    cJSON_AddItemToArray(sites, site);
-  }
-  cJSON *fails = cJSON_AddArrayToObject(h, "failures");
+  u64_or_null(w, "limit_bytes", memc ? s->heap.limit_bytes > 0 : s->heap.limit_bytes != s->heap.budget_bytes,
+              s->heap.limit_bytes);
+  lwipsim_jw_uint(w, "peak_bytes", s->heap.peak_bytes);
+  lwipsim_jw_uint(w, "peak_ms", s->heap.peak_ms);
+  u64_or_null(w, "largest_free_at_peak_bytes", s->heap.largest_free_at_peak >= 0,
+              (uint64_t)s->heap.largest_free_at_peak);
+  lwipsim_jw_uint(w, "failed", s->heap.failed);
+  u64_or_null(w, "first_failure_ms", s->heap.failed > 0, s->heap.first_failure_ms);
+  failure_sites(w, s->heap.sites, s->heap.n_sites < LWIPSIM_MAX_SITES ? s->heap.n_sites : LWIPSIM_MAX_SITES);
+  lwipsim_jw_array(w, "failures");
   for (uint32_t k = 0; k < s->heap.n_failures && k < LWIPSIM_MAX_HEAP_FAILURES; k++) {
     const struct lwipsim_heap_failure *f = &s->heap.failures[k];
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "time_ms", (double)f->time_ms);
-    cJSON_AddNumberToObject(o, "bytes", (double)f->bytes);
-    cJSON_AddNumberToObject(o, "used_bytes", (double)f->used_bytes);
-    add_u64_or_null(o, "largest_free_bytes", f->largest_free >= 0, (uint64_t)f->largest_free);
-    cJSON_AddStringToObject(o, "site", f->site);
-    cJSON_AddItemToArray(fails, o);
+    lwipsim_jw_object(w, NULL);
+    lwipsim_jw_uint(w, "time_ms", f->time_ms);
+    lwipsim_jw_uint(w, "bytes", f->bytes);
+    lwipsim_jw_uint(w, "used_bytes", f->used_bytes);
+    u64_or_null(w, "largest_free_bytes", f->largest_free >= 0, (uint64_t)f->largest_free);
+    lwipsim_jw_string(w, "site", f->site);
+    lwipsim_jw_end(w);
   }
-  cJSON_AddNumberToObject(h, "trims", (double)s->heap.trims);
+  lwipsim_jw_end(w);
+  lwipsim_jw_uint(w, "trims", s->heap.trims);
   size_t n = 0;
   const struct lwipsim_timeline_point *pts = meta->heap_timeline ? meta->heap_timeline(&n) : NULL;
   if (meta->target != NULL) {
-    cJSON_AddNullToObject(h, "timeline"); /* the chip keeps peaks, no timeline (as its pools) */
+    lwipsim_jw_null(w, "timeline"); /* the chip keeps peaks, no timeline (as its pools) */
   } else {
-    cJSON_AddItemToObject(h, "timeline", timeline_array(pts, pts ? n : 0));
+    timeline_array(w, pts, pts ? n : 0);
   }
-  return h;
+  lwipsim_jw_end(w);
 }
 
-static cJSON *pool_object(const struct lwipsim_run_meta *meta, size_t i, const struct lwipsim_pool_state *p)
+static void pool_object(struct lwipsim_jw *w, const struct lwipsim_run_meta *meta, size_t i,
+                        const struct lwipsim_pool_state *p)
 {
-  cJSON *o = cJSON_CreateObject();
-  cJSON_AddStringToObject(o, "name", p->name);
+  lwipsim_jw_object(w, NULL);
+  lwipsim_jw_string(w, "name", p->name);
   if (p->size_limited) {
-    cJSON_AddNumberToObject(o, "size", p->size);
+    lwipsim_jw_uint(w, "size", p->size);
   } else {
-    cJSON_AddNullToObject(o, "size"); /* MEMP_MEM_MALLOC: no count limit */
+    lwipsim_jw_null(w, "size"); /* MEMP_MEM_MALLOC: no count limit */
   }
-  cJSON_AddNumberToObject(o, "configured", p->size);
-  cJSON_AddNumberToObject(o, "capacity", p->capacity);
-  cJSON_AddNumberToObject(o, "elem_bytes", p->elem_bytes);
-  cJSON_AddNumberToObject(o, "peak", p->peak);
-  cJSON_AddNumberToObject(o, "peak_ms", (double)p->peak_ms);
-  cJSON_AddNumberToObject(o, "failed", p->failed);
-  if (p->failed > 0) {
-    cJSON_AddNumberToObject(o, "first_failure_ms", (double)p->first_failure_ms);
-  } else {
-    cJSON_AddNullToObject(o, "first_failure_ms");
-  }
-  cJSON *sites = cJSON_AddArrayToObject(o, "failure_sites");
-  for (uint32_t k = 0; k < p->n_sites; k++) {
-    cJSON *site = cJSON_CreateObject();
-    cJSON_AddStringToObject(site, "site", p->sites[k].name);
-    cJSON_AddNumberToObject(site, "count", p->sites[k].count);
-    cJSON_AddItemToArray(sites, site);
-  }
+  lwipsim_jw_uint(w, "configured", p->size);
+  lwipsim_jw_uint(w, "capacity", p->capacity);
+  lwipsim_jw_uint(w, "elem_bytes", p->elem_bytes);
+  lwipsim_jw_uint(w, "peak", p->peak);
+  lwipsim_jw_uint(w, "peak_ms", p->peak_ms);
+  lwipsim_jw_uint(w, "failed", p->failed);
+  u64_or_null(w, "first_failure_ms", p->failed > 0, p->first_failure_ms);
+  failure_sites(w, p->sites, p->n_sites);
   if (strcmp(p->name, "TCP_PCB") == 0) {
     /* tcp_alloc's kills: the run went on, but what was killed may matter */
     static const char *const kinds[LWIPSIM_RECYCLE_KINDS] = LWIPSIM_RECYCLE_KIND_NAMES;
-    cJSON *rec = cJSON_AddObjectToObject(o, "recycled");
+    lwipsim_jw_object(w, "recycled");
     for (int k = 0; k < LWIPSIM_RECYCLE_KINDS; k++) {
-      cJSON_AddNumberToObject(rec, kinds[k], p->recycled[k]);
+      lwipsim_jw_uint(w, kinds[k], p->recycled[k]);
     }
-    cJSON_AddNumberToObject(o, "peak_without_time_wait", p->peak_without_time_wait);
+    lwipsim_jw_end(w);
+    lwipsim_jw_uint(w, "peak_without_time_wait", p->peak_without_time_wait);
   }
-  cJSON_AddItemToObject(o, "worst_case", worst_case(meta, p->name));
+  worst_case(w, meta, p->name);
   if (meta->timeline == NULL) {
-    cJSON_AddNullToObject(o, "timeline"); /* a record the parent built: the timelines ended with the child */
+    lwipsim_jw_null(w, "timeline"); /* a record the parent built: the timelines ended with the child */
   } else {
     size_t n = 0;
     const struct lwipsim_timeline_point *pts = meta->timeline(i, &n);
-    cJSON *tl = cJSON_AddArrayToObject(o, "timeline");
-    for (size_t k = 0; k < n; k++) {
-      cJSON *pt = cJSON_CreateArray();
-      cJSON_AddItemToArray(pt, cJSON_CreateNumber((double)pts[k].time_ms));
-      cJSON_AddItemToArray(pt, cJSON_CreateNumber(pts[k].used));
-      cJSON_AddItemToArray(tl, pt);
-    }
+    timeline_array(w, pts, n);
   }
-  return o;
+  lwipsim_jw_end(w);
 }
 
-static cJSON *frames_object(const struct lwipsim_run_state *s)
+static void frames_object(struct lwipsim_jw *w, const struct lwipsim_run_state *s)
 {
-  cJSON *o = cJSON_CreateObject();
-  cJSON_AddNumberToObject(o, "read", (double)s->frames.read);
-  cJSON_AddNumberToObject(o, "injected", (double)s->frames.injected);
-  cJSON_AddNumberToObject(o, "reference", (double)s->frames.reference);
-  cJSON_AddNumberToObject(o, "skipped", (double)s->frames.skipped_non_ethernet2);
-  cJSON_AddNumberToObject(o, "not_for_device", (double)s->frames.not_for_device);
-  cJSON_AddNumberToObject(o, "malformed", (double)s->frames.malformed);
-  cJSON_AddNumberToObject(o, "dropped_link_down", (double)s->frames.dropped_link_down);
-  cJSON_AddNumberToObject(o, "dropped_no_pbuf", (double)s->frames.dropped_no_pbuf);
-  cJSON_AddNumberToObject(o, "after_end", (double)s->frames.after_end);
-  cJSON_AddNumberToObject(o, "transmitted", (double)s->frames.transmitted);
-  cJSON_AddNumberToObject(o, "synthetic_arp_replies", (double)s->frames.synthetic_arp_replies);
-  cJSON_AddNumberToObject(o, "synthetic_nd_replies", (double)s->frames.synthetic_nd_replies);
-  cJSON_AddNumberToObject(o, "synthetic_acks", (double)s->frames.synthetic_acks);
-  return o;
+  lwipsim_jw_object(w, "frames");
+  lwipsim_jw_uint(w, "read", s->frames.read);
+  lwipsim_jw_uint(w, "injected", s->frames.injected);
+  lwipsim_jw_uint(w, "reference", s->frames.reference);
+  lwipsim_jw_uint(w, "skipped", s->frames.skipped_non_ethernet2);
+  lwipsim_jw_uint(w, "not_for_device", s->frames.not_for_device);
+  lwipsim_jw_uint(w, "malformed", s->frames.malformed);
+  lwipsim_jw_uint(w, "dropped_link_down", s->frames.dropped_link_down);
+  lwipsim_jw_uint(w, "dropped_no_pbuf", s->frames.dropped_no_pbuf);
+  lwipsim_jw_uint(w, "after_end", s->frames.after_end);
+  lwipsim_jw_uint(w, "transmitted", s->frames.transmitted);
+  lwipsim_jw_uint(w, "synthetic_arp_replies", s->frames.synthetic_arp_replies);
+  lwipsim_jw_uint(w, "synthetic_nd_replies", s->frames.synthetic_nd_replies);
+  lwipsim_jw_uint(w, "synthetic_acks", s->frames.synthetic_acks);
+  lwipsim_jw_end(w);
 }
 
 /* The device's netifs: the station (the capture's interface) and, with
  * [device] ap_mac, the access point. A crash before the netifs were added
  * leaves count 0: the station is listed anyway. */
-static cJSON *interfaces_array(const struct lwipsim_run_state *s)
+static void interfaces_array(struct lwipsim_jw *w, const struct lwipsim_run_state *s)
 {
   static const char *const names[LWIPSIM_STATE_INTERFACES] = { "sta", "ap" };
-  cJSON *a = cJSON_CreateArray();
+  lwipsim_jw_array(w, "interfaces");
   uint32_t n = s->interfaces.count == 0 ? 1 : s->interfaces.count;
   for (uint32_t i = 0; i < n && i < LWIPSIM_STATE_INTERFACES; i++) {
-    cJSON *o = cJSON_CreateObject();
     const uint8_t *m = s->interfaces.mac[i];
     char mac[18];
     snprintf(mac, sizeof mac, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3], m[4], m[5]);
-    cJSON_AddStringToObject(o, "name", names[i]);
-    cJSON_AddStringToObject(o, "mac", mac);
-    cJSON_AddNumberToObject(o, "transmitted", (double)s->interfaces.transmitted[i]);
-    cJSON_AddNumberToObject(o, "netif_removed", (double)s->interfaces.removed[i]);
-    cJSON_AddNumberToObject(o, "netif_added", (double)s->interfaces.added[i]);
-    cJSON_AddItemToArray(a, o);
+    lwipsim_jw_object(w, NULL);
+    lwipsim_jw_string(w, "name", names[i]);
+    lwipsim_jw_string(w, "mac", mac);
+    lwipsim_jw_uint(w, "transmitted", s->interfaces.transmitted[i]);
+    lwipsim_jw_uint(w, "netif_removed", s->interfaces.removed[i]);
+    lwipsim_jw_uint(w, "netif_added", s->interfaces.added[i]);
+    lwipsim_jw_end(w);
   }
-  return a;
+  lwipsim_jw_end(w);
 }
 
-static cJSON *tx_match_object(const struct lwipsim_run_state *s)
+static void tx_match_object(struct lwipsim_jw *w, const struct lwipsim_run_state *s)
 {
-  cJSON *o = cJSON_CreateObject();
-  cJSON_AddNumberToObject(o, "reference", (double)s->tx_match.reference);
-  cJSON_AddNumberToObject(o, "transmitted", (double)s->tx_match.transmitted);
-  cJSON_AddNumberToObject(o, "matched", (double)s->tx_match.matched);
-  if (s->tx_match.reference > 0) {
-    cJSON_AddNumberToObject(o, "matched_permille", (double)(s->tx_match.matched * 1000 / s->tx_match.reference));
-  } else {
-    cJSON_AddNullToObject(o, "matched_permille");
-  }
-  cJSON *acks = cJSON_AddObjectToObject(o, "pure_acks");
-  cJSON_AddNumberToObject(acks, "reference", (double)s->tx_match.pure_acks_reference);
-  cJSON_AddNumberToObject(acks, "transmitted", (double)s->tx_match.pure_acks_transmitted);
-  cJSON_AddNumberToObject(o, "reference_ipv6_unbuilt", (double)s->tx_match.reference_ipv6_unbuilt);
-  return o;
+  lwipsim_jw_object(w, "tx_match");
+  lwipsim_jw_uint(w, "reference", s->tx_match.reference);
+  lwipsim_jw_uint(w, "transmitted", s->tx_match.transmitted);
+  lwipsim_jw_uint(w, "matched", s->tx_match.matched);
+  u64_or_null(w, "matched_permille", s->tx_match.reference > 0,
+              s->tx_match.reference > 0 ? s->tx_match.matched * 1000 / s->tx_match.reference : 0);
+  lwipsim_jw_object(w, "pure_acks");
+  lwipsim_jw_uint(w, "reference", s->tx_match.pure_acks_reference);
+  lwipsim_jw_uint(w, "transmitted", s->tx_match.pure_acks_transmitted);
+  lwipsim_jw_end(w);
+  lwipsim_jw_uint(w, "reference_ipv6_unbuilt", s->tx_match.reference_ipv6_unbuilt);
+  lwipsim_jw_end(w);
 }
 
-static cJSON *last_events(const struct lwipsim_run_state *s)
+static void last_events(struct lwipsim_jw *w, const struct lwipsim_run_state *s)
 {
-  cJSON *a = cJSON_CreateArray();
+  lwipsim_jw_array(w, "last_events");
   uint32_t n = s->event_head < LWIPSIM_EVENT_RING ? s->event_head : LWIPSIM_EVENT_RING;
   for (uint32_t k = s->event_head - n; k < s->event_head; k++) {
-    cJSON_AddItemToArray(a, cJSON_CreateString(s->events[k % LWIPSIM_EVENT_RING]));
+    lwipsim_jw_string(w, NULL, s->events[k % LWIPSIM_EVENT_RING]);
   }
-  return a;
+  lwipsim_jw_end(w);
 }
 
-cJSON *lwipsim_record_build(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s)
+static void crash_object(struct lwipsim_jw *w, const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s)
 {
-  /* a chip's HardFault is a crash as a signal is on the host */
-  enum lwipsim_outcome outcome = lwipsim_record_outcome(s, meta->crash_signal != 0 ? meta->crash_signal : meta->fault);
-  cJSON *r = cJSON_CreateObject();
-  cJSON_AddNumberToObject(r, "lwipsim_record", 1);
-  cJSON_AddStringToObject(r, "profile", meta->profile);
-  cJSON_AddStringToObject(r, "lwip_version", meta->lwip_version);
-  cJSON_AddStringToObject(r, "scenario", meta->scenario);
-  cJSON_AddStringToObject(r, "assert_policy", meta->assert_policy);
-  cJSON_AddStringToObject(r, "mode", meta->mode ? meta->mode : "faithful");
-  if (meta->target != NULL) {
-    cJSON_AddStringToObject(r, "target", meta->target);
-    cJSON *run = cJSON_AddObjectToObject(r, "target_run");
-    cJSON_AddNumberToObject(run, "instructions", (double)meta->target_instructions);
-    cJSON_AddNumberToObject(run, "cycles", (double)meta->target_cycles);
-  }
-  cJSON_AddStringToObject(r, "outcome", lwipsim_outcome_name(outcome));
-  cJSON_AddNumberToObject(r, "exit_code", lwipsim_outcome_exit_code(outcome));
-  cJSON_AddNumberToObject(r, "duration_ms", (double)meta->duration_ms);
-  cJSON_AddNumberToObject(r, "end_time_ms", (double)s->now_ms);
-
-  if (s->panicked) {
-    cJSON *p = assert_object(&s->panic);
-    cJSON_AddStringToObject(p, "arming", s->panic_arming);
-    cJSON_AddItemToObject(p, "armed_timers", timer_names(&s->panic_armed));
-    cJSON_AddItemToObject(r, "panic", p);
-  } else {
-    cJSON_AddNullToObject(r, "panic");
-  }
   if (meta->crash_signal != 0) {
-    cJSON *c = cJSON_CreateObject();
-    cJSON_AddNumberToObject(c, "signal", meta->crash_signal);
+    lwipsim_jw_object(w, "crash");
+    lwipsim_jw_int(w, "signal", meta->crash_signal);
     const char *abbrev = sigabbrev_np(meta->crash_signal);
     char name[32];
     snprintf(name, sizeof name, "SIG%s", abbrev ? abbrev : "?");
-    cJSON_AddStringToObject(c, "signal_name", name);
-    cJSON_AddNumberToObject(c, "time_ms", (double)s->now_ms);
-    cJSON_AddItemToObject(c, "last_events", last_events(s));
-    cJSON_AddItemToObject(r, "crash", c);
+    lwipsim_jw_string(w, "signal_name", name);
   } else if (meta->fault) {
-    cJSON *c = cJSON_CreateObject();
+    lwipsim_jw_object(w, "crash");
     char pc[16];
     snprintf(pc, sizeof pc, "0x%08x", (unsigned)meta->fault_pc);
-    cJSON_AddNullToObject(c, "signal");
-    cJSON_AddStringToObject(c, "signal_name", "HardFault");
-    cJSON_AddStringToObject(c, "fault_pc", pc);
-    cJSON_AddStringToObject(c, "fault_symbol", meta->fault_symbol != NULL ? meta->fault_symbol : "");
-    cJSON_AddNumberToObject(c, "time_ms", (double)s->now_ms);
-    cJSON_AddItemToObject(c, "last_events", last_events(s));
-    cJSON_AddItemToObject(r, "crash", c);
+    lwipsim_jw_null(w, "signal");
+    lwipsim_jw_string(w, "signal_name", "HardFault");
+    lwipsim_jw_string(w, "fault_pc", pc);
+    lwipsim_jw_string(w, "fault_symbol", meta->fault_symbol != NULL ? meta->fault_symbol : "");
   } else {
-    cJSON_AddNullToObject(r, "crash");
+    lwipsim_jw_null(w, "crash");
+    return;
   }
-  if (outcome == LWIPSIM_OUTCOME_HARNESS_ERROR) {
-    /* only in such records: every other record stays as it was */
-    cJSON_AddStringToObject(r, "harness_error", s->harness_error);
-  }
-
-  cJSON *asserts = cJSON_AddObjectToObject(r, "asserts");
-  cJSON_AddNumberToObject(asserts, "count", s->n_asserts);
-  cJSON *first = cJSON_AddArrayToObject(asserts, "first");
-  for (uint32_t i = 0; i < s->n_asserts && i < LWIPSIM_MAX_ASSERTS; i++) {
-    cJSON_AddItemToArray(first, assert_object(&s->asserts[i]));
-  }
-
-  cJSON *pools = cJSON_AddArrayToObject(r, "pools");
-  for (uint32_t i = 0; i < s->n_pools; i++) {
-    cJSON_AddItemToArray(pools, pool_object(meta, i, &s->pools[i]));
-  }
-
-  cJSON *st = cJSON_AddObjectToObject(r, "sys_timeout");
-  cJSON_AddItemToObject(st, "at_peak", timer_snapshot(&s->sys_timeout_at_peak));
-  cJSON_AddItemToObject(st, "at_first_failure", timer_snapshot(&s->sys_timeout_at_first_failure));
-
-  cJSON_AddItemToObject(r, "heap", heap_object(meta, s));
-
-  cJSON_AddItemToObject(r, "frames", frames_object(s));
-  cJSON_AddItemToObject(r, "interfaces", interfaces_array(s));
-  cJSON *dev = cJSON_AddObjectToObject(r, "device");
-  cJSON_AddNumberToObject(dev, "http_requests", (double)s->device.http_requests);
-  cJSON_AddNumberToObject(dev, "http_answered", (double)s->device.http_answered);
-  cJSON_AddNumberToObject(dev, "http_write_refused", (double)s->device.http_write_refused);
-  cJSON_AddNumberToObject(dev, "http_write_retried", (double)s->device.http_write_retried);
-  cJSON_AddNumberToObject(dev, "http_dropped", (double)s->device.http_dropped);
-  cJSON_AddNumberToObject(dev, "mqtt_connects", (double)s->device.mqtt_connects);
-  cJSON_AddNumberToObject(dev, "mqtt_connack_ok", (double)s->device.mqtt_connack_ok);
-  cJSON_AddNumberToObject(dev, "mqtt_connack_refused", (double)s->device.mqtt_connack_refused);
-  cJSON_AddNumberToObject(dev, "mqtt_disconnected", (double)s->device.mqtt_disconnected);
-  cJSON_AddNumberToObject(dev, "mqtt_published", (double)s->device.mqtt_published);
-  cJSON_AddNumberToObject(dev, "mqtt_publish_refused", (double)s->device.mqtt_publish_refused);
-  cJSON_AddNumberToObject(dev, "mqtt_publish_skipped", (double)s->device.mqtt_publish_skipped);
-  cJSON_AddNumberToObject(dev, "mqtt_pings", (double)s->device.mqtt_pings);
-  cJSON_AddItemToObject(r, "impact", lwipsim_record_impact(s));
-  cJSON *div = cJSON_AddObjectToObject(r, "divergence");
-  cJSON_AddNumberToObject(div, "inbound", (double)s->divergence.inbound);
-  cJSON_AddNumberToObject(div, "rewritten", (double)s->divergence.rewritten);
-  cJSON_AddNumberToObject(div, "diverged", (double)s->divergence.diverged);
-  /* integer per mille: a ratio that prints the same on every machine */
-  cJSON_AddNumberToObject(div, "diverged_permille",
-                          s->divergence.inbound ? (double)(s->divergence.diverged * 1000 / s->divergence.inbound) : 0);
-  cJSON *why = cJSON_AddObjectToObject(div, "by_reason");
-  for (int i = 0; i < LWIPSIM_DIV_REASONS && i < LWIPSIM_MAX_DIV_REASONS; i++) {
-    cJSON_AddNumberToObject(why, lwipsim_divergence_reason_name(i), (double)s->divergence.by_reason[i]);
-  }
-  cJSON_AddItemToObject(r, "tx_match", tx_match_object(s));
-  cJSON *resolved = cJSON_AddObjectToObject(r, "options");
-  for (size_t i = 0; i < meta->n_options; i++) {
-    cJSON_AddNumberToObject(resolved, meta->options[i].name, (double)meta->options[i].value);
-  }
-  cJSON *opts = cJSON_AddArrayToObject(r, "sim_changed_options");
-  for (size_t i = 0; i < meta->n_sim_changed_options; i++) {
-    cJSON_AddItemToArray(opts, cJSON_CreateString(meta->sim_changed_options[i]));
-  }
-  return r;
+  lwipsim_jw_uint(w, "time_ms", s->now_ms);
+  last_events(w, s);
+  lwipsim_jw_end(w);
 }
 
-/* cJSON 1.7.15 prints every number with "%1.15g" and reads it back with
- * sscanf to check it (print_number), some 4,000 instructions a number: most
- * of a replay's cost after lwIP's own (issue 12). A record's numbers are
- * nearly all integers, which "%1.15g" prints as their digits whenever they
- * have at most 15 (below 1e15): those go out as raw text printed with
- * "%lld", the same bytes; any other number is left to cJSON. */
+enum lwipsim_outcome lwipsim_record_run_outcome(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s)
+{
+  /* a chip's HardFault is a crash as a signal is on the host */
+  return lwipsim_record_outcome(s, meta->crash_signal != 0 ? meta->crash_signal : meta->fault);
+}
+
+char *lwipsim_record_text(const struct lwipsim_run_meta *meta, const struct lwipsim_run_state *s)
+{
+  enum lwipsim_outcome outcome = lwipsim_record_run_outcome(meta, s);
+  struct lwipsim_jw jw = { 0 }, *w = &jw;
+  lwipsim_jw_object(w, NULL);
+  lwipsim_jw_uint(w, "lwipsim_record", 1);
+  lwipsim_jw_string(w, "profile", meta->profile);
+  lwipsim_jw_string(w, "lwip_version", meta->lwip_version);
+  lwipsim_jw_string(w, "scenario", meta->scenario);
+  lwipsim_jw_string(w, "assert_policy", meta->assert_policy);
+  lwipsim_jw_string(w, "mode", meta->mode ? meta->mode : "faithful");
+  if (meta->target != NULL) {
+    lwipsim_jw_string(w, "target", meta->target);
+    lwipsim_jw_object(w, "target_run");
+    lwipsim_jw_uint(w, "instructions", meta->target_instructions);
+    lwipsim_jw_uint(w, "cycles", meta->target_cycles);
+    lwipsim_jw_end(w);
+  }
+  lwipsim_jw_string(w, "outcome", lwipsim_outcome_name(outcome));
+  lwipsim_jw_int(w, "exit_code", lwipsim_outcome_exit_code(outcome));
+  lwipsim_jw_uint(w, "duration_ms", meta->duration_ms);
+  lwipsim_jw_uint(w, "end_time_ms", s->now_ms);
+
+  if (s->panicked) {
+    lwipsim_jw_object(w, "panic");
+    assert_members(w, &s->panic);
+    lwipsim_jw_string(w, "arming", s->panic_arming);
+    timer_names(w, "armed_timers", &s->panic_armed);
+    lwipsim_jw_end(w);
+  } else {
+    lwipsim_jw_null(w, "panic");
+  }
+  crash_object(w, meta, s);
+  if (outcome == LWIPSIM_OUTCOME_HARNESS_ERROR) {
+    /* only in such records: every other record stays as it was */
+    lwipsim_jw_string(w, "harness_error", s->harness_error);
+  }
+
+  lwipsim_jw_object(w, "asserts");
+  lwipsim_jw_uint(w, "count", s->n_asserts);
+  lwipsim_jw_array(w, "first");
+  for (uint32_t i = 0; i < s->n_asserts && i < LWIPSIM_MAX_ASSERTS; i++) {
+    lwipsim_jw_object(w, NULL);
+    assert_members(w, &s->asserts[i]);
+    lwipsim_jw_end(w);
+  }
+  lwipsim_jw_end(w);
+  lwipsim_jw_end(w);
+
+  lwipsim_jw_array(w, "pools");
+  for (uint32_t i = 0; i < s->n_pools; i++) {
+    pool_object(w, meta, i, &s->pools[i]);
+  }
+  lwipsim_jw_end(w);
+
+  lwipsim_jw_object(w, "sys_timeout");
+  timer_snapshot(w, "at_peak", &s->sys_timeout_at_peak);
+  timer_snapshot(w, "at_first_failure", &s->sys_timeout_at_first_failure);
+  lwipsim_jw_end(w);
+
+  heap_object(w, meta, s);
+  frames_object(w, s);
+  interfaces_array(w, s);
+  lwipsim_jw_object(w, "device");
+  lwipsim_jw_uint(w, "http_requests", s->device.http_requests);
+  lwipsim_jw_uint(w, "http_answered", s->device.http_answered);
+  lwipsim_jw_uint(w, "http_write_refused", s->device.http_write_refused);
+  lwipsim_jw_uint(w, "http_write_retried", s->device.http_write_retried);
+  lwipsim_jw_uint(w, "http_dropped", s->device.http_dropped);
+  lwipsim_jw_uint(w, "mqtt_connects", s->device.mqtt_connects);
+  lwipsim_jw_uint(w, "mqtt_connack_ok", s->device.mqtt_connack_ok);
+  lwipsim_jw_uint(w, "mqtt_connack_refused", s->device.mqtt_connack_refused);
+  lwipsim_jw_uint(w, "mqtt_disconnected", s->device.mqtt_disconnected);
+  lwipsim_jw_uint(w, "mqtt_published", s->device.mqtt_published);
+  lwipsim_jw_uint(w, "mqtt_publish_refused", s->device.mqtt_publish_refused);
+  lwipsim_jw_uint(w, "mqtt_publish_skipped", s->device.mqtt_publish_skipped);
+  lwipsim_jw_uint(w, "mqtt_pings", s->device.mqtt_pings);
+  lwipsim_jw_end(w);
+  lwipsim_record_impact(w, s);
+  lwipsim_jw_object(w, "divergence");
+  lwipsim_jw_uint(w, "inbound", s->divergence.inbound);
+  lwipsim_jw_uint(w, "rewritten", s->divergence.rewritten);
+  lwipsim_jw_uint(w, "diverged", s->divergence.diverged);
+  /* integer per mille: a ratio that prints the same on every machine */
+  lwipsim_jw_uint(w, "diverged_permille",
+                  s->divergence.inbound ? s->divergence.diverged * 1000 / s->divergence.inbound : 0);
+  lwipsim_jw_object(w, "by_reason");
+  for (int i = 0; i < LWIPSIM_DIV_REASONS && i < LWIPSIM_MAX_DIV_REASONS; i++) {
+    lwipsim_jw_uint(w, lwipsim_divergence_reason_name(i), s->divergence.by_reason[i]);
+  }
+  lwipsim_jw_end(w);
+  lwipsim_jw_end(w);
+  tx_match_object(w, s);
+  lwipsim_jw_object(w, "options");
+  for (size_t i = 0; i < meta->n_options; i++) {
+    lwipsim_jw_int(w, meta->options[i].name, meta->options[i].value);
+  }
+  lwipsim_jw_end(w);
+  lwipsim_jw_array(w, "sim_changed_options");
+  for (size_t i = 0; i < meta->n_sim_changed_options; i++) {
+    lwipsim_jw_string(w, NULL, meta->sim_changed_options[i]);
+  }
+  lwipsim_jw_end(w);
+  lwipsim_jw_end(w);
+  return lwipsim_jw_take(w);
+}
+
+/* A cJSON tree printed (report.json; the run record is written without a
+ * tree, above). cJSON 1.7.15 prints every number with "%1.15g" and reads it
+ * back with sscanf to check it (print_number), some 4,000 instructions a
+ * number (issue 12). Nearly all are integers, which "%1.15g" prints as their
+ * digits whenever they have at most 15 (below 1e15): those go out as raw
+ * text with "%lld"'s bytes; any other number is left to cJSON. */
 #define INT_TEXT 24 /* "-" and 15 digits, and the NUL, with room to spare */
 
 static int plain_integer(const cJSON *n)

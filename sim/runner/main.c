@@ -178,18 +178,16 @@ static int emit_record(void)
     }
   }
   lwipsim_impact_watch_finish();
-  cJSON *rec = lwipsim_record_build(&run.meta, lwipsim_state);
-  char *text = rec != NULL ? lwipsim_record_print(rec) : NULL;
+  /* written straight from the run state: no tree to build, print and free */
+  char *text = lwipsim_record_text(&run.meta, lwipsim_state);
   if (text == NULL) {
-    cJSON_Delete(rec);
     return child_harness_error("out of memory writing the run record");
   }
-  int code = (int)cJSON_GetObjectItemCaseSensitive(rec, "exit_code")->valuedouble;
+  int code = lwipsim_outcome_exit_code(lwipsim_record_run_outcome(&run.meta, lwipsim_state));
   if (write_all(run.out_fd, text, strlen(text)) != 0 || write_all(run.out_fd, "\n", 1) != 0) {
     code = child_harness_error("cannot hand the run record to the runner (write to its pipe failed)");
   }
-  cJSON_free(text);
-  cJSON_Delete(rec);
+  free(text);
   return code;
 }
 
@@ -530,12 +528,12 @@ static int report(const struct lwipsim_child_result *res, const char *json, int 
     run.meta.crash_signal = (why == NULL && !res->out_of_time) ? res->signal : 0;
     run.meta.timeline = NULL;
     run.meta.heap_timeline = NULL;
-    rec = lwipsim_record_build(&run.meta, lwipsim_state);
-    char *body = rec != NULL ? lwipsim_record_print(rec) : NULL;
-    if (body == NULL || asprintf(&built, "%s\n", body) < 0) {
+    char *body = lwipsim_record_text(&run.meta, lwipsim_state);
+    rec = body != NULL ? cJSON_Parse(body) : NULL; /* for the table and --strict */
+    if (rec == NULL || asprintf(&built, "%s\n", body) < 0) {
       built = NULL;
     }
-    cJSON_free(body);
+    free(body);
     if (built == NULL) {
       if (why == NULL) {
         fprintf(stderr, "lwipsim: harness error: out of memory writing the run record\n");

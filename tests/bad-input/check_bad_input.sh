@@ -53,7 +53,7 @@ run_case() {
     want 7 'lwipsim: timeout: stopped by --max-wall 0.200 at '
     want_prefix=1 # then the virtual time it had reached
     replay --scenario "$T/s" --max-wall 0.2 ;;
-  # 2. running out of memory was reported as an lwIP crash: cJSON_Print
+  # 2. running out of memory was reported as an lwIP crash: open_memstream
   #    fails with ENOMEM in the run's process (fail_print.so, preloaded)
   enomem-record)
     preload_check LWIPSIM_FAIL_PRINT_SO tests/limits/fail_print.c

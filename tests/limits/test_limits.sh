@@ -7,7 +7,7 @@
 #   - --max-wall stops a run with outcome timeout and exit 7; sweep and report
 #     pass it through and stop with the runner's line;
 #   - harness failures are outcome harness-error, exit 2, one line, never a
-#     crash: cJSON_Print failing with ENOMEM (fail_print.so, preloaded) in the
+#     crash: open_memstream failing with ENOMEM (fail_print.so, preloaded) in the
 #     run's process or everywhere, and the run's process killed by SIGKILL.
 #
 # usage: test_limits.sh BIN_DIR FAIL_PRINT_SO ASAN(0|1)

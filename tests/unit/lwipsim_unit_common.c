@@ -7,6 +7,7 @@
 #include "analysis/test_analysis.h"
 #include "cli/test_lwipopts_patch.h"
 #include "common/test_inet_checksum.h"
+#include "common/test_json_out.h"
 #include "common/test_overlay_list.h"
 #include "common/test_strbuf.h"
 #include "compare/test_compare.h"
@@ -30,7 +31,7 @@ int main(void)
     analysis_suite,        inet_checksum_suite, overlay_list_suite, pcap_suite,     rewriter_suite,
     neighbours_suite,      readers_suite,       tx_match_suite,     scenario_suite, scenario_actions_suite,
     scenario_netifs_suite, impact_suite,        compare_suite,      explore_suite,  pcapng_writer_suite,
-    lwipopts_patch_suite,  strbuf_suite,
+    lwipopts_patch_suite,  json_out_suite,      strbuf_suite,
   };
   size_t num = sizeof(suites) / sizeof(suites[0]);
   SRunner *sr;
