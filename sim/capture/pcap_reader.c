@@ -8,18 +8,16 @@
  * A classic pcap file of version 2.4 (what tcpdump, Wireshark and lwipsim
  * write) is also mapped into memory, and its plain records are read from
  * the map: 34 instructions a frame instead of libpcap's 470 (two freads and
- * a copy; bench.pcap_read). An Ethernet one whose header libpcap would take
- * as it is (magic, version 2.4, link type 1, a snapshot length libpcap keeps)
- * is opened without libpcap at all, which is then not even loaded
- * (capture/pcap_lib.h); any other file is libpcap's to open, and mapped when
- * libpcap found it classic 2.4. The first record that is not plain (a
- * header or data cut short, a captured length over the snapshot length or
- * libpcap's maximum) hands the rest of the file back to libpcap at that
- * record, so its handling and its messages stay libpcap's. */
+ * a copy; bench.pcap_read). libpcap has opened the file and checked its
+ * header all the same; the first record that is not plain (a header or data
+ * cut short, a captured length over the snapshot length or libpcap's
+ * maximum) hands the rest of the file back to libpcap at that record, so
+ * its handling and its messages stay libpcap's. */
 #include "capture/pcap_reader.h"
 
-#include "capture/pcap_lib.h"
 #include "common/error_text.h"
+
+#include <pcap/pcap.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -35,8 +33,7 @@
 #define US_PER_S 1000000LL
 
 struct lwipsim_pcap_reader {
-  const struct lwipsim_pcap_lib *lib; /* NULL until libpcap is needed */
-  pcap_t *pcap;                       /* NULL: the file is read from the map alone */
+  pcap_t *pcap;
   char *path;
   uint64_t count;      /* frames returned so far */
   long long first_sec; /* timestamp of the first frame */
@@ -86,15 +83,15 @@ static int check_file(const char *path, char *err, size_t errlen)
   return 0;
 }
 
-static int check_link_type(const struct lwipsim_pcap_lib *lib, pcap_t *p, const char *path, char *err, size_t errlen)
+static int check_link_type(pcap_t *p, const char *path, char *err, size_t errlen)
 {
-  int dlt = lib->pcap_datalink(p);
+  int dlt = pcap_datalink(p);
   const char *name;
 
   if (dlt == DLT_EN10MB) {
     return 0;
   }
-  name = lib->pcap_datalink_val_to_name(dlt);
+  name = pcap_datalink_val_to_name(dlt);
   lwipsim_set_err(err, errlen, "%s: link type %s (%d) is not supported; lwipsim replays Ethernet (EN10MB) captures",
                   path, name != NULL ? name : "unknown", dlt);
   return -1;
@@ -107,95 +104,48 @@ static uint32_t get32(const struct lwipsim_pcap_reader *r, size_t off)
   return r->swapped ? __builtin_bswap32(v) : v;
 }
 
-/* Maps the file; 0, or -1 (not regular, empty header, too large, no map). */
-static int map_whole(struct lwipsim_pcap_reader *r)
+/* Maps a classic pcap 2.4 file libpcap has opened; anything else (pcapng,
+ * other versions and magics, a file that is not regular or cannot be
+ * mapped) stays libpcap's alone. */
+static void map_file(struct lwipsim_pcap_reader *r)
 {
+  if (pcap_major_version(r->pcap) != 2 || pcap_minor_version(r->pcap) != 4 || pcap_snapshot(r->pcap) <= 0) {
+    return;
+  }
   int fd = open(r->path, O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (fd < 0) {
-    return -1;
+    return;
   }
   /* a file larger than the address space (a 32-bit build) is libpcap's: a
    * map cut at SIZE_MAX would end the capture early without a word */
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < FILE_HDR ||
       (uintmax_t)st.st_size > (uintmax_t)SIZE_MAX) {
     close(fd);
-    return -1;
+    return;
   }
   void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
   close(fd);
   if (m == MAP_FAILED) {
-    return -1;
+    return;
   }
   r->map = m;
   r->map_size = (size_t)st.st_size;
-  return 0;
-}
-
-static void unmap_file(struct lwipsim_pcap_reader *r);
-
-/* The mapped file's header, as libpcap's sf-pcap.c reads it: 0 with the
- * byte order, precision and snapshot length set, or -1 when its magic is
- * not the classic format's. */
-static int read_header(struct lwipsim_pcap_reader *r)
-{
   uint32_t magic;
   memcpy(&magic, r->map, 4);
   r->swapped = magic == __builtin_bswap32(MAGIC_US) || magic == __builtin_bswap32(MAGIC_NS);
   r->nsec = magic == MAGIC_NS || magic == __builtin_bswap32(MAGIC_NS);
-  if (!r->swapped && magic != MAGIC_US && magic != MAGIC_NS) {
-    return -1;
+  if ((!r->swapped && magic != MAGIC_US && magic != MAGIC_NS) || r->swapped != pcap_is_swapped(r->pcap)) {
+    munmap(m, r->map_size);
+    r->map = NULL;
+    return;
   }
-  r->snapshot = get32(r, 16);
+  madvise(m, r->map_size, MADV_SEQUENTIAL);
+  r->snapshot = (uint32_t)pcap_snapshot(r->pcap);
   r->off = FILE_HDR;
   r->dropped = 0;
   long page = sysconf(_SC_PAGESIZE);
   r->page = page > 0 ? (size_t)page : 4096;
-  return 0;
-}
-
-/* A file libpcap would open as it is, without libpcap: classic pcap 2.4,
- * link type 1 (Ethernet, no FCS bits above it) and a snapshot length from 1
- * to libpcap's maximum, which libpcap keeps unchanged (pcap_adjust_snapshot).
- * 0 with the file mapped, or -1 (then libpcap opens it). */
-static int open_plain(struct lwipsim_pcap_reader *r)
-{
-  if (map_whole(r) != 0) {
-    return -1;
-  }
-  uint16_t version[2];
-  memcpy(version, r->map + 4, 4);
-  if (read_header(r) == 0) {
-    if (r->swapped) {
-      version[0] = __builtin_bswap16(version[0]);
-      version[1] = __builtin_bswap16(version[1]);
-    }
-    if (version[0] == 2 && version[1] == 4 && get32(r, 20) == 1 && r->snapshot > 0 &&
-        r->snapshot <= LIBPCAP_MAX_CAPLEN) {
-      madvise((void *)(uintptr_t)r->map, r->map_size, MADV_SEQUENTIAL);
-      return 0;
-    }
-  }
-  unmap_file(r);
-  return -1;
-}
-
-/* Maps a classic pcap 2.4 file libpcap has opened; anything else (pcapng,
- * other versions and magics, a file that is not regular or cannot be
- * mapped) stays libpcap's alone. */
-static void map_file(struct lwipsim_pcap_reader *r)
-{
-  const struct lwipsim_pcap_lib *lib = r->lib;
-  if (lib->pcap_major_version(r->pcap) != 2 || lib->pcap_minor_version(r->pcap) != 4 ||
-      lib->pcap_snapshot(r->pcap) <= 0 || map_whole(r) != 0) {
-    return;
-  }
-  if (read_header(r) != 0 || r->swapped != lib->pcap_is_swapped(r->pcap)) {
-    unmap_file(r);
-    return;
-  }
-  madvise((void *)(uintptr_t)r->map, r->map_size, MADV_SEQUENTIAL);
-  r->snapshot = (uint32_t)lib->pcap_snapshot(r->pcap);
 }
 
 static void unmap_file(struct lwipsim_pcap_reader *r)
@@ -239,51 +189,20 @@ static int mapped_next(struct lwipsim_pcap_reader *r, struct pcap_pkthdr *h, con
   return 1;
 }
 
-/* libpcap on the file, r->lib and r->pcap set: 0, or -1 with its message
- * ("PATH: REASON") in err. */
-static int open_libpcap(struct lwipsim_pcap_reader *r, char *err, size_t errlen)
+/* A record libpcap must read: it reads on from that record's offset. */
+static int hand_back(struct lwipsim_pcap_reader *r)
 {
-  char errbuf[PCAP_ERRBUF_SIZE];
-  char why[PCAP_ERRBUF_SIZE + 64];
-  if ((r->lib = lwipsim_pcap_lib(why, sizeof why)) == NULL) {
-    lwipsim_set_err(err, errlen, "%s: %s", r->path, why);
-    return -1;
-  }
-  errbuf[0] = '\0';
-  /* Micro precision makes libpcap scale nanosecond captures down for us, so
-   * every capture looks the same from here on. */
-  r->pcap = r->lib->pcap_open_offline_with_tstamp_precision(r->path, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
-  if (r->pcap == NULL) {
-    lwipsim_strip_newline(errbuf);
-    /* libpcap's wording for a file that is neither pcap nor pcapng */
-    lwipsim_set_err(err, errlen, "%s: %s%s", r->path, errbuf[0] != '\0' ? errbuf : "cannot open capture",
-                    strcmp(errbuf, "unknown file format") == 0 ? " (not a pcap or pcapng capture)" : "");
-    return -1;
-  }
-  return 0;
-}
-
-/* A record libpcap must read: it reads on from that record's offset (a file
- * opened without it opens it now). 0, or -1 with the message in err. */
-static int hand_back(struct lwipsim_pcap_reader *r, uint64_t frame_no, char *err, size_t errlen)
-{
+  FILE *fp = pcap_file(r->pcap);
   off_t at = (off_t)r->off;
   unmap_file(r);
-  if (r->pcap == NULL && open_libpcap(r, err, errlen) != 0) {
-    return -1;
-  }
-  FILE *fp = r->lib->pcap_file(r->pcap);
-  if (fp == NULL || fseeko(fp, at, SEEK_SET) != 0) {
-    lwipsim_set_err(err, errlen, "%s: frame %llu: cannot seek in the capture: %s", r->path,
-                    (unsigned long long)frame_no, strerror(errno));
-    return -1;
-  }
-  return 0;
+  return fp != NULL && fseeko(fp, at, SEEK_SET) == 0 ? 0 : -1;
 }
 
 int lwipsim_pcap_open(const char *path, struct lwipsim_pcap_reader **out, char *err, size_t errlen)
 {
+  char errbuf[PCAP_ERRBUF_SIZE];
   struct lwipsim_pcap_reader *r;
+  pcap_t *p;
 
   if (out == NULL) {
     lwipsim_set_err(err, errlen, "lwipsim_pcap_open: no output pointer");
@@ -297,20 +216,29 @@ int lwipsim_pcap_open(const char *path, struct lwipsim_pcap_reader **out, char *
   if (check_file(path, err, errlen) != 0) {
     return -1;
   }
+  errbuf[0] = '\0';
+  /* Micro precision makes libpcap scale nanosecond captures down for us, so
+   * every capture looks the same from here on. */
+  p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+  if (p == NULL) {
+    lwipsim_strip_newline(errbuf);
+    /* libpcap's wording for a file that is neither pcap nor pcapng */
+    lwipsim_set_err(err, errlen, "%s: %s%s", path, errbuf[0] != '\0' ? errbuf : "cannot open capture",
+                    strcmp(errbuf, "unknown file format") == 0 ? " (not a pcap or pcapng capture)" : "");
+    return -1;
+  }
+  if (check_link_type(p, path, err, errlen) != 0) {
+    pcap_close(p);
+    return -1;
+  }
   r = calloc(1, sizeof(*r));
   if (r == NULL || (r->path = strdup(path)) == NULL) {
     free(r);
+    pcap_close(p);
     lwipsim_set_err(err, errlen, "%s: out of memory", path);
     return -1;
   }
-  if (open_plain(r) == 0) {
-    *out = r;
-    return 0;
-  }
-  if (open_libpcap(r, err, errlen) != 0 || check_link_type(r->lib, r->pcap, path, err, errlen) != 0) {
-    lwipsim_pcap_close(r);
-    return -1;
-  }
+  r->pcap = p;
   map_file(r);
   *out = r;
   return 0;
@@ -369,10 +297,12 @@ int lwipsim_pcap_next(struct lwipsim_pcap_reader *r, struct lwipsim_frame *f, ch
     h = &mapped;
   } else if (rc == 0) {
     return 0;
-  } else if (r->map != NULL && hand_back(r, frame_no, err, errlen) != 0) {
+  } else if (r->map != NULL && hand_back(r) != 0) {
+    lwipsim_set_err(err, errlen, "%s: frame %llu: cannot seek in the capture: %s", r->path,
+                    (unsigned long long)frame_no, strerror(errno));
     return -1;
   } else {
-    rc = r->lib->pcap_next_ex(r->pcap, &h, &data);
+    rc = pcap_next_ex(r->pcap, &h, &data);
   }
   if (rc == PCAP_ERROR_BREAK) {
     return 0;
@@ -380,7 +310,7 @@ int lwipsim_pcap_next(struct lwipsim_pcap_reader *r, struct lwipsim_frame *f, ch
   if (rc != 1 || h == NULL || data == NULL) {
     char msg[PCAP_ERRBUF_SIZE];
 
-    snprintf(msg, sizeof(msg), "%s", rc == PCAP_ERROR ? r->lib->pcap_geterr(r->pcap) : "unexpected end of capture");
+    snprintf(msg, sizeof(msg), "%s", rc == PCAP_ERROR ? pcap_geterr(r->pcap) : "unexpected end of capture");
     lwipsim_strip_newline(msg);
     lwipsim_set_err(err, errlen, "%s: frame %llu: %s", r->path, (unsigned long long)frame_no, msg);
     return -1;
@@ -405,9 +335,7 @@ void lwipsim_pcap_close(struct lwipsim_pcap_reader *r)
     return;
   }
   unmap_file(r);
-  if (r->pcap != NULL) {
-    r->lib->pcap_close(r->pcap);
-  }
+  pcap_close(r->pcap);
   free(r->path);
   free(r);
 }

@@ -1,14 +1,13 @@
 #include "recorder/capture.h"
 
 #include <errno.h>
+#include <pcap/pcap.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <unistd.h>
-
-#include "capture/pcap_lib.h"
 
 #define SNAPLEN 262144
 
@@ -22,48 +21,43 @@ static void on_term(int sig)
 
 static int capture_child(const char *ifname, const char *path, int ready_fd)
 {
-  char errbuf[PCAP_ERRBUF_SIZE + 64] = "";
-  const struct lwipsim_pcap_lib *pl = lwipsim_pcap_lib(errbuf, sizeof errbuf); /* libpcap, loaded now */
-  if (pl == NULL) {
-    dprintf(ready_fd, "%s", errbuf);
-    return 1;
-  }
-  pcap_t *p = pl->pcap_create(ifname, errbuf);
+  char errbuf[PCAP_ERRBUF_SIZE] = "";
+  pcap_t *p = pcap_create(ifname, errbuf);
   if (p == NULL) {
     dprintf(ready_fd, "%s: %s", ifname, errbuf);
     return 1;
   }
   /* Immediate mode: each frame is handed over as it arrives, so frames are
    * not held in a buffer that a stop could lose. */
-  pl->pcap_set_snaplen(p, SNAPLEN);
-  pl->pcap_set_immediate_mode(p, 1);
+  pcap_set_snaplen(p, SNAPLEN);
+  pcap_set_immediate_mode(p, 1);
   /* A burst of parallel clients on a loaded machine must not outrun the
    * kernel's ring: the recorder checks afterwards that nothing was lost. */
-  pl->pcap_set_buffer_size(p, 16 << 20);
-  pl->pcap_set_promisc(p, 0);
-  if (pl->pcap_activate(p) < 0 || pl->pcap_setnonblock(p, 1, errbuf) != 0) {
-    dprintf(ready_fd, "%s: %s", ifname, pl->pcap_geterr(p));
-    pl->pcap_close(p);
+  pcap_set_buffer_size(p, 16 << 20);
+  pcap_set_promisc(p, 0);
+  if (pcap_activate(p) < 0 || pcap_setnonblock(p, 1, errbuf) != 0) {
+    dprintf(ready_fd, "%s: %s", ifname, pcap_geterr(p));
+    pcap_close(p);
     return 1;
   }
-  pcap_dumper_t *d = pl->pcap_dump_open(p, path);
+  pcap_dumper_t *d = pcap_dump_open(p, path);
   if (d == NULL) {
-    dprintf(ready_fd, "%s: %s", path, pl->pcap_geterr(p));
-    pl->pcap_close(p);
+    dprintf(ready_fd, "%s: %s", path, pcap_geterr(p));
+    pcap_close(p);
     return 1;
   }
   if (write(ready_fd, "", 1) != 1) {
     return 1;
   }
   close(ready_fd);
-  struct pollfd pfd = { .fd = pl->pcap_get_selectable_fd(p), .events = POLLIN };
+  struct pollfd pfd = { .fd = pcap_get_selectable_fd(p), .events = POLLIN };
   while (!stop_capture) {
     poll(&pfd, 1, 100);
-    pl->pcap_dispatch(p, -1, pl->pcap_dump, (u_char *)d);
+    pcap_dispatch(p, -1, pcap_dump, (u_char *)d);
   }
-  pl->pcap_dispatch(p, -1, pl->pcap_dump, (u_char *)d);
-  pl->pcap_dump_close(d);
-  pl->pcap_close(p);
+  pcap_dispatch(p, -1, pcap_dump, (u_char *)d);
+  pcap_dump_close(d);
+  pcap_close(p);
   return 0;
 }
 
@@ -111,27 +105,22 @@ int lwipsim_capture_finish(const char *src, const char *dst, uint64_t origin_us,
                            struct lwipsim_capture_summary *sum, char *err, size_t errlen)
 {
   memset(sum, 0, sizeof *sum);
-  char errbuf[PCAP_ERRBUF_SIZE + 64] = "";
-  const struct lwipsim_pcap_lib *pl = lwipsim_pcap_lib(errbuf, sizeof errbuf); /* libpcap, loaded now */
-  if (pl == NULL) {
-    snprintf(err, errlen, "%s: %s", src, errbuf);
-    return -1;
-  }
-  pcap_t *in = pl->pcap_open_offline_with_tstamp_precision(src, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+  char errbuf[PCAP_ERRBUF_SIZE] = "";
+  pcap_t *in = pcap_open_offline_with_tstamp_precision(src, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
   if (in == NULL) {
     snprintf(err, errlen, "%s: %s", src, errbuf);
     return -1;
   }
-  pcap_dumper_t *out = pl->pcap_dump_open(in, dst);
+  pcap_dumper_t *out = pcap_dump_open(in, dst);
   if (out == NULL) {
-    snprintf(err, errlen, "%s: %s", dst, pl->pcap_geterr(in));
-    pl->pcap_close(in);
+    snprintf(err, errlen, "%s: %s", dst, pcap_geterr(in));
+    pcap_close(in);
     return -1;
   }
   struct pcap_pkthdr *h;
   const u_char *data;
   int rc;
-  while ((rc = pl->pcap_next_ex(in, &h, &data)) == 1) {
+  while ((rc = pcap_next_ex(in, &h, &data)) == 1) {
     struct pcap_pkthdr copy = *h;
     uint64_t t = (uint64_t)h->ts.tv_sec * 1000000u + (uint64_t)h->ts.tv_usec;
     if (t < origin_us) {
@@ -147,12 +136,12 @@ int lwipsim_capture_finish(const char *src, const char *dst, uint64_t origin_us,
     sum->frames++;
     sum->bytes += h->caplen;
     sum->device_frames += h->caplen >= 12 && memcmp(data + 6, device_mac, 6) == 0;
-    pl->pcap_dump((u_char *)out, &copy, data);
+    pcap_dump((u_char *)out, &copy, data);
   }
   if (rc == PCAP_ERROR) {
-    snprintf(err, errlen, "%s: %s", src, pl->pcap_geterr(in));
+    snprintf(err, errlen, "%s: %s", src, pcap_geterr(in));
   }
-  pl->pcap_dump_close(out);
-  pl->pcap_close(in);
+  pcap_dump_close(out);
+  pcap_close(in);
   return rc == PCAP_ERROR ? -1 : 0;
 }
