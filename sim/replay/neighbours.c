@@ -22,11 +22,23 @@ struct nb_entry {
   uint8_t mac[6];
 };
 
+struct nb_recent {
+  int valid;
+  uint8_t fam;
+  uint8_t addr[16];
+  uint8_t mac[6];
+};
+
 struct lwipsim_neighbours {
   uint8_t device_mac[6];
   uint8_t ip4[4], mask4[4], gw4[4]; /* the live device's IPv4 route, when it has one */
   unsigned n;
   struct nb_entry e[MAX_ENTRIES];
+  /* The pair each side (a peer's, the device's own) offered last: a
+   * conversation offers the same two again and again, and a pair offered
+   * again changes nothing (entries are never removed, and what decided the
+   * pair's fate last time still holds). */
+  struct nb_recent recent[2];
 };
 
 static const uint8_t zero16[16];
@@ -80,10 +92,25 @@ static int unicast(int fam, const uint8_t *a)
          !(a[0] == 255 && a[1] == 255 && a[2] == 255 && a[3] == 255);
 }
 
+static void remember_new(struct lwipsim_neighbours *nb, int fam, const uint8_t *addr, const uint8_t mac[6], int own);
+
 static void remember(struct lwipsim_neighbours *nb, int fam, const uint8_t *addr, const uint8_t mac[6])
 {
-  struct nb_entry *e;
   int own = lwipsim_mac_eq(mac, nb->device_mac);
+  struct nb_recent *r = &nb->recent[own];
+  if (r->valid && r->fam == fam && lwipsim_mac_eq(r->mac, mac) && same_addr(r->addr, addr, fam)) {
+    return;
+  }
+  remember_new(nb, fam, addr, mac, own);
+  r->valid = 1;
+  r->fam = (uint8_t)fam;
+  memcpy(r->addr, addr, fam == RW_FAM_IP6 ? 16 : 4);
+  memcpy(r->mac, mac, 6);
+}
+
+static void remember_new(struct lwipsim_neighbours *nb, int fam, const uint8_t *addr, const uint8_t mac[6], int own)
+{
+  struct nb_entry *e;
 
   /* a group or broadcast source MAC is no host's */
   if ((mac[0] & 1) != 0 || !unicast(fam, addr)) {
