@@ -38,8 +38,14 @@ void rw_owed_keep_template(struct rw_flow *f, const struct rw_pkt *p)
       p->l4 + LWIPSIM_TCP_HLEN > p->caplen || p->l4 + LWIPSIM_TCP_HLEN > RW_ACK_MAX) {
     return;
   }
-  memcpy(f->tmpl, p->f, p->l4 + LWIPSIM_TCP_HLEN);
-  f->tmpl_len = (uint8_t)(p->l4 + LWIPSIM_TCP_HLEN);
+  uint32_t n = p->l4 + LWIPSIM_TCP_HLEN;
+  if (n == LWIPSIM_ETH_HLEN + LWIPSIM_IP4_HLEN + LWIPSIM_TCP_HLEN) {
+    /* every inbound IPv4 segment: a length the compiler copies in place */
+    memcpy(f->tmpl, p->f, LWIPSIM_ETH_HLEN + LWIPSIM_IP4_HLEN + LWIPSIM_TCP_HLEN);
+  } else {
+    memcpy(f->tmpl, p->f, n);
+  }
+  f->tmpl_len = (uint8_t)n;
 }
 
 /* Returns 0 when the ACK is queued, -1 when it could not be (queue full, or

@@ -154,14 +154,11 @@ static err_t answer(struct tcp_pcb *pcb, struct http_conn *c)
 /* A request became whole since the last poll: the poll runs after every
  * frame and timer pass, and most have nothing for the app (issue 12: the
  * scan of every slot on each call was a visible share of a long replay). */
-static int have_ready;
+int lwipsim_http_have_ready;
 
-void lwipsim_http_poll(void)
+void lwipsim_http_answer_ready(void)
 {
-  if (!have_ready) {
-    return;
-  }
-  have_ready = 0;
+  lwipsim_http_have_ready = 0;
   for (int i = 0; i < MAX_CONNS; i++) {
     if (conn_used[i] && conns[i].ready && !conns[i].answered) {
       answer(conns[i].pcb, &conns[i]);
@@ -195,7 +192,7 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
        * would hold back, and merge, output made from inside tcp_input). */
       c->ready = 1;
       c->pcb = pcb;
-      have_ready = 1;
+      lwipsim_http_have_ready = 1;
     }
   }
   pbuf_free(p);
@@ -339,7 +336,8 @@ int lwipsim_http_listen(const struct lwipsim_http_options *o)
   return -1;
 }
 void lwipsim_http_close(void) {}
-void lwipsim_http_poll(void) {}
+int lwipsim_http_have_ready;
+void lwipsim_http_answer_ready(void) {}
 static struct lwipsim_http_options listen_options;
 static uint32_t served;
 static void *listener;

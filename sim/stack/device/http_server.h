@@ -20,8 +20,18 @@ struct lwipsim_http_options {
 int lwipsim_http_listen(const struct lwipsim_http_options *o);
 /* The options the listener was opened with (a reload opens it again). */
 const struct lwipsim_http_options *lwipsim_http_options(void);
-/* The app's turn (code.py's server.poll()): answers every complete request. */
-void lwipsim_http_poll(void);
+/* The app's turn (code.py's server.poll()): answers every complete request.
+ * It comes after every frame and timer pass, and a request became whole
+ * since the last one (lwipsim_http_have_ready, set by http_server.c alone)
+ * in few of them: the question is inline, the answers are not. */
+extern int lwipsim_http_have_ready;
+void lwipsim_http_answer_ready(void);
+static inline void lwipsim_http_poll(void)
+{
+  if (lwipsim_http_have_ready) {
+    lwipsim_http_answer_ready();
+  }
+}
 
 /* Closes the listener; connections in progress finish on their own. */
 void lwipsim_http_close(void);

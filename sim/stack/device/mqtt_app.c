@@ -55,6 +55,7 @@ int lwipsim_mqtt_connect(const struct lwipsim_action *a)
       lwipsim_event_add("mqtt-connect: mqtt_client_new failed (heap)");
       return -1;
     }
+    lwipsim_mqtt_has_client = 1;
   }
   const struct mqtt_connect_client_info_t info = { .client_id = "lwipsim", .keep_alive = a->keepalive_s };
   ip_addr_t broker;
@@ -114,7 +115,9 @@ int lwipsim_mqtt_disconnect(void)
 
 /* Packets lwIP appended to the output since the device last looked: walks
  * them by their fixed headers (type byte, then 1-4 length bytes). */
-void lwipsim_mqtt_poll(void)
+int lwipsim_mqtt_has_client;
+
+void lwipsim_mqtt_look(void)
 {
   if (client == NULL) {
     return;
@@ -148,6 +151,7 @@ void lwipsim_mqtt_poll(void)
 void lwipsim_mqtt_reset(void)
 {
   client = NULL; /* a new run has a new lwIP heap */
+  lwipsim_mqtt_has_client = 0;
   seen_put = 0;
 }
 
@@ -164,7 +168,8 @@ int lwipsim_mqtt_publish(const struct lwipsim_action *a)
   return -1;
 }
 int lwipsim_mqtt_disconnect(void) { return -1; }
-void lwipsim_mqtt_poll(void) {}
+int lwipsim_mqtt_has_client;
+void lwipsim_mqtt_look(void) {}
 void lwipsim_mqtt_reset(void) {}
 
 #endif

@@ -14,8 +14,18 @@ int lwipsim_mqtt_connect(const struct lwipsim_action *a);
 int lwipsim_mqtt_publish(const struct lwipsim_action *a);
 /* mqtt-disconnect: mqtt_disconnect (the device closes the connection). */
 int lwipsim_mqtt_disconnect(void);
-/* The main loop's look at what lwIP's keep-alive timer queued. */
-void lwipsim_mqtt_poll(void);
+/* The main loop's look at what lwIP's keep-alive timer queued: after every
+ * frame and timer pass, and a script without MQTT has no client to look at
+ * (lwipsim_mqtt_has_client, set by mqtt_app.c alone), so that is asked
+ * inline. */
+extern int lwipsim_mqtt_has_client;
+void lwipsim_mqtt_look(void);
+static inline void lwipsim_mqtt_poll(void)
+{
+  if (lwipsim_mqtt_has_client) {
+    lwipsim_mqtt_look();
+  }
+}
 /* Forgets the client (a new run). */
 void lwipsim_mqtt_reset(void);
 
