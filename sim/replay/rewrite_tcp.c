@@ -221,6 +221,11 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
     f = learn_syn(rw, &k, side, &t);
   } else if ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST)) == (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK)) {
     f = learn_synack(rw, &k, side, &t);
+    if (side == RW_SIDE_LIVE && f != NULL) {
+      /* the lookup's answer, or the flow it added at the head of its chain,
+       * which a lookup by the live port now finds first */
+      rw_memo_live(rw, p, t.sport, t.dport, f);
+    }
   } else {
     f = rw_flow_by_port(rw, &k, side, t.sport);
     if (side == RW_SIDE_LIVE) {
