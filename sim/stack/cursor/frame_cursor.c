@@ -28,11 +28,6 @@ int lwipsim_frame_cursor_advance(struct lwipsim_frame_cursor *c, char *err, size
   return 0;
 }
 
-uint64_t lwipsim_frame_cursor_due_ms(const struct lwipsim_frame_cursor *c)
-{
-  return c->have ? c->due_ms : LWIPSIM_TIME_NEVER;
-}
-
 void lwipsim_frame_cursor_read_rest(struct lwipsim_frame_cursor *c, uint64_t end_ms)
 {
   char err[256];

@@ -9,6 +9,7 @@
 
 #include "capture/pcap_reader.h"
 #include "scenario/capture_clock.h"
+#include "stack/port/clock.h"
 
 struct lwipsim_frame_cursor {
   struct lwipsim_pcap_reader *reader; /* NULL: a scenario without a capture */
@@ -23,8 +24,12 @@ struct lwipsim_frame_cursor {
  * message. A pause cut to capture_max_gap is an event of the run. */
 int lwipsim_frame_cursor_advance(struct lwipsim_frame_cursor *c, char *err, size_t errlen);
 
-/* When the current frame is due; LWIPSIM_TIME_NEVER when there is none. */
-uint64_t lwipsim_frame_cursor_due_ms(const struct lwipsim_frame_cursor *c);
+/* When the current frame is due; LWIPSIM_TIME_NEVER when there is none.
+ * Inline: the engine asks at every turn. */
+static inline uint64_t lwipsim_frame_cursor_due_ms(const struct lwipsim_frame_cursor *c)
+{
+  return c->have ? c->due_ms : LWIPSIM_TIME_NEVER;
+}
 
 /* After the device stopped (a panic): the frames still due by end_ms, past
  * the one it stopped on, to the impact watch only, so the record says what

@@ -26,25 +26,8 @@ void lwipsim_clock_reset(void)
   }
 }
 
-uint64_t lwipsim_clock_next_event(uint64_t frame_ms, uint64_t action_ms, uint64_t timer_ms)
-{
-  uint64_t t = frame_ms;
-  if (action_ms < t) {
-    t = action_ms;
-  }
-  if (timer_ms < t) {
-    t = timer_ms;
-  }
-  return t;
-}
-
-uint64_t lwipsim_clock_timer_due_ms(uint32_t sleeptime_ms)
-{
-  if (sleeptime_ms == SYS_TIMEOUTS_SLEEPTIME_INFINITE) {
-    return LWIPSIM_TIME_NEVER;
-  }
-  return lwipsim_clock_ms + sleeptime_ms;
-}
+_Static_assert(SYS_TIMEOUTS_SLEEPTIME_INFINITE == LWIPSIM_SLEEPTIME_INFINITE,
+               "clock.h: lwIP's 'no timeout' sleep time is not the one lwipsim_clock_timer_due_ms knows");
 
 /* lwIP's millisecond clock wraps at 2^32 like a device's would after 49 days;
  * lwIP's TIME_LESS_THAN copes with that. */
