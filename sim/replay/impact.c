@@ -155,7 +155,7 @@ static struct question *ask(struct lwipsim_impact *m)
 
 /* One frame, parsed once: which side, which flow, what it starts with. */
 struct view {
-  struct rw_pkt p;
+  const struct rw_pkt *p; /* the caller's view, not a copy */
   int from_device;
   uint16_t dev_port, peer_port;
   const uint8_t *peer; /* the peer's address in the frame */
@@ -164,17 +164,17 @@ struct view {
 };
 
 /* Are there n bytes of payload? */
-static int payload_has(const struct view *v, uint32_t n) { return v->payload != 0 && rw_has(&v->p, v->payload, n); }
+static int payload_has(const struct view *v, uint32_t n) { return v->payload != 0 && rw_has(v->p, v->payload, n); }
 
 /* text: a string literal, so the comparison's length is a constant the
  * compiler compares in place */
 #define payload_starts(v, text) \
-  (payload_has((v), (uint32_t)(sizeof(text) - 1)) && memcmp((v)->p.f + (v)->payload, (text), sizeof(text) - 1) == 0)
+  (payload_has((v), (uint32_t)(sizeof(text) - 1)) && memcmp((v)->p->f + (v)->payload, (text), sizeof(text) - 1) == 0)
 
 static int http_request(const struct view *v)
 {
   uint32_t first;
-  if (v->payload == 0 || !rw_get8(&v->p, v->payload, &first)) {
+  if (v->payload == 0 || !rw_get8(v->p, v->payload, &first)) {
     return 0;
   }
   switch (first) { /* most segments start with none of the methods' letters */
@@ -191,10 +191,10 @@ static void flow_key_of(struct flow_key *k, const struct view *v, enum lwipsim_i
 {
   memset(k, 0, sizeof *k);
   k->service = (uint8_t)s;
-  k->fam = (uint8_t)v->p.fam;
+  k->fam = (uint8_t)v->p->fam;
   k->peer_port = v->peer_port;
   k->dev_port = v->dev_port;
-  if (v->p.fam == RW_FAM_IP6) { /* rw_addr_len, with sizes the compiler copies in place */
+  if (v->p->fam == RW_FAM_IP6) { /* rw_addr_len, with sizes the compiler copies in place */
     memcpy(k->peer, v->peer, 16);
   } else {
     memcpy(k->peer, v->peer, 4);
@@ -274,7 +274,7 @@ static void mdns_expire(struct lwipsim_impact *m, uint64_t now_ms)
 static void mdns(struct lwipsim_impact *m, const struct view *v, enum side side, uint64_t now_ms, unsigned failed)
 {
   uint32_t flags;
-  if (!rw_get8(&v->p, v->p.l4 + LWIPSIM_UDP_HLEN + 2, &flags)) {
+  if (!rw_get8(v->p, v->p->l4 + LWIPSIM_UDP_HLEN + 2, &flags)) {
     return;
   }
   mdns_expire(m, now_ms);
@@ -285,7 +285,7 @@ static void mdns(struct lwipsim_impact *m, const struct view *v, enum side side,
       memset(q, 0, sizeof(*q));
       q->open = 1;
       q->k.service = LWIPSIM_IMPACT_MDNS_QUERIES;
-      q->k.fam = (uint8_t)v->p.fam;
+      q->k.fam = (uint8_t)v->p->fam;
       q->t_ms = now_ms;
     }
     return;
@@ -297,7 +297,7 @@ static void mdns(struct lwipsim_impact *m, const struct view *v, enum side side,
    * aggregates answers that are due together). */
   for (unsigned i = 0; i < m->hi; i++) {
     struct question *q = &m->q[i];
-    if (q->open && q->k.service == LWIPSIM_IMPACT_MDNS_QUERIES && q->k.fam == v->p.fam && !q->answered[side]) {
+    if (q->open && q->k.service == LWIPSIM_IMPACT_MDNS_QUERIES && q->k.fam == v->p->fam && !q->answered[side]) {
       answer(m, q, side, failed);
     }
   }
@@ -314,14 +314,14 @@ static void count(struct lwipsim_impact *m, enum lwipsim_impact_service s, enum 
 static void count_sent(struct lwipsim_impact *m, const struct view *v, enum side side, unsigned failed)
 {
   enum lwipsim_impact_service s;
-  if (v->p.proto == LWIPSIM_IPPROTO_TCP) {
+  if (v->p->proto == LWIPSIM_IPPROTO_TCP) {
     uint32_t b;
-    if (v->peer_port != PORT_MQTT || v->payload == 0 || !rw_get8(&v->p, v->payload, &b) || b != MQTT_PINGREQ) {
+    if (v->peer_port != PORT_MQTT || v->payload == 0 || !rw_get8(v->p, v->payload, &b) || b != MQTT_PINGREQ) {
       return;
     }
     s = LWIPSIM_IMPACT_MQTT;
   } else if (v->peer_port == LWIPSIM_PORT_DHCP_SERVER || v->dev_port == LWIPSIM_PORT_DHCP_SERVER) {
-    if (rw_dhcp_type(&v->p, m->mac) != DHCP_REQUEST) {
+    if (rw_dhcp_type(v->p, m->mac) != DHCP_REQUEST) {
       return;
     }
     s = LWIPSIM_IMPACT_DHCP;
@@ -376,23 +376,23 @@ void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_fr
   if ((!v.from_device && !for_device(m, frame)) || (parsed->proto == LWIPSIM_IPPROTO_TCP && !tcp_may_count(parsed))) {
     return;
   }
-  v.p = *parsed;
-  if ((v.p.fam != RW_FAM_IP4 && v.p.fam != RW_FAM_IP6) || (v.p.fam == RW_FAM_IP6 && !m->ipv6_built) || v.p.frag ||
-      (v.p.proto != LWIPSIM_IPPROTO_TCP && v.p.proto != LWIPSIM_IPPROTO_UDP) || !rw_get_ports(&v.p, &sport, &dport)) {
+  v.p = parsed;
+  if ((v.p->fam != RW_FAM_IP4 && v.p->fam != RW_FAM_IP6) || (v.p->fam == RW_FAM_IP6 && !m->ipv6_built) || v.p->frag ||
+      (v.p->proto != LWIPSIM_IPPROTO_TCP && v.p->proto != LWIPSIM_IPPROTO_UDP) || !rw_get_ports(v.p, &sport, &dport)) {
     return;
   }
   v.dev_port = v.from_device ? sport : dport;
   v.peer_port = v.from_device ? dport : sport;
-  v.peer = v.p.f + (v.from_device ? v.p.dst : v.p.src);
+  v.peer = v.p->f + (v.from_device ? v.p->dst : v.p->src);
   v.payload = 0;
   v.tcp_flags = 0;
   enum side side = live ? LIVE : CAPTURED;
 
-  if (v.p.proto == LWIPSIM_IPPROTO_UDP) {
-    if (!rw_has(&v.p, v.p.l4, LWIPSIM_UDP_HLEN)) {
+  if (v.p->proto == LWIPSIM_IPPROTO_UDP) {
+    if (!rw_has(v.p, v.p->l4, LWIPSIM_UDP_HLEN)) {
       return;
     }
-    v.payload = v.p.l4 + LWIPSIM_UDP_HLEN;
+    v.payload = v.p->l4 + LWIPSIM_UDP_HLEN;
     if (v.dev_port == LWIPSIM_PORT_MDNS || v.peer_port == LWIPSIM_PORT_MDNS) {
       mdns(m, &v, side, now_ms, failed);
     } else if (v.from_device) {
@@ -401,12 +401,12 @@ void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_fr
     return;
   }
   uint32_t off;
-  if (!rw_get8(&v.p, v.p.l4 + 12, &off) || !rw_get8(&v.p, v.p.l4 + 13, &v.tcp_flags)) {
+  if (!rw_get8(v.p, v.p->l4 + 12, &off) || !rw_get8(v.p, v.p->l4 + 13, &v.tcp_flags)) {
     return;
   }
   uint32_t hlen = (off >> 4) * 4;
-  if (hlen >= LWIPSIM_TCP_HLEN && v.p.l4 + hlen < v.p.l3_end) {
-    v.payload = v.p.l4 + hlen;
+  if (hlen >= LWIPSIM_TCP_HLEN && v.p->l4 + hlen < v.p->l3_end) {
+    v.payload = v.p->l4 + hlen;
   }
   uint32_t syn = v.tcp_flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST);
   if (!v.from_device) {

@@ -106,7 +106,7 @@ static void learn_captured(struct rw_dhcp *d, const struct dhcp_msg *m)
   d->cap_last[n] = (uint8_t)m->type;
 }
 
-int rw_dhcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
+int rw_dhcp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
 {
   struct dhcp_msg m;
 

@@ -243,19 +243,19 @@ int rw_captured_port(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint16
 /* Is a TCP flow over in the capture and for the live stack, so that only a
  * late retransmission could still want it? */
 int rw_tcp_over(const struct rw_flow *f);
-void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);
+void rw_tcp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side);
 int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p);
 /* rewrite_tcp_owed.c */
 uint32_t rw_tcp_map_ack(const struct rw_flow *f, uint32_t cap_ack, int *beyond);
 void rw_owed_note_inbound(struct rw_flow *f, uint32_t seq_end, uint32_t live_ack, int beyond, uint32_t cap_ack);
 void rw_owed_keep_template(struct rw_flow *f, const struct rw_pkt *p);
 void rw_owed_after_live(struct lwipsim_rewriter *rw, struct rw_flow *f);
-int rw_dhcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);
+int rw_dhcp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side);
 /* DHCP message type of a BOOTP message between ports 67 and 68 (0: none
  * given), or -1 when p is not one. */
 int rw_dhcp_type(const struct rw_pkt *p, const uint8_t mac[6]);
 int rw_dhcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p, int *verdict);
-void rw_udp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side);
+void rw_udp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side);
 int rw_udp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p);
 void rw_addr_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side);
 void rw_addr_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p);

@@ -207,7 +207,7 @@ static void track_captured(struct rw_flow *f, const struct tcp_hdr *t)
   }
 }
 
-void rw_tcp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
+void rw_tcp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
 {
   struct tcp_hdr t;
   struct rw_key k;

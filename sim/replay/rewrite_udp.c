@@ -91,7 +91,7 @@ static int is_dns(const struct rw_pkt *p, uint32_t srv_port)
   return srv_port == LWIPSIM_PORT_DNS && p->l4 + LWIPSIM_UDP_HLEN + DNS_HLEN <= p->l3_end;
 }
 
-void rw_udp_learn(struct lwipsim_rewriter *rw, struct rw_pkt *p, int side)
+void rw_udp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
 {
   uint16_t sport, dport, id = 0;
   uint32_t qhash = 0, dns_id, dns_flags;

@@ -154,14 +154,14 @@ void lwipsim_rewriter_free(struct lwipsim_rewriter *rw)
 /* The learners only read the frame: they get a copy of the view. */
 static void learn(struct lwipsim_rewriter *rw, const struct rw_pkt *v, int side)
 {
-  struct rw_pkt p = *v;
+  const struct rw_pkt *p = v; /* learning reads the frame: no copy */
 
   rw_memo_forget(rw);
-  rw_addr_learn(rw, &p, side);
-  if (p.proto == LWIPSIM_IPPROTO_TCP) {
-    rw_tcp_learn(rw, &p, side);
-  } else if (p.proto == LWIPSIM_IPPROTO_UDP && !rw_dhcp_learn(rw, &p, side)) {
-    rw_udp_learn(rw, &p, side);
+  rw_addr_learn(rw, p, side);
+  if (p->proto == LWIPSIM_IPPROTO_TCP) {
+    rw_tcp_learn(rw, p, side);
+  } else if (p->proto == LWIPSIM_IPPROTO_UDP && !rw_dhcp_learn(rw, p, side)) {
+    rw_udp_learn(rw, p, side);
   }
 }
 

@@ -55,7 +55,7 @@ static uint8_t tcp_kind(const struct rw_pkt *p)
   return p->frag || (hlen >= LWIPSIM_TCP_HLEN && p->l4 + hlen < p->l3_end) ? LWIPSIM_TCP_DATA : 0;
 }
 
-static void key_ports(struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim_rewriter *rw, int live)
+static void key_ports(const struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim_rewriter *rw, int live)
 {
   uint16_t mapped;
 
@@ -67,7 +67,7 @@ static void key_ports(struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim
   }
 }
 
-static void key_udp(struct rw_pkt *p, struct lwipsim_tx_key *k, const uint8_t mac[6])
+static void key_udp(const struct rw_pkt *p, struct lwipsim_tx_key *k, const uint8_t mac[6])
 {
   uint32_t dns_flags;
 
@@ -94,38 +94,38 @@ enum lwipsim_tx_class lwipsim_tx_key(struct lwipsim_rewriter *rw, const uint8_t 
 enum lwipsim_tx_class lwipsim_tx_key_view(struct lwipsim_rewriter *rw, const uint8_t device_mac[6],
                                           const struct lwipsim_frame_view *view, int live, struct lwipsim_tx_key *k)
 {
-  struct rw_pkt p = *view;
+  const struct rw_pkt *p = view; /* read only: no copy */
   uint32_t v;
 
   memset(k, 0, sizeof(*k));
   k->dhcp_type = -1;
-  if (rw_get16(&p, 12, &v)) {
+  if (rw_get16(p, 12, &v)) {
     k->ethertype = (uint16_t)v;
   }
-  if (p.fam == RW_FAM_ARP) {
-    if (rw_get16(&p, p.l3 + 6, &v)) {
+  if (p->fam == RW_FAM_ARP) {
+    if (rw_get16(p, p->l3 + 6, &v)) {
       k->arp_op = (uint16_t)v;
     }
     return LWIPSIM_TX_KEYED;
   }
-  if (p.fam != RW_FAM_IP4 && p.fam != RW_FAM_IP6) {
+  if (p->fam != RW_FAM_IP4 && p->fam != RW_FAM_IP6) {
     return LWIPSIM_TX_KEYED; /* by ethertype alone */
   }
-  k->ip_proto = p.proto;
-  if ((p.proto == LWIPSIM_IPPROTO_ICMP || p.proto == LWIPSIM_IPPROTO_ICMPV6) && rw_get8(&p, p.l4, &v)) {
+  k->ip_proto = p->proto;
+  if ((p->proto == LWIPSIM_IPPROTO_ICMP || p->proto == LWIPSIM_IPPROTO_ICMPV6) && rw_get8(p, p->l4, &v)) {
     k->icmp_type = (uint8_t)v;
-  } else if (p.proto == LWIPSIM_IPPROTO_TCP && p.l4 + LWIPSIM_TCP_HLEN <= p.l3_end) {
-    if ((k->tcp_kind = tcp_kind(&p)) == 0) {
+  } else if (p->proto == LWIPSIM_IPPROTO_TCP && p->l4 + LWIPSIM_TCP_HLEN <= p->l3_end) {
+    if ((k->tcp_kind = tcp_kind(p)) == 0) {
       /* never counted, so its live port is not mapped (a flow lookup) */
-      key_ports(&p, k, NULL, live);
+      key_ports(p, k, NULL, live);
       return LWIPSIM_TX_PURE_ACK;
     }
-    key_ports(&p, k, rw, live);
-  } else if (p.proto == LWIPSIM_IPPROTO_UDP && p.l4 + LWIPSIM_UDP_HLEN <= p.l3_end) {
-    key_ports(&p, k, rw, live);
-    key_udp(&p, k, device_mac);
+    key_ports(p, k, rw, live);
+  } else if (p->proto == LWIPSIM_IPPROTO_UDP && p->l4 + LWIPSIM_UDP_HLEN <= p->l3_end) {
+    key_ports(p, k, rw, live);
+    key_udp(p, k, device_mac);
   }
-  return p.fam == RW_FAM_IP6 ? LWIPSIM_TX_IPV6 : LWIPSIM_TX_KEYED;
+  return p->fam == RW_FAM_IP6 ? LWIPSIM_TX_IPV6 : LWIPSIM_TX_KEYED;
 }
 
 /* ---- counting ---- */
