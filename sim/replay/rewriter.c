@@ -202,31 +202,30 @@ int lwipsim_rewriter_inbound(struct lwipsim_rewriter *rw, uint8_t *frame, uint32
 int lwipsim_rewriter_inbound_view(struct lwipsim_rewriter *rw, struct lwipsim_frame_view *v)
 {
   rw_memo_forget(rw);
-  struct rw_pkt p = *v;
+  struct rw_pkt *p = v; /* rewritten in place: the caller's frame is a copy already */
   int verdict = RW_INJECT;
 
   rw->div.inbound++;
   rw->last_tcp = NULL;
   /* decide first, rewrite after: a withheld frame may still be logged as captured */
-  if (p.proto == LWIPSIM_IPPROTO_TCP) {
-    verdict = rw_tcp_inbound(rw, &p);
-  } else if (p.proto == LWIPSIM_IPPROTO_UDP && !rw_dhcp_inbound(rw, &p, &verdict)) {
-    verdict = rw_udp_inbound(rw, &p);
+  if (p->proto == LWIPSIM_IPPROTO_TCP) {
+    verdict = rw_tcp_inbound(rw, p);
+  } else if (p->proto == LWIPSIM_IPPROTO_UDP && !rw_dhcp_inbound(rw, p, &verdict)) {
+    verdict = rw_udp_inbound(rw, p);
   }
   if (verdict != RW_INJECT) {
     rw->div.diverged++;
     rw_note(rw, verdict);
     return 0;
   }
-  rw_addr_inbound(rw, &p);
+  rw_addr_inbound(rw, p);
   if (rw->last_tcp != NULL) {
-    rw_owed_keep_template(rw->last_tcp, &p); /* as injected: addresses rewritten too */
+    rw_owed_keep_template(rw->last_tcp, p); /* as injected: addresses rewritten too */
     rw->last_tcp = NULL;
   }
-  if (p.changed) {
+  if (p->changed) {
     rw->div.rewritten++;
   }
-  v->changed = p.changed;
   return 1;
 }
 
