@@ -43,7 +43,7 @@ struct rw_flow {
   uint8_t live_rst, live_fin, live_fin_acked, stale;
   /* Over in the capture (rw_tcp_over): a RST either way, or the peer's FIN */
   uint8_t cap_rst, peer_fin;
-  uint64_t last_ms; /* capture time the flow was last seen, either side (TCP) */
+  uint64_t last_ms; /* capture time the flow was last seen, either side */
   uint32_t cap_isn, live_isn, peer_isn;
   uint32_t live_next;    /* highest sequence number the live stack sent, +1 */
   uint32_t live_fin_end; /* sequence number after the live FIN */

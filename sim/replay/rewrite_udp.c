@@ -119,6 +119,7 @@ void rw_udp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
     f = f != NULL && !f->dns ? f : NULL;
   }
   if (f != NULL) {
+    f->last_ms = rw->now_ms;
     return; /* a retransmission or the next datagram of a known flow */
   }
   f = oldest_unpaired(rw, &k, side, dns, qhash);
@@ -127,6 +128,7 @@ void rw_udp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
   }
   f->dns = (uint8_t)dns;
   f->qhash = qhash;
+  f->last_ms = rw->now_ms;
   set_side(f, side, sport, id);
 }
 
@@ -175,6 +177,7 @@ int rw_udp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
     f->stale = 1;
     return LWIPSIM_DIV_NO_LIVE_FLOW;
   }
+  f->last_ms = live->last_ms = rw->now_ms;
   rw_patch_l4_16(p, p->l4 + 2, live->live_port);
   if (dns) {
     rw_patch_l4_16(p, p->l4 + LWIPSIM_UDP_HLEN, live->live_id);

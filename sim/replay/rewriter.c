@@ -89,7 +89,10 @@ struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k)
 static void sweep_bucket(struct lwipsim_rewriter *rw, unsigned b)
 {
   for (struct rw_flow **pp = &rw->buckets[b], *f; (f = *pp) != NULL;) {
-    if (f->key.proto == LWIPSIM_IPPROTO_TCP && rw->now_ms - f->last_ms > RW_IDLE_MS && rw_tcp_over(f)) {
+    /* TCP once over on both sides; UDP and DNS once quiet as long (a client's
+     * request and its answer are seconds apart, a DNS transaction is over
+     * within its retries, and a quiet client's next datagram pairs anew) */
+    if (rw->now_ms - f->last_ms > RW_IDLE_MS && (f->key.proto != LWIPSIM_IPPROTO_TCP || rw_tcp_over(f))) {
       *pp = f->next;
       if (rw->last_tcp == f) {
         rw->last_tcp = NULL;

@@ -716,6 +716,48 @@ START_TEST(test_rewriter_dns_id_and_port)
 }
 END_TEST
 
+/* UDP and DNS flows go too once quiet for 120 s: 2000 DNS transactions, one
+ * a second, each on its own ports and ID, and an SNTP client that asks
+ * every 300 s on one port; a later query of the long-quiet client pairs anew
+ * and its answer still maps. */
+START_TEST(test_rewriter_udp_flows_bounded)
+{
+  uint8_t p[64], ntp[48] = { 0x23 };
+  struct spec s;
+  uint64_t t = 0;
+
+  for (uint16_t i = 0; i < 2000; i++, t += 1000) {
+    lwipsim_rewriter_set_now(rw, t);
+    s = udp(0, (uint16_t)(5000 + i), 53, p, dns_msg(p, (uint16_t)(0x1000 + i), 0));
+    ref(&s);
+    s = udp(0, (uint16_t)(40000 + i), 53, p, dns_msg(p, (uint16_t)(0x8000 + i), 0));
+    live(&s);
+    if (i % 300 == 0) {
+      s = udp(0, 123, 123, ntp, sizeof(ntp));
+      ref(&s);
+      s.sport = 50000;
+      live(&s);
+      s = udp(1, 123, 123, ntp, sizeof(ntp));
+      ck_assert_int_eq(in(&s), 1);
+      ck_assert_uint_eq(tc_get16(fb + fl4 + 2), 50000);
+    }
+    lwipsim_rewriter_set_now(rw, t + 20);
+    s = udp(1, 53, (uint16_t)(5000 + i), p, dns_msg(p, (uint16_t)(0x1000 + i), 1));
+    ck_assert_int_eq(in(&s), 1);
+    ck_assert_uint_eq(tc_get16(fb + fl4 + 2), 40000 + i);
+    ck_assert_uint_eq(tc_get16(fb + fl4 + 8), 0x8000 + i);
+  }
+  /* 4000 set_now calls: about one full sweep, so what was quiet for 120 s
+   * before the sweep passed its bucket is gone; without the sweep all 2001 stay */
+  ck_assert_uint_lt(lwipsim_rewriter_flows(rw), 1200);
+  for (unsigned i = 0; i < 4096; i++) {
+    lwipsim_rewriter_set_now(rw, t + 120001);
+  }
+  ck_assert_uint_eq(lwipsim_rewriter_flows(rw), 0);
+  ck_assert_uint_eq(divergence()->diverged, 0);
+}
+END_TEST
+
 START_TEST(test_rewriter_sntp_port)
 {
   uint8_t p[48] = { 0x23 };
@@ -930,6 +972,7 @@ Suite *rewriter_suite(void)
     test_rewriter_dhcp_dora,
     test_rewriter_dns_id_and_port,
     test_rewriter_sntp_port,
+    test_rewriter_udp_flows_bounded,
     test_rewriter_address_change,
     test_rewriter_bad_checksum_kept_bad,
     test_rewriter_fill_checksums,
