@@ -716,13 +716,28 @@ START_TEST(test_rewriter_dns_id_and_port)
 }
 END_TEST
 
+/* The device's SNTP request from port 123 (captured) and 50000 (live), and
+ * the server's answer, which must reach the live port. */
+static void sntp_exchange(void)
+{
+  uint8_t p[48] = { 0x23 };
+  struct spec s = udp(0, 123, 123, p, sizeof(p));
+
+  ref(&s);
+  s.sport = 50000;
+  live(&s);
+  s = udp(1, 123, 123, p, sizeof(p));
+  ck_assert_int_eq(in(&s), 1);
+  ck_assert_uint_eq(tc_get16(fb + fl4 + 2), 50000);
+}
+
 /* UDP and DNS flows go too once quiet for 120 s: 2000 DNS transactions, one
  * a second, each on its own ports and ID, and an SNTP client that asks
  * every 300 s on one port; a later query of the long-quiet client pairs anew
  * and its answer still maps. */
 START_TEST(test_rewriter_udp_flows_bounded)
 {
-  uint8_t p[64], ntp[48] = { 0x23 };
+  uint8_t p[64];
   struct spec s;
   uint64_t t = 0;
 
@@ -733,13 +748,7 @@ START_TEST(test_rewriter_udp_flows_bounded)
     s = udp(0, (uint16_t)(40000 + i), 53, p, dns_msg(p, (uint16_t)(0x8000 + i), 0));
     live(&s);
     if (i % 300 == 0) {
-      s = udp(0, 123, 123, ntp, sizeof(ntp));
-      ref(&s);
-      s.sport = 50000;
-      live(&s);
-      s = udp(1, 123, 123, ntp, sizeof(ntp));
-      ck_assert_int_eq(in(&s), 1);
-      ck_assert_uint_eq(tc_get16(fb + fl4 + 2), 50000);
+      sntp_exchange();
     }
     lwipsim_rewriter_set_now(rw, t + 20);
     s = udp(1, 53, (uint16_t)(5000 + i), p, dns_msg(p, (uint16_t)(0x1000 + i), 1));
@@ -758,18 +767,7 @@ START_TEST(test_rewriter_udp_flows_bounded)
 }
 END_TEST
 
-START_TEST(test_rewriter_sntp_port)
-{
-  uint8_t p[48] = { 0x23 };
-  struct spec s = udp(0, 123, 123, p, sizeof(p));
-
-  ref(&s);
-  s.sport = 50000;
-  live(&s);
-  s = udp(1, 123, 123, p, sizeof(p));
-  ck_assert_int_eq(in(&s), 1);
-  ck_assert_uint_eq(tc_get16(fb + fl4 + 2), 50000);
-}
+START_TEST(test_rewriter_sntp_port) { sntp_exchange(); }
 END_TEST
 
 START_TEST(test_rewriter_address_change)
