@@ -194,11 +194,7 @@ static void flow_key_of(struct flow_key *k, const struct view *v, enum lwipsim_i
   k->fam = (uint8_t)v->p->fam;
   k->peer_port = v->peer_port;
   k->dev_port = v->dev_port;
-  if (v->p->fam == RW_FAM_IP6) { /* rw_addr_len, with sizes the compiler copies in place */
-    memcpy(k->peer, v->peer, 16);
-  } else {
-    memcpy(k->peer, v->peer, 4);
-  }
+  rw_addr_copy(k->peer, v->p, v->peer);
 }
 
 static uint32_t flow_hash(const struct flow_key *k) { return lwipsim_fnv1a_words(k, sizeof *k); }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* A module's verdict: inject, or a withholding lwipsim_div_reason (>= 0). */
 #define RW_INJECT (-1)
@@ -216,6 +217,16 @@ static inline void rw_parse(struct rw_pkt *p, const uint8_t *frame, uint32_t cap
 
 /* ---- rewrite_eth_ip.c ---- */
 int rw_addr_len(const struct rw_pkt *p);
+/* rw_addr_len bytes of the address at a into out, with the two sizes the
+ * compiler copies in place (flow keys are made at every frame). */
+static inline void rw_addr_copy(uint8_t *out, const struct rw_pkt *p, const uint8_t *a)
+{
+  if (p->fam == RW_FAM_IP6) {
+    memcpy(out, a, 16);
+  } else {
+    memcpy(out, a, 4);
+  }
+}
 /* 1 for an ARP packet of IPv4 over Ethernet, with its operation in *op. */
 int rw_arp_ip4(const struct rw_pkt *p, uint32_t *op);
 /* Writes n bytes at off inside the transport segment, fixing its checksum. */

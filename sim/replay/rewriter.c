@@ -32,12 +32,7 @@ void rw_key_make(struct rw_key *k, const struct rw_pkt *p, uint8_t proto, int pe
   k->proto = proto;
   k->fam = (uint8_t)p->fam;
   k->peer_port = peer_port;
-  const uint8_t *a = p->f + (peer_is_dst ? p->dst : p->src);
-  if (p->fam == RW_FAM_IP6) { /* rw_addr_len, with sizes the compiler copies in place */
-    memcpy(k->peer, a, 16);
-  } else {
-    memcpy(k->peer, a, 4);
-  }
+  rw_addr_copy(k->peer, p, p->f + (peer_is_dst ? p->dst : p->src));
 }
 
 struct rw_flow *rw_flow_next(const struct rw_flow *f, const struct rw_key *k)

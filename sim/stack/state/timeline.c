@@ -58,13 +58,7 @@ void lwipsim_timeline_add_opening(struct lwipsim_timeline *t, uint64_t time_ms, 
   }
   /* the same bucket after all (open_until_ms is its end, so only a time
    * that went back lands here) */
-  if (used > t->high.used) {
-    t->high = p;
-    t->has_last = 0;
-  } else {
-    t->last = p;
-    t->has_last = 1;
-  }
+  lwipsim_timeline_in_bucket(t, time_ms, used);
 }
 
 const struct lwipsim_timeline_point *lwipsim_timeline_points(struct lwipsim_timeline *t, size_t *n)

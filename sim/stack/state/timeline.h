@@ -37,18 +37,27 @@ void lwipsim_timeline_init(struct lwipsim_timeline *t, uint64_t duration_ms);
 /* A change that opens a bucket (lwipsim_timeline_add's slow path). */
 void lwipsim_timeline_add_opening(struct lwipsim_timeline *t, uint64_t time_ms, uint32_t used);
 
+/* A change inside the open bucket: the first change at a new highest level,
+ * else the last one. */
+static inline void lwipsim_timeline_in_bucket(struct lwipsim_timeline *t, uint64_t time_ms, uint32_t used)
+{
+  if (used > t->high.used) {
+    t->high = (struct lwipsim_timeline_point){ time_ms, used };
+    t->has_last = 0;
+  } else {
+    t->last = (struct lwipsim_timeline_point){ time_ms, used };
+    t->has_last = 1;
+  }
+}
+
 /* A change: used elements at time_ms (times never go back). Inline: every
  * memp alloc and free comes here, nearly always inside the open bucket. */
 static inline void lwipsim_timeline_add(struct lwipsim_timeline *t, uint64_t time_ms, uint32_t used)
 {
   if (!t->open || time_ms >= t->open_until_ms) {
     lwipsim_timeline_add_opening(t, time_ms, used);
-  } else if (used > t->high.used) {
-    t->high = (struct lwipsim_timeline_point){ time_ms, used }; /* the first change at the new highest level */
-    t->has_last = 0;
   } else {
-    t->last = (struct lwipsim_timeline_point){ time_ms, used };
-    t->has_last = 1;
+    lwipsim_timeline_in_bucket(t, time_ms, used);
   }
 }
 
