@@ -44,6 +44,13 @@ function(lwipsim_add_lwip_library target lwip_dir profile_header home)
     set(LWIPSIM_LWIP_OPT_LEVEL -O2)
   endif()
   target_compile_options(${target} PRIVATE ${LWIPSIM_LWIP_OPT_LEVEL} -g)
+  # lwIP is compiled as it always was, outside link-time optimization
+  # (CMakeLists.txt, LWIPSIM_LTO): a pool's failure sites name lwIP's
+  # functions from return addresses, and inlining across lwIP's files would
+  # change the names a record gives (pbuf_alloc inlined into
+  # tcp_output_alloc_header_common, say). It also keeps the probes' wraps
+  # whole: --wrap redirects only references the linker sees undefined.
+  set_property(TARGET ${target} PROPERTY INTERPROCEDURAL_OPTIMIZATION OFF)
   if(LWIPSIM_ASAN)
     # Firmware profiles set MEM_ALIGNMENT 4 (right for a Cortex-M0+); on a
     # 64-bit host lwIP then reads pointers at 4-byte boundaries, which x86

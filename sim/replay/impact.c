@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/fnv1a.h"
+#include "common/key_hash.h"
 #include "common/mac_eq.h"
 #include "replay/rewrite_priv.h"
 
@@ -187,24 +187,28 @@ static int http_request(const struct view *v)
   }
 }
 
-static void flow_key_of(struct flow_key *k, const struct view *v, enum lwipsim_impact_service s)
+/* The key, and its hash made from the same values (common/key_hash.h: not
+ * read back from the key just written). */
+static uint32_t flow_key_of(struct flow_key *k, const struct view *v, enum lwipsim_impact_service s)
 {
+  uint64_t h = lwipsim_key_hash_add(LWIPSIM_KEY_HASH_START, 0,
+                                    (uint32_t)s | (uint32_t)v->p->fam << 8 | (uint32_t)v->peer_port << 16);
+
   memset(k, 0, sizeof *k);
   k->service = (uint8_t)s;
   k->fam = (uint8_t)v->p->fam;
   k->peer_port = v->peer_port;
   k->dev_port = v->dev_port;
   rw_addr_copy(k->peer, v->p, v->peer);
+  h = lwipsim_key_hash_add(h, 1, v->dev_port);
+  return lwipsim_key_hash_end(lwipsim_key_hash_addr(h, 2, v->peer, v->p->fam == RW_FAM_IP6));
 }
-
-static uint32_t flow_hash(const struct flow_key *k) { return lwipsim_fnv1a_words(k, sizeof *k); }
 
 static void open_flow_question(struct lwipsim_impact *m, const struct view *v, enum lwipsim_impact_service s,
                                uint64_t now_ms)
 {
   struct flow_key k;
-  flow_key_of(&k, v, s);
-  uint32_t hash = flow_hash(&k);
+  uint32_t hash = flow_key_of(&k, v, s);
   for (int16_t i = m->head[hash & (BUCKETS - 1)]; i != NO_SLOT; i = m->q[i].next) {
     const struct question *q = &m->q[i];
     if (q->hash == hash && memcmp(&q->k, &k, sizeof k) == 0 && !q->answered[CAPTURED] && !q->answered[LIVE]) {
@@ -239,8 +243,7 @@ static void answer_flow(struct lwipsim_impact *m, const struct view *v, enum lwi
                         unsigned failed)
 {
   struct flow_key k;
-  flow_key_of(&k, v, s);
-  uint32_t hash = flow_hash(&k);
+  uint32_t hash = flow_key_of(&k, v, s);
   struct question *best = NULL;
   for (int16_t i = m->head[hash & (BUCKETS - 1)]; i != NO_SLOT; i = m->q[i].next) {
     struct question *q = &m->q[i];

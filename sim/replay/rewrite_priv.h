@@ -26,6 +26,7 @@ struct rw_key {
   uint8_t proto, fam;
   uint16_t peer_port;
   uint8_t peer[16];
+  uint32_t hash; /* of the fields above (rw_key_make) */
 };
 
 #define RW_TCP_SEGS 16

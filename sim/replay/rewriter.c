@@ -4,9 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/fnv1a.h"
-
-_Static_assert(sizeof(struct rw_key) % 2 == 0, "lwipsim_fnv1a_words hashes whole 16-bit words");
+#include "common/key_hash.h"
 
 static const char *const reason_names[LWIPSIM_DIV_REASONS] = {
   [LWIPSIM_DIV_NO_LIVE_CONNECTION] = "no_live_connection",
@@ -21,18 +19,28 @@ static const char *const reason_names[LWIPSIM_DIV_REASONS] = {
 
 /* ---- flow table: chained hash on the peer endpoint ---- */
 
-static unsigned key_hash(const struct rw_key *k) { return lwipsim_fnv1a_words(k, sizeof(*k)) & (RW_BUCKETS - 1); }
+static unsigned key_bucket(const struct rw_key *k) { return k->hash & (RW_BUCKETS - 1); }
 
-static int key_eq(const struct rw_key *a, const struct rw_key *b) { return memcmp(a, b, sizeof(*a)) == 0; }
+/* The hash first: a chain's other keys differ there, and a key's bytes are
+ * read only once it matches, when its stores have long reached the cache. */
+static int key_eq(const struct rw_key *a, const struct rw_key *b)
+{
+  return a->hash == b->hash && memcmp(a, b, offsetof(struct rw_key, hash)) == 0;
+}
 
 void rw_key_make(struct rw_key *k, const struct rw_pkt *p, uint8_t proto, int peer_is_dst, uint16_t peer_port)
 {
-  /* zeroed whole, padding included: the key is hashed and compared as bytes */
+  const uint8_t *addr = p->f + (peer_is_dst ? p->dst : p->src);
+  uint64_t h = lwipsim_key_hash_add(LWIPSIM_KEY_HASH_START, 0,
+                                    (uint32_t)proto | (uint32_t)p->fam << 8 | (uint32_t)peer_port << 16);
+
+  /* zeroed whole, padding included: the key is compared as bytes */
   memset(k, 0, sizeof(*k));
   k->proto = proto;
   k->fam = (uint8_t)p->fam;
   k->peer_port = peer_port;
-  rw_addr_copy(k->peer, p, p->f + (peer_is_dst ? p->dst : p->src));
+  rw_addr_copy(k->peer, p, addr);
+  k->hash = lwipsim_key_hash_end(lwipsim_key_hash_addr(h, 1, addr, p->fam == RW_FAM_IP6));
 }
 
 struct rw_flow *rw_flow_next(const struct rw_flow *f, const struct rw_key *k)
@@ -47,7 +55,7 @@ struct rw_flow *rw_flow_next(const struct rw_flow *f, const struct rw_key *k)
 
 struct rw_flow *rw_flow_first(struct lwipsim_rewriter *rw, const struct rw_key *k)
 {
-  struct rw_flow *f = rw->buckets[key_hash(k)];
+  struct rw_flow *f = rw->buckets[key_bucket(k)];
 
   if (f == NULL || key_eq(&f->key, k)) {
     return f;
@@ -68,7 +76,7 @@ struct rw_flow *rw_flow_by_port(struct lwipsim_rewriter *rw, const struct rw_key
 struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k)
 {
   struct rw_flow *f = calloc(1, sizeof(*f));
-  unsigned h = key_hash(k);
+  unsigned h = key_bucket(k);
 
   if (f != NULL) {
     f->key = *k;

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/fnv1a.h"
+#include "common/key_hash.h"
 
 #include "replay/rewrite_priv.h"
 
-_Static_assert(sizeof(struct lwipsim_tx_key) % 2 == 0, "lwipsim_fnv1a_words hashes whole 16-bit words");
+_Static_assert(sizeof(struct lwipsim_tx_key) == 14, "every field of the key is hashed and compared (lookup)");
 
 #define BUCKETS 1024
 
@@ -162,7 +162,18 @@ void lwipsim_tx_match_free(struct lwipsim_tx_match *m)
 /* The entry of k, or a new one; *link is where it hangs in its bucket. */
 static struct entry *lookup(struct lwipsim_tx_match *m, const struct lwipsim_tx_key *k, struct entry ***link)
 {
-  uint32_t h = lwipsim_fnv1a_words(k, sizeof(*k)) & (BUCKETS - 1);
+  /* a word per field, each read as it was written (common/key_hash.h) */
+  uint64_t hw = LWIPSIM_KEY_HASH_START;
+  hw = lwipsim_key_hash_add(hw, 0, k->ethertype);
+  hw = lwipsim_key_hash_add(hw, 1, k->arp_op);
+  hw = lwipsim_key_hash_add(hw, 2, k->ip_proto);
+  hw = lwipsim_key_hash_add(hw, 3, k->icmp_type);
+  hw = lwipsim_key_hash_add(hw, 4, k->tcp_kind);
+  hw = lwipsim_key_hash_add(hw, 5, k->dns);
+  hw = lwipsim_key_hash_add(hw, 6, k->dev_port);
+  hw = lwipsim_key_hash_add(hw, 7, k->peer_port);
+  hw = lwipsim_key_hash_add(hw, 8, (uint16_t)k->dhcp_type);
+  uint32_t h = lwipsim_key_hash_end(hw) & (BUCKETS - 1);
   struct entry **pp, *e;
 
   for (pp = &m->buckets[h]; (e = *pp) != NULL; pp = &e->next) {
