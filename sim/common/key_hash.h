@@ -31,9 +31,8 @@
 static inline uint64_t lwipsim_key_hash_add(uint64_t h, int i, uint32_t w)
 {
   static const uint64_t m[LWIPSIM_KEY_HASH_MAX_WORDS] = {
-    0x1ad0c8faa91376c9ull, 0xd78be9456598dcebull, 0x64b72ddd4de501a7ull, 0x31ac0180bdc3a257ull,
-    0xba38ef2f27cb933bull, 0xb34ceafd0d10161full, 0x2d6736348d77f241ull, 0xb793755d4fe53f51ull,
-    0xe8ff812a2ea4b437ull,
+    0x1ad0c8faa91376c9ull, 0xd78be9456598dcebull, 0x64b72ddd4de501a7ull, 0x31ac0180bdc3a257ull, 0xba38ef2f27cb933bull,
+    0xb34ceafd0d10161full, 0x2d6736348d77f241ull, 0xb793755d4fe53f51ull, 0xe8ff812a2ea4b437ull,
   };
 
   return h + m[i] * w;
