@@ -371,13 +371,46 @@ void lwipsim_impact_frame(struct lwipsim_impact *m, const uint8_t *frame, uint32
   lwipsim_impact_frame_view(m, &p, live, now_ms, failed);
 }
 
+/* A frame that may count (lwipsim_impact_frame_view has sorted it): kept
+ * out of line, so that the frames that cannot (a peer's pure ACKs, the
+ * device's, most of a conversation) leave without setting up its frame. */
+static __attribute__((noinline)) void counted_frame(struct lwipsim_impact *m, const struct view *v, int live,
+                                                    uint64_t now_ms, unsigned failed)
+{
+  enum side side = live ? LIVE : CAPTURED;
+
+  if (v->p->proto == LWIPSIM_IPPROTO_UDP) {
+    if (v->dev_port == LWIPSIM_PORT_MDNS || v->peer_port == LWIPSIM_PORT_MDNS) {
+      mdns(m, v, side, now_ms, failed);
+    } else if (v->from_device) {
+      count_sent(m, v, side, failed);
+    }
+    return;
+  }
+  uint32_t syn = v->tcp_flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST);
+  if (!v->from_device) {
+    if (syn == LWIPSIM_TH_SYN) {
+      open_flow_question(m, v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, now_ms);
+    } else if (http_request(v)) {
+      open_flow_question(m, v, LWIPSIM_IMPACT_HTTP, now_ms);
+    }
+    return;
+  }
+  if (syn == (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK)) {
+    answer_flow(m, v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, side, failed);
+  } else if (payload_is_http_response(v)) {
+    answer_flow(m, v, LWIPSIM_IMPACT_HTTP, side, failed);
+  } else {
+    count_sent(m, v, side, failed);
+  }
+}
+
 void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_frame_view *parsed, int live,
                                uint64_t now_ms, unsigned failed)
 {
   const uint8_t *frame = parsed->f;
   struct view v;
-  uint16_t sport, dport;
-  uint32_t off = 0;
+  uint32_t off;
 
   if (parsed->caplen < LWIPSIM_ETH_HLEN) {
     return;
@@ -386,58 +419,36 @@ void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_fr
   if (!v.from_device && !for_device(m, frame)) {
     return;
   }
+  if ((parsed->fam != RW_FAM_IP4 && parsed->fam != RW_FAM_IP6) || (parsed->fam == RW_FAM_IP6 && !m->ipv6_built) ||
+      parsed->frag) {
+    return;
+  }
   /* The TCP header's offset and flags read once, here: a segment counts
    * only with SYN or a payload (a pure ACK, most of a conversation, neither
    * asks, answers nor is sent as a service). A UDP header is there whole. */
-  v.tcp_flags = 0;
   if (parsed->proto == LWIPSIM_IPPROTO_TCP) {
-    if (!rw_get8(parsed, parsed->l4 + 12, &off) || !rw_get8(parsed, parsed->l4 + 13, &v.tcp_flags) ||
-        (!(v.tcp_flags & LWIPSIM_TH_SYN) && parsed->l4 + (off >> 4) * 4 >= parsed->l3_end)) {
+    if (!rw_get8(parsed, parsed->l4 + 12, &off) || !rw_get8(parsed, parsed->l4 + 13, &v.tcp_flags)) {
       return;
     }
-  } else if (parsed->proto != LWIPSIM_IPPROTO_UDP || !rw_has(parsed, parsed->l4, LWIPSIM_UDP_HLEN)) {
+    uint32_t hlen = (off >> 4) * 4;
+    if (!(v.tcp_flags & LWIPSIM_TH_SYN) && parsed->l4 + hlen >= parsed->l3_end) {
+      return;
+    }
+    v.payload = hlen >= LWIPSIM_TCP_HLEN && parsed->l4 + hlen < parsed->l3_end ? parsed->l4 + hlen : 0;
+  } else if (parsed->proto == LWIPSIM_IPPROTO_UDP && rw_has(parsed, parsed->l4, LWIPSIM_UDP_HLEN)) {
+    v.tcp_flags = 0;
+    v.payload = parsed->l4 + LWIPSIM_UDP_HLEN;
+  } else {
     return;
   }
-  if ((parsed->fam != RW_FAM_IP4 && parsed->fam != RW_FAM_IP6) || (parsed->fam == RW_FAM_IP6 && !m->ipv6_built) ||
-      parsed->frag || !rw_get_ports(parsed, &sport, &dport)) {
-    return;
-  }
+  /* Both ports are inside the datagram: the reads above checked further. */
+  uint16_t sport = (uint16_t)(frame[parsed->l4] << 8 | frame[parsed->l4 + 1]);
+  uint16_t dport = (uint16_t)(frame[parsed->l4 + 2] << 8 | frame[parsed->l4 + 3]);
   v.p = parsed;
   v.dev_port = v.from_device ? sport : dport;
   v.peer_port = v.from_device ? dport : sport;
-  v.peer = v.p->f + (v.from_device ? v.p->dst : v.p->src);
-  v.payload = 0;
-  enum side side = live ? LIVE : CAPTURED;
-
-  if (v.p->proto == LWIPSIM_IPPROTO_UDP) {
-    v.payload = v.p->l4 + LWIPSIM_UDP_HLEN;
-    if (v.dev_port == LWIPSIM_PORT_MDNS || v.peer_port == LWIPSIM_PORT_MDNS) {
-      mdns(m, &v, side, now_ms, failed);
-    } else if (v.from_device) {
-      count_sent(m, &v, side, failed);
-    }
-    return;
-  }
-  uint32_t hlen = (off >> 4) * 4;
-  if (hlen >= LWIPSIM_TCP_HLEN && v.p->l4 + hlen < v.p->l3_end) {
-    v.payload = v.p->l4 + hlen;
-  }
-  uint32_t syn = v.tcp_flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST);
-  if (!v.from_device) {
-    if (syn == LWIPSIM_TH_SYN) {
-      open_flow_question(m, &v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, now_ms);
-    } else if (http_request(&v)) {
-      open_flow_question(m, &v, LWIPSIM_IMPACT_HTTP, now_ms);
-    }
-    return;
-  }
-  if (syn == (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK)) {
-    answer_flow(m, &v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, side, failed);
-  } else if (payload_is_http_response(&v)) {
-    answer_flow(m, &v, LWIPSIM_IMPACT_HTTP, side, failed);
-  } else {
-    count_sent(m, &v, side, failed);
-  }
+  v.peer = frame + (v.from_device ? parsed->dst : parsed->src);
+  counted_frame(m, &v, live, now_ms, failed);
 }
 
 const struct lwipsim_impact_counts *lwipsim_impact_finish(struct lwipsim_impact *m, unsigned start)

@@ -55,18 +55,35 @@ static inline uint8_t tcp_kind(const struct rw_pkt *p)
   return p->frag || (hlen >= LWIPSIM_TCP_HLEN && p->l4 + hlen < p->l3_end) ? LWIPSIM_TCP_DATA : 0;
 }
 
-/* The device's and the peer's ports; a live port mapped back to the
- * captured one through rw (NULL: not mapped). */
-static inline void key_ports(const struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim_rewriter *rw, int live)
+/* A live port mapped back to the captured one through rw (NULL: not
+ * mapped). */
+static inline void map_port(const struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim_rewriter *rw, int live)
 {
   uint16_t mapped;
 
-  if (!rw_get_ports(p, &k->dev_port, &k->peer_port)) {
-    return;
-  }
   if (live && rw != NULL && rw_captured_port(rw, p, &mapped)) {
     k->dev_port = mapped;
   }
+}
+
+/* The device's and the peer's ports, mapped as above. */
+static inline void key_ports(const struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim_rewriter *rw, int live)
+{
+  if (rw_get_ports(p, &k->dev_port, &k->peer_port)) {
+    map_port(p, k, rw, live);
+  }
+}
+
+/* A TCP segment's ports, read where its caller has checked the whole TCP
+ * header is inside the datagram (the checked reads of key_ports tested
+ * those bytes again at every segment). */
+static inline void tcp_ports(const struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim_rewriter *rw, int live)
+{
+  const uint8_t *th = p->f + p->l4;
+
+  k->dev_port = (uint16_t)(th[0] << 8 | th[1]);
+  k->peer_port = (uint16_t)(th[2] << 8 | th[3]);
+  map_port(p, k, rw, live);
 }
 
 static void key_udp(const struct rw_pkt *p, struct lwipsim_tx_key *k, const uint8_t mac[6])
@@ -148,11 +165,11 @@ key_of(struct lwipsim_rewriter *rw, const uint8_t device_mac[6], const struct rw
     if ((k->tcp_kind = tcp_kind(p)) == 0) {
       /* never counted, so its live port is not mapped (a flow lookup) */
       if (ack_ports) {
-        key_ports(p, k, NULL, live);
+        tcp_ports(p, k, NULL, live);
       }
       return LWIPSIM_TX_PURE_ACK;
     }
-    key_ports(p, k, rw, live);
+    tcp_ports(p, k, rw, live);
     *hash = tcp_key_hash(k);
     return p->fam == RW_FAM_IP6 ? LWIPSIM_TX_IPV6 : LWIPSIM_TX_KEYED;
   } else if (p->proto == LWIPSIM_IPPROTO_UDP && p->l4 + LWIPSIM_UDP_HLEN <= p->l3_end) {
