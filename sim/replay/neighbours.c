@@ -23,10 +23,10 @@ struct nb_entry {
 };
 
 struct nb_recent {
+  uint8_t mac[6];
   uint8_t fam; /* RW_FAM_NONE (0): nothing offered yet */
   uint8_t addr[16];
-  uint8_t mac[6];
-};
+} __attribute__((aligned(8))); /* 24 bytes: picking one is a shift and an add */
 
 struct lwipsim_neighbours {
   uint8_t device_mac[6];
