@@ -226,7 +226,11 @@ static int find_router(const struct lwipsim_neighbours *nb, const uint8_t *targe
   return 1;
 }
 
-static uint32_t answer_arp(const struct lwipsim_neighbours *nb, const struct rw_pkt *p, uint8_t *out)
+/* answer_arp and answer_ns are out of line: most frames the live stack sends
+ * are neither ARP nor IPv6, and leave lwipsim_neighbours_answer_view at its
+ * family test without setting up their frames. */
+static __attribute__((noinline)) uint32_t answer_arp(const struct lwipsim_neighbours *nb, const struct rw_pkt *p,
+                                                     uint8_t *out)
 {
   const uint8_t *a = p->f + p->l3;
   const struct nb_entry *e;
@@ -253,7 +257,8 @@ static uint32_t answer_arp(const struct lwipsim_neighbours *nb, const struct rw_
   return arp_reply(e, p->f, out);
 }
 
-static uint32_t answer_ns(const struct lwipsim_neighbours *nb, const struct rw_pkt *p, uint8_t *out)
+static __attribute__((noinline)) uint32_t answer_ns(const struct lwipsim_neighbours *nb, const struct rw_pkt *p,
+                                                    uint8_t *out)
 {
   const uint8_t *icmp = p->f + p->l4, *target = icmp + 8;
   const struct nb_entry *e;
