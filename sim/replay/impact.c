@@ -412,20 +412,14 @@ void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_fr
   struct view v;
   uint32_t off;
 
-  if (parsed->caplen < LWIPSIM_ETH_HLEN) {
+  if (parsed->caplen < LWIPSIM_ETH_HLEN || (parsed->fam != RW_FAM_IP4 && parsed->fam != RW_FAM_IP6) ||
+      (parsed->fam == RW_FAM_IP6 && !m->ipv6_built) || parsed->frag) {
     return;
   }
-  v.from_device = live || lwipsim_mac_eq(frame + 6, m->mac);
-  if (!v.from_device && !for_device(m, frame)) {
-    return;
-  }
-  if ((parsed->fam != RW_FAM_IP4 && parsed->fam != RW_FAM_IP6) || (parsed->fam == RW_FAM_IP6 && !m->ipv6_built) ||
-      parsed->frag) {
-    return;
-  }
-  /* The TCP header's offset and flags read once, here: a segment counts
-   * only with SYN or a payload (a pure ACK, most of a conversation, neither
-   * asks, answers nor is sent as a service). A UDP header is there whole. */
+  /* The TCP header's offset and flags read once, here, before the MAC
+   * addresses: a segment counts only with SYN or a payload (a pure ACK,
+   * most of a conversation, neither asks, answers nor is sent as a service,
+   * whoever sent it). A UDP header is there whole. */
   if (parsed->proto == LWIPSIM_IPPROTO_TCP) {
     if (!rw_get8(parsed, parsed->l4 + 12, &off) || !rw_get8(parsed, parsed->l4 + 13, &v.tcp_flags)) {
       return;
@@ -439,6 +433,10 @@ void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_fr
     v.tcp_flags = 0;
     v.payload = parsed->l4 + LWIPSIM_UDP_HLEN;
   } else {
+    return;
+  }
+  v.from_device = live || lwipsim_mac_eq(frame + 6, m->mac);
+  if (!v.from_device && !for_device(m, frame)) {
     return;
   }
   /* Both ports are inside the datagram: the reads above checked further. */

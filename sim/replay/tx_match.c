@@ -34,14 +34,11 @@ struct lwipsim_tx_match {
   struct entry *buckets[BUCKETS];
 };
 
+/* The caller has checked that the whole TCP header is in the datagram. */
 static inline uint8_t tcp_kind(const struct rw_pkt *p)
 {
-  uint32_t off, fl, hlen;
+  uint32_t off = p->f[p->l4 + 12], fl = p->f[p->l4 + 13], hlen = (off >> 4) * 4;
 
-  if (!rw_get8(p, p->l4 + 12, &off) || !rw_get8(p, p->l4 + 13, &fl)) {
-    return 0;
-  }
-  hlen = (off >> 4) * 4;
   if (fl & LWIPSIM_TH_RST) {
     return LWIPSIM_TCP_RST;
   }
@@ -159,9 +156,8 @@ key_of(struct lwipsim_rewriter *rw, const uint8_t device_mac[6], const struct rw
     return LWIPSIM_TX_KEYED; /* by ethertype alone */
   }
   k->ip_proto = p->proto;
-  if ((p->proto == LWIPSIM_IPPROTO_ICMP || p->proto == LWIPSIM_IPPROTO_ICMPV6) && rw_get8(p, p->l4, &v)) {
-    k->icmp_type = (uint8_t)v;
-  } else if (p->proto == LWIPSIM_IPPROTO_TCP && p->l4 + LWIPSIM_TCP_HLEN <= p->l3_end) {
+  /* TCP first: most frames (the tests below exclude each other) */
+  if (p->proto == LWIPSIM_IPPROTO_TCP && p->l4 + LWIPSIM_TCP_HLEN <= p->l3_end) {
     if ((k->tcp_kind = tcp_kind(p)) == 0) {
       /* never counted, so its live port is not mapped (a flow lookup) */
       if (ack_ports) {
@@ -172,6 +168,9 @@ key_of(struct lwipsim_rewriter *rw, const uint8_t device_mac[6], const struct rw
     tcp_ports(p, k, rw, live);
     *hash = tcp_key_hash(k);
     return p->fam == RW_FAM_IP6 ? LWIPSIM_TX_IPV6 : LWIPSIM_TX_KEYED;
+  }
+  if ((p->proto == LWIPSIM_IPPROTO_ICMP || p->proto == LWIPSIM_IPPROTO_ICMPV6) && rw_get8(p, p->l4, &v)) {
+    k->icmp_type = (uint8_t)v;
   } else if (p->proto == LWIPSIM_IPPROTO_UDP && p->l4 + LWIPSIM_UDP_HLEN <= p->l3_end) {
     key_ports(p, k, rw, live);
     key_udp(p, k, device_mac);
