@@ -59,6 +59,9 @@ struct lwipsim_impact {
   /* which slots are open, a bit each: ask() finds the lowest free one
    * without walking the open ones (dozens stay open in a long capture) */
   uint64_t open_bits[OPEN_MAX / 64];
+  /* which slots hold an open mDNS query: an mDNS frame walks those, not
+   * every open slot (most are HTTP questions one side never answered) */
+  uint64_t mdns_bits[OPEN_MAX / 64];
   uint64_t sent[LWIPSIM_IMPACT_STARTS][2][LWIPSIM_IMPACT_SERVICES];
   struct lwipsim_impact_counts c[LWIPSIM_IMPACT_STARTS];
   int finished;
@@ -113,6 +116,7 @@ static void settle(struct lwipsim_impact *m, struct question *q)
   }
   unsigned slot = (unsigned)(q - m->q);
   m->open_bits[slot / 64] &= ~(UINT64_C(1) << (slot % 64));
+  m->mdns_bits[slot / 64] &= ~(UINT64_C(1) << (slot % 64));
   q->open = 0;
   while (m->hi > 0 && !m->q[m->hi - 1].open) {
     m->hi--;
@@ -171,6 +175,14 @@ static int payload_has(const struct view *v, uint32_t n) { return v->payload != 
 #define payload_starts(v, text) \
   (payload_has((v), (uint32_t)(sizeof(text) - 1)) && memcmp((v)->p->f + (v)->payload, (text), sizeof(text) - 1) == 0)
 
+/* The device's HTTP response, asked of every segment it sends: "HTTP" as
+ * one word and the '/', which the compiler compares in place (a memcmp of
+ * five bytes was a library call). */
+static int payload_is_http_response(const struct view *v)
+{
+  return payload_has(v, 5) && memcmp(v->p->f + v->payload, "HTTP", 4) == 0 && v->p->f[v->payload + 4] == '/';
+}
+
 static int http_request(const struct view *v)
 {
   uint32_t first;
@@ -189,7 +201,8 @@ static int http_request(const struct view *v)
 
 /* The key, and its hash made from the same values (common/key_hash.h: not
  * read back from the key just written). */
-static uint32_t flow_key_of(struct flow_key *k, const struct view *v, enum lwipsim_impact_service s)
+static inline __attribute__((always_inline)) uint32_t flow_key_of(struct flow_key *k, const struct view *v,
+                                                                  enum lwipsim_impact_service s)
 {
   uint64_t h = lwipsim_key_hash_add(LWIPSIM_KEY_HASH_START, 0,
                                     (uint32_t)s | (uint32_t)v->p->fam << 8 | (uint32_t)v->peer_port << 16);
@@ -259,13 +272,17 @@ static void answer_flow(struct lwipsim_impact *m, const struct view *v, enum lwi
 
 static void count(struct lwipsim_impact *m, enum lwipsim_impact_service s, enum side side, unsigned failed);
 
-/* mDNS: queries past the window can no longer be answered. */
+/* mDNS: queries past the window can no longer be answered. The open
+ * queries in slot order, as a walk of every slot would meet them (settling
+ * one clears its own bit only). */
 static void mdns_expire(struct lwipsim_impact *m, uint64_t now_ms)
 {
-  for (unsigned i = 0; i < m->hi; i++) {
-    struct question *q = &m->q[i];
-    if (q->open && q->k.service == LWIPSIM_IMPACT_MDNS_QUERIES && now_ms - q->t_ms > LWIPSIM_IMPACT_MDNS_WINDOW_MS) {
-      settle(m, q);
+  for (unsigned w = 0; w < OPEN_MAX / 64; w++) {
+    for (uint64_t bits = m->mdns_bits[w]; bits != 0; bits &= bits - 1) {
+      struct question *q = &m->q[w * 64 + (unsigned)__builtin_ctzll(bits)];
+      if (now_ms - q->t_ms > LWIPSIM_IMPACT_MDNS_WINDOW_MS) {
+        settle(m, q);
+      }
     }
   }
 }
@@ -281,6 +298,8 @@ static void mdns(struct lwipsim_impact *m, const struct view *v, enum side side,
   if (!v->from_device) {
     if (!response) {
       struct question *q = ask(m);
+      unsigned slot = (unsigned)(q - m->q);
+      m->mdns_bits[slot / 64] |= UINT64_C(1) << (slot % 64);
       memset(q, 0, sizeof(*q));
       q->open = 1;
       q->k.service = LWIPSIM_IMPACT_MDNS_QUERIES;
@@ -294,10 +313,12 @@ static void mdns(struct lwipsim_impact *m, const struct view *v, enum side side,
   }
   /* One response may answer several queries at once (a responder
    * aggregates answers that are due together). */
-  for (unsigned i = 0; i < m->hi; i++) {
-    struct question *q = &m->q[i];
-    if (q->open && q->k.service == LWIPSIM_IMPACT_MDNS_QUERIES && q->k.fam == v->p->fam && !q->answered[side]) {
-      answer(m, q, side, failed);
+  for (unsigned w = 0; w < OPEN_MAX / 64; w++) {
+    for (uint64_t bits = m->mdns_bits[w]; bits != 0; bits &= bits - 1) {
+      struct question *q = &m->q[w * 64 + (unsigned)__builtin_ctzll(bits)];
+      if (q->k.fam == v->p->fam && !q->answered[side]) {
+        answer(m, q, side, failed);
+      }
     }
   }
   count(m, LWIPSIM_IMPACT_MDNS, side, failed);
@@ -341,17 +362,6 @@ static int for_device(const struct lwipsim_impact *m, const uint8_t *frame)
   return (frame[0] & 1) || lwipsim_mac_eq(frame, m->mac);
 }
 
-/* A TCP segment counts only with SYN or a payload: a pure ACK (most of a
- * conversation) neither asks, answers nor is sent as a service. */
-static int tcp_may_count(const struct rw_pkt *p)
-{
-  uint32_t off, flags;
-  if (!rw_get8(p, p->l4 + 12, &off) || !rw_get8(p, p->l4 + 13, &flags)) {
-    return 0;
-  }
-  return (flags & LWIPSIM_TH_SYN) || p->l4 + (off >> 4) * 4 < p->l3_end;
-}
-
 void lwipsim_impact_frame(struct lwipsim_impact *m, const uint8_t *frame, uint32_t len, int live, uint64_t now_ms,
                           unsigned failed)
 {
@@ -361,68 +371,82 @@ void lwipsim_impact_frame(struct lwipsim_impact *m, const uint8_t *frame, uint32
   lwipsim_impact_frame_view(m, &p, live, now_ms, failed);
 }
 
+/* A frame that may count (lwipsim_impact_frame_view has sorted it): kept
+ * out of line, so that the frames that cannot (a peer's pure ACKs, the
+ * device's, most of a conversation) leave without setting up its frame. */
+static __attribute__((noinline)) void counted_frame(struct lwipsim_impact *m, const struct view *v, int live,
+                                                    uint64_t now_ms, unsigned failed)
+{
+  enum side side = live ? LIVE : CAPTURED;
+
+  if (v->p->proto == LWIPSIM_IPPROTO_UDP) {
+    if (v->dev_port == LWIPSIM_PORT_MDNS || v->peer_port == LWIPSIM_PORT_MDNS) {
+      mdns(m, v, side, now_ms, failed);
+    } else if (v->from_device) {
+      count_sent(m, v, side, failed);
+    }
+    return;
+  }
+  uint32_t syn = v->tcp_flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST);
+  if (!v->from_device) {
+    if (syn == LWIPSIM_TH_SYN) {
+      open_flow_question(m, v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, now_ms);
+    } else if (http_request(v)) {
+      open_flow_question(m, v, LWIPSIM_IMPACT_HTTP, now_ms);
+    }
+    return;
+  }
+  if (syn == (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK)) {
+    answer_flow(m, v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, side, failed);
+  } else if (payload_is_http_response(v)) {
+    answer_flow(m, v, LWIPSIM_IMPACT_HTTP, side, failed);
+  } else {
+    count_sent(m, v, side, failed);
+  }
+}
+
 void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_frame_view *parsed, int live,
                                uint64_t now_ms, unsigned failed)
 {
   const uint8_t *frame = parsed->f;
   struct view v;
-  uint16_t sport, dport;
+  uint32_t off;
 
-  if (parsed->caplen < LWIPSIM_ETH_HLEN) {
+  if (parsed->caplen < LWIPSIM_ETH_HLEN || (parsed->fam != RW_FAM_IP4 && parsed->fam != RW_FAM_IP6) ||
+      (parsed->fam == RW_FAM_IP6 && !m->ipv6_built) || parsed->frag) {
+    return;
+  }
+  /* The TCP header's offset and flags read once, here, before the MAC
+   * addresses: a segment counts only with SYN or a payload (a pure ACK,
+   * most of a conversation, neither asks, answers nor is sent as a service,
+   * whoever sent it). A UDP header is there whole. */
+  if (parsed->proto == LWIPSIM_IPPROTO_TCP) {
+    if (!rw_get8(parsed, parsed->l4 + 12, &off) || !rw_get8(parsed, parsed->l4 + 13, &v.tcp_flags)) {
+      return;
+    }
+    uint32_t hlen = (off >> 4) * 4;
+    if (!(v.tcp_flags & LWIPSIM_TH_SYN) && parsed->l4 + hlen >= parsed->l3_end) {
+      return;
+    }
+    v.payload = hlen >= LWIPSIM_TCP_HLEN && parsed->l4 + hlen < parsed->l3_end ? parsed->l4 + hlen : 0;
+  } else if (parsed->proto == LWIPSIM_IPPROTO_UDP && rw_has(parsed, parsed->l4, LWIPSIM_UDP_HLEN)) {
+    v.tcp_flags = 0;
+    v.payload = parsed->l4 + LWIPSIM_UDP_HLEN;
+  } else {
     return;
   }
   v.from_device = live || lwipsim_mac_eq(frame + 6, m->mac);
-  if ((!v.from_device && !for_device(m, frame)) || (parsed->proto == LWIPSIM_IPPROTO_TCP && !tcp_may_count(parsed))) {
+  if (!v.from_device && !for_device(m, frame)) {
     return;
   }
+  /* Both ports are inside the datagram: the reads above checked further. */
+  uint16_t sport = (uint16_t)(frame[parsed->l4] << 8 | frame[parsed->l4 + 1]);
+  uint16_t dport = (uint16_t)(frame[parsed->l4 + 2] << 8 | frame[parsed->l4 + 3]);
   v.p = parsed;
-  if ((v.p->fam != RW_FAM_IP4 && v.p->fam != RW_FAM_IP6) || (v.p->fam == RW_FAM_IP6 && !m->ipv6_built) || v.p->frag ||
-      (v.p->proto != LWIPSIM_IPPROTO_TCP && v.p->proto != LWIPSIM_IPPROTO_UDP) || !rw_get_ports(v.p, &sport, &dport)) {
-    return;
-  }
   v.dev_port = v.from_device ? sport : dport;
   v.peer_port = v.from_device ? dport : sport;
-  v.peer = v.p->f + (v.from_device ? v.p->dst : v.p->src);
-  v.payload = 0;
-  v.tcp_flags = 0;
-  enum side side = live ? LIVE : CAPTURED;
-
-  if (v.p->proto == LWIPSIM_IPPROTO_UDP) {
-    if (!rw_has(v.p, v.p->l4, LWIPSIM_UDP_HLEN)) {
-      return;
-    }
-    v.payload = v.p->l4 + LWIPSIM_UDP_HLEN;
-    if (v.dev_port == LWIPSIM_PORT_MDNS || v.peer_port == LWIPSIM_PORT_MDNS) {
-      mdns(m, &v, side, now_ms, failed);
-    } else if (v.from_device) {
-      count_sent(m, &v, side, failed);
-    }
-    return;
-  }
-  uint32_t off;
-  if (!rw_get8(v.p, v.p->l4 + 12, &off) || !rw_get8(v.p, v.p->l4 + 13, &v.tcp_flags)) {
-    return;
-  }
-  uint32_t hlen = (off >> 4) * 4;
-  if (hlen >= LWIPSIM_TCP_HLEN && v.p->l4 + hlen < v.p->l3_end) {
-    v.payload = v.p->l4 + hlen;
-  }
-  uint32_t syn = v.tcp_flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST);
-  if (!v.from_device) {
-    if (syn == LWIPSIM_TH_SYN) {
-      open_flow_question(m, &v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, now_ms);
-    } else if (http_request(&v)) {
-      open_flow_question(m, &v, LWIPSIM_IMPACT_HTTP, now_ms);
-    }
-    return;
-  }
-  if (syn == (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK)) {
-    answer_flow(m, &v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, side, failed);
-  } else if (payload_starts(&v, "HTTP/")) {
-    answer_flow(m, &v, LWIPSIM_IMPACT_HTTP, side, failed);
-  } else {
-    count_sent(m, &v, side, failed);
-  }
+  v.peer = frame + (v.from_device ? parsed->dst : parsed->src);
+  counted_frame(m, &v, live, now_ms, failed);
 }
 
 const struct lwipsim_impact_counts *lwipsim_impact_finish(struct lwipsim_impact *m, unsigned start)

@@ -23,11 +23,10 @@ struct nb_entry {
 };
 
 struct nb_recent {
-  int valid;
-  uint8_t fam;
-  uint8_t addr[16];
   uint8_t mac[6];
-};
+  uint8_t fam; /* RW_FAM_NONE (0): nothing offered yet */
+  uint8_t addr[16];
+} __attribute__((aligned(8))); /* 24 bytes: picking one is a shift and an add */
 
 struct lwipsim_neighbours {
   uint8_t device_mac[6];
@@ -94,18 +93,26 @@ static int unicast(int fam, const uint8_t *a)
 
 static void remember_new(struct lwipsim_neighbours *nb, int fam, const uint8_t *addr, const uint8_t mac[6], int own);
 
-static void remember(struct lwipsim_neighbours *nb, int fam, const uint8_t *addr, const uint8_t mac[6])
+/* A pair the recent cache does not hold: out of line, so the common case
+ * (the pair offered last) sets up no call frame of its own. */
+static __attribute__((noinline)) void remember_other(struct lwipsim_neighbours *nb, struct nb_recent *r, int fam,
+                                                     const uint8_t *addr, const uint8_t mac[6], int own)
 {
-  int own = lwipsim_mac_eq(mac, nb->device_mac);
-  struct nb_recent *r = &nb->recent[own];
-  if (r->valid && r->fam == fam && lwipsim_mac_eq(r->mac, mac) && same_addr(r->addr, addr, fam)) {
-    return;
-  }
   remember_new(nb, fam, addr, mac, own);
-  r->valid = 1;
   r->fam = (uint8_t)fam;
   memcpy(r->addr, addr, fam == RW_FAM_IP6 ? 16 : 4);
   memcpy(r->mac, mac, 6);
+}
+
+/* fam: RW_FAM_IP4 or RW_FAM_IP6, never RW_FAM_NONE (an empty cache entry). */
+static inline void remember(struct lwipsim_neighbours *nb, int fam, const uint8_t *addr, const uint8_t mac[6])
+{
+  int own = lwipsim_mac_eq(mac, nb->device_mac);
+  struct nb_recent *r = &nb->recent[own];
+  if (r->fam == fam && lwipsim_mac_eq(r->mac, mac) && same_addr(r->addr, addr, fam)) {
+    return;
+  }
+  remember_other(nb, r, fam, addr, mac, own);
 }
 
 static void remember_new(struct lwipsim_neighbours *nb, int fam, const uint8_t *addr, const uint8_t mac[6], int own)
@@ -144,7 +151,9 @@ void lwipsim_neighbours_learn_view(struct lwipsim_neighbours *nb, const struct l
   const uint8_t *frame = p->f;
   uint32_t op;
 
-  if (rw_arp_ip4(p, &op)) {
+  /* rw_arp_ip4 only for ARP: most frames are IP, and the call cost more
+   * than the family test */
+  if (p->fam == RW_FAM_ARP && rw_arp_ip4(p, &op)) {
     remember(nb, RW_FAM_IP4, frame + p->l3 + LWIPSIM_ARP_SPA, frame + p->l3 + LWIPSIM_ARP_SHA);
   } else if (p->fam == RW_FAM_IP4 || p->fam == RW_FAM_IP6) {
     remember(nb, p->fam, frame + p->src, frame + 6);
@@ -217,7 +226,11 @@ static int find_router(const struct lwipsim_neighbours *nb, const uint8_t *targe
   return 1;
 }
 
-static uint32_t answer_arp(const struct lwipsim_neighbours *nb, const struct rw_pkt *p, uint8_t *out)
+/* answer_arp and answer_ns are out of line: most frames the live stack sends
+ * are neither ARP nor IPv6, and leave lwipsim_neighbours_answer_view at its
+ * family test without setting up their frames. */
+static __attribute__((noinline)) uint32_t answer_arp(const struct lwipsim_neighbours *nb, const struct rw_pkt *p,
+                                                     uint8_t *out)
 {
   const uint8_t *a = p->f + p->l3;
   const struct nb_entry *e;
@@ -244,7 +257,8 @@ static uint32_t answer_arp(const struct lwipsim_neighbours *nb, const struct rw_
   return arp_reply(e, p->f, out);
 }
 
-static uint32_t answer_ns(const struct lwipsim_neighbours *nb, const struct rw_pkt *p, uint8_t *out)
+static __attribute__((noinline)) uint32_t answer_ns(const struct lwipsim_neighbours *nb, const struct rw_pkt *p,
+                                                    uint8_t *out)
 {
   const uint8_t *icmp = p->f + p->l4, *target = icmp + 8;
   const struct nb_entry *e;
@@ -295,13 +309,13 @@ uint32_t lwipsim_neighbours_answer(const struct lwipsim_neighbours *nb, const ui
 uint32_t lwipsim_neighbours_answer_view(const struct lwipsim_neighbours *nb, const struct lwipsim_frame_view *v,
                                         uint8_t *out, enum lwipsim_nb_kind *kind)
 {
-  const struct rw_pkt p = *v;
+  const struct rw_pkt *p = v; /* read only: no copy */
   uint32_t n = 0;
 
   *kind = LWIPSIM_NB_NONE;
-  if (p.fam == RW_FAM_ARP && (n = answer_arp(nb, &p, out)) > 0) {
+  if (p->fam == RW_FAM_ARP && (n = answer_arp(nb, p, out)) > 0) {
     *kind = LWIPSIM_NB_ARP;
-  } else if (p.fam == RW_FAM_IP6 && (n = answer_ns(nb, &p, out)) > 0) {
+  } else if (p->fam == RW_FAM_IP6 && (n = answer_ns(nb, p, out)) > 0) {
     *kind = LWIPSIM_NB_ND;
   }
   return n;

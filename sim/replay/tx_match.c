@@ -34,14 +34,11 @@ struct lwipsim_tx_match {
   struct entry *buckets[BUCKETS];
 };
 
-static uint8_t tcp_kind(const struct rw_pkt *p)
+/* The caller has checked that the whole TCP header is in the datagram. */
+static inline uint8_t tcp_kind(const struct rw_pkt *p)
 {
-  uint32_t off, fl, hlen;
+  uint32_t off = p->f[p->l4 + 12], fl = p->f[p->l4 + 13], hlen = (off >> 4) * 4;
 
-  if (!rw_get8(p, p->l4 + 12, &off) || !rw_get8(p, p->l4 + 13, &fl)) {
-    return 0;
-  }
-  hlen = (off >> 4) * 4;
   if (fl & LWIPSIM_TH_RST) {
     return LWIPSIM_TCP_RST;
   }
@@ -55,16 +52,35 @@ static uint8_t tcp_kind(const struct rw_pkt *p)
   return p->frag || (hlen >= LWIPSIM_TCP_HLEN && p->l4 + hlen < p->l3_end) ? LWIPSIM_TCP_DATA : 0;
 }
 
-static void key_ports(const struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim_rewriter *rw, int live)
+/* A live port mapped back to the captured one through rw (NULL: not
+ * mapped). */
+static inline void map_port(const struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim_rewriter *rw, int live)
 {
   uint16_t mapped;
 
-  if (!rw_get_ports(p, &k->dev_port, &k->peer_port)) {
-    return;
-  }
   if (live && rw != NULL && rw_captured_port(rw, p, &mapped)) {
     k->dev_port = mapped;
   }
+}
+
+/* The device's and the peer's ports, mapped as above. */
+static inline void key_ports(const struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim_rewriter *rw, int live)
+{
+  if (rw_get_ports(p, &k->dev_port, &k->peer_port)) {
+    map_port(p, k, rw, live);
+  }
+}
+
+/* A TCP segment's ports, read where its caller has checked the whole TCP
+ * header is inside the datagram (the checked reads of key_ports tested
+ * those bytes again at every segment). */
+static inline void tcp_ports(const struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim_rewriter *rw, int live)
+{
+  const uint8_t *th = p->f + p->l4;
+
+  k->dev_port = (uint16_t)(th[0] << 8 | th[1]);
+  k->peer_port = (uint16_t)(th[2] << 8 | th[3]);
+  map_port(p, k, rw, live);
 }
 
 static void key_udp(const struct rw_pkt *p, struct lwipsim_tx_key *k, const uint8_t mac[6])
@@ -82,6 +98,87 @@ static void key_udp(const struct rw_pkt *p, struct lwipsim_tx_key *k, const uint
   }
 }
 
+/* The key's bucket hash, a word per field, each read as it was written
+ * (common/key_hash.h). */
+static inline uint32_t key_hash(const struct lwipsim_tx_key *k)
+{
+  uint64_t hw = LWIPSIM_KEY_HASH_START;
+  hw = lwipsim_key_hash_add(hw, 0, k->ethertype);
+  hw = lwipsim_key_hash_add(hw, 1, k->arp_op);
+  hw = lwipsim_key_hash_add(hw, 2, k->ip_proto);
+  hw = lwipsim_key_hash_add(hw, 3, k->icmp_type);
+  hw = lwipsim_key_hash_add(hw, 4, k->tcp_kind);
+  hw = lwipsim_key_hash_add(hw, 5, k->dns);
+  hw = lwipsim_key_hash_add(hw, 6, k->dev_port);
+  hw = lwipsim_key_hash_add(hw, 7, k->peer_port);
+  hw = lwipsim_key_hash_add(hw, 8, (uint16_t)k->dhcp_type);
+  return lwipsim_key_hash_end(hw);
+}
+
+/* The same hash of a TCP segment's key (most keys), whose ARP, ICMP and DNS
+ * words are 0 and DHCP word -1 by construction: the constant words fold
+ * into one constant, and only the four that vary are multiplied. */
+static inline uint32_t tcp_key_hash(const struct lwipsim_tx_key *k)
+{
+  uint64_t hw = LWIPSIM_KEY_HASH_START;
+  hw = lwipsim_key_hash_add(hw, 0, k->ethertype);
+  hw = lwipsim_key_hash_add(hw, 2, LWIPSIM_IPPROTO_TCP);
+  hw = lwipsim_key_hash_add(hw, 4, k->tcp_kind);
+  hw = lwipsim_key_hash_add(hw, 6, k->dev_port);
+  hw = lwipsim_key_hash_add(hw, 7, k->peer_port);
+  hw = lwipsim_key_hash_add(hw, 8, UINT16_MAX);
+  return lwipsim_key_hash_end(hw);
+}
+
+/* The key of lwipsim_tx_key_view, inlined into the counting below (issue
+ * 12: two calls a frame). ack_ports: a pure ACK's key gets its ports too;
+ * the counting never looks at that key, so it skips reading them. */
+static inline __attribute__((always_inline)) enum lwipsim_tx_class
+key_of(struct lwipsim_rewriter *rw, const uint8_t device_mac[6], const struct rw_pkt *p, int live, int ack_ports,
+       struct lwipsim_tx_key *k, uint32_t *hash)
+{
+  uint32_t v;
+
+  memset(k, 0, sizeof(*k));
+  k->dhcp_type = -1;
+  if (rw_get16(p, 12, &v)) {
+    k->ethertype = (uint16_t)v;
+  }
+  if (p->fam == RW_FAM_ARP) {
+    if (rw_get16(p, p->l3 + 6, &v)) {
+      k->arp_op = (uint16_t)v;
+    }
+    *hash = key_hash(k);
+    return LWIPSIM_TX_KEYED;
+  }
+  if (p->fam != RW_FAM_IP4 && p->fam != RW_FAM_IP6) {
+    *hash = key_hash(k);
+    return LWIPSIM_TX_KEYED; /* by ethertype alone */
+  }
+  k->ip_proto = p->proto;
+  /* TCP first: most frames (the tests below exclude each other) */
+  if (p->proto == LWIPSIM_IPPROTO_TCP && p->l4 + LWIPSIM_TCP_HLEN <= p->l3_end) {
+    if ((k->tcp_kind = tcp_kind(p)) == 0) {
+      /* never counted, so its live port is not mapped (a flow lookup) */
+      if (ack_ports) {
+        tcp_ports(p, k, NULL, live);
+      }
+      return LWIPSIM_TX_PURE_ACK;
+    }
+    tcp_ports(p, k, rw, live);
+    *hash = tcp_key_hash(k);
+    return p->fam == RW_FAM_IP6 ? LWIPSIM_TX_IPV6 : LWIPSIM_TX_KEYED;
+  }
+  if ((p->proto == LWIPSIM_IPPROTO_ICMP || p->proto == LWIPSIM_IPPROTO_ICMPV6) && rw_get8(p, p->l4, &v)) {
+    k->icmp_type = (uint8_t)v;
+  } else if (p->proto == LWIPSIM_IPPROTO_UDP && p->l4 + LWIPSIM_UDP_HLEN <= p->l3_end) {
+    key_ports(p, k, rw, live);
+    key_udp(p, k, device_mac);
+  }
+  *hash = key_hash(k);
+  return p->fam == RW_FAM_IP6 ? LWIPSIM_TX_IPV6 : LWIPSIM_TX_KEYED;
+}
+
 enum lwipsim_tx_class lwipsim_tx_key(struct lwipsim_rewriter *rw, const uint8_t device_mac[6], const uint8_t *frame,
                                      uint32_t len, int live, struct lwipsim_tx_key *k)
 {
@@ -94,38 +191,9 @@ enum lwipsim_tx_class lwipsim_tx_key(struct lwipsim_rewriter *rw, const uint8_t 
 enum lwipsim_tx_class lwipsim_tx_key_view(struct lwipsim_rewriter *rw, const uint8_t device_mac[6],
                                           const struct lwipsim_frame_view *view, int live, struct lwipsim_tx_key *k)
 {
-  const struct rw_pkt *p = view; /* read only: no copy */
-  uint32_t v;
+  uint32_t unused;
 
-  memset(k, 0, sizeof(*k));
-  k->dhcp_type = -1;
-  if (rw_get16(p, 12, &v)) {
-    k->ethertype = (uint16_t)v;
-  }
-  if (p->fam == RW_FAM_ARP) {
-    if (rw_get16(p, p->l3 + 6, &v)) {
-      k->arp_op = (uint16_t)v;
-    }
-    return LWIPSIM_TX_KEYED;
-  }
-  if (p->fam != RW_FAM_IP4 && p->fam != RW_FAM_IP6) {
-    return LWIPSIM_TX_KEYED; /* by ethertype alone */
-  }
-  k->ip_proto = p->proto;
-  if ((p->proto == LWIPSIM_IPPROTO_ICMP || p->proto == LWIPSIM_IPPROTO_ICMPV6) && rw_get8(p, p->l4, &v)) {
-    k->icmp_type = (uint8_t)v;
-  } else if (p->proto == LWIPSIM_IPPROTO_TCP && p->l4 + LWIPSIM_TCP_HLEN <= p->l3_end) {
-    if ((k->tcp_kind = tcp_kind(p)) == 0) {
-      /* never counted, so its live port is not mapped (a flow lookup) */
-      key_ports(p, k, NULL, live);
-      return LWIPSIM_TX_PURE_ACK;
-    }
-    key_ports(p, k, rw, live);
-  } else if (p->proto == LWIPSIM_IPPROTO_UDP && p->l4 + LWIPSIM_UDP_HLEN <= p->l3_end) {
-    key_ports(p, k, rw, live);
-    key_udp(p, k, device_mac);
-  }
-  return p->fam == RW_FAM_IP6 ? LWIPSIM_TX_IPV6 : LWIPSIM_TX_KEYED;
+  return key_of(rw, device_mac, view, live, 1, k, &unused);
 }
 
 /* ---- counting ---- */
@@ -159,21 +227,12 @@ void lwipsim_tx_match_free(struct lwipsim_tx_match *m)
   free(m);
 }
 
-/* The entry of k, or a new one; *link is where it hangs in its bucket. */
-static struct entry *lookup(struct lwipsim_tx_match *m, const struct lwipsim_tx_key *k, struct entry ***link)
+/* The entry of k (hash: key_hash of k), or a new one; *link is where it
+ * hangs in its bucket. */
+static struct entry *lookup(struct lwipsim_tx_match *m, const struct lwipsim_tx_key *k, uint32_t hash,
+                            struct entry ***link)
 {
-  /* a word per field, each read as it was written (common/key_hash.h) */
-  uint64_t hw = LWIPSIM_KEY_HASH_START;
-  hw = lwipsim_key_hash_add(hw, 0, k->ethertype);
-  hw = lwipsim_key_hash_add(hw, 1, k->arp_op);
-  hw = lwipsim_key_hash_add(hw, 2, k->ip_proto);
-  hw = lwipsim_key_hash_add(hw, 3, k->icmp_type);
-  hw = lwipsim_key_hash_add(hw, 4, k->tcp_kind);
-  hw = lwipsim_key_hash_add(hw, 5, k->dns);
-  hw = lwipsim_key_hash_add(hw, 6, k->dev_port);
-  hw = lwipsim_key_hash_add(hw, 7, k->peer_port);
-  hw = lwipsim_key_hash_add(hw, 8, (uint16_t)k->dhcp_type);
-  uint32_t h = lwipsim_key_hash_end(hw) & (BUCKETS - 1);
+  uint32_t h = hash & (BUCKETS - 1);
   struct entry **pp, *e;
 
   for (pp = &m->buckets[h]; (e = *pp) != NULL; pp = &e->next) {
@@ -239,7 +298,8 @@ void lwipsim_tx_match_frame_view(struct lwipsim_tx_match *m, struct lwipsim_rewr
                                  const struct lwipsim_frame_view *v, int live)
 {
   struct lwipsim_tx_key k;
-  enum lwipsim_tx_class cls = lwipsim_tx_key_view(rw, m->device_mac, v, live, &k);
+  uint32_t hash = 0; /* a pure ACK's key has none */
+  enum lwipsim_tx_class cls = key_of(rw, m->device_mac, v, live, 0, &k, &hash);
   struct entry *e, **link;
 
   live = live != 0;
@@ -252,7 +312,7 @@ void lwipsim_tx_match_frame_view(struct lwipsim_tx_match *m, struct lwipsim_rewr
     return;
   }
   *(live ? &m->c.transmitted : &m->c.reference) += 1;
-  if ((e = lookup(m, &k, &link)) == NULL) {
+  if ((e = lookup(m, &k, hash, &link)) == NULL) {
     return;
   }
   /* one more on this side pairs with one the other side has not paired yet */

@@ -24,8 +24,10 @@ void lwipsim_impact_watch_latch(void);
 static inline void lwipsim_impact_watch_check(void)
 {
   const struct lwipsim_run_state *s = lwipsim_state;
-  if (s->panicked || s->pool_failures > 0 || s->n_asserts > 0 || s->heap.failed > 0 ||
-      s->device.http_write_refused > 0) {
+  /* one test of the five counters OR-ed, not five tests and branches (about
+   * 380,000 checks in a replay of 50,000 frames) */
+  if (((uint64_t)(unsigned)s->panicked | s->pool_failures | s->n_asserts | s->heap.failed |
+       s->device.http_write_refused) != 0) {
     lwipsim_impact_watch_latch();
   }
 }

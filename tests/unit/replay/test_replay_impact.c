@@ -139,6 +139,44 @@ START_TEST(test_impact_mdns_queries_and_responses)
 }
 END_TEST
 
+/* mDNS queries are found through a bit per slot: a query past the first 64
+ * slots is answered and expired as one in slot 0 is, and a query settled to
+ * make room leaves its slot to a TCP question that no mDNS response
+ * answers. */
+START_TEST(test_impact_mdns_slots)
+{
+  struct lwipsim_impact *m = lwipsim_impact_new(dev_mac, 0);
+  ck_assert_ptr_nonnull(m);
+  for (uint16_t i = 0; i < 70; i++) {
+    frame(m, tcp(0, (uint16_t)(40000 + i), 80, TH_SYN, NULL), CAPTURED, 100, AFTER); /* slots 0-69, unanswered */
+  }
+  frame(m, udp(0, 5353, 5353, 0), CAPTURED, 1000, AFTER); /* slot 70 */
+  frame(m, udp(1, 5353, 5353, 0x84), LIVE, 1020, AFTER);
+  frame(m, udp(1, 5353, 5353, 0x84), CAPTURED, 1030, AFTER); /* answered by both */
+  frame(m, udp(0, 5353, 5353, 0), CAPTURED, 2000, AFTER);    /* slot 70 again */
+  frame(m, udp(1, 5353, 5353, 0x84), CAPTURED, 2010, AFTER); /* by the captured device only */
+  frame(m, udp(0, 5353, 5353, 0), CAPTURED, 3000, AFTER);    /* expires the last one; nobody answers it */
+  const struct lwipsim_impact_counts *c = lwipsim_impact_finish(m, 0);
+  ck_assert_uint_eq(c->of[LWIPSIM_IMPACT_MDNS_QUERIES], 2);
+  ck_assert_uint_eq(c->missing[LWIPSIM_IMPACT_MDNS_QUERIES], 1);
+  ck_assert_uint_eq(c->of[LWIPSIM_IMPACT_HTTP_CONNECTIONS], 0);
+  lwipsim_impact_free(m);
+
+  m = lwipsim_impact_new(dev_mac, 0);
+  ck_assert_ptr_nonnull(m);
+  frame(m, udp(0, 5353, 5353, 0), CAPTURED, 10, AFTER); /* slot 0, the oldest */
+  for (uint16_t i = 0; i < 128; i++) {
+    frame(m, tcp(0, (uint16_t)(40000 + i), 80, TH_SYN, NULL), CAPTURED, 20, AFTER); /* the last takes slot 0 */
+  }
+  frame(m, udp(1, 5353, 5353, 0x84), CAPTURED, 40, AFTER); /* answers no connection */
+  c = lwipsim_impact_finish(m, 0);
+  ck_assert_uint_eq(c->of[LWIPSIM_IMPACT_MDNS_QUERIES], 0);
+  ck_assert_uint_eq(c->of[LWIPSIM_IMPACT_HTTP_CONNECTIONS], 0);
+  ck_assert_uint_eq(c->of[LWIPSIM_IMPACT_MDNS], 1);
+  lwipsim_impact_free(m);
+}
+END_TEST
+
 /* Requests and connections pair by the peer's address and port. */
 START_TEST(test_impact_http_requests_and_connections)
 {
@@ -225,6 +263,7 @@ Suite *impact_suite(void)
   Suite *s = suite_create("impact");
   TCase *tc = tcase_create("impact");
   tcase_add_test(tc, test_impact_mdns_queries_and_responses);
+  tcase_add_test(tc, test_impact_mdns_slots);
   tcase_add_test(tc, test_impact_http_requests_and_connections);
   tcase_add_test(tc, test_impact_sent_services_and_starts);
   suite_add_tcase(s, tc);
