@@ -56,3 +56,26 @@ uint16_t lwipsim_inet_update(uint16_t hc, const uint8_t *old, const uint8_t *nb,
   acc += lwipsim_inet_fold(lwipsim_inet_sum(0, nb, n, odd));
   return lwipsim_inet_checksum(acc);
 }
+
+/* lwipsim_inet_sum(0, b, n, odd) of the n (2 or 4) bytes b holding v
+ * big-endian: at an odd offset the first byte is a word's low half and the
+ * last one a word's high half. */
+static inline uint32_t sum_be(uint32_t v, unsigned n, int odd)
+{
+  if (n == 2) {
+    return odd ? (v >> 8) + ((v & 0xffu) << 8) : v;
+  }
+  return odd ? (v >> 24) + ((v >> 8) & 0xffffu) + ((v & 0xffu) << 8) : (v >> 16) + (v & 0xffffu);
+}
+
+uint16_t lwipsim_inet_update_be(uint16_t hc, uint32_t old, uint32_t nb, unsigned n, int odd)
+{
+  uint32_t acc = (uint16_t)~hc;
+
+  /* as lwipsim_inet_update: folding the raw sums instead of sums folded
+   * once gives the same values (an end-around carry keeps the sum modulo
+   * 0xffff and keeps a nonzero sum nonzero) */
+  acc += (uint16_t)~lwipsim_inet_fold(sum_be(old, n, odd));
+  acc += lwipsim_inet_fold(sum_be(nb, n, odd));
+  return lwipsim_inet_checksum(acc);
+}

@@ -66,7 +66,7 @@ struct rw_flow {
   uint32_t owed_cap_ack; /* the captured ack value still to be delivered */
   uint32_t acked_live;   /* the highest ack the live stack has been given */
   uint32_t peer_next;    /* the peer's next sequence number */
-  uint8_t tmpl_len;      /* the peer's last segment: Ethernet, IP and TCP headers */
+  uint8_t tmpl_len;      /* the peer's last segment while owed: Ethernet, IP and TCP headers */
   uint8_t tmpl[RW_ACK_MAX];
   /* DNS */
   uint8_t dns;
@@ -206,6 +206,15 @@ static inline void rw_put32(uint8_t *p, uint32_t v)
   p[1] = (uint8_t)(v >> 16);
   p[2] = (uint8_t)(v >> 8);
   p[3] = (uint8_t)v;
+}
+
+/* Reads at offsets a checked read has vouched for (a patch reads the value
+ * it replaces). */
+static inline uint32_t rw_load16(const uint8_t *p) { return ((uint32_t)p[0] << 8) | p[1]; }
+
+static inline uint32_t rw_load32(const uint8_t *p)
+{
+  return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
 }
 
 /* Sequence space comparison, as TCP_SEQ_GT. */

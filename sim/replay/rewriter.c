@@ -225,10 +225,13 @@ int lwipsim_rewriter_inbound_view(struct lwipsim_rewriter *rw, struct lwipsim_fr
     return 0;
   }
   rw_addr_inbound(rw, p);
-  if (rw->last_tcp != NULL) {
-    rw_owed_keep_template(rw->last_tcp, p); /* as injected: addresses rewritten too */
-    rw->last_tcp = NULL;
+  /* The template (as injected: addresses rewritten too) is read only while
+   * the flow is owed an ack, and a flow becomes owed only by a segment that
+   * comes through here right after: kept then, not copied for every segment. */
+  if (rw->last_tcp != NULL && rw->last_tcp->owed) {
+    rw_owed_keep_template(rw->last_tcp, p);
   }
+  rw->last_tcp = NULL;
   if (p->changed) {
     rw->div.rewritten++;
   }
