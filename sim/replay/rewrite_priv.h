@@ -92,11 +92,17 @@ struct rw_dhcp {
  * capture time: lwIP's 2 * TCP_MSL (tcp_priv.h: TCP_MSL 60000UL), the time
  * its own PCB spends in TIME_WAIT, so a late retransmission still finds it. */
 #define RW_IDLE_MS 120000u
+#define RW_RECENT 1024 /* rw_flow_by_port_of's slots, by the peer's port */
 
 struct lwipsim_rewriter {
   uint8_t mac[6];
   struct rw_flow *last_tcp; /* the flow of the inbound segment being rewritten */
-  unsigned n_owed;          /* owed acks built, waiting to be taken */
+  /* By the peer's port: the flow rw_flow_by_port_of last found for it
+   * (NULL when freed). A connection's segments on all three sides (the
+   * peer's, the live answer, the captured device's) find their flow here,
+   * checked, before a key is made and hashed. */
+  struct rw_flow *recent[RW_RECENT];
+  unsigned n_owed; /* owed acks built, waiting to be taken */
   uint8_t owed_len[RW_OWED_QUEUE];
   uint8_t owed_frame[RW_OWED_QUEUE][RW_ACK_MAX];
   uint8_t cap_ip4[4], live_ip4[4];
@@ -254,6 +260,11 @@ struct rw_flow *rw_flow_first(struct lwipsim_rewriter *rw, const struct rw_key *
 struct rw_flow *rw_flow_next(const struct rw_flow *f, const struct rw_key *k);
 /* Newest flow of k whose port on the given side is port. */
 struct rw_flow *rw_flow_by_port(struct lwipsim_rewriter *rw, const struct rw_key *k, int side, uint16_t port);
+/* rw_flow_by_port for the peer endpoint of p (its destination when
+ * peer_is_dst, else its source; port peer_port), with the same answer; the
+ * flow it finds is tried first next time. */
+struct rw_flow *rw_flow_by_port_of(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint8_t proto, int peer_is_dst,
+                                   uint16_t peer_port, int side, uint16_t port);
 /* NULL when out of memory (the frame is then left alone). */
 struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k);
 void rw_note(struct lwipsim_rewriter *rw, int reason);

@@ -216,10 +216,11 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
   if (!parse_tcp(p, &t)) {
     return;
   }
-  rw_key_make(&k, p, LWIPSIM_IPPROTO_TCP, 1, t.dport);
   if ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST)) == LWIPSIM_TH_SYN) {
+    rw_key_make(&k, p, LWIPSIM_IPPROTO_TCP, 1, t.dport);
     f = learn_syn(rw, &k, side, &t);
   } else if ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST)) == (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK)) {
+    rw_key_make(&k, p, LWIPSIM_IPPROTO_TCP, 1, t.dport);
     f = learn_synack(rw, &k, side, &t);
     if (side == RW_SIDE_LIVE && f != NULL) {
       /* the lookup's answer, or the flow it added at the head of its chain,
@@ -227,7 +228,7 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
       rw_memo_live(rw, p, t.sport, t.dport, f);
     }
   } else {
-    f = rw_flow_by_port(rw, &k, side, t.sport);
+    f = rw_flow_by_port_of(rw, p, LWIPSIM_IPPROTO_TCP, 1, t.dport, side, t.sport);
     if (side == RW_SIDE_LIVE) {
       rw_memo_live(rw, p, t.sport, t.dport, f);
     }
@@ -386,12 +387,12 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
   if (!parse_tcp(p, &t)) {
     return RW_INJECT;
   }
-  rw_key_make(&k, p, LWIPSIM_IPPROTO_TCP, 0, t.sport);
   if ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST)) == LWIPSIM_TH_SYN) {
+    rw_key_make(&k, p, LWIPSIM_IPPROTO_TCP, 0, t.sport);
     inbound_syn(rw, &k, p, &t);
     return RW_INJECT;
   }
-  f = rw_flow_by_port(rw, &k, RW_SIDE_CAPTURED, t.dport);
+  f = rw_flow_by_port_of(rw, p, LWIPSIM_IPPROTO_TCP, 0, t.sport, RW_SIDE_CAPTURED, t.dport);
   if (f != NULL) {
     f->last_ms = rw->now_ms;
     f->cap_rst |= (t.flags & LWIPSIM_TH_RST) != 0;

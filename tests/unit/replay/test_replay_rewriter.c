@@ -608,6 +608,44 @@ START_TEST(test_rewriter_tcp_device_client)
 }
 END_TEST
 
+/* Two device-client connections to one server port share a flow key; their
+ * segments interleaved, each still finds its own flow (the lookup's slot by
+ * the peer's port holds the other one half the time): live port and live
+ * sequence space of the right connection. */
+START_TEST(test_rewriter_tcp_interleaved_same_key)
+{
+  static const uint16_t cap_port[2] = { 40000, 40001 }, live_port[2] = { 50123, 50124 };
+  static const uint32_t cap_isn[2] = { 1000, 900000 }, live_isn[2] = { 70000, 5000000 }, peer_isn[2] = { 300, 600 };
+  static const int order[6] = { 0, 1, 1, 0, 0, 1 };
+  uint32_t sent[2] = { 0, 0 };
+  struct spec s;
+
+  for (int i = 0; i < 2; i++) {
+    s = tcp(0, cap_port[i], 443, cap_isn[i], 0, TH_SYN, 0);
+    ref(&s);
+    s = tcp(0, live_port[i], 443, live_isn[i], 0, TH_SYN, 0);
+    live(&s);
+    s = tcp(1, 443, cap_port[i], peer_isn[i], cap_isn[i] + 1, TH_SYN | TH_ACK, 0);
+    ck_assert_int_eq(in(&s), 1);
+  }
+  for (int r = 0; r < 6; r++) {
+    int i = order[r];
+
+    s = tcp(0, cap_port[i], 443, cap_isn[i] + 1 + sent[i], peer_isn[i] + 1, TH_ACK, 10);
+    ref(&s);
+    s = tcp(0, live_port[i], 443, live_isn[i] + 1 + sent[i], peer_isn[i] + 1, TH_ACK, 10);
+    live(&s);
+    sent[i] += 10;
+    s = tcp(1, 443, cap_port[i], peer_isn[i] + 1, cap_isn[i] + 1 + sent[i], TH_ACK, 0);
+    ck_assert_int_eq(in(&s), 1);
+    ck_assert_uint_eq(tc_get16(fb + fl4 + 2), live_port[i]);
+    ck_assert_uint_eq(tc_get32(fb + fl4 + 8), live_isn[i] + 1 + sent[i]);
+  }
+  ck_assert_uint_eq(divergence()->diverged, 0);
+  ck_assert_uint_eq(divergence()->by_reason[LWIPSIM_DIV_ACK_BEYOND_LIVE_DATA], 0);
+}
+END_TEST
+
 START_TEST(test_rewriter_tcp_ipv6_server)
 {
   struct spec s;
@@ -965,6 +1003,7 @@ Suite *rewriter_suite(void)
     test_rewriter_tcp_no_live_connection,
     test_rewriter_tcp_live_reset_and_closed,
     test_rewriter_tcp_device_client,
+    test_rewriter_tcp_interleaved_same_key,
     test_rewriter_flows_bounded,
     test_rewriter_tcp_ipv6_server,
     test_rewriter_dhcp_dora,
