@@ -18,7 +18,7 @@ struct tcp_hdr {
   uint32_t hlen, paylen;
 };
 
-static int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
+static inline int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
 {
   if (!rw_has(p, p->l4, LWIPSIM_TCP_HLEN)) {
     return 0;

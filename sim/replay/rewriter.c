@@ -289,7 +289,6 @@ int lwipsim_rewriter_captured_port(struct lwipsim_rewriter *rw, const uint8_t *f
 
 int rw_captured_port(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint16_t *port)
 {
-  struct rw_key k;
   struct rw_flow *f;
   uint16_t sport, dport;
 
@@ -301,8 +300,7 @@ int rw_captured_port(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint16
       rw->memo.dport == dport) {
     f = rw->memo.flow; /* the lookup learn() just made for this frame */
   } else {
-    rw_key_make(&k, p, p->proto, 1, dport);
-    f = rw_flow_by_port(rw, &k, RW_SIDE_LIVE, sport);
+    f = rw_flow_by_port_of(rw, p, p->proto, 1, dport, RW_SIDE_LIVE, sport);
   }
   rw_memo_forget(rw);
   if (f == NULL || !f->has_cap) {
