@@ -246,7 +246,9 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
   }
   if (side == RW_SIDE_LIVE && f->has_live_isn) {
     track_live(f, &t);
-    rw_owed_after_live(rw, f);
+    if (f->owed) { /* rarely: most flows are never owed an ack */
+      rw_owed_after_live(rw, f);
+    }
   } else if (side == RW_SIDE_CAPTURED && f->has_cap_isn) {
     track_captured(f, &t);
   }
