@@ -108,8 +108,9 @@ struct lwipsim_rewriter {
   uint8_t cap_ip4[4], live_ip4[4];
   struct rw_dhcp dhcp;
   struct rw_flow *buckets[RW_BUCKETS];
-  uint64_t now_ms;   /* capture time (lwipsim_rewriter_set_now) */
-  unsigned sweep_at; /* the bucket the next sweep step looks at */
+  struct rw_flow *spare; /* flows the sweep freed, for rw_flow_add to reuse */
+  uint64_t now_ms;       /* capture time (lwipsim_rewriter_set_now) */
+  unsigned sweep_at;     /* the bucket the next sweep step looks at */
   uint64_t n_flows;
   struct lwipsim_divergence div;
   /* The flow the last learn() of a live frame looked up by its live port
