@@ -68,14 +68,18 @@ static inline uint32_t sum_be(uint32_t v, unsigned n, int odd)
   return odd ? (v >> 24) + ((v >> 8) & 0xffffu) + ((v & 0xffu) << 8) : (v >> 16) + (v & 0xffffu);
 }
 
+/* One end-around carry. */
+static inline uint32_t carry(uint32_t s) { return (s & 0xffffu) + (s >> 16); }
+
 uint16_t lwipsim_inet_update_be(uint16_t hc, uint32_t old, uint32_t nb, unsigned n, int odd)
 {
-  uint32_t acc = (uint16_t)~hc;
+  /* as lwipsim_inet_update, with lwipsim_inet_fold's loop unrolled to the
+   * carries these bounds need: a field's sum is at most 0x1fffe, which one
+   * carry folds to at most 0xffff; the three terms add to at most 0x2fffd,
+   * which two carries fold. Folding the raw sums instead of sums carried
+   * once gives the same values (a carry keeps the sum modulo 0xffff and
+   * keeps a nonzero sum nonzero). */
+  uint32_t acc = (uint32_t)(uint16_t)~hc + (uint16_t)~carry(sum_be(old, n, odd)) + carry(sum_be(nb, n, odd));
 
-  /* as lwipsim_inet_update: folding the raw sums instead of sums folded
-   * once gives the same values (an end-around carry keeps the sum modulo
-   * 0xffff and keeps a nonzero sum nonzero) */
-  acc += (uint16_t)~lwipsim_inet_fold(sum_be(old, n, odd));
-  acc += lwipsim_inet_fold(sum_be(nb, n, odd));
-  return lwipsim_inet_checksum(acc);
+  return (uint16_t)~carry(carry(acc));
 }
