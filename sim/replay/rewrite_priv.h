@@ -97,8 +97,8 @@ struct rw_dhcp {
 struct lwipsim_rewriter {
   uint8_t mac[6];
   struct rw_flow *last_tcp; /* the flow of the inbound segment being rewritten */
-  /* By the peer's port: the flow rw_flow_by_port_of last found for it
-   * (NULL when freed). A connection's segments on all three sides (the
+  /* By the peer's port: the flow rw_flow_by_port_of last found, or
+   * rw_flow_add last added, for it (NULL when freed). A connection's segments on all three sides (the
    * peer's, the live answer, the captured device's) find their flow here,
    * checked, before a key is made and hashed. */
   struct rw_flow *recent[RW_RECENT];
