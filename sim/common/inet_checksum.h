@@ -37,4 +37,10 @@ uint32_t lwipsim_inet_pseudo6(const uint8_t src[16], const uint8_t dst[16], uint
  * that was wrong stays wrong by the same amount. */
 uint16_t lwipsim_inet_update(uint16_t hc, const uint8_t *old, const uint8_t *nb, size_t n, int odd);
 
+/* The same for a field of n = 2 or 4 bytes given as its big-endian values
+ * (old and nb), with the same result: the rewriter patches an ack, a port
+ * or a window of nearly every inbound segment, and the byte loops were most
+ * of that patch's cost (issue 12). */
+uint16_t lwipsim_inet_update_be(uint16_t hc, uint32_t old, uint32_t nb, unsigned n, int odd);
+
 #endif

@@ -9,20 +9,30 @@
 
 #include "common/inet_checksum.h"
 
-/* RFC 1624 on the checksum field at offset field; UDP's 0 means "none sent". */
+/* The checksum at field into *hc, or 0 when there is none to keep: UDP's 0
+ * means "none sent", and a datagram without one keeps none. */
+static int csum_get(const struct rw_pkt *p, uint32_t field, int udp, uint32_t *hc)
+{
+  return rw_get16(p, field, hc) && !(udp && *hc == 0);
+}
+
+static void csum_put(struct rw_pkt *p, uint32_t field, uint32_t hc, int udp)
+{
+  if (udp && hc == 0) {
+    hc = 0xffff; /* 0 means "none" in UDP; 0xffff is the same sum */
+  }
+  rw_put16(p->f + field, hc);
+}
+
+/* RFC 1624 on the checksum field at offset field. */
 static void csum_adjust(struct rw_pkt *p, uint32_t field, const uint8_t *old, const uint8_t *nb, uint32_t n, int odd,
                         int udp)
 {
   uint32_t hc;
 
-  if (!rw_get16(p, field, &hc) || (udp && hc == 0)) {
-    return; /* no checksum: a UDP datagram without one keeps none */
+  if (csum_get(p, field, udp, &hc)) {
+    csum_put(p, field, lwipsim_inet_update((uint16_t)hc, old, nb, n, odd), udp);
   }
-  hc = lwipsim_inet_update((uint16_t)hc, old, nb, n, odd);
-  if (udp && hc == 0) {
-    hc = 0xffff; /* 0 means "none" in UDP; 0xffff is the same sum */
-  }
-  rw_put16(p->f + field, hc);
 }
 
 /* Offset of the transport checksum, or 0 when there is none to keep. */
@@ -65,11 +75,7 @@ void rw_patch_l4(struct rw_pkt *p, uint32_t off, const uint8_t *nb, uint32_t n)
 {
   uint32_t cs = l4_csum_off(p);
 
-  /* the callers patch two or four bytes (a port, a sequence number): sizes
-   * the compiler compares in place, not through a library call */
-  if (n == 4   ? memcmp(p->f + off, nb, 4) == 0
-      : n == 2 ? memcmp(p->f + off, nb, 2) == 0
-               : memcmp(p->f + off, nb, n) == 0) {
+  if (memcmp(p->f + off, nb, n) == 0) {
     return;
   }
   if (cs != 0) {
@@ -78,21 +84,36 @@ void rw_patch_l4(struct rw_pkt *p, uint32_t off, const uint8_t *nb, uint32_t n)
   rw_patch_raw(p, off, nb, n);
 }
 
+/* rw_patch_l4 for a field of n = 2 or 4 bytes, old and new as values: an
+ * ack, a port or a window of nearly every inbound segment comes through
+ * here, compared and summed as numbers rather than byte ranges. No caller's
+ * field overlaps the checksum field. */
+static inline void patch_l4_value(struct rw_pkt *p, uint32_t off, uint32_t old, uint32_t v, unsigned n)
+{
+  int udp = p->proto == LWIPSIM_IPPROTO_UDP;
+  uint32_t cs, hc;
+
+  if (old == v) {
+    return;
+  }
+  cs = l4_csum_off(p);
+  if (cs != 0 && csum_get(p, cs, udp, &hc)) {
+    csum_put(p, cs, lwipsim_inet_update_be((uint16_t)hc, old, v, n, (int)((off - p->l4) & 1)), udp);
+  }
+  if (n == 4) {
+    rw_put32(p->f + off, v);
+  } else {
+    rw_put16(p->f + off, v);
+  }
+  p->changed = 1;
+}
+
 void rw_patch_l4_16(struct rw_pkt *p, uint32_t off, uint32_t v)
 {
-  uint8_t b[2];
-
-  rw_put16(b, v);
-  rw_patch_l4(p, off, b, 2);
+  patch_l4_value(p, off, rw_load16(p->f + off), v & 0xffffu, 2);
 }
 
-void rw_patch_l4_32(struct rw_pkt *p, uint32_t off, uint32_t v)
-{
-  uint8_t b[4];
-
-  rw_put32(b, v);
-  rw_patch_l4(p, off, b, 4);
-}
+void rw_patch_l4_32(struct rw_pkt *p, uint32_t off, uint32_t v) { patch_l4_value(p, off, rw_load32(p->f + off), v, 4); }
 
 void rw_patch_ip4_dst(struct rw_pkt *p, const uint8_t addr[4])
 {

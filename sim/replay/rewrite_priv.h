@@ -66,7 +66,7 @@ struct rw_flow {
   uint32_t owed_cap_ack; /* the captured ack value still to be delivered */
   uint32_t acked_live;   /* the highest ack the live stack has been given */
   uint32_t peer_next;    /* the peer's next sequence number */
-  uint8_t tmpl_len;      /* the peer's last segment: Ethernet, IP and TCP headers */
+  uint8_t tmpl_len;      /* the peer's last segment while owed: Ethernet, IP and TCP headers */
   uint8_t tmpl[RW_ACK_MAX];
   /* DNS */
   uint8_t dns;
@@ -92,18 +92,25 @@ struct rw_dhcp {
  * capture time: lwIP's 2 * TCP_MSL (tcp_priv.h: TCP_MSL 60000UL), the time
  * its own PCB spends in TIME_WAIT, so a late retransmission still finds it. */
 #define RW_IDLE_MS 120000u
+#define RW_RECENT 1024 /* rw_flow_by_port_of's slots, by the peer's port */
 
 struct lwipsim_rewriter {
   uint8_t mac[6];
   struct rw_flow *last_tcp; /* the flow of the inbound segment being rewritten */
-  unsigned n_owed;          /* owed acks built, waiting to be taken */
+  /* By the peer's port: the flow rw_flow_by_port_of last found, or
+   * rw_flow_add last added, for it (NULL when freed). A connection's segments on all three sides (the
+   * peer's, the live answer, the captured device's) find their flow here,
+   * checked, before a key is made and hashed. */
+  struct rw_flow *recent[RW_RECENT];
+  unsigned n_owed; /* owed acks built, waiting to be taken */
   uint8_t owed_len[RW_OWED_QUEUE];
   uint8_t owed_frame[RW_OWED_QUEUE][RW_ACK_MAX];
   uint8_t cap_ip4[4], live_ip4[4];
   struct rw_dhcp dhcp;
   struct rw_flow *buckets[RW_BUCKETS];
-  uint64_t now_ms;   /* capture time (lwipsim_rewriter_set_now) */
-  unsigned sweep_at; /* the bucket the next sweep step looks at */
+  struct rw_flow *spare; /* flows the sweep freed, for rw_flow_add to reuse */
+  uint64_t now_ms;       /* capture time (lwipsim_rewriter_set_now) */
+  unsigned sweep_at;     /* the bucket the next sweep step looks at */
   uint64_t n_flows;
   struct lwipsim_divergence div;
   /* The flow the last learn() of a live frame looked up by its live port
@@ -208,6 +215,15 @@ static inline void rw_put32(uint8_t *p, uint32_t v)
   p[3] = (uint8_t)v;
 }
 
+/* Reads at offsets a checked read has vouched for (a patch reads the value
+ * it replaces). */
+static inline uint32_t rw_load16(const uint8_t *p) { return ((uint32_t)p[0] << 8) | p[1]; }
+
+static inline uint32_t rw_load32(const uint8_t *p)
+{
+  return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
+}
+
 /* Sequence space comparison, as TCP_SEQ_GT. */
 static inline int rw_seq_gt(uint32_t a, uint32_t b) { return (int32_t)(a - b) > 0; }
 
@@ -245,6 +261,11 @@ struct rw_flow *rw_flow_first(struct lwipsim_rewriter *rw, const struct rw_key *
 struct rw_flow *rw_flow_next(const struct rw_flow *f, const struct rw_key *k);
 /* Newest flow of k whose port on the given side is port. */
 struct rw_flow *rw_flow_by_port(struct lwipsim_rewriter *rw, const struct rw_key *k, int side, uint16_t port);
+/* rw_flow_by_port for the peer endpoint of p (its destination when
+ * peer_is_dst, else its source; port peer_port), with the same answer; the
+ * flow it finds is tried first next time. */
+struct rw_flow *rw_flow_by_port_of(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint8_t proto, int peer_is_dst,
+                                   uint16_t peer_port, int side, uint16_t port);
 /* NULL when out of memory (the frame is then left alone). */
 struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k);
 void rw_note(struct lwipsim_rewriter *rw, int reason);

@@ -18,7 +18,7 @@ struct tcp_hdr {
   uint32_t hlen, paylen;
 };
 
-static int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
+static inline int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
 {
   if (!rw_has(p, p->l4, LWIPSIM_TCP_HLEN)) {
     return 0;
@@ -40,19 +40,23 @@ static int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
   return 1;
 }
 
-/* Offset of the first TCP option of the given kind, 0 if none. */
+/* Offset of the first TCP option of the given kind, 0 if none. The options
+ * lie inside the header parse_tcp found readable (hlen bytes from l4): their
+ * bytes are read straight, each option's length checked against its end (a
+ * SYN's five options came to 100 instructions through the checked reads). */
 static uint32_t find_opt(const struct rw_pkt *p, const struct tcp_hdr *t, uint8_t kind, uint32_t want_len)
 {
-  uint32_t o = p->l4 + LWIPSIM_TCP_HLEN, end = p->l4 + t->hlen, opt;
+  uint32_t o = p->l4 + LWIPSIM_TCP_HLEN, end = p->l4 + t->hlen;
+  const uint8_t *f = p->f;
 
-  while (o < end && rw_get8(p, o, &opt) && opt != TCP_OPT_EOL) {
-    uint32_t len;
+  while (o < end && f[o] != TCP_OPT_EOL) {
+    uint32_t opt = f[o], len;
 
     if (opt == TCP_OPT_NOP) {
       o++;
       continue;
     }
-    if (o + 2 > end || !rw_get8(p, o + 1, &len) || len < 2 || o + len > end) {
+    if (o + 2 > end || (len = f[o + 1]) < 2 || o + len > end) {
       return 0; /* garbled options: nothing further is trusted */
     }
     if (opt == kind && (want_len == 0 || len == want_len)) {
@@ -216,10 +220,11 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
   if (!parse_tcp(p, &t)) {
     return;
   }
-  rw_key_make(&k, p, LWIPSIM_IPPROTO_TCP, 1, t.dport);
   if ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST)) == LWIPSIM_TH_SYN) {
+    rw_key_make(&k, p, LWIPSIM_IPPROTO_TCP, 1, t.dport);
     f = learn_syn(rw, &k, side, &t);
   } else if ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST)) == (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK)) {
+    rw_key_make(&k, p, LWIPSIM_IPPROTO_TCP, 1, t.dport);
     f = learn_synack(rw, &k, side, &t);
     if (side == RW_SIDE_LIVE && f != NULL) {
       /* the lookup's answer, or the flow it added at the head of its chain,
@@ -227,7 +232,7 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
       rw_memo_live(rw, p, t.sport, t.dport, f);
     }
   } else {
-    f = rw_flow_by_port(rw, &k, side, t.sport);
+    f = rw_flow_by_port_of(rw, p, LWIPSIM_IPPROTO_TCP, 1, t.dport, side, t.sport);
     if (side == RW_SIDE_LIVE) {
       rw_memo_live(rw, p, t.sport, t.dport, f);
     }
@@ -241,7 +246,9 @@ void rw_tcp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
   }
   if (side == RW_SIDE_LIVE && f->has_live_isn) {
     track_live(f, &t);
-    rw_owed_after_live(rw, f);
+    if (f->owed) { /* rarely: most flows are never owed an ack */
+      rw_owed_after_live(rw, f);
+    }
   } else if (side == RW_SIDE_CAPTURED && f->has_cap_isn) {
     track_captured(f, &t);
   }
@@ -386,12 +393,12 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
   if (!parse_tcp(p, &t)) {
     return RW_INJECT;
   }
-  rw_key_make(&k, p, LWIPSIM_IPPROTO_TCP, 0, t.sport);
   if ((t.flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST)) == LWIPSIM_TH_SYN) {
+    rw_key_make(&k, p, LWIPSIM_IPPROTO_TCP, 0, t.sport);
     inbound_syn(rw, &k, p, &t);
     return RW_INJECT;
   }
-  f = rw_flow_by_port(rw, &k, RW_SIDE_CAPTURED, t.dport);
+  f = rw_flow_by_port_of(rw, p, LWIPSIM_IPPROTO_TCP, 0, t.sport, RW_SIDE_CAPTURED, t.dport);
   if (f != NULL) {
     f->last_ms = rw->now_ms;
     f->cap_rst |= (t.flags & LWIPSIM_TH_RST) != 0;

@@ -73,9 +73,70 @@ struct rw_flow *rw_flow_by_port(struct lwipsim_rewriter *rw, const struct rw_key
   return NULL;
 }
 
+/* Is f the first flow of its bucket, of the peer endpoint (proto, the
+ * address at addr, peer_port) of p? */
+static int recent_fits(struct lwipsim_rewriter *rw, const struct rw_flow *f, const struct rw_pkt *p, uint8_t proto,
+                       const uint8_t *addr, uint16_t peer_port)
+{
+  if (f == NULL || f->key.peer_port != peer_port || f->key.proto != proto || f->key.fam != (uint8_t)p->fam ||
+      rw->buckets[key_bucket(&f->key)] != f) {
+    return 0;
+  }
+  /* an IPv4 key's other 12 address bytes are zero in every key */
+  return p->fam == RW_FAM_IP6 ? memcmp(f->key.peer, addr, 16) == 0 : memcmp(f->key.peer, addr, 4) == 0;
+}
+
+struct rw_flow *rw_flow_by_port_of(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint8_t proto, int peer_is_dst,
+                                   uint16_t peer_port, int side, uint16_t port)
+{
+  struct rw_flow **slot = &rw->recent[peer_port & (RW_RECENT - 1)], *f = *slot;
+  struct rw_key k;
+
+  /* rw_flow_by_port answers with the first flow of the chain whose key and
+   * port match: when the recent flow heads its chain and matches, that is
+   * it, with no key to build or hash */
+  if (recent_fits(rw, f, p, proto, p->f + (peer_is_dst ? p->dst : p->src), peer_port) &&
+      (side == RW_SIDE_CAPTURED ? (f->has_cap && f->cap_port == port) : (f->has_live && f->live_port == port))) {
+    return f;
+  }
+  rw_key_make(&k, p, proto, peer_is_dst, peer_port);
+  f = rw_flow_by_port(rw, &k, side, port);
+  if (f != NULL) {
+    *slot = f;
+  }
+  return f;
+}
+
+/* A flow the sweep freed is kept for the next connection (rw->spare):
+ * calloc and free came to some 350 instructions a connection, a 328-byte
+ * flow zeroed in place to a tenth of that. The spare flows and the table
+ * together never hold more flows than the table held at its peak, so memory
+ * stays bounded by the conversations of two minutes, as before. */
+static struct rw_flow *flow_alloc(struct lwipsim_rewriter *rw)
+{
+  struct rw_flow *f = rw->spare;
+
+  if (f == NULL) {
+    return calloc(1, sizeof(*f));
+  }
+  rw->spare = f->next;
+  memset(f, 0, sizeof(*f));
+  return f;
+}
+
+static void free_chain(struct rw_flow *f)
+{
+  while (f != NULL) {
+    struct rw_flow *next = f->next;
+
+    free(f);
+    f = next;
+  }
+}
+
 struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k)
 {
-  struct rw_flow *f = calloc(1, sizeof(*f));
+  struct rw_flow *f = flow_alloc(rw);
   unsigned h = key_bucket(k);
 
   if (f != NULL) {
@@ -83,13 +144,15 @@ struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k)
     f->next = rw->buckets[h];
     f->last_ms = rw->now_ms;
     rw->buckets[h] = f;
+    rw->recent[k->peer_port & (RW_RECENT - 1)] = f; /* its next segments' flow */
     rw->n_flows++;
   }
   return f;
 }
 
-/* One step of the sweep: the TCP flows of one bucket that are over and idle. */
-static void sweep_bucket(struct lwipsim_rewriter *rw, unsigned b)
+/* One step of the sweep: the TCP flows of one bucket that are over and idle.
+ * Out of line: most buckets are empty, and their step then costs a test. */
+__attribute__((noinline)) static void sweep_bucket(struct lwipsim_rewriter *rw, unsigned b)
 {
   for (struct rw_flow **pp = &rw->buckets[b], *f; (f = *pp) != NULL;) {
     /* TCP once over on both sides; UDP and DNS once quiet as long (a client's
@@ -100,7 +163,11 @@ static void sweep_bucket(struct lwipsim_rewriter *rw, unsigned b)
       if (rw->last_tcp == f) {
         rw->last_tcp = NULL;
       }
-      free(f);
+      if (rw->recent[f->key.peer_port & (RW_RECENT - 1)] == f) {
+        rw->recent[f->key.peer_port & (RW_RECENT - 1)] = NULL;
+      }
+      f->next = rw->spare;
+      rw->spare = f;
       rw->n_flows--;
     } else {
       pp = &f->next;
@@ -115,7 +182,9 @@ void lwipsim_rewriter_set_now(struct lwipsim_rewriter *rw, uint64_t now_ms)
   }
   rw_memo_forget(rw); /* the sweep may free the flow it holds */
   rw->now_ms = now_ms;
-  sweep_bucket(rw, rw->sweep_at);
+  if (rw->buckets[rw->sweep_at] != NULL) {
+    sweep_bucket(rw, rw->sweep_at);
+  }
   rw->sweep_at = (rw->sweep_at + 1) & (RW_BUCKETS - 1);
 }
 
@@ -145,15 +214,9 @@ void lwipsim_rewriter_free(struct lwipsim_rewriter *rw)
     return;
   }
   for (unsigned i = 0; i < RW_BUCKETS; i++) {
-    struct rw_flow *f = rw->buckets[i];
-
-    while (f != NULL) {
-      struct rw_flow *next = f->next;
-
-      free(f);
-      f = next;
-    }
+    free_chain(rw->buckets[i]);
   }
+  free_chain(rw->spare);
   free(rw);
 }
 
@@ -225,10 +288,13 @@ int lwipsim_rewriter_inbound_view(struct lwipsim_rewriter *rw, struct lwipsim_fr
     return 0;
   }
   rw_addr_inbound(rw, p);
-  if (rw->last_tcp != NULL) {
-    rw_owed_keep_template(rw->last_tcp, p); /* as injected: addresses rewritten too */
-    rw->last_tcp = NULL;
+  /* The template (as injected: addresses rewritten too) is read only while
+   * the flow is owed an ack, and a flow becomes owed only by a segment that
+   * comes through here right after: kept then, not copied for every segment. */
+  if (rw->last_tcp != NULL && rw->last_tcp->owed) {
+    rw_owed_keep_template(rw->last_tcp, p);
   }
+  rw->last_tcp = NULL;
   if (p->changed) {
     rw->div.rewritten++;
   }
@@ -245,7 +311,6 @@ int lwipsim_rewriter_captured_port(struct lwipsim_rewriter *rw, const uint8_t *f
 
 int rw_captured_port(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint16_t *port)
 {
-  struct rw_key k;
   struct rw_flow *f;
   uint16_t sport, dport;
 
@@ -257,8 +322,7 @@ int rw_captured_port(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint16
       rw->memo.dport == dport) {
     f = rw->memo.flow; /* the lookup learn() just made for this frame */
   } else {
-    rw_key_make(&k, p, p->proto, 1, dport);
-    f = rw_flow_by_port(rw, &k, RW_SIDE_LIVE, sport);
+    f = rw_flow_by_port_of(rw, p, p->proto, 1, dport, RW_SIDE_LIVE, sport);
   }
   rw_memo_forget(rw);
   if (f == NULL || !f->has_cap) {

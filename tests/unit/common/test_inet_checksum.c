@@ -139,6 +139,56 @@ START_TEST(test_incremental_update)
 }
 END_TEST
 
+/* The value form gives what the byte form gives, bit for bit (a rewritten
+ * frame's checksum reaches the run record through lwIP's verdict on it):
+ * 2 and 4 bytes, even and odd offsets, checksums and values at the edges of
+ * ones' complement (0 and 0xffff, all bits set, all clear), then a fixed
+ * pseudo-random sequence. */
+START_TEST(test_incremental_update_be)
+{
+  static const uint32_t vals[] = { 0,           1,           0xff,        0xffff,      0x10000,
+                                   0xffff0000u, 0xfffffffeu, 0xffffffffu, 0x12345678u, 0x80000000u,
+                                   0x0000ff00u, 0x00ff00ffu, 0xdeadbeefu };
+  static const uint16_t hcs[] = { 0, 1, 0x7fff, 0x8000, 0xfffe, 0xffff, 0x220d };
+  size_t nv = sizeof vals / sizeof vals[0], nh = sizeof hcs / sizeof hcs[0];
+  uint32_t x = 0x9e3779b9u;
+  unsigned checked = 0;
+
+  for (size_t round = 0; round < 2000; round++) {
+    for (unsigned n = 2; n <= 4; n += 2) {
+      for (int odd = 0; odd <= 1; odd++) {
+        uint32_t old, nb;
+        uint16_t hc;
+        uint8_t ob[4], nbb[4];
+
+        if (round < nv * nv * nh) {
+          old = vals[round % nv];
+          nb = vals[round / nv % nv];
+          hc = hcs[round / (nv * nv)];
+        } else {
+          x = x * 1664525u + 1013904223u;
+          old = x;
+          x = x * 1664525u + 1013904223u;
+          nb = x;
+          hc = (uint16_t)(x >> 7);
+        }
+        if (n == 2) {
+          old &= 0xffff;
+          nb &= 0xffff;
+        }
+        for (unsigned i = 0; i < n; i++) {
+          ob[i] = (uint8_t)(old >> (8 * (n - 1 - i)));
+          nbb[i] = (uint8_t)(nb >> (8 * (n - 1 - i)));
+        }
+        ck_assert_uint_eq(lwipsim_inet_update_be(hc, old, nb, n, odd), lwipsim_inet_update(hc, ob, nbb, n, odd));
+        checked++;
+      }
+    }
+  }
+  ck_assert_uint_eq(checked, 8000);
+}
+END_TEST
+
 Suite *inet_checksum_suite(void)
 {
   Suite *s = suite_create("inet_checksum");
@@ -150,6 +200,7 @@ Suite *inet_checksum_suite(void)
   tcase_add_test(tc, test_known_ipv4_header);
   tcase_add_test(tc, test_pseudo_headers);
   tcase_add_test(tc, test_incremental_update);
+  tcase_add_test(tc, test_incremental_update_be);
   suite_add_tcase(s, tc);
   return s;
 }
