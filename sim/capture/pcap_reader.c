@@ -145,7 +145,7 @@ static void map_file(struct lwipsim_pcap_reader *r)
   r->off = FILE_HDR;
   r->dropped = 0;
   long page = sysconf(_SC_PAGESIZE);
-  r->page = page > 0 ? (size_t)page : 4096;
+  r->page = page > 0 && (page & (page - 1)) == 0 ? (size_t)page : 4096;
 }
 
 static void unmap_file(struct lwipsim_pcap_reader *r)
@@ -179,7 +179,7 @@ static int mapped_next(struct lwipsim_pcap_reader *r, struct pcap_pkthdr *h, con
   h->caplen = caplen;
   h->len = get32(r, r->off + 12);
   /* the previous frame is released by this call: its pages may go */
-  size_t below = r->off / r->page * r->page;
+  size_t below = r->off & ~(r->page - 1); /* a page size is a power of two: no division a frame */
   if (below - r->dropped >= DROP_STEP) {
     madvise((void *)(uintptr_t)(r->map + r->dropped), below - r->dropped, MADV_DONTNEED);
     r->dropped = below;
