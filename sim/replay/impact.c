@@ -287,7 +287,10 @@ static void mdns_expire(struct lwipsim_impact *m, uint64_t now_ms)
   }
 }
 
-static void mdns(struct lwipsim_impact *m, const struct view *v, enum side side, uint64_t now_ms, unsigned failed)
+/* Out of line: inlined, its loops and calls made counted_frame save six
+ * registers for every frame it sorts (few are mDNS). */
+static __attribute__((noinline)) void mdns(struct lwipsim_impact *m, const struct view *v, enum side side,
+                                           uint64_t now_ms, unsigned failed)
 {
   uint32_t flags;
   if (!rw_get8(v->p, v->p->l4 + LWIPSIM_UDP_HLEN + 2, &flags)) {
@@ -371,6 +374,18 @@ void lwipsim_impact_frame(struct lwipsim_impact *m, const uint8_t *frame, uint32
   lwipsim_impact_frame_view(m, &p, live, now_ms, failed);
 }
 
+/* A peer's TCP segment that may ask: a connection (SYN) or an HTTP request.
+ * Out of line: the method's comparisons (a library call among them) made
+ * counted_frame save registers for every frame it sorts. */
+static __attribute__((noinline)) void peer_segment(struct lwipsim_impact *m, const struct view *v, uint64_t now_ms)
+{
+  if ((v->tcp_flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST)) == LWIPSIM_TH_SYN) {
+    open_flow_question(m, v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, now_ms);
+  } else if (http_request(v)) {
+    open_flow_question(m, v, LWIPSIM_IMPACT_HTTP, now_ms);
+  }
+}
+
 /* A frame that may count (lwipsim_impact_frame_view has sorted it): kept
  * out of line, so that the frames that cannot (a peer's pure ACKs, the
  * device's, most of a conversation) leave without setting up its frame. */
@@ -387,15 +402,11 @@ static __attribute__((noinline)) void counted_frame(struct lwipsim_impact *m, co
     }
     return;
   }
-  uint32_t syn = v->tcp_flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST);
   if (!v->from_device) {
-    if (syn == LWIPSIM_TH_SYN) {
-      open_flow_question(m, v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, now_ms);
-    } else if (http_request(v)) {
-      open_flow_question(m, v, LWIPSIM_IMPACT_HTTP, now_ms);
-    }
+    peer_segment(m, v, now_ms);
     return;
   }
+  uint32_t syn = v->tcp_flags & (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK | LWIPSIM_TH_RST);
   if (syn == (LWIPSIM_TH_SYN | LWIPSIM_TH_ACK)) {
     answer_flow(m, v, LWIPSIM_IMPACT_HTTP_CONNECTIONS, side, failed);
   } else if (payload_is_http_response(v)) {
@@ -421,9 +432,12 @@ void lwipsim_impact_frame_view(struct lwipsim_impact *m, const struct lwipsim_fr
    * most of a conversation, neither asks, answers nor is sent as a service,
    * whoever sent it). A UDP header is there whole. */
   if (parsed->proto == LWIPSIM_IPPROTO_TCP) {
-    if (!rw_get8(parsed, parsed->l4 + 12, &off) || !rw_get8(parsed, parsed->l4 + 13, &v.tcp_flags)) {
+    /* one test for both bytes (two checked reads tested the end twice) */
+    if (parsed->l4 + 14 > parsed->l3_end) {
       return;
     }
+    off = frame[parsed->l4 + 12];
+    v.tcp_flags = frame[parsed->l4 + 13];
     uint32_t hlen = (off >> 4) * 4;
     if (!(v.tcp_flags & LWIPSIM_TH_SYN) && parsed->l4 + hlen >= parsed->l3_end) {
       return;

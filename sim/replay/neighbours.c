@@ -146,17 +146,23 @@ void lwipsim_neighbours_learn(struct lwipsim_neighbours *nb, const uint8_t *fram
   lwipsim_neighbours_learn_view(nb, &p);
 }
 
-void lwipsim_neighbours_learn_view(struct lwipsim_neighbours *nb, const struct lwipsim_frame_view *p)
+/* An ARP frame's sender: out of line, so that the IP frames (most) need no
+ * call frame for the ARP reader's answer. */
+static __attribute__((noinline)) void learn_arp(struct lwipsim_neighbours *nb, const struct lwipsim_frame_view *p)
 {
-  const uint8_t *frame = p->f;
   uint32_t op;
 
-  /* rw_arp_ip4 only for ARP: most frames are IP, and the call cost more
-   * than the family test */
-  if (p->fam == RW_FAM_ARP && rw_arp_ip4(p, &op)) {
-    remember(nb, RW_FAM_IP4, frame + p->l3 + LWIPSIM_ARP_SPA, frame + p->l3 + LWIPSIM_ARP_SHA);
-  } else if (p->fam == RW_FAM_IP4 || p->fam == RW_FAM_IP6) {
-    remember(nb, p->fam, frame + p->src, frame + 6);
+  if (rw_arp_ip4(p, &op)) {
+    remember(nb, RW_FAM_IP4, p->f + p->l3 + LWIPSIM_ARP_SPA, p->f + p->l3 + LWIPSIM_ARP_SHA);
+  }
+}
+
+void lwipsim_neighbours_learn_view(struct lwipsim_neighbours *nb, const struct lwipsim_frame_view *p)
+{
+  if (p->fam == RW_FAM_IP4 || p->fam == RW_FAM_IP6) {
+    remember(nb, p->fam, p->f + p->src, p->f + 6);
+  } else if (p->fam == RW_FAM_ARP) {
+    learn_arp(nb, p);
   }
 }
 

@@ -130,15 +130,47 @@ static inline uint32_t tcp_key_hash(const struct lwipsim_tx_key *k)
   return lwipsim_key_hash_end(hw);
 }
 
-/* The key of lwipsim_tx_key_view, inlined into the counting below (issue
- * 12: two calls a frame). ack_ports: a pure ACK's key gets its ports too;
- * the counting never looks at that key, so it skips reading them. */
-static inline __attribute__((always_inline)) enum lwipsim_tx_class
-key_of(struct lwipsim_rewriter *rw, const uint8_t device_mac[6], const struct rw_pkt *p, int live, int ack_ports,
-       struct lwipsim_tx_key *k, uint32_t *hash)
+/* A TCP segment whose whole header is in the datagram, of kind `kind`
+ * (tcp_kind, not 0): its key and hash. */
+static inline __attribute__((always_inline)) enum lwipsim_tx_class tcp_key(struct lwipsim_rewriter *rw,
+                                                                           const struct rw_pkt *p, int live,
+                                                                           uint8_t kind, struct lwipsim_tx_key *k,
+                                                                           uint32_t *hash)
+{
+  memset(k, 0, sizeof(*k));
+  k->dhcp_type = -1;
+  k->ethertype = (uint16_t)(p->f[12] << 8 | p->f[13]); /* an IP frame has its Ethernet header */
+  k->ip_proto = LWIPSIM_IPPROTO_TCP;
+  k->tcp_kind = kind;
+  tcp_ports(p, k, rw, live);
+  *hash = tcp_key_hash(k);
+  return p->fam == RW_FAM_IP6 ? LWIPSIM_TX_IPV6 : LWIPSIM_TX_KEYED;
+}
+
+/* A TCP segment with its whole header: its kind (0: a pure ACK); -1 for any
+ * other frame. */
+static inline int tcp_kind_of(const struct rw_pkt *p)
+{
+  if ((p->fam == RW_FAM_IP4 || p->fam == RW_FAM_IP6) && p->proto == LWIPSIM_IPPROTO_TCP &&
+      p->l4 + LWIPSIM_TCP_HLEN <= p->l3_end) {
+    return tcp_kind(p);
+  }
+  return -1;
+}
+
+/* The key of lwipsim_tx_key_view; the counting below builds it only for
+ * the frames it compares (no pure ACK). */
+static inline __attribute__((always_inline)) enum lwipsim_tx_class key_of(struct lwipsim_rewriter *rw,
+                                                                          const uint8_t device_mac[6],
+                                                                          const struct rw_pkt *p, int live,
+                                                                          struct lwipsim_tx_key *k, uint32_t *hash)
 {
   uint32_t v;
+  int kind = tcp_kind_of(p);
 
+  if (kind > 0) {
+    return tcp_key(rw, p, live, (uint8_t)kind, k, hash);
+  }
   memset(k, 0, sizeof(*k));
   k->dhcp_type = -1;
   if (rw_get16(p, 12, &v)) {
@@ -156,18 +188,10 @@ key_of(struct lwipsim_rewriter *rw, const uint8_t device_mac[6], const struct rw
     return LWIPSIM_TX_KEYED; /* by ethertype alone */
   }
   k->ip_proto = p->proto;
-  /* TCP first: most frames (the tests below exclude each other) */
-  if (p->proto == LWIPSIM_IPPROTO_TCP && p->l4 + LWIPSIM_TCP_HLEN <= p->l3_end) {
-    if ((k->tcp_kind = tcp_kind(p)) == 0) {
-      /* never counted, so its live port is not mapped (a flow lookup) */
-      if (ack_ports) {
-        tcp_ports(p, k, NULL, live);
-      }
-      return LWIPSIM_TX_PURE_ACK;
-    }
-    tcp_ports(p, k, rw, live);
-    *hash = tcp_key_hash(k);
-    return p->fam == RW_FAM_IP6 ? LWIPSIM_TX_IPV6 : LWIPSIM_TX_KEYED;
+  if (kind == 0) {
+    /* never compared, so its live port is not mapped (a flow lookup) */
+    tcp_ports(p, k, NULL, live);
+    return LWIPSIM_TX_PURE_ACK;
   }
   if ((p->proto == LWIPSIM_IPPROTO_ICMP || p->proto == LWIPSIM_IPPROTO_ICMPV6) && rw_get8(p, p->l4, &v)) {
     k->icmp_type = (uint8_t)v;
@@ -193,7 +217,7 @@ enum lwipsim_tx_class lwipsim_tx_key_view(struct lwipsim_rewriter *rw, const uin
 {
   uint32_t unused;
 
-  return key_of(rw, device_mac, view, live, 1, k, &unused);
+  return key_of(rw, device_mac, view, live, k, &unused);
 }
 
 /* ---- counting ---- */
@@ -294,19 +318,18 @@ void lwipsim_tx_match_frame(struct lwipsim_tx_match *m, struct lwipsim_rewriter 
   lwipsim_tx_match_frame_view(m, rw, &p, live);
 }
 
-void lwipsim_tx_match_frame_view(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw,
-                                 const struct lwipsim_frame_view *v, int live)
+/* A frame that is compared (not a pure ACK): kept out of line, so that the
+ * pure ACKs, most frames on both sides, leave without building a key or
+ * setting up this frame. kind: its tcp_kind_of. */
+static __attribute__((noinline)) void keyed_frame(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw,
+                                                  const struct lwipsim_frame_view *v, int live, int kind)
 {
   struct lwipsim_tx_key k;
-  uint32_t hash = 0; /* a pure ACK's key has none */
-  enum lwipsim_tx_class cls = key_of(rw, m->device_mac, v, live, 0, &k, &hash);
+  uint32_t hash = 0; /* a pure ACK's key has none (never one here) */
+  enum lwipsim_tx_class cls =
+      kind > 0 ? tcp_key(rw, v, live, (uint8_t)kind, &k, &hash) : key_of(rw, m->device_mac, v, live, &k, &hash);
   struct entry *e, **link;
 
-  live = live != 0;
-  if (cls == LWIPSIM_TX_PURE_ACK) {
-    *(live ? &m->c.pure_acks_transmitted : &m->c.pure_acks_reference) += 1;
-    return;
-  }
   if (cls == LWIPSIM_TX_IPV6 && !live && !m->ipv6_built) {
     m->c.reference_ipv6_unbuilt++;
     return;
@@ -326,6 +349,19 @@ void lwipsim_tx_match_frame_view(struct lwipsim_tx_match *m, struct lwipsim_rewr
   if (e->count[0] == e->count[1]) {
     drop(m, link);
   }
+}
+
+void lwipsim_tx_match_frame_view(struct lwipsim_tx_match *m, struct lwipsim_rewriter *rw,
+                                 const struct lwipsim_frame_view *v, int live)
+{
+  int kind = tcp_kind_of(v);
+
+  live = live != 0;
+  if (kind == 0) {
+    *(live ? &m->c.pure_acks_transmitted : &m->c.pure_acks_reference) += 1;
+    return;
+  }
+  keyed_frame(m, rw, v, live, kind);
 }
 
 const struct lwipsim_tx_counts *lwipsim_tx_match_counts(const struct lwipsim_tx_match *m) { return &m->c; }
