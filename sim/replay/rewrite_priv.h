@@ -250,6 +250,11 @@ int rw_arp_ip4(const struct rw_pkt *p, uint32_t *op);
 void rw_patch_l4(struct rw_pkt *p, uint32_t off, const uint8_t *nb, uint32_t n);
 void rw_patch_l4_16(struct rw_pkt *p, uint32_t off, uint32_t v);
 void rw_patch_l4_32(struct rw_pkt *p, uint32_t off, uint32_t v);
+/* The same inside a TCP segment whose fixed header (checksum field
+ * included) a checked read has found readable; no caller's field overlaps
+ * the checksum field. */
+void rw_patch_tcp_16(struct rw_pkt *p, uint32_t off, uint32_t v);
+void rw_patch_tcp_32(struct rw_pkt *p, uint32_t off, uint32_t v);
 /* Writes the IPv4 destination, fixing header and transport checksums. */
 void rw_patch_ip4_dst(struct rw_pkt *p, const uint8_t addr[4]);
 /* Writes bytes no checksum covers (ARP). */
@@ -261,11 +266,35 @@ struct rw_flow *rw_flow_first(struct lwipsim_rewriter *rw, const struct rw_key *
 struct rw_flow *rw_flow_next(const struct rw_flow *f, const struct rw_key *k);
 /* Newest flow of k whose port on the given side is port. */
 struct rw_flow *rw_flow_by_port(struct lwipsim_rewriter *rw, const struct rw_key *k, int side, uint16_t port);
+/* rw_flow_by_port_of's lookup when the recent flow does not answer: the key
+ * made and hashed, the chain walked; the flow found is tried first next time. */
+struct rw_flow *rw_flow_by_port_of_slow(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint8_t proto,
+                                        int peer_is_dst, uint16_t peer_port, int side, uint16_t port);
+
+static inline unsigned rw_key_bucket(const struct rw_key *k) { return k->hash & (RW_BUCKETS - 1); }
+
 /* rw_flow_by_port for the peer endpoint of p (its destination when
- * peer_is_dst, else its source; port peer_port), with the same answer; the
- * flow it finds is tried first next time. */
-struct rw_flow *rw_flow_by_port_of(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint8_t proto, int peer_is_dst,
-                                   uint16_t peer_port, int side, uint16_t port);
+ * peer_is_dst, else its source; port peer_port), with the same answer.
+ * rw_flow_by_port answers with the first flow of the chain whose key and port
+ * match: when the recent flow of peer_port heads its chain and matches, that
+ * is it, with no key to build or hash. Inline: the callers' protocol, side
+ * and direction are constants, and three of a connection's frames in four
+ * take this path (a call with seven arguments cost as much as the checks). */
+static inline struct rw_flow *rw_flow_by_port_of(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint8_t proto,
+                                                 int peer_is_dst, uint16_t peer_port, int side, uint16_t port)
+{
+  struct rw_flow *f = rw->recent[peer_port & (RW_RECENT - 1)];
+  const uint8_t *addr = p->f + (peer_is_dst ? p->dst : p->src);
+
+  if (f != NULL && f->key.peer_port == peer_port && f->key.proto == proto && f->key.fam == (uint8_t)p->fam &&
+      (side == RW_SIDE_CAPTURED ? (f->has_cap && f->cap_port == port) : (f->has_live && f->live_port == port)) &&
+      /* an IPv4 key's other 12 address bytes are zero in every key */
+      (p->fam == RW_FAM_IP6 ? memcmp(f->key.peer, addr, 16) == 0 : memcmp(f->key.peer, addr, 4) == 0) &&
+      rw->buckets[rw_key_bucket(&f->key)] == f) {
+    return f;
+  }
+  return rw_flow_by_port_of_slow(rw, p, proto, peer_is_dst, peer_port, side, port);
+}
 /* NULL when out of memory (the frame is then left alone). */
 struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k);
 void rw_note(struct lwipsim_rewriter *rw, int reason);

@@ -339,8 +339,8 @@ static void map_sack(struct rw_pkt *p, const struct tcp_hdr *t, const struct rw_
   }
   /* each block: left and right edge */
   for (uint32_t b = o + 2; b + 8 <= o + len && rw_get32(p, b, &left) && rw_get32(p, b + 4, &right); b += 8) {
-    rw_patch_l4_32(p, b, rw_tcp_map_ack(f, left, beyond));
-    rw_patch_l4_32(p, b + 4, rw_tcp_map_ack(f, right, beyond));
+    rw_patch_tcp_32(p, b, rw_tcp_map_ack(f, left, beyond));
+    rw_patch_tcp_32(p, b + 4, rw_tcp_map_ack(f, right, beyond));
   }
 }
 
@@ -380,7 +380,7 @@ static void map_window(struct rw_pkt *p, const struct rw_flow *f)
   }
   bytes = (uint64_t)window << cap_shift;
   bytes >>= live_shift;
-  rw_patch_l4_16(p, p->l4 + 14, bytes > 0xffff ? 0xffff : (uint32_t)bytes);
+  rw_patch_tcp_16(p, p->l4 + 14, bytes > 0xffff ? 0xffff : (uint32_t)bytes);
 }
 
 int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
@@ -408,7 +408,7 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
     return verdict;
   }
   if (f->role == RW_ROLE_CLIENT) {
-    rw_patch_l4_16(p, p->l4 + 2, f->live_port);
+    rw_patch_tcp_16(p, p->l4 + 2, f->live_port);
   }
   if (t.flags & LWIPSIM_TH_SYN) {
     note_peer_wscale(f, p, &t); /* the peer's SYN-ACK, the device the client */
@@ -420,7 +420,7 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
     int ack_beyond = 0;
     uint32_t ack = rw_tcp_map_ack(f, t.ack, &ack_beyond);
 
-    rw_patch_l4_32(p, p->l4 + 8, ack);
+    rw_patch_tcp_32(p, p->l4 + 8, ack);
     map_sack(p, &t, f, &beyond);
     if (f->live_fin && !rw_seq_gt(f->live_fin_end, ack)) {
       f->live_fin_acked = 1;

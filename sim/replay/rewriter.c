@@ -19,7 +19,7 @@ static const char *const reason_names[LWIPSIM_DIV_REASONS] = {
 
 /* ---- flow table: chained hash on the peer endpoint ---- */
 
-static unsigned key_bucket(const struct rw_key *k) { return k->hash & (RW_BUCKETS - 1); }
+static unsigned key_bucket(const struct rw_key *k) { return rw_key_bucket(k); }
 
 /* The hash first: a chain's other keys differ there, and a key's bytes are
  * read only once it matches, when its stores have long reached the cache. */
@@ -73,36 +73,16 @@ struct rw_flow *rw_flow_by_port(struct lwipsim_rewriter *rw, const struct rw_key
   return NULL;
 }
 
-/* Is f the first flow of its bucket, of the peer endpoint (proto, the
- * address at addr, peer_port) of p? */
-static int recent_fits(struct lwipsim_rewriter *rw, const struct rw_flow *f, const struct rw_pkt *p, uint8_t proto,
-                       const uint8_t *addr, uint16_t peer_port)
+struct rw_flow *rw_flow_by_port_of_slow(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint8_t proto,
+                                        int peer_is_dst, uint16_t peer_port, int side, uint16_t port)
 {
-  if (f == NULL || f->key.peer_port != peer_port || f->key.proto != proto || f->key.fam != (uint8_t)p->fam ||
-      rw->buckets[key_bucket(&f->key)] != f) {
-    return 0;
-  }
-  /* an IPv4 key's other 12 address bytes are zero in every key */
-  return p->fam == RW_FAM_IP6 ? memcmp(f->key.peer, addr, 16) == 0 : memcmp(f->key.peer, addr, 4) == 0;
-}
-
-struct rw_flow *rw_flow_by_port_of(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint8_t proto, int peer_is_dst,
-                                   uint16_t peer_port, int side, uint16_t port)
-{
-  struct rw_flow **slot = &rw->recent[peer_port & (RW_RECENT - 1)], *f = *slot;
   struct rw_key k;
+  struct rw_flow *f;
 
-  /* rw_flow_by_port answers with the first flow of the chain whose key and
-   * port match: when the recent flow heads its chain and matches, that is
-   * it, with no key to build or hash */
-  if (recent_fits(rw, f, p, proto, p->f + (peer_is_dst ? p->dst : p->src), peer_port) &&
-      (side == RW_SIDE_CAPTURED ? (f->has_cap && f->cap_port == port) : (f->has_live && f->live_port == port))) {
-    return f;
-  }
   rw_key_make(&k, p, proto, peer_is_dst, peer_port);
   f = rw_flow_by_port(rw, &k, side, port);
   if (f != NULL) {
-    *slot = f;
+    rw->recent[peer_port & (RW_RECENT - 1)] = f;
   }
   return f;
 }
