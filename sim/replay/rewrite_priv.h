@@ -106,6 +106,9 @@ struct lwipsim_rewriter {
   uint8_t owed_len[RW_OWED_QUEUE];
   uint8_t owed_frame[RW_OWED_QUEUE][RW_ACK_MAX];
   uint8_t cap_ip4[4], live_ip4[4];
+  /* Both known and different (rw_addr_changed): only then has
+   * rw_addr_inbound anything to rewrite, which every inbound frame asks. */
+  uint8_t addr_moved;
   struct rw_dhcp dhcp;
   struct rw_flow *buckets[RW_BUCKETS];
   struct rw_flow *spare; /* flows the sweep freed, for rw_flow_add to reuse */
@@ -193,7 +196,16 @@ RW_CHECKED static inline int rw_get32(const struct rw_pkt *p, uint32_t off, uint
 RW_CHECKED static inline int rw_get_ports(const struct rw_pkt *p, uint16_t *sport, uint16_t *dport)
 {
   uint32_t s, d;
-  int ok = rw_get16(p, p->l4, &s) & rw_get16(p, p->l4 + 2, &d);
+  int ok;
+
+  if (rw_has(p, p->l4, 4)) { /* every frame with a transport header: one bound, not two */
+    const uint8_t *h = p->f + p->l4;
+
+    *sport = (uint16_t)(h[0] << 8 | h[1]);
+    *dport = (uint16_t)(h[2] << 8 | h[3]);
+    return 1;
+  }
+  ok = rw_get16(p, p->l4, &s) & rw_get16(p, p->l4 + 2, &d);
 
   *sport = (uint16_t)s;
   *dport = (uint16_t)d;
@@ -320,6 +332,8 @@ int rw_dhcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p, int *verdict)
 void rw_udp_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side);
 int rw_udp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p);
 void rw_addr_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side);
+/* Recomputes addr_moved after cap_ip4 or live_ip4 changed. */
+void rw_addr_changed(struct lwipsim_rewriter *rw);
 void rw_addr_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p);
 
 #endif

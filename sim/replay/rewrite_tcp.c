@@ -20,7 +20,10 @@ struct tcp_hdr {
 
 static inline int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
 {
-  if (!rw_has(p, p->l4, LWIPSIM_TCP_HLEN)) {
+  /* rw_has twice, its bound looked up once */
+  uint32_t end = rw_readable(p), room = p->l4 <= end ? end - p->l4 : 0;
+
+  if (room < LWIPSIM_TCP_HLEN) {
     return 0;
   }
   /* The fixed header is all readable: its fields straight from the bytes
@@ -28,7 +31,7 @@ static inline int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
    * every side comes through here). */
   const uint8_t *h = p->f + p->l4;
   t->hlen = (uint32_t)(h[12] >> 4) * 4;
-  if (t->hlen < LWIPSIM_TCP_HLEN || !rw_has(p, p->l4, t->hlen)) {
+  if (t->hlen < LWIPSIM_TCP_HLEN || t->hlen > room) {
     return 0;
   }
   t->sport = (uint16_t)((h[0] << 8) | h[1]);

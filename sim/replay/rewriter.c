@@ -312,7 +312,11 @@ int rw_captured_port(struct lwipsim_rewriter *rw, const struct rw_pkt *p, uint16
   return 1;
 }
 
-void lwipsim_rewriter_set_live_ip4(struct lwipsim_rewriter *rw, const uint8_t ip[4]) { memcpy(rw->live_ip4, ip, 4); }
+void lwipsim_rewriter_set_live_ip4(struct lwipsim_rewriter *rw, const uint8_t ip[4])
+{
+  memcpy(rw->live_ip4, ip, 4);
+  rw_addr_changed(rw);
+}
 
 int lwipsim_rewriter_dhcp_server_id(const struct lwipsim_rewriter *rw, uint8_t out[4])
 {
