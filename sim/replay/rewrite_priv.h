@@ -33,40 +33,47 @@ struct rw_key {
 #define RW_ACK_MAX LWIPSIM_RW_ACK_MAX
 #define RW_OWED_QUEUE 8
 
-/* One TCP connection, UDP client flow or DNS transaction, seen from the device. */
+/* One TCP connection, UDP client flow or DNS transaction, seen from the device.
+ * Laid out by use: what every segment reads or writes (the key, the flags,
+ * the ports, the clock, the sequence numbers, the owed-ack state, the first
+ * segment ends) comes first, in the first two 64-byte lines of a flow that
+ * rw_flow_add aligns to them; the later segment ends, the ack template and
+ * the DNS fields last. A segment then touches two or three cache lines
+ * rather than four or five (issue 12: lwIP's own walks miss when ours
+ * evict them). */
 struct rw_flow {
-  struct rw_key key;
+  _Alignas(64) struct rw_key key;
   struct rw_flow *next; /* bucket chain, newest first */
   uint8_t role;
   uint8_t has_cap, has_live; /* which side(s) have been seen */
-  uint16_t cap_port, live_port;
   /* TCP */
   uint8_t has_cap_isn, has_live_isn, has_peer_isn;
   uint8_t live_rst, live_fin, live_fin_acked, stale;
   /* Over in the capture (rw_tcp_over): a RST either way, or the peer's FIN */
   uint8_t cap_rst, peer_fin;
-  uint64_t last_ms; /* capture time the flow was last seen, either side */
-  uint32_t cap_isn, live_isn, peer_isn;
-  uint32_t live_next;    /* highest sequence number the live stack sent, +1 */
-  uint32_t live_fin_end; /* sequence number after the live FIN */
-  uint32_t cap_fin_end;  /* sequence number after the captured device's FIN */
   uint8_t has_cap_fin;
   /* Window scaling (RFC 7323): the peer's shift, and whether the captured
    * device and the live stack agreed to it. */
   uint8_t has_peer_ws, peer_ws;
   uint8_t cap_ws, live_ws;
-  /* Ends of the device's data segments, in order, on both sides: the peer's
-   * ack of the captured n-th segment acknowledges the live n-th. */
-  uint8_t n_cap_ends, n_live_ends;
-  uint32_t cap_ends[RW_TCP_SEGS], live_ends[RW_TCP_SEGS];
+  uint8_t n_cap_ends, n_live_ends; /* of cap_ends and live_ends below */
   /* Owed acknowledgement (rewrite_tcp_owed.c): the peer acknowledged more
    * than the live stack had sent yet; once the live stack sends it, the peer
    * acknowledges it, as a real peer would. */
   uint8_t owed, has_acked_live;
+  uint16_t cap_port, live_port;
+  uint64_t last_ms; /* capture time the flow was last seen, either side */
+  uint32_t cap_isn, live_isn, peer_isn;
+  uint32_t live_next;    /* highest sequence number the live stack sent, +1 */
+  uint32_t live_fin_end; /* sequence number after the live FIN */
+  uint32_t cap_fin_end;  /* sequence number after the captured device's FIN */
   uint32_t owed_cap_ack; /* the captured ack value still to be delivered */
   uint32_t acked_live;   /* the highest ack the live stack has been given */
   uint32_t peer_next;    /* the peer's next sequence number */
-  uint8_t tmpl_len;      /* the peer's last segment while owed: Ethernet, IP and TCP headers */
+  /* Ends of the device's data segments, in order, on both sides: the peer's
+   * ack of the captured n-th segment acknowledges the live n-th. */
+  uint32_t cap_ends[RW_TCP_SEGS], live_ends[RW_TCP_SEGS];
+  uint8_t tmpl_len; /* the peer's last segment while owed: Ethernet, IP and TCP headers */
   uint8_t tmpl[RW_ACK_MAX];
   /* DNS */
   uint8_t dns;
