@@ -39,8 +39,9 @@ struct rw_key {
  * segment ends) comes first, in the first two 64-byte lines of a flow that
  * rw_flow_add aligns to them; the later segment ends, the ack template and
  * the DNS fields last. A segment then touches two or three cache lines
- * rather than four or five (issue 12: lwIP's own walks miss when ours
- * evict them). */
+ * rather than four or five, and the sweep (the key, the chain, last_ms and
+ * rw_tcp_over's flags) one (issue 12: lwIP's own walks miss when ours evict
+ * them). */
 struct rw_flow {
   _Alignas(64) struct rw_key key;
   struct rw_flow *next; /* bucket chain, newest first */
@@ -48,7 +49,7 @@ struct rw_flow {
   uint8_t has_cap, has_live; /* which side(s) have been seen */
   /* TCP */
   uint8_t has_cap_isn, has_live_isn, has_peer_isn;
-  uint8_t live_rst, live_fin, live_fin_acked, stale;
+  uint8_t live_rst, live_fin, live_fin_acked;
   /* Over in the capture (rw_tcp_over): a RST either way, or the peer's FIN */
   uint8_t cap_rst, peer_fin;
   uint8_t has_cap_fin;
@@ -70,6 +71,7 @@ struct rw_flow {
   uint32_t owed_cap_ack; /* the captured ack value still to be delivered */
   uint32_t acked_live;   /* the highest ack the live stack has been given */
   uint32_t peer_next;    /* the peer's next sequence number */
+  uint8_t stale;         /* given up: no later live SYN pairs with it */
   /* Ends of the device's data segments, in order, on both sides: the peer's
    * ack of the captured n-th segment acknowledges the live n-th. */
   uint32_t cap_ends[RW_TCP_SEGS], live_ends[RW_TCP_SEGS];
@@ -118,6 +120,12 @@ struct lwipsim_rewriter {
   uint8_t addr_moved;
   struct rw_dhcp dhcp;
   struct rw_flow *buckets[RW_BUCKETS];
+  /* 1: buckets[b] holds a flow (set by rw_flow_add, cleared by the sweep
+   * step that empties it). The sweep steps through the buckets two or three
+   * times a frame; a cache line of this answers for 64 buckets, a line of
+   * buckets for 8, and those loads missed the cache. Bytes, not bits: a bit
+   * test cost 8 instructions a frame more than the byte's. */
+  uint8_t in_use[RW_BUCKETS];
   struct rw_flow *spare; /* flows the sweep freed, for rw_flow_add to reuse */
   uint64_t now_ms;       /* capture time (lwipsim_rewriter_set_now) */
   unsigned sweep_at;     /* the bucket the next sweep step looks at */

@@ -130,6 +130,7 @@ struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k)
     f->next = rw->buckets[h];
     f->last_ms = rw->now_ms;
     rw->buckets[h] = f;
+    rw->in_use[h] = 1;
     rw->recent[k->peer_port & (RW_RECENT - 1)] = f; /* its next segments' flow */
     rw->n_flows++;
   }
@@ -159,6 +160,9 @@ __attribute__((noinline)) static void sweep_bucket(struct lwipsim_rewriter *rw, 
       pp = &f->next;
     }
   }
+  if (rw->buckets[b] == NULL) {
+    rw->in_use[b] = 0;
+  }
 }
 
 void lwipsim_rewriter_set_now(struct lwipsim_rewriter *rw, uint64_t now_ms)
@@ -168,7 +172,7 @@ void lwipsim_rewriter_set_now(struct lwipsim_rewriter *rw, uint64_t now_ms)
   }
   rw_memo_forget(rw); /* the sweep may free the flow it holds */
   rw->now_ms = now_ms;
-  if (rw->buckets[rw->sweep_at] != NULL) {
+  if (rw->in_use[rw->sweep_at]) {
     sweep_bucket(rw, rw->sweep_at);
   }
   rw->sweep_at = (rw->sweep_at + 1) & (RW_BUCKETS - 1);
