@@ -115,37 +115,6 @@ void rw_patch_l4_16(struct rw_pkt *p, uint32_t off, uint32_t v)
 
 void rw_patch_l4_32(struct rw_pkt *p, uint32_t off, uint32_t v) { patch_l4_value(p, off, rw_load32(p->f + off), v, 4); }
 
-/* patch_l4_value for a TCP segment whose fixed header rewrite_tcp.c's parse_tcp has found
- * readable: the checksum field is at l4 + 16, inside it, so there is no
- * protocol to switch on, no bound to check and no UDP "none" to keep (the
- * ack of every inbound segment came to some 100 instructions the general
- * way). The same bytes as rw_patch_l4_16/32. */
-static inline void patch_tcp_value(struct rw_pkt *p, uint32_t off, uint32_t old, uint32_t v, unsigned n)
-{
-  uint8_t *cs = p->f + p->l4 + 16;
-
-  if (old == v) {
-    return;
-  }
-  rw_put16(cs, lwipsim_inet_update_be((uint16_t)rw_load16(cs), old, v, n, (int)((off - p->l4) & 1)));
-  if (n == 4) {
-    rw_put32(p->f + off, v);
-  } else {
-    rw_put16(p->f + off, v);
-  }
-  p->changed = 1;
-}
-
-void rw_patch_tcp_16(struct rw_pkt *p, uint32_t off, uint32_t v)
-{
-  patch_tcp_value(p, off, rw_load16(p->f + off), v & 0xffffu, 2);
-}
-
-void rw_patch_tcp_32(struct rw_pkt *p, uint32_t off, uint32_t v)
-{
-  patch_tcp_value(p, off, rw_load32(p->f + off), v, 4);
-}
-
 void rw_patch_ip4_dst(struct rw_pkt *p, const uint8_t addr[4])
 {
   uint32_t cs = l4_csum_off(p);

@@ -335,8 +335,12 @@ uint32_t rw_tcp_map_ack(const struct rw_flow *f, uint32_t v, int *beyond)
 
 static void map_sack(struct rw_pkt *p, const struct tcp_hdr *t, const struct rw_flow *f, int *beyond)
 {
-  uint32_t o = find_opt(p, t, TCP_OPT_SACK, 0), len, left, right;
+  uint32_t o, len, left, right;
 
+  if (t->hlen == LWIPSIM_TCP_HLEN) {
+    return; /* no options: most segments */
+  }
+  o = find_opt(p, t, TCP_OPT_SACK, 0);
   if (o == 0 || !rw_get8(p, o + 1, &len)) {
     return;
   }
