@@ -56,30 +56,3 @@ uint16_t lwipsim_inet_update(uint16_t hc, const uint8_t *old, const uint8_t *nb,
   acc += lwipsim_inet_fold(lwipsim_inet_sum(0, nb, n, odd));
   return lwipsim_inet_checksum(acc);
 }
-
-/* lwipsim_inet_sum(0, b, n, odd) of the n (2 or 4) bytes b holding v
- * big-endian: at an odd offset the first byte is a word's low half and the
- * last one a word's high half. */
-static inline uint32_t sum_be(uint32_t v, unsigned n, int odd)
-{
-  if (n == 2) {
-    return odd ? (v >> 8) + ((v & 0xffu) << 8) : v;
-  }
-  return odd ? (v >> 24) + ((v >> 8) & 0xffffu) + ((v & 0xffu) << 8) : (v >> 16) + (v & 0xffffu);
-}
-
-/* One end-around carry. */
-static inline uint32_t carry(uint32_t s) { return (s & 0xffffu) + (s >> 16); }
-
-uint16_t lwipsim_inet_update_be(uint16_t hc, uint32_t old, uint32_t nb, unsigned n, int odd)
-{
-  /* as lwipsim_inet_update, with lwipsim_inet_fold's loop unrolled to the
-   * carries these bounds need: a field's sum is at most 0x1fffe, which one
-   * carry folds to at most 0xffff; the three terms add to at most 0x2fffd,
-   * which two carries fold. Folding the raw sums instead of sums carried
-   * once gives the same values (a carry keeps the sum modulo 0xffff and
-   * keeps a nonzero sum nonzero). */
-  uint32_t acc = (uint32_t)(uint16_t)~hc + (uint16_t)~carry(sum_be(old, n, odd)) + carry(sum_be(nb, n, odd));
-
-  return (uint16_t)~carry(carry(acc));
-}

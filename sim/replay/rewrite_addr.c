@@ -8,13 +8,22 @@
 
 static const uint8_t zero4[4];
 
+void rw_addr_changed(struct lwipsim_rewriter *rw)
+{
+  rw->addr_moved = memcmp(rw->cap_ip4, zero4, 4) != 0 && memcmp(rw->live_ip4, zero4, 4) != 0 &&
+                   memcmp(rw->cap_ip4, rw->live_ip4, 4) != 0;
+}
+
 void rw_addr_learn(struct lwipsim_rewriter *rw, const struct rw_pkt *p, int side)
 {
+  uint8_t *mine = side == RW_SIDE_CAPTURED ? rw->cap_ip4 : rw->live_ip4;
+
   /* 0.0.0.0 is a DHCP client with no address yet, not an address */
-  if (p->fam != RW_FAM_IP4 || memcmp(p->f + p->src, zero4, 4) == 0) {
+  if (p->fam != RW_FAM_IP4 || memcmp(p->f + p->src, zero4, 4) == 0 || memcmp(mine, p->f + p->src, 4) == 0) {
     return;
   }
-  memcpy(side == RW_SIDE_CAPTURED ? rw->cap_ip4 : rw->live_ip4, p->f + p->src, 4);
+  memcpy(mine, p->f + p->src, 4);
+  rw_addr_changed(rw);
 }
 
 static int arp_to(const struct rw_pkt *p, const uint8_t ip[4])
@@ -27,8 +36,7 @@ static int arp_to(const struct rw_pkt *p, const uint8_t ip[4])
 
 void rw_addr_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
 {
-  if (memcmp(rw->cap_ip4, zero4, 4) == 0 || memcmp(rw->live_ip4, zero4, 4) == 0 ||
-      memcmp(rw->cap_ip4, rw->live_ip4, 4) == 0) {
+  if (!rw->addr_moved) {
     return;
   }
   if (p->fam == RW_FAM_IP4 && memcmp(p->f + p->dst, rw->cap_ip4, 4) == 0) {

@@ -20,7 +20,10 @@ struct tcp_hdr {
 
 static inline int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
 {
-  if (!rw_has(p, p->l4, LWIPSIM_TCP_HLEN)) {
+  /* rw_has twice, its bound looked up once */
+  uint32_t end = rw_readable(p), room = p->l4 <= end ? end - p->l4 : 0;
+
+  if (room < LWIPSIM_TCP_HLEN) {
     return 0;
   }
   /* The fixed header is all readable: its fields straight from the bytes
@@ -28,7 +31,7 @@ static inline int parse_tcp(const struct rw_pkt *p, struct tcp_hdr *t)
    * every side comes through here). */
   const uint8_t *h = p->f + p->l4;
   t->hlen = (uint32_t)(h[12] >> 4) * 4;
-  if (t->hlen < LWIPSIM_TCP_HLEN || !rw_has(p, p->l4, t->hlen)) {
+  if (t->hlen < LWIPSIM_TCP_HLEN || t->hlen > room) {
     return 0;
   }
   t->sport = (uint16_t)((h[0] << 8) | h[1]);
@@ -332,15 +335,19 @@ uint32_t rw_tcp_map_ack(const struct rw_flow *f, uint32_t v, int *beyond)
 
 static void map_sack(struct rw_pkt *p, const struct tcp_hdr *t, const struct rw_flow *f, int *beyond)
 {
-  uint32_t o = find_opt(p, t, TCP_OPT_SACK, 0), len, left, right;
+  uint32_t o, len, left, right;
 
+  if (t->hlen == LWIPSIM_TCP_HLEN) {
+    return; /* no options: most segments */
+  }
+  o = find_opt(p, t, TCP_OPT_SACK, 0);
   if (o == 0 || !rw_get8(p, o + 1, &len)) {
     return;
   }
   /* each block: left and right edge */
   for (uint32_t b = o + 2; b + 8 <= o + len && rw_get32(p, b, &left) && rw_get32(p, b + 4, &right); b += 8) {
-    rw_patch_l4_32(p, b, rw_tcp_map_ack(f, left, beyond));
-    rw_patch_l4_32(p, b + 4, rw_tcp_map_ack(f, right, beyond));
+    rw_patch_tcp_32(p, b, rw_tcp_map_ack(f, left, beyond));
+    rw_patch_tcp_32(p, b + 4, rw_tcp_map_ack(f, right, beyond));
   }
 }
 
@@ -380,7 +387,7 @@ static void map_window(struct rw_pkt *p, const struct rw_flow *f)
   }
   bytes = (uint64_t)window << cap_shift;
   bytes >>= live_shift;
-  rw_patch_l4_16(p, p->l4 + 14, bytes > 0xffff ? 0xffff : (uint32_t)bytes);
+  rw_patch_tcp_16(p, p->l4 + 14, bytes > 0xffff ? 0xffff : (uint32_t)bytes);
 }
 
 int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
@@ -408,7 +415,7 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
     return verdict;
   }
   if (f->role == RW_ROLE_CLIENT) {
-    rw_patch_l4_16(p, p->l4 + 2, f->live_port);
+    rw_patch_tcp_16(p, p->l4 + 2, f->live_port);
   }
   if (t.flags & LWIPSIM_TH_SYN) {
     note_peer_wscale(f, p, &t); /* the peer's SYN-ACK, the device the client */
@@ -420,7 +427,7 @@ int rw_tcp_inbound(struct lwipsim_rewriter *rw, struct rw_pkt *p)
     int ack_beyond = 0;
     uint32_t ack = rw_tcp_map_ack(f, t.ack, &ack_beyond);
 
-    rw_patch_l4_32(p, p->l4 + 8, ack);
+    rw_patch_tcp_32(p, p->l4 + 8, ack);
     map_sack(p, &t, f, &beyond);
     if (f->live_fin && !rw_seq_gt(f->live_fin_end, ack)) {
       f->live_fin_acked = 1;
