@@ -178,6 +178,15 @@ static inline int rw_has(const struct rw_pkt *p, uint32_t off, uint32_t n)
   return off <= end && n <= end - off;
 }
 
+/* Reads at offsets a checked read has vouched for (a patch reads the value
+ * it replaces; a TCP header already bounded reads its ports). */
+static inline uint32_t rw_load16(const uint8_t *p) { return ((uint32_t)p[0] << 8) | p[1]; }
+
+static inline uint32_t rw_load32(const uint8_t *p)
+{
+  return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
+}
+
 RW_CHECKED static inline int rw_get8(const struct rw_pkt *p, uint32_t off, uint32_t *v)
 {
   if (!rw_has(p, off, 1)) {
@@ -215,10 +224,8 @@ RW_CHECKED static inline int rw_get_ports(const struct rw_pkt *p, uint16_t *spor
   int ok;
 
   if (rw_has(p, p->l4, 4)) { /* every frame with a transport header: one bound, not two */
-    const uint8_t *h = p->f + p->l4;
-
-    *sport = (uint16_t)(h[0] << 8 | h[1]);
-    *dport = (uint16_t)(h[2] << 8 | h[3]);
+    *sport = (uint16_t)rw_load16(p->f + p->l4);
+    *dport = (uint16_t)rw_load16(p->f + p->l4 + 2);
     return 1;
   }
   ok = rw_get16(p, p->l4, &s) & rw_get16(p, p->l4 + 2, &d);
@@ -241,15 +248,6 @@ static inline void rw_put32(uint8_t *p, uint32_t v)
   p[1] = (uint8_t)(v >> 16);
   p[2] = (uint8_t)(v >> 8);
   p[3] = (uint8_t)v;
-}
-
-/* Reads at offsets a checked read has vouched for (a patch reads the value
- * it replaces). */
-static inline uint32_t rw_load16(const uint8_t *p) { return ((uint32_t)p[0] << 8) | p[1]; }
-
-static inline uint32_t rw_load32(const uint8_t *p)
-{
-  return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
 }
 
 /* Sequence space comparison, as TCP_SEQ_GT. */

@@ -19,8 +19,6 @@ static const char *const reason_names[LWIPSIM_DIV_REASONS] = {
 
 /* ---- flow table: chained hash on the peer endpoint ---- */
 
-static unsigned key_bucket(const struct rw_key *k) { return rw_key_bucket(k); }
-
 /* The hash first: a chain's other keys differ there, and a key's bytes are
  * read only once it matches, when its stores have long reached the cache. */
 static int key_eq(const struct rw_key *a, const struct rw_key *b)
@@ -55,7 +53,7 @@ struct rw_flow *rw_flow_next(const struct rw_flow *f, const struct rw_key *k)
 
 struct rw_flow *rw_flow_first(struct lwipsim_rewriter *rw, const struct rw_key *k)
 {
-  struct rw_flow *f = rw->buckets[key_bucket(k)];
+  struct rw_flow *f = rw->buckets[rw_key_bucket(k)];
 
   if (f == NULL || key_eq(&f->key, k)) {
     return f;
@@ -123,7 +121,7 @@ static void free_chain(struct rw_flow *f)
 struct rw_flow *rw_flow_add(struct lwipsim_rewriter *rw, const struct rw_key *k)
 {
   struct rw_flow *f = flow_alloc(rw);
-  unsigned h = key_bucket(k);
+  unsigned h = rw_key_bucket(k);
 
   if (f != NULL) {
     f->key = *k;

@@ -76,10 +76,8 @@ static inline void key_ports(const struct rw_pkt *p, struct lwipsim_tx_key *k, s
  * those bytes again at every segment). */
 static inline void tcp_ports(const struct rw_pkt *p, struct lwipsim_tx_key *k, struct lwipsim_rewriter *rw, int live)
 {
-  const uint8_t *th = p->f + p->l4;
-
-  k->dev_port = (uint16_t)(th[0] << 8 | th[1]);
-  k->peer_port = (uint16_t)(th[2] << 8 | th[3]);
+  k->dev_port = (uint16_t)rw_load16(p->f + p->l4);
+  k->peer_port = (uint16_t)rw_load16(p->f + p->l4 + 2);
   map_port(p, k, rw, live);
 }
 
@@ -115,35 +113,21 @@ static inline uint32_t key_hash(const struct lwipsim_tx_key *k)
   return lwipsim_key_hash_end(hw);
 }
 
-/* The same hash of a TCP segment's key (most keys), whose ARP, ICMP and DNS
- * words are 0 and DHCP word -1 by construction: the constant words fold
- * into one constant, and only the four that vary are multiplied. */
-static inline uint32_t tcp_key_hash(const struct lwipsim_tx_key *k)
-{
-  uint64_t hw = LWIPSIM_KEY_HASH_START;
-  hw = lwipsim_key_hash_add(hw, 0, k->ethertype);
-  hw = lwipsim_key_hash_add(hw, 2, LWIPSIM_IPPROTO_TCP);
-  hw = lwipsim_key_hash_add(hw, 4, k->tcp_kind);
-  hw = lwipsim_key_hash_add(hw, 6, k->dev_port);
-  hw = lwipsim_key_hash_add(hw, 7, k->peer_port);
-  hw = lwipsim_key_hash_add(hw, 8, UINT16_MAX);
-  return lwipsim_key_hash_end(hw);
-}
-
 /* A TCP segment whose whole header is in the datagram, of kind `kind`
- * (tcp_kind, not 0): its key and hash. */
+ * (tcp_kind, not 0): its key and hash. The key is built in a local that no
+ * call can reach, so key_hash's constant words (ARP, ICMP, DNS, DHCP) fold
+ * at compile time and only the four that vary are multiplied. */
 static inline __attribute__((always_inline)) enum lwipsim_tx_class tcp_key(struct lwipsim_rewriter *rw,
                                                                            const struct rw_pkt *p, int live,
                                                                            uint8_t kind, struct lwipsim_tx_key *k,
                                                                            uint32_t *hash)
 {
-  memset(k, 0, sizeof(*k));
-  k->dhcp_type = -1;
-  k->ethertype = (uint16_t)(p->f[12] << 8 | p->f[13]); /* an IP frame has its Ethernet header */
-  k->ip_proto = LWIPSIM_IPPROTO_TCP;
-  k->tcp_kind = kind;
-  tcp_ports(p, k, rw, live);
-  *hash = tcp_key_hash(k);
+  struct lwipsim_tx_key t = { .dhcp_type = -1, .ip_proto = LWIPSIM_IPPROTO_TCP, .tcp_kind = kind };
+
+  t.ethertype = (uint16_t)rw_load16(p->f + 12); /* an IP frame has its Ethernet header */
+  tcp_ports(p, &t, rw, live);
+  *hash = key_hash(&t);
+  *k = t;
   return p->fam == RW_FAM_IP6 ? LWIPSIM_TX_IPV6 : LWIPSIM_TX_KEYED;
 }
 
