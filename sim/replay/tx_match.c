@@ -26,7 +26,7 @@ struct entry {
 struct lwipsim_tx_match {
   uint8_t device_mac[6];
   int ipv6_built;
-  struct lwipsim_tx_counts c;
+  struct lwipsim_tx_counts own, *c; /* c: own, or where the caller asked */
   uint64_t now_ms;
   unsigned sweep_at;
   uint64_t n_entries;
@@ -213,6 +213,7 @@ struct lwipsim_tx_match *lwipsim_tx_match_new(const uint8_t device_mac[6], int i
   if (m != NULL) {
     memcpy(m->device_mac, device_mac, 6);
     m->ipv6_built = ipv6_built;
+    m->c = &m->own;
   }
   return m;
 }
@@ -315,16 +316,16 @@ static __attribute__((noinline)) void keyed_frame(struct lwipsim_tx_match *m, st
   struct entry *e, **link;
 
   if (cls == LWIPSIM_TX_IPV6 && !live && !m->ipv6_built) {
-    m->c.reference_ipv6_unbuilt++;
+    m->c->reference_ipv6_unbuilt++;
     return;
   }
-  *(live ? &m->c.transmitted : &m->c.reference) += 1;
+  *(live ? &m->c->transmitted : &m->c->reference) += 1;
   if ((e = lookup(m, &k, hash, &link)) == NULL) {
     return;
   }
   /* one more on this side pairs with one the other side has not paired yet */
   if (e->count[live] < e->count[!live]) {
-    m->c.matched++;
+    m->c->matched++;
   }
   e->count[live]++;
   e->last_ms = m->now_ms;
@@ -342,10 +343,16 @@ void lwipsim_tx_match_frame_view(struct lwipsim_tx_match *m, struct lwipsim_rewr
 
   live = live != 0;
   if (kind == 0) {
-    *(live ? &m->c.pure_acks_transmitted : &m->c.pure_acks_reference) += 1;
+    *(live ? &m->c->pure_acks_transmitted : &m->c->pure_acks_reference) += 1;
     return;
   }
   keyed_frame(m, rw, v, live, kind);
 }
 
-const struct lwipsim_tx_counts *lwipsim_tx_match_counts(const struct lwipsim_tx_match *m) { return &m->c; }
+const struct lwipsim_tx_counts *lwipsim_tx_match_counts(const struct lwipsim_tx_match *m) { return m->c; }
+
+void lwipsim_tx_match_count_into(struct lwipsim_tx_match *m, struct lwipsim_tx_counts *where)
+{
+  *where = *m->c;
+  m->c = where;
+}

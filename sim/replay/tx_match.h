@@ -17,6 +17,8 @@
 
 #include <stdint.h>
 
+#include "common/tx_counts.h"
+
 #include "replay/frame_view.h"
 
 struct lwipsim_rewriter;
@@ -40,12 +42,6 @@ struct lwipsim_tx_key {
   uint8_t dns;
   uint16_t dev_port, peer_port; /* device's and peer's TCP/UDP ports */
   int16_t dhcp_type;            /* -1: not DHCP */
-};
-
-struct lwipsim_tx_counts {
-  uint64_t reference, transmitted, matched;
-  uint64_t pure_acks_reference, pure_acks_transmitted;
-  uint64_t reference_ipv6_unbuilt; /* reference IPv6 frames of a profile without IPv6 */
 };
 
 /* The key of a frame the device sent: live = 1 for the live stack (its
@@ -76,5 +72,9 @@ void lwipsim_tx_match_set_now(struct lwipsim_tx_match *m, uint64_t now_ms);
 /* Keys held (those with unequal counts). */
 uint64_t lwipsim_tx_match_entries(const struct lwipsim_tx_match *m);
 const struct lwipsim_tx_counts *lwipsim_tx_match_counts(const struct lwipsim_tx_match *m);
+/* From now on the counts are kept at *where (the counts so far moved
+ * there), so that a run state holds them as they change with no copy a
+ * frame; where must outlive m. */
+void lwipsim_tx_match_count_into(struct lwipsim_tx_match *m, struct lwipsim_tx_counts *where);
 
 #endif

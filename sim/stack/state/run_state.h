@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "common/tx_counts.h"
+
 #define LWIPSIM_MAX_POOLS 48
 #define LWIPSIM_MAX_TIMERS 64
 #define LWIPSIM_NAME_LEN 64
@@ -125,11 +127,9 @@ struct lwipsim_run_state {
     uint64_t by_reason[LWIPSIM_MAX_DIV_REASONS];
   } divergence;
 
-  /* The transmit match (sim/replay/tx_match.h), copied after every change. */
-  struct {
-    uint64_t reference, transmitted, matched;
-    uint64_t pure_acks_reference, pure_acks_transmitted, reference_ipv6_unbuilt;
-  } tx_match;
+  /* The transmit match (sim/replay/tx_match.h), which counts here
+   * (lwipsim_tx_match_count_into). */
+  struct lwipsim_tx_counts tx_match;
 
   /* lwIP's heap (stack/probe/heap_probe.c): mem.c's MEM_SIZE heap, or the
    * byte budget a MEM_CUSTOM_ALLOCATOR profile's allocator gets

@@ -59,17 +59,6 @@ struct target {
 
 /* ---- the host half of the netif (as replay_netif.c, without lwIP) ---- */
 
-static void copy_tx_match(const struct target *t)
-{
-  const struct lwipsim_tx_counts *c = lwipsim_tx_match_counts(t->tx_match);
-  lwipsim_state->tx_match.reference = c->reference;
-  lwipsim_state->tx_match.transmitted = c->transmitted;
-  lwipsim_state->tx_match.matched = c->matched;
-  lwipsim_state->tx_match.pure_acks_reference = c->pure_acks_reference;
-  lwipsim_state->tx_match.pure_acks_transmitted = c->pure_acks_transmitted;
-  lwipsim_state->tx_match.reference_ipv6_unbuilt = c->reference_ipv6_unbuilt;
-}
-
 static void take_owed_acks(struct target *t)
 {
   uint32_t n;
@@ -162,7 +151,6 @@ static void transmitted(struct target *t, const uint8_t *buf, uint32_t len, uint
   lwipsim_rewriter_learn_transmitted(t->rewriter, buf, len);
   take_owed_acks(t);
   lwipsim_tx_match_frame(t->tx_match, t->rewriter, buf, len, 1);
-  copy_tx_match(t);
   lwipsim_impact_watch_frame(buf, len, 1, lwipsim_clock_now_ms());
   answer_neighbour_request(t, buf, len);
   if (t->cfg->pcap_out != NULL) {
@@ -321,7 +309,6 @@ static int offer(struct target *t, uint8_t *fitted, const uint8_t *frame, uint32
     s->frames.reference++;
     lwipsim_rewriter_learn_reference(t->rewriter, frame, caplen);
     lwipsim_tx_match_frame(t->tx_match, t->rewriter, frame, caplen, 0);
-    copy_tx_match(t);
     return 0;
   case LWIPSIM_FRAME_NON_ETHERNET2: s->frames.skipped_non_ethernet2++; return 0;
   case LWIPSIM_FRAME_NOT_FOR_DEVICE: s->frames.not_for_device++; return 0;
@@ -646,6 +633,9 @@ int lwipsim_target_run(const struct lwipsim_target_config *cfg, struct lwipsim_t
   t->rewriter = lwipsim_rewriter_new(cfg->device_mac);
   t->neighbours = lwipsim_neighbours_new(cfg->device_mac);
   t->tx_match = lwipsim_tx_match_new(cfg->device_mac, cfg->ipv6_built);
+  if (t->tx_match != NULL) {
+    lwipsim_tx_match_count_into(t->tx_match, &lwipsim_state->tx_match);
+  }
   lwipsim_impact_watch_reset(cfg->device_mac, cfg->ipv6_built);
   lwipsim_state->interfaces.count = sc->has_ap_mac ? 2 : 1;
   memcpy(lwipsim_state->interfaces.mac[LWIPSIM_STATE_STA], cfg->device_mac, 6);

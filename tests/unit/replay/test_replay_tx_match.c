@@ -196,6 +196,36 @@ START_TEST(test_tx_match_counts_min_per_key)
 }
 END_TEST
 
+/* The counts move to where the caller keeps them (a run state), and go on
+ * from there: none lost, none left behind. */
+START_TEST(test_tx_match_count_into)
+{
+  uint8_t f[600];
+  struct lwipsim_tx_match *m = lwipsim_tx_match_new(dev_mac, 0);
+  struct lwipsim_tx_counts where;
+
+  ck_assert_ptr_nonnull(m);
+  memset(&where, 0xa5, sizeof where);
+  lwipsim_tx_match_frame(m, NULL, f, tcp(f, 80, 1234, 1, TH_SYN | TH_ACK, 0), 0);
+  lwipsim_tx_match_frame(m, NULL, f, tcp(f, 80, 1234, 2, TH_ACK, 0), 0);
+  lwipsim_tx_match_count_into(m, &where);
+  ck_assert_ptr_eq(lwipsim_tx_match_counts(m), &where);
+  ck_assert_uint_eq(where.reference, 1);
+  ck_assert_uint_eq(where.pure_acks_reference, 1);
+  ck_assert_uint_eq(where.transmitted, 0);
+  ck_assert_uint_eq(where.matched, 0);
+  ck_assert_uint_eq(where.reference_ipv6_unbuilt, 0);
+  lwipsim_tx_match_frame(m, NULL, f, tcp(f, 80, 1234, 9, TH_SYN | TH_ACK, 0), 1);
+  lwipsim_tx_match_frame(m, NULL, f, tcp(f, 80, 1234, 10, TH_ACK, 0), 1);
+  ck_assert_uint_eq(where.transmitted, 1);
+  ck_assert_uint_eq(where.matched, 1);
+  ck_assert_uint_eq(where.pure_acks_transmitted, 1);
+  lwipsim_tx_match_free(m);
+  /* the place outlives the matcher */
+  ck_assert_uint_eq(where.reference, 1);
+}
+END_TEST
+
 START_TEST(test_tx_match_ipv6_reference_without_ipv6)
 {
   uint8_t f[80];
@@ -279,6 +309,7 @@ Suite *tx_match_suite(void)
   tcase_add_test(tc, test_tx_match_counts_min_per_key);
   tcase_add_test(tc, test_tx_match_ipv6_reference_without_ipv6);
   tcase_add_test(tc, test_tx_match_keys_bounded);
+  tcase_add_test(tc, test_tx_match_count_into);
   suite_add_tcase(s, tc);
   return s;
 }
