@@ -9,17 +9,24 @@ and fed to the same profile's demand library by lwipsim_bench_raw_feed
   peers acknowledge, so its connections do not close as the capture's did:
   its PCB lists stay shorter and its lwIP does less work per frame;
 - the frames the replay injected (its --pcapng-out, interface 0: rewritten
-  for the live stack), so the raw lwIP gets what the replay's lwIP got.
+  for the live stack). Rewritten for the replay's live stack, not for this
+  one: the raw stack picked other initial sequence numbers, so the peers'
+  ACKs do not fit its SYN-ACKs, its connections never open (it sends RSTs
+  and SYN-ACK retries instead, and no HTTP response) and its lwIP too does
+  other work than the replay's.
+So neither feed measures what lwIP itself costs inside the replay: the
+table's last row does, from the replay's own callgrind profile (the
+instructions in functions the profile's lwIP library defines, nm).
 Prints one table: instructions per frame (callgrind, every process summed),
 wall time per frame and a whole run's (the fastest of seven runs, the three
 commands taking turns), peak RSS and the record's size.
 Figures are read by people, never asserted.
 
-usage: bench_vs_raw.py BIN_DIR RAW_FEED TILE SRC_DIR   (LWIPSIM_BENCH_FRAMES, default 100000,
+usage: bench_vs_raw.py BIN_DIR RAW_FEED TILE SRC_DIR LWIP_LIB   (LWIPSIM_BENCH_FRAMES, default 100000,
 the length of the issue's own measurements: fixed costs stop counting)"""
 import os, re, shutil, statistics, subprocess, sys, tempfile, time
 
-bin_dir, raw, tile, src = sys.argv[1:5]
+bin_dir, raw, tile, src, lwip_lib = sys.argv[1:6]
 frames = int(os.environ.get("LWIPSIM_BENCH_FRAMES", "100000"))
 mac = "28:cd:c1:03:9e:26"
 profile = "circuitpython-9.0.5"
@@ -62,7 +69,28 @@ try:
         r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True)
         return int(r.stderr.strip().splitlines()[-1])
 
-    def instructions(cmd):
+    def lwip_symbols():
+        r = subprocess.run(["nm", "--defined-only", lwip_lib], capture_output=True, text=True)
+        return {f[2] for f in (line.split() for line in r.stdout.splitlines()) if len(f) == 3 and f[1] in "tT"}
+
+    def lwip_own(cg, syms):
+        # Self cost of each function (callgrind_annotate's list), summed
+        # over lwIP's: a compiler's clone suffix (.constprop.0, ...) dropped.
+        own = 0
+        for name in os.listdir(cg):
+            out = subprocess.run(["callgrind_annotate", "--auto=no", "--threshold=100", os.path.join(cg, name)],
+                                 capture_output=True, text=True).stdout
+            for line in out.splitlines():
+                m = re.match(r"^\s*([\d,]+) (?:\([^)]*\))?\s+(\S.*)$", line)
+                if not m or "PROGRAM TOTALS" in line:
+                    continue
+                where = re.sub(r" \[[^]]*\]$", "", m.group(2))
+                fn = re.sub(r"\.(constprop|isra|part|cold|lto_priv)(\.\d+)*$", "", where.rsplit(":", 1)[-1])
+                if fn in syms:
+                    own += int(m.group(1).replace(",", ""))
+        return own
+
+    def instructions(cmd, own_syms=None):
         # Each instruction counted once: a forked child's callgrind counts
         # start from its parent's at the fork (its "Collected" includes them),
         # so every process dumps and zeroes its counts before each fork and
@@ -76,6 +104,8 @@ try:
         total = 0
         for name in os.listdir(cg):
             total += sum(int(n) for n in re.findall(r"^totals: (\d+)", open(os.path.join(cg, name)).read(), re.M))
+        if own_syms is not None:
+            return total, lwip_own(cg, own_syms)
         return total
 
     rs_raw = rss(rawcmd)
@@ -86,7 +116,9 @@ try:
     fed = int(subprocess.run(rawcmd, capture_output=True, text=True).stdout.split()[0])
     fed_inj = int(subprocess.run(rawinjcmd, capture_output=True, text=True).stdout.split()[0])
     (wf, mf), (wr, mr), (wi, mi) = walls([full, rawcmd, rawinjcmd])
-    ir, ii, iinj = instructions(full), instructions(rawcmd), instructions(rawinjcmd)
+    full_cg = instructions(full, lwip_symbols())
+    ir, lwip_in_full = full_cg if full_cg else (None, None)
+    ii, iinj = instructions(rawcmd), instructions(rawinjcmd)
     size = os.path.getsize(record)
     print("bench.vs_raw: %s, http-concurrent tiled to %d capture frames (%.0f s of traffic); %d injected by the "
           "replay, %d fed raw (capture), %d fed raw (injected); divergence %d per mille" %
@@ -105,5 +137,8 @@ try:
     if rs_full and rs_raw:
         print("| peak RSS (largest process) | %d KiB | %d KiB | %.2f | - | - |" % (rs_full, rs_raw, rs_full / rs_raw))
     print("| run record | %d bytes | - | - | - | - |" % size)
+    if ir and lwip_in_full:
+        print("| of the replay's instructions per injected frame: lwIP's own, the harness's | %.0f (%.0f%%), %.0f "
+              "| - | - | - | - |" % (lwip_in_full / injected, 100.0 * lwip_in_full / ir, (ir - lwip_in_full) / injected))
 finally:
     shutil.rmtree(work)

@@ -97,8 +97,18 @@ static void take_owed_acks(void)
 
 static err_t linkoutput(struct netif *netif, struct pbuf *p)
 {
-  uint8_t buf[MAX_FRAME + 4];
-  u16_t len = pbuf_copy_partial(p, buf, sizeof buf, 0);
+  /* A frame in one pbuf (lwIP's output of nearly every frame: headers and
+   * copied data in one PBUF_RAM) is read where it is; a chain is copied
+   * into one piece first. */
+  uint8_t copy[MAX_FRAME + 4];
+  const uint8_t *buf = copy;
+  u16_t len;
+  if (p->len == p->tot_len && p->len <= sizeof copy) {
+    buf = (const uint8_t *)p->payload;
+    len = p->len;
+  } else {
+    len = pbuf_copy_partial(p, copy, sizeof copy, 0);
+  }
   if (netif == lwipsim_netifs_get(LWIPSIM_STATE_AP)) {
     /* Nobody is on the AP's link in a replay: its frames are counted and
      * written out, never matched against the capture (which is the
