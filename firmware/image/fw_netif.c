@@ -65,18 +65,15 @@ int lwipsim_fw_netif_input(struct netif *netif, const uint8_t *frame, size_t len
   if (len > LWIPSIM_FW_FRAME_MAX) {
     return 0;
   }
-  struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+  struct pbuf *p = lwipsim_netifs_rx_pbuf(frame, (u16_t)len);
   if (p == NULL) {
     return 0;
   }
-  pbuf_take(p, frame, (u16_t)len);
   /* said before lwIP reads it: a frame lwIP sends in answer may reach the
    * host (TX_FULL) before this doorbell ends, and the host's --pcapng-out
    * puts the received frame first, as the host runner does */
   lwipsim_fw_mailbox.out.rx_result = 1;
-  if (netif->input(p, netif) != ERR_OK) {
-    pbuf_free(p);
-  }
+  lwipsim_netifs_rx_input(netif, p);
   return 1;
 }
 

@@ -6,6 +6,7 @@
 #include "lwip/ethip6.h"
 #include "lwip/igmp.h"
 #include "lwip/mld6.h"
+#include "lwip/pbuf.h"
 #include "netif/ethernet.h"
 #include "stack/state/run_state.h"
 
@@ -158,3 +159,19 @@ int lwipsim_netifs_readd(int itf)
 struct netif *lwipsim_netifs_get(int itf) { return itf == LWIPSIM_STATE_AP ? &ap_netif : &sta_netif; }
 
 const struct lwipsim_mac_filter *lwipsim_netifs_sta_filter(void) { return &sta_filter; }
+
+struct pbuf *lwipsim_netifs_rx_pbuf(const uint8_t *frame, uint16_t len)
+{
+  struct pbuf *p = pbuf_alloc(PBUF_RAW, len, PBUF_POOL);
+  if (p != NULL) {
+    pbuf_take(p, frame, len);
+  }
+  return p;
+}
+
+void lwipsim_netifs_rx_input(struct netif *netif, struct pbuf *p)
+{
+  if (netif->input(p, netif) != ERR_OK) {
+    pbuf_free(p);
+  }
+}

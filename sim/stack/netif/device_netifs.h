@@ -26,4 +26,11 @@ struct netif *lwipsim_netifs_get(int itf);
 /* The station's receive filter: its MAC and the groups lwIP joined. */
 const struct lwipsim_mac_filter *lwipsim_netifs_sta_filter(void);
 
+/* Receiving as a Wi-Fi driver does, in two halves so a caller can act
+ * between them: the frame copied into one PBUF_POOL pbuf (NULL: the pool is
+ * empty and the frame is dropped, as the driver drops it), then handed to
+ * the netif's input, which owns it unless it refuses it. */
+struct pbuf *lwipsim_netifs_rx_pbuf(const uint8_t *frame, uint16_t len);
+void lwipsim_netifs_rx_input(struct netif *netif, struct pbuf *p);
+
 #endif

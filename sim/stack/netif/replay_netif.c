@@ -184,17 +184,13 @@ static int sta_is_up(void)
  * when the pool is empty. Returns 1 if lwIP got the frame. */
 static int inject(const uint8_t *frame, uint32_t len)
 {
-  struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+  struct pbuf *p = lwipsim_netifs_rx_pbuf(frame, (u16_t)len);
   if (p == NULL) {
     lwipsim_state->frames.dropped_no_pbuf++;
     return 0;
   }
-  pbuf_take(p, frame, (u16_t)len);
   lwipsim_trace_frame(LWIPSIM_TRACE_PEERS, frame, len);
-  struct netif *sta = lwipsim_netifs_get(LWIPSIM_STATE_STA);
-  if (sta->input(p, sta) != ERR_OK) {
-    pbuf_free(p);
-  }
+  lwipsim_netifs_rx_input(lwipsim_netifs_get(LWIPSIM_STATE_STA), p);
   return 1;
 }
 

@@ -11,6 +11,7 @@
 
 #include "lwip/netif.h"
 #include "lwip/pbuf.h"
+#include "stack/netif/device_netifs.h"
 #include "stack/netif/replay_netif.h"
 #include "stack/state/run_state.h"
 
@@ -83,16 +84,13 @@ static void input(const uint8_t *frame, uint32_t len)
     s->frames.dropped_link_down++;
     return;
   }
-  struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+  struct pbuf *p = lwipsim_netifs_rx_pbuf(frame, (u16_t)len);
   if (p == NULL) {
     s->frames.dropped_no_pbuf++;
     return;
   }
-  pbuf_take(p, frame, (u16_t)len);
   s->frames.injected++;
-  if (device->input(p, device) != ERR_OK) {
-    pbuf_free(p);
-  }
+  lwipsim_netifs_rx_input(device, p);
 }
 
 int lwipsim_tap_netif_poll(char *err, size_t errlen)
