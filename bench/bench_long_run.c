@@ -98,8 +98,8 @@ int main(void)
   }
   snprintf(path, sizeof path, "%s/capture.pcap", tiled);
   uint64_t frames, span_us;
-  if (lwipsim_bench_tile(LWIPSIM_SOURCE_DIR "/scenarios/mdns-http-reload/capture.pcap", path, seed_mac, 0, TILED_FRAMES,
-                         &frames, &span_us) != 0) {
+  if (lwipsim_bench_tile(LWIPSIM_SOURCE_DIR "/scenarios/mdns-http-reload/capture.pcap", path, seed_mac,
+                         LWIPSIM_TILE_STATIC, 0, TILED_FRAMES, &frames, &span_us) != 0) {
     return 1;
   }
   snprintf(path, sizeof path, "%s/scenario.ini", tiled);

@@ -38,8 +38,8 @@ int main(void)
   snprintf(cap, sizeof cap, "%s/capture.pcap", dir);
   snprintf(ini, sizeof ini, "%s/scenario.ini", dir);
   uint64_t frames, span_us;
-  if (lwipsim_bench_tile(LWIPSIM_SOURCE_DIR "/scenarios/mdns-http-reload/capture.pcap", cap, seed_mac, HOUR_MS * 1000,
-                         0, &frames, &span_us) != 0) {
+  if (lwipsim_bench_tile(LWIPSIM_SOURCE_DIR "/scenarios/mdns-http-reload/capture.pcap", cap, seed_mac,
+                         LWIPSIM_TILE_STATIC, HOUR_MS * 1000, 0, &frames, &span_us) != 0) {
     return 1;
   }
   FILE *f = fopen(ini, "w");

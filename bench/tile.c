@@ -45,11 +45,11 @@ static unsigned moved_port(unsigned port, uint64_t tile)
   return 1024u + (unsigned)((port - 1024u + tile * PORT_STEP) % (65536u - 1024u));
 }
 
-/* Tile k (k >= 1) of a frame: 0 to drop it (DHCP: the device stays bound
- * from the first tile, so a captured lease exchange would find no live
- * one), 1 to keep it, changed in place for IPv4 TCP and UDP between the
+/* Tile k (k >= 1) of a frame: 0 to drop it (DHCP for a static device, see
+ * tile.h), 1 to keep it, changed in place for IPv4 TCP and UDP between the
  * device and a unicast peer: the peer's port and ISN made new. */
-static int new_conversation(uint8_t *f, uint32_t len, const uint8_t device[6], uint64_t tile)
+static int new_conversation(uint8_t *f, uint32_t len, const uint8_t device[6], enum lwipsim_tile_dhcp dhcp,
+                            uint64_t tile)
 {
   if (len < ETH + 20 || get16(f + 12) != 0x0800 || (f[ETH] >> 4) != 4) {
     return 1;
@@ -60,7 +60,7 @@ static int new_conversation(uint8_t *f, uint32_t len, const uint8_t device[6], u
   }
   uint8_t *l4 = f + ETH + ihl;
   if (proto == 17 && ((get16(l4) == 67 || get16(l4) == 68) && (get16(l4 + 2) == 67 || get16(l4 + 2) == 68))) {
-    return 0;
+    return dhcp == LWIPSIM_TILE_DHCP; /* as captured: the rewriter pairs its xids with the live stack's */
   }
   int from_device = memcmp(f + 6, device, 6) == 0;
   const uint8_t *peer_mac = from_device ? f : f + 6;
@@ -81,8 +81,8 @@ static int new_conversation(uint8_t *f, uint32_t len, const uint8_t device[6], u
   return 1;
 }
 
-int lwipsim_bench_tile(const char *in, const char *out, const uint8_t device_mac[6], uint64_t max_us,
-                       uint64_t max_frames, uint64_t *frames, uint64_t *span_us)
+int lwipsim_bench_tile(const char *in, const char *out, const uint8_t device_mac[6], enum lwipsim_tile_dhcp dhcp,
+                       uint64_t max_us, uint64_t max_frames, uint64_t *frames, uint64_t *span_us)
 {
   char err[512];
   struct lwipsim_pcap_writer *w;
@@ -107,7 +107,7 @@ int lwipsim_bench_tile(const char *in, const char *out, const uint8_t device_mac
            !full(offset_us + f.time_us, max_us, *frames, max_frames)) {
       uint32_t len = f.caplen < MAX_FRAME ? f.caplen : MAX_FRAME;
       memcpy(buf, f.data, len);
-      if (tile > 0 && device_mac != NULL && !new_conversation(buf, len, device_mac, tile)) {
+      if (tile > 0 && device_mac != NULL && !new_conversation(buf, len, device_mac, dhcp, tile)) {
         continue;
       }
       lwipsim_pcap_writer_write(w, offset_us + f.time_us, buf, len);
