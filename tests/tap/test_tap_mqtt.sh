@@ -50,8 +50,16 @@ rc=$?
 [ $rc = 0 ] || fail "lwipsim replay of the recorded scenario exited $rc"
 [ "$(json_number "$work/replay.json" diverged)" = 0 ] ||
   fail "the replay withheld frames as divergence: $(divergence_reasons "$work/replay.json")"
-[ "$(json_number "$work/replay.json" mqtt_published)" = "$publishes" ] || fail "the replay published another count"
-[ "$(json_number "$work/replay.json" mqtt_pings)" = "$pings" ] || fail "the replay pinged another count"
+# On a mismatch, say each count: the broker's (received), the live device's
+# and the replay's (PINGREQs lwIP queued), so that a rare live-timing case
+# can be told from a replay that went another way.
+counts() {
+  echo "broker $1 $2, live device $(json_number "$work/rec/live-record.json" "$3"), replay $(json_number "$work/replay.json" "$3")"
+}
+[ "$(json_number "$work/replay.json" mqtt_published)" = "$publishes" ] ||
+  fail "the replay published another count: $(counts "$publishes" PUBLISH mqtt_published)"
+[ "$(json_number "$work/replay.json" mqtt_pings)" = "$pings" ] ||
+  fail "the replay pinged another count: $(counts "$pings" PINGREQ mqtt_pings)"
 
 # The broker listens on the peers' address only: another one is refused.
 sed 's/10.77.0.1:1883/10.77.0.9:1883/' "$work/script.ini" >"$work/elsewhere.ini"
