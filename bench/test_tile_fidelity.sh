@@ -21,7 +21,7 @@ mac=28:cd:c1:03:9e:26
 # tile_and_replay NAME SCENARIO FRAMES MODE: the scenario's capture tiled, its
 # own script (DHCP) run over it; the record in $work/NAME.json.
 tile_and_replay() {
-  local name=$1 s=$2 frames=$3 mode=$4
+  local name=$1 s=$2 frames=$3 mode=$4 span
   mkdir "$work/$name"
   "$tile" "$src/scenarios/$s/capture.pcap" "$work/$name/capture.pcap" "$frames" $mac "$mode" >"$work/$name.tile" || fail=1
   span=$(awk '{printf "%d", $3 + 2}' "$work/$name.tile")

@@ -6,9 +6,10 @@
 #include "capture/frame_checksum.h"
 #include "capture/pcap_reader.h"
 #include "capture/pcap_writer.h"
+#include "common/wire.h"
 
 #define TILE_GAP_US 1000000ull
-#define ETH 14
+#define ETH LWIPSIM_ETH_HLEN
 #define MAX_FRAME 65535u
 /* Tile k moves each peer's ephemeral port by k * PORT_STEP (within
  * 1024..65535) and its TCP sequence numbers by k * ISN_STEP: a prime step,
@@ -37,6 +38,8 @@ static void put32(uint8_t *p, uint32_t v)
   put16(p + 2, v & 0xffff);
 }
 
+static int is_dhcp_port(unsigned port) { return port == LWIPSIM_PORT_DHCP_SERVER || port == LWIPSIM_PORT_DHCP_CLIENT; }
+
 static unsigned moved_port(unsigned port, uint64_t tile)
 {
   if (port < 1024) {
@@ -51,15 +54,16 @@ static unsigned moved_port(unsigned port, uint64_t tile)
 static int new_conversation(uint8_t *f, uint32_t len, const uint8_t device[6], enum lwipsim_tile_dhcp dhcp,
                             uint64_t tile)
 {
-  if (len < ETH + 20 || get16(f + 12) != 0x0800 || (f[ETH] >> 4) != 4) {
+  if (len < ETH + 20 || get16(f + 12) != LWIPSIM_ETHTYPE_IPV4 || (f[ETH] >> 4) != 4) {
     return 1;
   }
   unsigned ihl = (f[ETH] & 15u) * 4u, proto = f[ETH + 9];
-  if (ihl < 20 || (proto != 6 && proto != 17) || ETH + ihl + 8 > len || (get16(f + ETH + 6) & 0x1fff) != 0) {
+  if (ihl < 20 || (proto != LWIPSIM_IPPROTO_TCP && proto != LWIPSIM_IPPROTO_UDP) || ETH + ihl + 8 > len ||
+      (get16(f + ETH + 6) & 0x1fff) != 0) {
     return 1;
   }
   uint8_t *l4 = f + ETH + ihl;
-  if (proto == 17 && ((get16(l4) == 67 || get16(l4) == 68) && (get16(l4 + 2) == 67 || get16(l4 + 2) == 68))) {
+  if (proto == LWIPSIM_IPPROTO_UDP && is_dhcp_port(get16(l4)) && is_dhcp_port(get16(l4 + 2))) {
     return dhcp == LWIPSIM_TILE_DHCP; /* as captured: the rewriter pairs its xids with the live stack's */
   }
   int from_device = memcmp(f + 6, device, 6) == 0;
@@ -69,7 +73,7 @@ static int new_conversation(uint8_t *f, uint32_t len, const uint8_t device[6], e
   }
   uint8_t *peer_port = l4 + (from_device ? 2 : 0);
   put16(peer_port, moved_port(get16(peer_port), tile));
-  if (proto == 6 && ETH + ihl + 20 <= len) {
+  if (proto == LWIPSIM_IPPROTO_TCP && ETH + ihl + 20 <= len) {
     uint32_t shift = (uint32_t)(tile * ISN_STEP);
     if (!from_device) {
       put32(l4 + 4, get32(l4 + 4) + shift); /* the peer's sequence number */
