@@ -47,17 +47,16 @@ static unsigned n_pending;
  * a few seconds of a dense capture later at most; the bench's 1,000,000
  * frames fall in 118,489 distinct milliseconds, so the sweeps (cold flows,
  * a cache miss each) step about a twelfth as often. */
-static uint64_t flows_now_ms;
-static int flows_clock_set;
+#define FLOWS_NOT_STEPPED UINT64_MAX /* no step yet: the sim clock starts at 0 and never gets here */
+static uint64_t flows_now_ms = FLOWS_NOT_STEPPED;
 
 static void set_now(void)
 {
   uint64_t now = lwipsim_clock_now_ms();
 
-  if (flows_clock_set && now == flows_now_ms) {
+  if (now == flows_now_ms) {
     return;
   }
-  flows_clock_set = 1;
   flows_now_ms = now;
   if (rewriter != NULL) {
     lwipsim_rewriter_set_now(rewriter, now);
@@ -162,7 +161,7 @@ struct netif *lwipsim_replay_netif_add(const uint8_t mac[6], struct lwipsim_pcap
   }
   lwipsim_impact_watch_reset(mac, LWIP_IPV6);
   n_pending = 0;
-  flows_clock_set = 0;
+  flows_now_ms = FLOWS_NOT_STEPPED;
   return lwipsim_netifs_add_sta(mac, linkoutput);
 }
 
